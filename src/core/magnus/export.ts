@@ -1,0 +1,144 @@
+import type { Diagnostic } from '../diagnostics';
+import type { Graph, Json, KfpConfig, OverrideEntry, Pipeline, SecretEntry, Step, VolumeEntry } from '../model/types';
+import { toYaml } from '../yaml/stringify';
+import { DESIGNER_KEY } from './designer-metadata';
+
+export interface MagnusExport {
+  dag: string;
+  config: string;
+  /** Undefined when the pipeline has no parameters. */
+  parameters?: string;
+  /** Nested `dag_definition` files, by the path the step names. */
+  nested: Record<string, string>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Model → magnus files in the seed's dialect: `executor: {type: kfp, config: …}`, steps'
+ * `executor_config: {kfp: …}`, `as-is` and `retry` (the spellings magnus ≤0.4.19 and the kfp
+ * plugin read). Key order is fixed so that the same model always gives the same text.
+ */
+export function exportMagnus(pipeline: Pipeline): MagnusExport {
+  const nested: Record<string, string> = {};
+  const diagnostics: Diagnostic[] = [];
+  const nestedWriter: NestedWriter = (path, graph, stepPath) => {
+    const text = toYaml({ dag: graphToYaml(graph, nestedWriter) });
+    if (nested[path] !== undefined && nested[path] !== text) {
+      diagnostics.push({
+        code: 'W_EXPORT_NESTED_CONFLICT',
+        severity: 'warning',
+        step: stepPath,
+        field: 'dag_definition',
+        message: `another dag step also writes \`${path}\` with different steps; the first one is kept`,
+      });
+      return;
+    }
+    nested[path] = text;
+  };
+  const dag: Record<string, Json> = { dag: graphToYaml(pipeline.dag, nestedWriter) };
+  dag[DESIGNER_KEY] = designerMetadata(pipeline);
+  return {
+    dag: toYaml(dag),
+    config: toYaml(configToYaml(pipeline)),
+    ...(pipeline.parameters.length > 0 ? { parameters: toYaml(Object.fromEntries(pipeline.parameters.map((p) => [p.name, p.value]))) } : {}),
+    nested,
+    diagnostics,
+  };
+}
+
+type NestedWriter = (path: string, graph: Graph, stepPath: string) => void;
+
+function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  if (graph.description !== undefined) out.description = graph.description;
+  if (graph.start_at !== undefined) out.start_at = graph.start_at;
+  Object.assign(out, graph.extra);
+  out.steps = Object.fromEntries(graph.steps.map((step) => [step.name, stepToYaml(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`)]));
+  return out;
+}
+
+function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record<string, Json> {
+  const out: Record<string, Json> = { type: step.type === 'stub' ? 'as-is' : step.type };
+  const put = (key: string, value: Json | undefined) => {
+    if (value !== undefined) out[key] = value;
+  };
+  switch (step.type) {
+    case 'task':
+      put('command_type', step.command_type);
+      put('command', step.command);
+      break;
+    case 'map':
+      put('iterate_on', step.iterate_on);
+      put('iterate_as', step.iterate_as);
+      break;
+    case 'dag':
+      put('dag_definition', step.dag_definition);
+      if (step.graph && step.dag_definition) writeNested(step.dag_definition, step.graph, path);
+      break;
+  }
+  if (step.type !== 'success' && step.type !== 'fail') {
+    put('next', step.next);
+    put('on_failure', step.on_failure);
+  }
+  if (step.type === 'task' || step.type === 'stub') put('retry', step.max_attempts);
+  if (step.type === 'task' && step.catalog) put('catalog', step.catalog as Record<string, Json>);
+  if (step.type === 'parallel') {
+    out.branches = Object.fromEntries(step.branches.map((b) => [b.name, graphToYaml(b.graph, writeNested, `${path}.${b.name}`)]));
+  }
+  if (step.type === 'map') out.branch = graphToYaml(step.branch, writeNested, `${path}.map_variable_placeholder`);
+  if (step.kfp || step.otherOverrides) {
+    out.executor_config = {
+      ...(step.kfp ? { kfp: entriesToYaml(step.kfp) } : {}),
+      ...step.otherOverrides,
+    };
+  }
+  Object.assign(out, step.extra);
+  return out;
+}
+
+const secretsToYaml = (secrets: SecretEntry[]) => Object.fromEntries(secrets.map((s) => [s.env, s.ref]));
+const volumesToYaml = (volumes: VolumeEntry[]) => Object.fromEntries(volumes.map((v) => [v.claim, v.mountPath]));
+
+function entriesToYaml(entries: OverrideEntry[]): Record<string, Json> {
+  return Object.fromEntries(
+    entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]),
+  );
+}
+
+const CONFIG_ORDER = [
+  'docker_image',
+  'output_file',
+  'cpu_limit',
+  'memory_limit',
+  'cpu_request',
+  'memory_request',
+  'gpu_limit',
+  'enable_caching',
+  'image_pull_policy',
+  'enable_parallel',
+] as const satisfies readonly (keyof KfpConfig)[];
+
+function configToYaml(pipeline: Pipeline): Record<string, Json> {
+  const { executor } = pipeline;
+  const config: Record<string, Json> = {};
+  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json;
+  if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
+  if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
+  if (executor.profiles.length > 0) config.placeholders = Object.fromEntries(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
+  Object.assign(config, executor.extra);
+  const out: Record<string, Json> = { executor: { type: 'kfp', config } };
+  for (const service of pipeline.services) {
+    out[service.key] = { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) };
+  }
+  return out;
+}
+
+function designerMetadata(pipeline: Pipeline): Record<string, Json> {
+  const { files } = pipeline;
+  const out: Record<string, Json> = { files: { dag: files.dag, config: files.config ?? null, parameters: files.parameters ?? null } };
+  if (pipeline.variables.length > 0) out.variables = Object.fromEntries(pipeline.variables.map((v) => [v.name, v.value]));
+  if (pipeline.tag !== undefined) out.tag = pipeline.tag;
+  const layout = Object.entries(pipeline.layout);
+  if (layout.length > 0) out.layout = Object.fromEntries(layout.map(([path, p]) => [path, [p.x, p.y]]));
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { Diagnostic, Severity, SourceFile } from '../diagnostics';
+import type { Json } from '../model/types';
+import type { YamlPath, YamlSource } from '../yaml/source';
+import type { EraMarker } from './era';
+import type { SourceMap, Target } from './source-map';
+
+/** One file being read: where diagnostics and positions of its parts go. */
+export interface FileCursor {
+  file: SourceFile;
+  source: YamlSource;
+}
+
+/** Shared state of one import: diagnostics, positions, and the era clues found on the way. */
+export class ImportContext {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly markers: EraMarker[] = [];
+  /** Set when the input cannot become a model at all; the import then returns no pipeline. */
+  fatal = false;
+
+  constructor(readonly sourceMap: SourceMap) {}
+
+  report(cursor: FileCursor, path: YamlPath, severity: Severity, code: string, message: string, target: Target = {}, at: 'key' | 'value' = 'value') {
+    const pos = at === 'key' ? cursor.source.keyPos(path) : cursor.source.valuePos(path);
+    this.diagnostics.push({ code, severity, message, ...target, file: cursor.file, ...(pos ?? {}) });
+    if (severity === 'error' && code.startsWith('E_IMPORT')) this.fatal = true;
+  }
+
+  /** Remembers where a model target was written (its value, or for steps and graphs, its key). */
+  locate(cursor: FileCursor, path: YamlPath, target: Target, at: 'key' | 'value' = 'value') {
+    this.sourceMap.record(target, cursor.file, at === 'key' ? cursor.source.keyPos(path) : cursor.source.valuePos(path));
+  }
+
+  mark(marker: EraMarker) {
+    if (!this.markers.some((m) => m.clue === marker.clue)) this.markers.push(marker);
+  }
+}
+
+export const isMapping = (value: unknown): value is Record<string, Json> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export const describeType = (value: unknown) =>
+  value === null ? 'empty' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;

@@ -1,0 +1,20 @@
+/** What the magnus kfp executor assumed when a key is absent (docs §9.2, ext ≥0.2.1). */
+export const KFP_DEFAULTS = {
+  output_file: 'pipeline.yaml',
+  cpu_limit: '250m',
+  memory_limit: '1G',
+  gpu_limit: '0',
+  /** '' means: the effective limit. */
+  cpu_request: '',
+  memory_request: '',
+  enable_caching: false,
+  enable_parallel: false,
+  image_pull_policy: 'Always',
+} as const;
+
+/** magnus `execute --file` default; the same name as the default output_file, which is a trap (§9.2). */
+export const DEFAULT_DAG_FILE = 'pipeline.yaml';
+
+export const IMAGE_PULL_POLICIES = ['Always', 'Never', 'IfNotPresent'] as const;
+
+export const COMMAND_TYPES = ['python', 'shell', 'notebook', 'python-lambda', 'python-function', 'container'] as const;
