@@ -1,0 +1,131 @@
+import { parseDepends, type DependsParse } from './argo-depends.ts';
+import { arrayOrEmpty, at, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
+
+/** A read-only view of the parts of a Workflow the semantic rules need, tolerant of any shape. */
+export interface ArgoWorkflow {
+  doc: JsonObject;
+  spec: JsonObject;
+  templates: ArgoTemplate[];
+  templatesByName: Map<string, ArgoTemplate>;
+  dags: ArgoDag[];
+}
+
+export interface ArgoTemplate {
+  name: string | undefined;
+  value: JsonObject;
+  path: string;
+}
+
+export interface ArgoDag {
+  template: ArgoTemplate;
+  tasks: ArgoTask[];
+  tasksByName: Map<string, ArgoTask>;
+}
+
+export interface ArgoTask {
+  name: string | undefined;
+  value: JsonObject;
+  path: string;
+  dependencies: string[];
+  depends: DependsParse | undefined;
+  /** Tasks this one waits for, from `dependencies` and from a `depends` expression that parses. */
+  upstream: string[];
+}
+
+export function readWorkflow(doc: JsonObject): ArgoWorkflow {
+  const spec = objectOrEmpty(doc.spec);
+  const templates = arrayOrEmpty(spec.templates).map((value, i) => toTemplate(value, at('/spec/templates', i)));
+  const templatesByName = new Map<string, ArgoTemplate>();
+  for (const template of templates)
+    if (template.name !== undefined && !templatesByName.has(template.name)) templatesByName.set(template.name, template);
+  const dags = templates.filter((t) => isObject(t.value.dag)).map(toDag);
+  return { doc, spec, templates, templatesByName, dags };
+}
+
+function toTemplate(value: unknown, path: string): ArgoTemplate {
+  const template = objectOrEmpty(value);
+  return { name: stringOrUndefined(template.name), value: template, path };
+}
+
+function toDag(template: ArgoTemplate): ArgoDag {
+  const tasksPath = at(template.path, 'dag', 'tasks');
+  const tasks = arrayOrEmpty(objectOrEmpty(template.value.dag).tasks).map((value, i) => toTask(value, at(tasksPath, i)));
+  const tasksByName = new Map<string, ArgoTask>();
+  for (const task of tasks) if (task.name !== undefined && !tasksByName.has(task.name)) tasksByName.set(task.name, task);
+  return { template, tasks, tasksByName };
+}
+
+function toTask(value: unknown, path: string): ArgoTask {
+  const task = objectOrEmpty(value);
+  const dependencies = arrayOrEmpty(task.dependencies).filter((d): d is string => typeof d === 'string');
+  const depends = typeof task.depends === 'string' ? parseDepends(task.depends) : undefined;
+  const fromDepends = depends?.ok ? depends.references.map((r) => r.task) : [];
+  return {
+    name: stringOrUndefined(task.name),
+    value: task,
+    path,
+    dependencies,
+    depends,
+    upstream: [...new Set([...dependencies, ...fromDepends])],
+  };
+}
+
+/** Every task that must finish before `task` starts (transitively); cycles are tolerated. */
+export function ancestorsOf(dag: ArgoDag, task: ArgoTask): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...task.upstream];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    pending.push(...(dag.tasksByName.get(name)?.upstream ?? []));
+  }
+  return seen;
+}
+
+export interface ArgoStep {
+  name: string | undefined;
+  value: JsonObject;
+  path: string;
+}
+
+/** Steps templates: `steps` is a list of parallel groups, each a list of steps. */
+export function stepsOf(template: ArgoTemplate): ArgoStep[] {
+  return arrayOrEmpty(template.value.steps).flatMap((group, i) =>
+    arrayOrEmpty(group).map((value, j) => {
+      const step = objectOrEmpty(value);
+      return { name: stringOrUndefined(step.name), value: step, path: at(template.path, 'steps', i, j) };
+    }),
+  );
+}
+
+export interface NamedContainer {
+  value: JsonObject;
+  path: string;
+}
+
+/** Every container-like object of a template: main container or script, init containers, sidecars, containerSet. */
+export function containersOf(template: ArgoTemplate): NamedContainer[] {
+  const { value, path } = template;
+  const single = (key: string): NamedContainer[] =>
+    isObject(value[key]) ? [{ value: value[key] as JsonObject, path: at(path, key) }] : [];
+  const list = (items: unknown, listPath: string): NamedContainer[] =>
+    arrayOrEmpty(items).flatMap((item, i) => (isObject(item) ? [{ value: item, path: at(listPath, i) }] : []));
+  const containerSet = objectOrEmpty(value.containerSet);
+  return [
+    ...single('container'),
+    ...single('script'),
+    ...list(value.initContainers, at(path, 'initContainers')),
+    ...list(value.sidecars, at(path, 'sidecars')),
+    ...list(containerSet.containers, at(path, 'containerSet', 'containers')),
+  ];
+}
+
+export function parameterNames(holder: unknown): Set<string> {
+  const names = arrayOrEmpty(objectOrEmpty(holder).parameters).map((p) => stringOrUndefined(objectOrEmpty(p).name));
+  return new Set(names.filter((n): n is string => n !== undefined));
+}
+
+export function hasLoop(holder: JsonObject): boolean {
+  return holder.withItems !== undefined || holder.withParam !== undefined || holder.withSequence !== undefined;
+}

@@ -1,0 +1,328 @@
+/**
+ * Rules Argo's own lint (workflow/validate/validate.go, run by the KFP API server on upload) or the
+ * Kubernetes API applies, but the JSON schema cannot express: names, references between templates,
+ * tasks and parameters, DAG shape, enum-like strings, volumes and env vars.
+ */
+import { ITEM_RESULTS } from './argo-depends.ts';
+import {
+  ancestorsOf,
+  containersOf,
+  hasLoop,
+  parameterNames,
+  readWorkflow,
+  stepsOf,
+  type ArgoDag,
+  type ArgoTask,
+  type ArgoTemplate,
+  type ArgoWorkflow,
+} from './argo-model.ts';
+import { variableReferenceProblems } from './argo-variables.ts';
+import type { CheckProblem } from './types.ts';
+import { arrayOrEmpty, at, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
+
+const NAME_PATTERN = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
+const PARAMETER_NAME_PATTERN = /^[-a-zA-Z0-9_]+$/;
+const ARGO_NAME_LIMIT = 128;
+const OUR_NAME_LIMIT = 63;
+const TEMPLATE_TYPES = ['container', 'containerSet', 'steps', 'script', 'resource', 'dag', 'suspend', 'data', 'http', 'plugin'];
+const IMAGE_PULL_POLICIES = ['Always', 'Never', 'IfNotPresent'];
+const RETRY_POLICIES = ['Always', 'OnFailure', 'OnError', 'OnTransientError'];
+
+export function argoSemanticProblems(doc: unknown): CheckProblem[] {
+  if (!isObject(doc)) return [{ path: '', message: 'an Argo Workflow must be a YAML mapping' }];
+  const workflow = readWorkflow(doc);
+  return [
+    ...headerProblems(doc),
+    ...templateProblems(workflow),
+    ...entrypointProblems(workflow),
+    ...workflow.dags.flatMap((dag) => dagProblems(dag, workflow)),
+    ...workflow.templates.flatMap((template) => stepsProblems(template, workflow)),
+    ...parameterListProblems(workflow),
+    ...variableReferenceProblems(workflow),
+    ...enumProblems(doc, ''),
+    ...namedListDuplicates(workflow.spec.volumes, '/spec/volumes', 'volume'),
+    ...workflow.templates.flatMap((template) => volumeProblems(template, workflow)),
+    ...workflow.templates.flatMap(envProblems),
+  ];
+}
+
+/** The schema checks the values; a missing key would otherwise go unreported by anything but the server. */
+function headerProblems(doc: JsonObject): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  if (doc.apiVersion === undefined) problems.push({ path: '/apiVersion', message: 'apiVersion is required: "argoproj.io/v1alpha1"' });
+  if (doc.kind === undefined) problems.push({ path: '/kind', message: 'kind is required: "Workflow"' });
+  return problems;
+}
+
+function nameProblems(name: unknown, path: string, what: string): CheckProblem[] {
+  if (name === undefined || name === '') return [{ path, message: `${what} name is required` }];
+  if (typeof name !== 'string') return []; // the schema reports the type
+  if (!NAME_PATTERN.test(name))
+    return [
+      {
+        path,
+        message: `${what} name "${name}" is invalid: use letters, digits and "-", starting with a letter or digit (Argo rejects it)`,
+      },
+    ];
+  if (name.length > ARGO_NAME_LIMIT)
+    return [{ path, message: `${what} name "${name}" is ${name.length} characters; Argo allows at most ${ARGO_NAME_LIMIT}` }];
+  if (name.length > OUR_NAME_LIMIT)
+    return [
+      {
+        path,
+        message: `${what} name "${name}" is ${name.length} characters; keep it to ${OUR_NAME_LIMIT} because pod names and labels are derived from it`,
+      },
+    ];
+  return [];
+}
+
+function duplicateProblems(items: ReadonlyArray<{ name: string | undefined; path: string }>, what: string): CheckProblem[] {
+  const seen = new Set<string>();
+  return items.flatMap(({ name, path }) => {
+    if (name === undefined) return [];
+    if (!seen.has(name)) {
+      seen.add(name);
+      return [];
+    }
+    return [{ path: at(path, 'name'), message: `${what} name "${name}" is used more than once` }];
+  });
+}
+
+function templateProblems(workflow: ArgoWorkflow): CheckProblem[] {
+  return [
+    ...workflow.templates.flatMap((t) => nameProblems(t.value.name, at(t.path, 'name'), 'template')),
+    ...duplicateProblems(workflow.templates, 'template'),
+    ...workflow.templates.flatMap(templateTypeProblems),
+  ];
+}
+
+function templateTypeProblems(template: ArgoTemplate): CheckProblem[] {
+  const types = TEMPLATE_TYPES.filter((type) => template.value[type] !== undefined && template.value[type] !== null);
+  if (types.length === 1) return [];
+  const choices = TEMPLATE_TYPES.join(', ');
+  return [
+    {
+      path: template.path,
+      message:
+        types.length === 0
+          ? `template has no type: give it exactly one of ${choices}`
+          : `template has several types (${types.join(', ')}): give it exactly one`,
+    },
+  ];
+}
+
+function entrypointProblems(workflow: ArgoWorkflow): CheckProblem[] {
+  const { spec } = workflow;
+  // A Workflow that points at a WorkflowTemplate gets its entrypoint and templates from there.
+  if (spec.workflowTemplateRef !== undefined) return [];
+  const problems: CheckProblem[] = [];
+  if (spec.entrypoint === undefined || spec.entrypoint === '')
+    problems.push({ path: '/spec/entrypoint', message: 'spec.entrypoint is required (Argo lint rejects a Workflow without it)' });
+  for (const key of ['entrypoint', 'onExit']) {
+    const name = spec[key];
+    if (typeof name !== 'string' || name === '') continue;
+    const template = workflow.templatesByName.get(name);
+    if (!template) problems.push({ path: at('/spec', key), message: `spec.${key} names template "${name}", which does not exist` });
+    else problems.push(...unsuppliedInputs(template, parameterNames(spec.arguments), at('/spec', key), 'spec.arguments'));
+  }
+  return problems;
+}
+
+/** Argo substitutes a template's inputs from the caller's arguments and fails when one without a value is missing. */
+function unsuppliedInputs(template: ArgoTemplate, supplied: Set<string>, path: string, caller: string): CheckProblem[] {
+  const inputs = arrayOrEmpty(objectOrEmpty(template.value.inputs).parameters).map(objectOrEmpty);
+  return inputs
+    .filter((p) => typeof p.name === 'string' && p.value === undefined && p.default === undefined && p.valueFrom === undefined)
+    .filter((p) => !supplied.has(p.name as string))
+    .map((p) => ({
+      path,
+      message: `input parameter "${String(p.name)}" of template "${template.name}" has no value or default and ${caller} does not supply it`,
+    }));
+}
+
+function templateReferenceProblems(
+  holder: { value: JsonObject; path: string },
+  workflow: ArgoWorkflow,
+  what: string,
+): CheckProblem[] {
+  const { value, path } = holder;
+  const ways = ['template', 'templateRef', 'inline'].filter((key) => value[key] !== undefined);
+  if (ways.length !== 1)
+    return [{ path, message: `${what} must have exactly one of template, templateRef or inline (has ${ways.length})` }];
+  if (typeof value.template !== 'string') return [];
+  const template = workflow.templatesByName.get(value.template);
+  if (!template) return [{ path: at(path, 'template'), message: `${what} uses template "${value.template}", which does not exist` }];
+  const supplied = parameterNames(value.arguments);
+  return unsuppliedInputs(template, supplied, at(path, 'arguments'), `${what}'s arguments`);
+}
+
+function dagProblems(dag: ArgoDag, workflow: ArgoWorkflow): CheckProblem[] {
+  const tasksPath = at(dag.template.path, 'dag', 'tasks');
+  if (dag.tasks.length === 0) return [{ path: tasksPath, message: 'a DAG template must have at least one task' }];
+  const usesDepends = dag.tasks.some((task) => task.depends !== undefined);
+  const usesOrdering = usesDepends || dag.tasks.some((task) => task.dependencies.length > 0);
+  return [
+    // A missing task name is already a schema error (DAGTask requires it).
+    ...dag.tasks.filter((task) => task.value.name !== undefined).flatMap((task) => nameProblems(task.value.name, at(task.path, 'name'), 'task')),
+    ...dag.tasks.flatMap((task) => digitNameProblems(task, usesOrdering)),
+    ...duplicateProblems(dag.tasks, 'task'),
+    ...dag.tasks.flatMap((task) => templateReferenceProblems(task, workflow, `task "${task.name}"`)),
+    ...dag.tasks.flatMap((task) => orderingProblems(task, dag, usesDepends)),
+    ...cycleProblems(dag),
+  ];
+}
+
+/** Argo's depends/dependencies evaluator treats a leading digit as a number, so lint rejects such names. */
+function digitNameProblems(task: ArgoTask, usesOrdering: boolean): CheckProblem[] {
+  if (!usesOrdering || task.name === undefined || !/^[0-9]/.test(task.name)) return [];
+  return [
+    {
+      path: at(task.path, 'name'),
+      message: `task name "${task.name}" cannot begin with a digit in a DAG that uses depends or dependencies`,
+    },
+  ];
+}
+
+function orderingProblems(task: ArgoTask, dag: ArgoDag, dagUsesDepends: boolean): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  if (dagUsesDepends && task.value.dependencies !== undefined)
+    problems.push({
+      path: at(task.path, 'dependencies'),
+      message: 'a DAG cannot mix "depends" and "dependencies" (Argo rejects it); use one of them for every task',
+    });
+  arrayOrEmpty(task.value.dependencies).forEach((name, i) => {
+    if (typeof name === 'string' && !dag.tasksByName.has(name))
+      problems.push({ path: at(task.path, 'dependencies', i), message: `dependency "${name}" is not a task of this DAG` });
+  });
+  if (task.depends?.ok === false)
+    problems.push({ path: at(task.path, 'depends'), message: `cannot parse depends expression: ${task.depends.error}` });
+  for (const reference of task.depends?.ok ? task.depends.references : []) {
+    const upstream = dag.tasksByName.get(reference.task);
+    if (!upstream)
+      problems.push({ path: at(task.path, 'depends'), message: `depends names "${reference.task}", which is not a task of this DAG` });
+    else if (reference.result && ITEM_RESULTS.has(reference.result) && !hasLoop(upstream.value))
+      problems.push({
+        path: at(task.path, 'depends'),
+        message: `"${reference.task}.${reference.result}" needs "${reference.task}" to loop (withItems, withParam or withSequence)`,
+      });
+  }
+  return problems;
+}
+
+function cycleProblems(dag: ArgoDag): CheckProblem[] {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (name: string): void => {
+    const task = dag.tasksByName.get(name);
+    if (!task || state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      cycles.push([...stack.slice(stack.indexOf(name)), name]);
+      return;
+    }
+    state.set(name, 'visiting');
+    stack.push(name);
+    task.upstream.forEach(visit);
+    stack.pop();
+    state.set(name, 'done');
+  };
+  dag.tasks.forEach((task) => task.name !== undefined && visit(task.name));
+  const tasksPath = at(dag.template.path, 'dag', 'tasks');
+  // Listed in execution order (a waits for b => b -> a) so the message reads like the DAG.
+  return cycles.map((cycle) => ({ path: tasksPath, message: `dependency cycle: ${[...cycle].reverse().join(' -> ')}` }));
+}
+
+function stepsProblems(template: ArgoTemplate, workflow: ArgoWorkflow): CheckProblem[] {
+  if (template.value.steps === undefined) return [];
+  const steps = stepsOf(template);
+  return [
+    ...steps.flatMap((step) => nameProblems(step.value.name, at(step.path, 'name'), 'step')),
+    ...duplicateProblems(steps, 'step'),
+    ...steps.flatMap((step) => templateReferenceProblems(step, workflow, `step "${step.name}"`)),
+  ];
+}
+
+function parameterListProblems(workflow: ArgoWorkflow): CheckProblem[] {
+  const holders: Array<{ value: unknown; path: string }> = [{ value: workflow.spec.arguments, path: '/spec/arguments' }];
+  for (const template of workflow.templates) {
+    holders.push({ value: template.value.inputs, path: at(template.path, 'inputs') });
+    holders.push({ value: template.value.outputs, path: at(template.path, 'outputs') });
+  }
+  for (const task of workflow.dags.flatMap((dag) => dag.tasks)) holders.push({ value: task.value.arguments, path: at(task.path, 'arguments') });
+  for (const step of workflow.templates.flatMap(stepsOf)) holders.push({ value: step.value.arguments, path: at(step.path, 'arguments') });
+  return holders.flatMap(({ value, path }) => [
+    ...namedListProblems(objectOrEmpty(value).parameters, at(path, 'parameters'), 'parameter'),
+    ...namedListProblems(objectOrEmpty(value).artifacts, at(path, 'artifacts'), 'artifact'),
+  ]);
+}
+
+function namedListProblems(list: unknown, path: string, what: string): CheckProblem[] {
+  const items = arrayOrEmpty(list).map((item, i) => ({ name: stringOrUndefined(objectOrEmpty(item).name), path: at(path, i) }));
+  const invalid = items.flatMap(({ name, path: itemPath }) =>
+    name !== undefined && !PARAMETER_NAME_PATTERN.test(name)
+      ? [{ path: at(itemPath, 'name'), message: `${what} name "${name}" is invalid: use only letters, digits, "_" and "-"` }]
+      : [],
+  );
+  return [...invalid, ...duplicateProblems(items, what)];
+}
+
+/** Kubernetes rejects the pod for these, long after upload; Argo itself checks only retryPolicy. */
+function enumProblems(value: unknown, path: string): CheckProblem[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => enumProblems(item, at(path, i)));
+  if (!isObject(value)) return [];
+  const problems: CheckProblem[] = [];
+  const pullPolicy = value.imagePullPolicy;
+  if (typeof pullPolicy === 'string' && !pullPolicy.includes('{{') && !IMAGE_PULL_POLICIES.includes(pullPolicy))
+    problems.push({ path: at(path, 'imagePullPolicy'), message: `imagePullPolicy "${pullPolicy}" must be one of ${IMAGE_PULL_POLICIES.join(', ')}` });
+  const retryPolicy = objectOrEmpty(value.retryStrategy).retryPolicy;
+  if (typeof retryPolicy === 'string' && !RETRY_POLICIES.includes(retryPolicy))
+    problems.push({
+      path: at(path, 'retryStrategy', 'retryPolicy'),
+      message: `retryPolicy "${retryPolicy}" must be one of ${RETRY_POLICIES.join(', ')}`,
+    });
+  for (const [key, child] of Object.entries(value)) problems.push(...enumProblems(child, at(path, key)));
+  return problems;
+}
+
+function volumeProblems(template: ArgoTemplate, workflow: ArgoWorkflow): CheckProblem[] {
+  const templateVolumes = arrayOrEmpty(template.value.volumes);
+  const available = new Set([
+    ...volumeNames(templateVolumes),
+    ...volumeNames(workflow.spec.volumes),
+    ...arrayOrEmpty(workflow.spec.volumeClaimTemplates).flatMap((claim) => {
+      const name = stringOrUndefined(objectOrEmpty(objectOrEmpty(claim).metadata).name);
+      return name === undefined ? [] : [name];
+    }),
+  ]);
+  const unknownMounts = containersOf(template).flatMap((container) =>
+    arrayOrEmpty(container.value.volumeMounts).flatMap((mount, i) => {
+      const name = stringOrUndefined(objectOrEmpty(mount).name);
+      if (name === undefined || available.has(name)) return [];
+      return [
+        {
+          path: at(container.path, 'volumeMounts', i, 'name'),
+          message: `volumeMount "${name}" has no matching volume in the template's volumes or spec.volumes`,
+        },
+      ];
+    }),
+  );
+  return [...unknownMounts, ...namedListDuplicates(templateVolumes, at(template.path, 'volumes'), 'volume')];
+}
+
+function volumeNames(list: unknown): string[] {
+  return arrayOrEmpty(list).flatMap((v) => {
+    const name = stringOrUndefined(objectOrEmpty(v).name);
+    return name === undefined ? [] : [name];
+  });
+}
+
+function namedListDuplicates(list: unknown, path: string, what: string): CheckProblem[] {
+  const items = arrayOrEmpty(list).map((item, i) => ({ name: stringOrUndefined(objectOrEmpty(item).name), path: at(path, i) }));
+  return duplicateProblems(items, what);
+}
+
+function envProblems(template: ArgoTemplate): CheckProblem[] {
+  return containersOf(template).flatMap((container) =>
+    namedListDuplicates(container.value.env, at(container.path, 'env'), 'env var'),
+  );
+}

@@ -1,0 +1,52 @@
+import { fromJson, type DescField, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
+import { kfpRegistry } from './kfp-proto-registry.ts';
+import type { CheckProblem } from './types.ts';
+import { at, isObject } from './values.ts';
+
+/**
+ * Strict proto3-JSON parse of `json` as message `typeName`, reporting problems where they are.
+ * bufbuild stops at the first error and names no location, so on failure we re-parse smaller pieces
+ * (one key at a time, then inside the offending field) until the error is pinned to a path. Every
+ * bad key is reported, not just the first.
+ */
+export function protoJsonProblems(typeName: string, json: unknown, path: string): CheckProblem[] {
+  const message = kfpRegistry().getMessage(typeName);
+  if (!message) throw new Error(`KFP protos define no message ${typeName}`);
+  return locate(message, json, path);
+}
+
+function parseError(message: DescMessage, json: unknown): string | undefined {
+  try {
+    fromJson(message, json as JsonValue, { registry: kfpRegistry() });
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function locate(message: DescMessage, json: unknown, path: string): CheckProblem[] {
+  const error = parseError(message, json);
+  if (error === undefined) return [];
+  // Well-known types (Struct, Value, Duration…) have their own JSON forms; their error is already precise.
+  if (!isObject(json) || message.typeName.startsWith('google.protobuf.')) return [{ path, message: error }];
+  const problems = Object.entries(json).flatMap(([key, value]) => locateField(message, key, value, at(path, key)));
+  // Each key alone may be fine while the combination is not (two members of one oneof).
+  return problems.length > 0 ? problems : [{ path, message: error }];
+}
+
+function locateField(message: DescMessage, key: string, value: unknown, path: string): CheckProblem[] {
+  const error = parseError(message, { [key]: value });
+  if (error === undefined) return [];
+  const field = message.fields.find((f) => f.jsonName === key || f.name === key);
+  const inner = field && value !== null ? locateInside(field, value, path) : [];
+  return inner.length > 0 ? inner : [{ path, message: error }];
+}
+
+function locateInside(field: DescField, value: unknown, path: string): CheckProblem[] {
+  if (field.fieldKind === 'message') return locate(field.message, value, path);
+  if (field.fieldKind === 'list' && field.listKind === 'message' && Array.isArray(value))
+    return value.flatMap((item, i) => locate(field.message, item, at(path, i)));
+  if (field.fieldKind === 'map' && field.mapKind === 'message' && isObject(value))
+    return Object.entries(value).flatMap(([key, item]) => locate(field.message, item, at(path, key)));
+  return [];
+}

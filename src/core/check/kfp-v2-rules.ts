@@ -1,0 +1,331 @@
+/**
+ * Cross-references in a KFP v2 PipelineSpec that proto parsing cannot see but the KFP backend
+ * (API server, Argo compiler and driver) relies on: tasks -> components -> executors, DAG edges,
+ * and the names of inputs and outputs that tasks and placeholders use.
+ */
+import type { CheckProblem } from './types.ts';
+import { at, forEachString, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
+
+export const SUPPORTED_SCHEMA_VERSION = '2.1.0';
+
+interface Dag {
+  /** The component that owns the DAG: `root` or an entry of `components`. */
+  owner: JsonObject;
+  ownerName: string;
+  tasks: Record<string, JsonObject>;
+  path: string;
+}
+
+interface Spec {
+  components: Record<string, JsonObject>;
+  executors: JsonObject;
+  dags: Dag[];
+}
+
+export function pipelineSpecProblems(doc: JsonObject): CheckProblem[] {
+  const spec = readSpec(doc);
+  return [
+    ...headerProblems(doc),
+    ...componentProblems(spec),
+    ...spec.dags.flatMap((dag) => dagProblems(dag, spec)),
+    ...placeholderProblems(spec),
+  ];
+}
+
+function readSpec(doc: JsonObject): Spec {
+  const components = Object.fromEntries(Object.entries(objectOrEmpty(doc.components)).map(([k, v]) => [k, objectOrEmpty(v)]));
+  const executors = objectOrEmpty(objectOrEmpty(doc.deploymentSpec).executors);
+  const owners: Array<[string, JsonObject, string]> = [
+    ['root', objectOrEmpty(doc.root), '/root'],
+    ...Object.entries(components).map(([name, c]): [string, JsonObject, string] => [name, c, at('/components', name)]),
+  ];
+  const dags = owners
+    .filter(([, owner]) => isObject(owner.dag))
+    .map(([ownerName, owner, path]) => ({
+      owner,
+      ownerName,
+      tasks: Object.fromEntries(Object.entries(objectOrEmpty(objectOrEmpty(owner.dag).tasks)).map(([k, v]) => [k, objectOrEmpty(v)])),
+      path: at(path, 'dag'),
+    }));
+  return { components, executors, dags };
+}
+
+function headerProblems(doc: JsonObject): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  if (doc.schemaVersion !== SUPPORTED_SCHEMA_VERSION)
+    problems.push({
+      path: '/schemaVersion',
+      message: `schemaVersion must be "${SUPPORTED_SCHEMA_VERSION}", the only version the KFP API server accepts (got ${JSON.stringify(doc.schemaVersion)})`,
+    });
+  const name = objectOrEmpty(doc.pipelineInfo).name;
+  if (typeof name !== 'string' || name === '')
+    problems.push({ path: '/pipelineInfo/name', message: 'pipelineInfo.name is required: the KFP API server does not recognise a v2 pipeline without it' });
+  if (!isObject(doc.root)) problems.push({ path: '/root', message: 'root is required: it is the pipeline DAG' });
+  else if (!isObject(doc.root.dag)) problems.push({ path: '/root', message: 'root must be a DAG component (root.dag)' });
+  return problems;
+}
+
+function componentProblems(spec: Spec): CheckProblem[] {
+  return Object.entries(spec.components).flatMap(([name, component]) => {
+    const path = at('/components', name);
+    const label = component.executorLabel;
+    if (typeof label === 'string')
+      return label in spec.executors
+        ? []
+        : [{ path: at(path, 'executorLabel'), message: `executorLabel "${label}" has no executor in deploymentSpec.executors` }];
+    return isObject(component.dag) ? [] : [{ path, message: 'component needs either a dag or an executorLabel' }];
+  });
+}
+
+function inputNames(component: JsonObject | undefined, kind: 'parameters' | 'artifacts'): JsonObject {
+  return objectOrEmpty(objectOrEmpty(component?.inputDefinitions)[kind]);
+}
+
+function outputNames(component: JsonObject | undefined, kind: 'parameters' | 'artifacts'): JsonObject {
+  return objectOrEmpty(objectOrEmpty(component?.outputDefinitions)[kind]);
+}
+
+function dagProblems(dag: Dag, spec: Spec): CheckProblem[] {
+  return [
+    ...Object.entries(dag.tasks).flatMap(([name, task]) => taskProblems(name, task, dag, spec)),
+    ...cycleProblems(dag),
+    ...dagOutputProblems(dag),
+  ];
+}
+
+function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec): CheckProblem[] {
+  const path = at(dag.path, 'tasks', taskName);
+  const refName = objectOrEmpty(task.componentRef).name;
+  const component = typeof refName === 'string' ? spec.components[refName] : undefined;
+  const problems: CheckProblem[] = [];
+  if (typeof refName !== 'string') problems.push({ path: at(path, 'componentRef'), message: 'task has no componentRef.name' });
+  else if (!component)
+    problems.push({ path: at(path, 'componentRef', 'name'), message: `componentRef names "${refName}", which is not in components` });
+  (Array.isArray(task.dependentTasks) ? task.dependentTasks : []).forEach((upstream, i) => {
+    if (typeof upstream === 'string' && !(upstream in dag.tasks))
+      problems.push({ path: at(path, 'dependentTasks', i), message: `dependentTasks names "${upstream}", which is not a task of this DAG` });
+  });
+  problems.push(...taskInputProblems(task, path, component, refName, dag, spec));
+  problems.push(...iteratorProblems(task, path, component, refName));
+  return problems;
+}
+
+function taskInputProblems(
+  task: JsonObject,
+  path: string,
+  component: JsonObject | undefined,
+  refName: unknown,
+  dag: Dag,
+  spec: Spec,
+): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const inputs = objectOrEmpty(task.inputs);
+  for (const kind of ['parameters', 'artifacts'] as const) {
+    const declared = inputNames(component, kind);
+    for (const [key, value] of Object.entries(objectOrEmpty(inputs[kind]))) {
+      const inputPath = at(path, 'inputs', kind, key);
+      if (component && !(key in declared))
+        problems.push({ path: inputPath, message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
+      problems.push(...inputSourceProblems(objectOrEmpty(value), kind, inputPath, dag, spec));
+    }
+    if (component) problems.push(...missingInputProblems(task, kind, declared, path, String(refName)));
+  }
+  return problems;
+}
+
+function singular(kind: 'parameters' | 'artifacts'): string {
+  return kind === 'parameters' ? 'parameter' : 'artifact';
+}
+
+/** Where an input's value comes from must exist: the enclosing component's inputs or a sibling task. */
+function inputSourceProblems(source: JsonObject, kind: 'parameters' | 'artifacts', path: string, dag: Dag, spec: Spec): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  const parentInputKey = kind === 'parameters' ? 'componentInputParameter' : 'componentInputArtifact';
+  const parentInput = stringOrUndefined(source[parentInputKey]);
+  if (parentInput !== undefined && !(parentInput in inputNames(dag.owner, kind)))
+    problems.push({
+      path: at(path, parentInputKey),
+      message: `${parentInputKey} "${parentInput}" is not an input ${singular(kind)} of ${dag.ownerName === 'root' ? 'the pipeline (root.inputDefinitions)' : `component "${dag.ownerName}"`}`,
+    });
+  const outputKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
+  for (const key of [outputKey, 'taskFinalStatus']) {
+    const producerTask = stringOrUndefined(objectOrEmpty(source[key]).producerTask);
+    if (producerTask === undefined) continue;
+    if (!(producerTask in dag.tasks))
+      problems.push({ path: at(path, key, 'producerTask'), message: `producerTask "${producerTask}" is not a task of this DAG` });
+    else if (key === outputKey) problems.push(...producerOutputProblems(source[key], kind, producerTask, path, dag, spec));
+  }
+  return problems;
+}
+
+function producerOutputProblems(
+  reference: unknown,
+  kind: 'parameters' | 'artifacts',
+  producerTask: string,
+  path: string,
+  dag: Dag,
+  spec: Spec,
+): CheckProblem[] {
+  const keyName = kind === 'parameters' ? 'outputParameterKey' : 'outputArtifactKey';
+  const outputKey = stringOrUndefined(objectOrEmpty(reference)[keyName]);
+  const producerRef = stringOrUndefined(objectOrEmpty(dag.tasks[producerTask].componentRef).name);
+  const producer = producerRef === undefined ? undefined : spec.components[producerRef];
+  if (outputKey === undefined || !producer || outputKey in outputNames(producer, kind)) return [];
+  const refKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
+  return [
+    {
+      path: at(path, refKey, keyName),
+      message: `${keyName} "${outputKey}" is not an output ${singular(kind)} of component "${producerRef}" (task "${producerTask}")`,
+    },
+  ];
+}
+
+function missingInputProblems(
+  task: JsonObject,
+  kind: 'parameters' | 'artifacts',
+  declared: JsonObject,
+  path: string,
+  componentName: string,
+): CheckProblem[] {
+  const supplied = objectOrEmpty(objectOrEmpty(task.inputs)[kind]);
+  // The iterator supplies its loop item as an input of the loop body component.
+  const iteratorKey = kind === 'parameters' ? 'parameterIterator' : 'artifactIterator';
+  const itemInput = objectOrEmpty(task[iteratorKey]).itemInput;
+  return Object.entries(declared)
+    .filter(([name, definition]) => isRequired(objectOrEmpty(definition)) && !(name in supplied) && name !== itemInput)
+    .map(([name]) => ({
+      path: at(path, 'inputs'),
+      message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
+    }));
+}
+
+function isRequired(definition: JsonObject): boolean {
+  return definition.isOptional !== true && definition.defaultValue === undefined;
+}
+
+function iteratorProblems(task: JsonObject, path: string, component: JsonObject | undefined, refName: unknown): CheckProblem[] {
+  if (!isObject(task.parameterIterator)) return [];
+  const iteratorPath = at(path, 'parameterIterator');
+  const { itemInput, items } = task.parameterIterator;
+  const problems: CheckProblem[] = [];
+  if (typeof itemInput !== 'string' || itemInput === '')
+    problems.push({ path: at(iteratorPath, 'itemInput'), message: 'parameterIterator.itemInput is required' });
+  else if (component && !(itemInput in inputNames(component, 'parameters')))
+    problems.push({
+      path: at(iteratorPath, 'itemInput'),
+      message: `itemInput "${itemInput}" is not an input parameter of component "${String(refName)}", so the loop body cannot read the item`,
+    });
+  const source = objectOrEmpty(items);
+  const inputParameter = source.inputParameter;
+  if (typeof inputParameter === 'string' && !(inputParameter in objectOrEmpty(objectOrEmpty(task.inputs).parameters)))
+    problems.push({
+      path: at(iteratorPath, 'items', 'inputParameter'),
+      message: `items.inputParameter "${inputParameter}" is not one of the task's inputs.parameters`,
+    });
+  if (typeof source.raw === 'string' && !isJsonList(source.raw))
+    problems.push({ path: at(iteratorPath, 'items', 'raw'), message: 'items.raw must be a JSON list, e.g. \'["a", "b"]\'' });
+  if (inputParameter === undefined && source.raw === undefined)
+    problems.push({ path: at(iteratorPath, 'items'), message: 'parameterIterator.items needs raw or inputParameter' });
+  return problems;
+}
+
+function isJsonList(text: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+
+/** Edges run from a task to everything it waits for: dependentTasks and the producers of its inputs. */
+function upstreamOf(task: JsonObject): string[] {
+  const explicit = (Array.isArray(task.dependentTasks) ? task.dependentTasks : []).filter((t): t is string => typeof t === 'string');
+  const inputs = objectOrEmpty(task.inputs);
+  const producers = (['parameters', 'artifacts'] as const).flatMap((kind) =>
+    Object.values(objectOrEmpty(inputs[kind])).flatMap((source) =>
+      ['taskOutputParameter', 'taskOutputArtifact', 'taskFinalStatus'].flatMap((key) => {
+        const producer = stringOrUndefined(objectOrEmpty(objectOrEmpty(source)[key]).producerTask);
+        return producer === undefined ? [] : [producer];
+      }),
+    ),
+  );
+  return [...new Set([...explicit, ...producers])];
+}
+
+function cycleProblems(dag: Dag): CheckProblem[] {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (name: string): void => {
+    if (!(name in dag.tasks) || state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      cycles.push([...stack.slice(stack.indexOf(name)), name]);
+      return;
+    }
+    state.set(name, 'visiting');
+    stack.push(name);
+    upstreamOf(dag.tasks[name]).forEach(visit);
+    stack.pop();
+    state.set(name, 'done');
+  };
+  Object.keys(dag.tasks).forEach(visit);
+  return cycles.map((cycle) => ({ path: at(dag.path, 'tasks'), message: `dependency cycle: ${[...cycle].reverse().join(' -> ')}` }));
+}
+
+function dagOutputProblems(dag: Dag): CheckProblem[] {
+  const outputs = objectOrEmpty(objectOrEmpty(dag.owner.dag).outputs);
+  const problems: CheckProblem[] = [];
+  const checkProducer = (selector: unknown, path: string) => {
+    const producer = stringOrUndefined(objectOrEmpty(selector).producerSubtask);
+    if (producer !== undefined && !(producer in dag.tasks))
+      problems.push({ path: at(path, 'producerSubtask'), message: `producerSubtask "${producer}" is not a task of this DAG` });
+  };
+  for (const [name, output] of Object.entries(objectOrEmpty(outputs.parameters))) {
+    const path = at(dag.path, 'outputs', 'parameters', name);
+    const spec = objectOrEmpty(output);
+    checkProducer(spec.valueFromParameter, at(path, 'valueFromParameter'));
+    const selectors = objectOrEmpty(spec.valueFromOneof).parameterSelectors;
+    (Array.isArray(selectors) ? selectors : []).forEach((s, i) => checkProducer(s, at(path, 'valueFromOneof', 'parameterSelectors', i)));
+  }
+  for (const [name, output] of Object.entries(objectOrEmpty(outputs.artifacts))) {
+    const path = at(dag.path, 'outputs', 'artifacts', name);
+    const selectors = objectOrEmpty(output).artifactSelectors;
+    (Array.isArray(selectors) ? selectors : []).forEach((s, i) => checkProducer(s, at(path, 'artifactSelectors', i)));
+  }
+  return problems;
+}
+
+const PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[(['"])(.*?)\3\]/g;
+
+/**
+ * The driver substitutes `{{$.inputs.parameters['x']}}` from the task's resolved inputs; a name the
+ * component does not declare stays unresolved and the pod fails at run time.
+ */
+function placeholderProblems(spec: Spec): CheckProblem[] {
+  const usersByExecutor = new Map<string, Array<[string, JsonObject]>>();
+  for (const [name, component] of Object.entries(spec.components)) {
+    if (typeof component.executorLabel !== 'string') continue;
+    const users = usersByExecutor.get(component.executorLabel) ?? [];
+    users.push([name, component]);
+    usersByExecutor.set(component.executorLabel, users);
+  }
+  const problems: CheckProblem[] = [];
+  for (const [label, executor] of Object.entries(spec.executors)) {
+    const container = objectOrEmpty(objectOrEmpty(executor).container);
+    const containerPath = at('/deploymentSpec/executors', label, 'container');
+    for (const key of ['command', 'args'])
+      forEachString(container[key], at(containerPath, key), (text, path) => {
+        for (const [, direction, kind, , name] of text.matchAll(PLACEHOLDER))
+          for (const [componentName, component] of usersByExecutor.get(label) ?? []) {
+            const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
+            const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
+            if (!(name in definitions))
+              problems.push({
+                path,
+                message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
+              });
+          }
+      });
+  }
+  return problems;
+}

@@ -1,0 +1,307 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { parseAllDocuments, stringify } from 'yaml';
+import { checkKfpV2, checkKfpV2Yaml } from './index.ts';
+import { KFP_PROTO_SOURCES } from './schemas/kfp-protos.generated.ts';
+import type { CheckResult } from './types.ts';
+
+const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
+const GOLDENS = new URL('goldens/v2/', FIXTURES);
+const PROTO_DIR = new URL('./schemas/kfp-v2/', import.meta.url);
+const readFixture = (name: string, base = FIXTURES) => readFileSync(new URL(name, base), 'utf8');
+const documentsOf = (text: string) => parseAllDocuments(text).map((doc) => doc.toJS() as Doc);
+
+/** Tests mutate documents freely, including into shapes no type would allow. */
+type Doc = any;
+
+/** §2.6 example: [PipelineSpec with task step-1 / comp-step-1 / exec-step-1, PlatformSpec]. */
+const EXAMPLE = documentsOf(readFixture('check/v2-example.yaml'));
+const EXIT_HANDLER = documentsOf(readFixture('pipeline_with_exit_handler.yaml', GOLDENS));
+
+/** Deep copies of `docs` changed by `mutate(spec, platform)`, so each broken variant stays next to its assertion. */
+function variant(mutate: (spec: Doc, platform: Doc) => void, docs: Doc[] = EXAMPLE): Doc[] {
+  const copy = structuredClone(docs);
+  mutate(copy[0], copy[1]);
+  return copy;
+}
+
+function expectProblem(result: CheckResult, path: string, fragment: string): void {
+  expect(result.ok).toBe(false);
+  expect(result.problems).toContainEqual({ path, message: expect.stringContaining(fragment) });
+}
+
+const TASK = '/root/dag/tasks/step-1';
+const CONTAINER = '/deploymentSpec/executors/exec-step-1/container';
+const PLATFORM_EXECUTOR = '/platforms/kubernetes/deploymentSpec/executors/exec-step-1';
+
+describe('checkKfpV2 on known-good documents', () => {
+  let consoleSpies: MockInstance[];
+  beforeEach(() => {
+    consoleSpies = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
+  });
+  afterEach(() => {
+    for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  const goldens = readdirSync(GOLDENS).filter((name) => name.endsWith('.yaml'));
+  it('has goldens to check', () => expect(goldens.length).toBeGreaterThanOrEqual(4));
+  it.each(goldens)('golden %s passes', (name) => {
+    expect(checkKfpV2Yaml(readFixture(name, GOLDENS))).toEqual({ ok: true, problems: [] });
+  });
+
+  it('the §2.6 example of kfp-output-format.md passes', () => {
+    expect(checkKfpV2Yaml(readFixture('check/v2-example.yaml'))).toEqual({ ok: true, problems: [] });
+  });
+
+  it('a PipelineSpec without a platform document passes', () => {
+    expect(checkKfpV2([EXAMPLE[0]])).toEqual({ ok: true, problems: [] });
+  });
+
+  it('a ParallelFor task with a consistent parameterIterator passes', () => {
+    expect(checkKfpV2(withLoop(() => {}))).toEqual({ ok: true, problems: [] });
+  });
+});
+
+describe('checkKfpV2: strict proto parsing of the PipelineSpec', () => {
+  it('rejects an unknown task key', () => {
+    expectProblem(checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].retries = 3))), `${TASK}/retries`, 'key "retries" is unknown');
+  });
+
+  it('rejects enableCache: "yes"', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].cachingOptions.enableCache = 'yes')));
+    expectProblem(result, `${TASK}/cachingOptions/enableCache`, 'expected boolean, got "yes"');
+  });
+
+  it('rejects dependentTasks given as a string', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].dependentTasks = 'step-0')));
+    expectProblem(result, `${TASK}/dependentTasks`, 'expected Array');
+  });
+
+  it('rejects triggerPolicy.strategy: ALWAYS', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].triggerPolicy = { strategy: 'ALWAYS' })));
+    expectProblem(result, `${TASK}/triggerPolicy/strategy`, 'TriggerStrategy from JSON: "ALWAYS"');
+  });
+
+  it('rejects maxRetryCount: "three"', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].retryPolicy.maxRetryCount = 'three')));
+    expectProblem(result, `${TASK}/retryPolicy/maxRetryCount`, 'expected number (int32), got "three"');
+  });
+
+  it('reports every bad key, not only the first', () => {
+    const result = checkKfpV2(
+      variant((s) => {
+        s.root.dag.tasks['step-1'].retries = 3;
+        s.components['comp-step-1'].inputDefinitions.parameters.x.parameterType = 'STR';
+      }),
+    );
+    expect(result.problems.map((p) => p.path).sort()).toEqual([
+      '/components/comp-step-1/inputDefinitions/parameters/x/parameterType',
+      `${TASK}/retries`,
+    ]);
+  });
+});
+
+describe('checkKfpV2: strict proto parsing of deploymentSpec', () => {
+  it('rejects imagePullPolicy inside the IR container', () => {
+    const result = checkKfpV2(variant((s) => (s.deploymentSpec.executors['exec-step-1'].container.imagePullPolicy = 'Always')));
+    expectProblem(result, `${CONTAINER}/imagePullPolicy`, 'key "imagePullPolicy" is unknown');
+  });
+
+  it('rejects cpuLimit: "1000m"', () => {
+    const result = checkKfpV2(variant((s) => (s.deploymentSpec.executors['exec-step-1'].container.resources.cpuLimit = '1000m')));
+    expectProblem(result, `${CONTAINER}/resources/cpuLimit`, 'expected number (float64), got "1000m"');
+  });
+
+  it('rejects resourceCpuLimit given as an object', () => {
+    const result = checkKfpV2(variant((s) => (s.deploymentSpec.executors['exec-step-1'].container.resources.resourceCpuLimit = { cpu: 1 })));
+    expectProblem(result, `${CONTAINER}/resources/resourceCpuLimit`, 'expected string, got object');
+  });
+});
+
+describe('checkKfpV2: platform document', () => {
+  it('rejects a misspelt secretAsEnvv', () => {
+    const result = checkKfpV2(
+      variant((_, p) => {
+        const executor = p.platforms.kubernetes.deploymentSpec.executors['exec-step-1'];
+        executor.secretAsEnvv = executor.secretAsEnv;
+        delete executor.secretAsEnv;
+      }),
+    );
+    expectProblem(result, `${PLATFORM_EXECUTOR}/secretAsEnvv`, 'key "secretAsEnvv" is unknown');
+  });
+
+  it('rejects imagePullPolicy: 5', () => {
+    const result = checkKfpV2(variant((_, p) => (p.platforms.kubernetes.deploymentSpec.executors['exec-step-1'].imagePullPolicy = 5)));
+    expectProblem(result, `${PLATFORM_EXECUTOR}/imagePullPolicy`, 'expected string, got 5');
+  });
+
+  it('rejects a PVC mount that sets two members of one oneof', () => {
+    const result = checkKfpV2(
+      variant((_, p) => (p.platforms.kubernetes.deploymentSpec.executors['exec-step-1'].pvcMount[0].componentInputParameter = 'x')),
+    );
+    expectProblem(result, `${PLATFORM_EXECUTOR}/pvcMount/0`, 'oneof set multiple times');
+  });
+
+  it('rejects an executor label that deploymentSpec does not define', () => {
+    const result = checkKfpV2(
+      variant((_, p) => {
+        const executors = p.platforms.kubernetes.deploymentSpec.executors;
+        executors['exec-nope'] = executors['exec-step-1'];
+        delete executors['exec-step-1'];
+      }),
+    );
+    expectProblem(result, '/platforms/kubernetes/deploymentSpec/executors/exec-nope', 'not an executor in deploymentSpec.executors');
+  });
+
+  it('labels problems outside /platforms as belonging to the platform document', () => {
+    const result = checkKfpV2(variant((_, p) => (p.platform = {})));
+    expectProblem(result, '/platform', 'platform spec (document 2): ');
+  });
+
+  it('rejects a third document', () => {
+    expectProblem(checkKfpV2([...EXAMPLE, {}]), '', 'at most 2 YAML documents');
+    const text = readFixture('check/v2-example.yaml');
+    expectProblem(checkKfpV2Yaml(`${text}\n---\n{}\n`), '', 'found 3');
+  });
+});
+
+describe('checkKfpV2: pipeline-level rules', () => {
+  it('rejects schemaVersion: 2.0.0', () => {
+    expectProblem(checkKfpV2(variant((s) => (s.schemaVersion = '2.0.0'))), '/schemaVersion', 'must be "2.1.0"');
+  });
+
+  it('rejects a missing pipelineInfo.name and a missing root', () => {
+    const result = checkKfpV2(variant((s) => ((s.pipelineInfo.name = ''), delete s.root)));
+    expectProblem(result, '/pipelineInfo/name', 'pipelineInfo.name is required');
+    expectProblem(result, '/root', 'root is required');
+  });
+
+  it('rejects a document that is not a mapping, or no document at all', () => {
+    expectProblem(checkKfpV2(['text']), '', 'must be a YAML mapping');
+    expectProblem(checkKfpV2([]), '', 'found no YAML document');
+  });
+});
+
+describe('checkKfpV2: references between tasks, components and executors', () => {
+  it('rejects a componentRef to a missing component', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].componentRef.name = 'comp-nope')));
+    expectProblem(result, `${TASK}/componentRef/name`, 'componentRef names "comp-nope", which is not in components');
+  });
+
+  it('checks tasks of sub-DAG components too', () => {
+    const result = checkKfpV2(variant((s) => (s.components['comp-exit-handler-1'].dag.tasks['fail-op'].componentRef.name = 'x'), EXIT_HANDLER));
+    expectProblem(result, '/components/comp-exit-handler-1/dag/tasks/fail-op/componentRef/name', 'not in components');
+  });
+
+  it('rejects dependentTasks naming a missing task', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].dependentTasks = ['step-0'])));
+    expectProblem(result, `${TASK}/dependentTasks/0`, 'dependentTasks names "step-0", which is not a task of this DAG');
+  });
+
+  it('rejects a dependency cycle', () => {
+    const result = checkKfpV2(
+      variant((s) => {
+        const tasks = s.root.dag.tasks;
+        tasks['step-2'] = { ...structuredClone(tasks['step-1']), dependentTasks: ['step-1'] };
+        tasks['step-1'].dependentTasks = ['step-2'];
+      }),
+    );
+    expectProblem(result, '/root/dag/tasks', 'dependency cycle: step-1 -> step-2 -> step-1');
+  });
+
+  it('rejects a componentInputParameter that the root does not declare', () => {
+    const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].inputs.parameters.x.componentInputParameter = 'y')));
+    expectProblem(result, `${TASK}/inputs/parameters/x/componentInputParameter`, '"y" is not an input parameter of the pipeline');
+  });
+
+  it('rejects a componentInputParameter that a sub-DAG component does not declare', () => {
+    const result = checkKfpV2(
+      variant((s) => (s.components['comp-exit-handler-1'].dag.tasks['print-op-2'].inputs.parameters.message.componentInputParameter = 'message'), EXIT_HANDLER),
+    );
+    expectProblem(
+      result,
+      '/components/comp-exit-handler-1/dag/tasks/print-op-2/inputs/parameters/message/componentInputParameter',
+      'not an input parameter of component "comp-exit-handler-1"',
+    );
+  });
+
+  it('rejects a taskOutputParameter from a missing task', () => {
+    const result = checkKfpV2(
+      variant((s) => (s.root.dag.tasks['step-1'].inputs.parameters.x = { taskOutputParameter: { producerTask: 'step-0', outputParameterKey: 'o' } })),
+    );
+    expectProblem(result, `${TASK}/inputs/parameters/x/taskOutputParameter/producerTask`, 'producerTask "step-0" is not a task');
+  });
+
+  it('rejects task inputs the component does not declare, and required inputs the task omits', () => {
+    const result = checkKfpV2(
+      variant((s) => {
+        const parameters = s.root.dag.tasks['step-1'].inputs.parameters;
+        parameters.z = parameters.x;
+        delete parameters.x;
+      }),
+    );
+    expectProblem(result, `${TASK}/inputs/parameters/z`, 'input parameter "z" is not declared by component "comp-step-1"');
+    expectProblem(result, `${TASK}/inputs`, 'input parameter "x" of component "comp-step-1" is required');
+  });
+
+  it('rejects a component whose executorLabel has no executor', () => {
+    const result = checkKfpV2(variant((s) => (s.components['comp-step-1'].executorLabel = 'exec-nope')));
+    expectProblem(result, '/components/comp-step-1/executorLabel', 'executorLabel "exec-nope" has no executor');
+  });
+
+  it('rejects a placeholder naming an input the component does not declare', () => {
+    const result = checkKfpV2(variant((s) => s.deploymentSpec.executors['exec-step-1'].container.args.push("{{$.inputs.parameters['y']}}")));
+    expectProblem(result, `${CONTAINER}/args/2`, `placeholder {{$.inputs.parameters['y']}} names no input parameter of component "comp-step-1"`);
+  });
+
+  it('rejects inconsistent parameterIterator settings', () => {
+    const result = checkKfpV2(
+      withLoop((task) => {
+        task.parameterIterator.itemInput = 'nope';
+        task.parameterIterator.items = { inputParameter: 'missing' };
+      }),
+    );
+    expectProblem(result, `${TASK}/parameterIterator/itemInput`, 'itemInput "nope" is not an input parameter');
+    expectProblem(result, `${TASK}/parameterIterator/items/inputParameter`, 'is not one of the task\'s inputs.parameters');
+    const raw = checkKfpV2(withLoop((task) => (task.parameterIterator.items = { raw: '{"a": 1}' })));
+    expectProblem(raw, `${TASK}/parameterIterator/items/raw`, 'must be a JSON list');
+  });
+});
+
+describe('checkKfpV2Yaml', () => {
+  it('reports a YAML syntax error', () => {
+    const result = checkKfpV2Yaml('schemaVersion: 2.1.0\nroot: {dag: \n');
+    expect(result.problems).toHaveLength(1);
+    expectProblem(result, '', 'YAML syntax error (document 1)');
+  });
+
+  it('round-trips mutated documents through YAML with the same problems', () => {
+    const docs = variant((s) => (s.root.dag.tasks['step-1'].retries = 3));
+    const text = docs.map((doc) => stringify(doc, { version: '1.1' })).join('---\n');
+    expect(checkKfpV2Yaml(text)).toEqual(checkKfpV2(docs));
+  });
+});
+
+describe('kfp-protos.generated.ts', () => {
+  it('embeds every .proto under schemas/kfp-v2 verbatim (re-run `node scripts/embed-protos.mjs` if this fails)', () => {
+    const onDisk = (readdirSync(PROTO_DIR, { recursive: true }) as string[])
+      .map((path) => path.split('\\').join('/'))
+      .filter((path) => path.endsWith('.proto'))
+      .sort();
+    expect(KFP_PROTO_SOURCES.map((source) => source.path).sort()).toEqual(onDisk);
+    for (const source of KFP_PROTO_SOURCES) expect(source.text, source.path).toBe(readFileSync(new URL(source.path, PROTO_DIR), 'utf8'));
+  });
+});
+
+/** The example turned into a ParallelFor: step-1 loops over its `items` input, delivering each item as `x`. */
+function withLoop(mutate: (task: Doc) => void): Doc[] {
+  return variant((s) => {
+    const task = s.root.dag.tasks['step-1'];
+    task.inputs.parameters.items = { runtimeValue: { constant: ['1', '2'] } };
+    delete task.inputs.parameters.x;
+    task.parameterIterator = { itemInput: 'x', items: { inputParameter: 'items' } };
+    s.components['comp-step-1'].inputDefinitions.parameters.items = { parameterType: 'LIST' };
+    mutate(task);
+  });
+}

@@ -1,0 +1,66 @@
+import { protoJsonProblems } from './kfp-v2-proto.ts';
+import { pipelineSpecProblems } from './kfp-v2-rules.ts';
+import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
+import { at, isObject, objectOrEmpty, type JsonObject } from './values.ts';
+import { parseYamlDocuments } from './yaml-documents.ts';
+
+const EXECUTORS_PATH = '/platforms/kubernetes/deploymentSpec/executors';
+
+/**
+ * Strict check of a KFP v2 pipeline: document 1 = PipelineSpec, optional document 2 = PlatformSpec.
+ * Paths of problems in the platform document all start with `/platforms` (its only key), so they
+ * never collide with PipelineSpec paths; other problems there say "platform spec" in the message.
+ */
+export function checkKfpV2(docs: unknown[]): CheckResult {
+  if (docs.length === 0) return resultOf([{ path: '', message: 'expected a PipelineSpec document, found no YAML document' }]);
+  if (docs.length > 2)
+    return resultOf([
+      {
+        path: '',
+        message: `expected at most 2 YAML documents (PipelineSpec, then PlatformSpec), found ${docs.length}; the KFP API server rejects more`,
+      },
+    ]);
+  const [pipeline, platform] = docs;
+  if (!isObject(pipeline)) return resultOf([{ path: '', message: 'the PipelineSpec document must be a YAML mapping' }]);
+  const problems = [...pipelineProblems(pipeline)];
+  if (docs.length === 2) problems.push(...platformProblems(platform, pipeline));
+  return resultOf(problems);
+}
+
+export function checkKfpV2Yaml(text: string): CheckResult {
+  const parsed = parseYamlDocuments(text);
+  if (!parsed.docs) return resultOf(parsed.problems);
+  return resultOf([...parsed.problems, ...checkKfpV2(parsed.docs).problems]);
+}
+
+function pipelineProblems(pipeline: JsonObject): CheckProblem[] {
+  return [
+    ...protoJsonProblems('ml_pipelines.PipelineSpec', pipeline, ''),
+    // A free Struct in PipelineSpec; the backend reads it as PipelineDeploymentConfig. It drops unknown
+    // keys there, but a dropped key is a setting that silently does nothing, so we are strict.
+    ...(pipeline.deploymentSpec === undefined
+      ? []
+      : protoJsonProblems('ml_pipelines.PipelineDeploymentConfig', pipeline.deploymentSpec, '/deploymentSpec')),
+    ...pipelineSpecProblems(pipeline),
+  ];
+}
+
+function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem[] {
+  if (!isObject(platform)) return [{ path: '', message: 'the platform spec (document 2) must be a YAML mapping' }];
+  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', platform, '').map((problem) =>
+    problem.path.startsWith('/platforms') ? problem : { ...problem, message: `platform spec (document 2): ${problem.message}` },
+  );
+  const known = objectOrEmpty(objectOrEmpty(pipeline.deploymentSpec).executors);
+  for (const [label, config] of Object.entries(executorsOf(platform))) {
+    const path = at(EXECUTORS_PATH, label);
+    problems.push(...protoJsonProblems('kfp_kubernetes.KubernetesExecutorConfig', config, path));
+    if (!(label in known))
+      problems.push({ path, message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
+  }
+  return problems;
+}
+
+function executorsOf(platform: JsonObject): JsonObject {
+  const kubernetes = objectOrEmpty(objectOrEmpty(platform.platforms).kubernetes);
+  return objectOrEmpty(objectOrEmpty(kubernetes.deploymentSpec).executors);
+}
