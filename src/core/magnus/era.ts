@@ -26,7 +26,6 @@ export const MARKERS = {
   maxAttempts: { clue: 'step key `max_attempts`', eras: ['E', 'F1', 'F2'] },
   returns: { clue: 'task key `returns`', eras: ['F1', 'F2'] },
   implicitTerminal: { clue: 'a graph without its own success/fail step', eras: ['F1', 'F2'] },
-  kfpExecutor: { clue: 'executor type `kfp`', eras: ['A', 'B'] },
   legacyDefaults: { clue: 'config keys `default_*_limit`', eras: ['A'] },
 } satisfies Record<string, EraMarker>;
 

@@ -66,8 +66,7 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
   }
   const type = raw.type === undefined || raw.type === null ? undefined : String(raw.type);
   ctx.locate(cursor, [...path, 'type'], { field: 'executor.type' });
-  if (type === 'kfp') ctx.mark(MARKERS.kfpExecutor);
-  else {
+  if (type !== 'kfp') {
     ctx.report(
       cursor,
       type === undefined ? path : [...path, 'type'],

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ActionError,
+  addBranch,
+  addStep,
+  changeStepType,
+  connect,
+  deleteSteps,
+  disconnect,
+  removeBranch,
+  renameBranch,
+  renameStep,
+  resetStepOverride,
+  setExecutorSetting,
+  setStartStep,
+  setStepFields,
+  setStepOverride,
+  terminalGraph,
+} from './actions';
+import { effectiveSettings } from './effective';
+import { findStep } from './paths';
+import type { Pipeline } from './types';
+
+function pipeline(): Pipeline {
+  return {
+    dag: {
+      start_at: 'a',
+      steps: [
+        { name: 'a', type: 'task', command: 'm.f', next: 'b' },
+        { name: 'b', type: 'stub', next: 'success', on_failure: 'fail' },
+        { name: 'p', type: 'parallel', next: 'success', branches: [{ name: 'one', graph: terminalGraph('x') }] },
+        { name: 'success', type: 'success' },
+        { name: 'fail', type: 'fail' },
+      ],
+    },
+    executor: { docker_image: 'img', profiles: [] },
+    services: [],
+    parameters: [],
+    variables: [],
+    files: { dag: 'pipeline.yaml' },
+    layout: { a: { x: 0, y: 0 }, b: { x: 0, y: 100 }, 'p.one.x': { x: 5, y: 5 } },
+  };
+}
+
+describe('model actions', () => {
+  it('never mutate their input and share what they do not change', () => {
+    const before = pipeline();
+    const snapshot = structuredClone(before);
+    const after = setStepFields(before, 'a', { command: 'n.g' });
+    expect(before).toEqual(snapshot);
+    expect(after.dag.steps[1]).toBe(before.dag.steps[1]);
+    expect(after.dag.steps[0]).toMatchObject({ command: 'n.g' });
+  });
+
+  it('add a step with a unique name, making it the start of an empty graph', () => {
+    const { pipeline: p, path } = addStep(pipeline(), 'task', { position: { x: 1, y: 2 } });
+    expect(path).toBe('task');
+    expect(addStep(p, 'task').path).toBe('task 2');
+    expect(p.layout.task).toEqual({ x: 1, y: 2 });
+    const empty = { ...pipeline(), dag: { steps: [] } };
+    expect(addStep(empty, 'stub').pipeline.dag.start_at).toBe('stub');
+  });
+
+  it('add steps inside a branch by graph path', () => {
+    const { pipeline: p, path } = addStep(pipeline(), 'task', { graphPath: 'p.one' });
+    expect(path).toBe('p.one.task');
+    expect(findStep(p, 'p.one.task')?.graphPath).toBe('p.one');
+  });
+
+  it('rename a step with its references, start_at and positions (its branches included)', () => {
+    let p = renameStep(pipeline(), 'a', 'first');
+    expect(p.dag.start_at).toBe('first');
+    expect(p.layout.first).toEqual({ x: 0, y: 0 });
+    p = renameStep(p, 'b', 'second');
+    expect(p.dag.steps[0]).toMatchObject({ name: 'first', next: 'second' });
+    p = renameStep(p, 'p', 'fan');
+    expect(p.layout['fan.one.x']).toEqual({ x: 5, y: 5 });
+    expect(() => renameStep(p, 'first', 'second')).toThrow(ActionError);
+  });
+
+  it('delete steps and the edges that pointed at them', () => {
+    const p = deleteSteps(pipeline(), ['b', 'a']);
+    expect(p.dag.steps.map((s) => s.name)).toEqual(['p', 'success', 'fail']);
+    expect(p.dag.start_at).toBeUndefined();
+    expect(p.layout).toEqual({ 'p.one.x': { x: 5, y: 5 } });
+    const q = deleteSteps(pipeline(), ['b']);
+    expect(q.dag.steps[0]).toEqual({ name: 'a', type: 'task', command: 'm.f' });
+  });
+
+  it('connect refuses cycles, terminal sources and edges across graphs, with a reason', () => {
+    expect(() => connect(pipeline(), 'b', 'a', 'next')).toThrow(/cycle/);
+    expect(() => connect(pipeline(), 'b', 'a', 'on_failure')).toThrow(/cycle/);
+    expect(() => connect(pipeline(), 'success', 'a', 'next')).toThrow(/ends its graph/);
+    expect(() => connect(pipeline(), 'a', 'p.one.x', 'next')).toThrow(/different graphs/);
+    expect(() => connect(pipeline(), 'a', 'a', 'next')).toThrow(/itself/);
+  });
+
+  it('connect replaces an edge, which may be the one that made a would-be cycle', () => {
+    const p = connect(pipeline(), 'a', 'p', 'on_failure');
+    expect(p.dag.steps[0]).toMatchObject({ next: 'b', on_failure: 'p' });
+    // b → a would be a cycle through a.next = b; a.next is replaced first, so a → success is fine.
+    const q = connect(pipeline(), 'a', 'success', 'next');
+    expect(connect(q, 'b', 'a', 'next').dag.steps[1]).toMatchObject({ next: 'a' });
+    expect(disconnect(p, 'a', 'on_failure').dag.steps[0]).toEqual({ name: 'a', type: 'task', command: 'm.f', next: 'b' });
+  });
+
+  it('change the start step and the type of a step, keeping its edges', () => {
+    expect(setStartStep(pipeline(), 'b').dag.start_at).toBe('b');
+    const p = changeStepType(pipeline(), 'b', 'task');
+    expect(p.dag.steps[1]).toMatchObject({ name: 'b', type: 'task', next: 'success', on_failure: 'fail' });
+    const q = changeStepType(pipeline(), 'b', 'success');
+    expect(q.dag.steps[1]).toEqual({ name: 'b', type: 'success' });
+  });
+
+  it('override a setting on a step and reset it back to inherited', () => {
+    let p = setStepOverride(pipeline(), 'a', 'memory_limit', '4G');
+    expect(effectiveSettings(p, p.dag.steps[0]).memory_limit).toEqual({ value: '4G', source: { kind: 'step' } });
+    p = setStepOverride(p, 'a', 'memory_limit', '5G');
+    expect(p.dag.steps[0].kfp).toEqual([{ key: 'memory_limit', value: '5G' }]);
+    p = resetStepOverride(p, 'a', 'memory_limit');
+    expect(p.dag.steps[0].kfp).toBeUndefined();
+    expect(effectiveSettings(p, p.dag.steps[0]).memory_limit.source).toEqual({ kind: 'default' });
+    p = setExecutorSetting(p, 'memory_limit', '2G');
+    expect(effectiveSettings(p, p.dag.steps[0]).memory_limit).toEqual({ value: '2G', source: { kind: 'global' } });
+    expect(setExecutorSetting(p, 'memory_limit', undefined).executor).toEqual({ docker_image: 'img', profiles: [] });
+  });
+
+  it('add, rename and remove branches of a parallel step, moving their positions', () => {
+    let p = addBranch(pipeline(), 'p');
+    expect(findStep(p, 'p.branch_2.step')).toBeDefined();
+    p = renameBranch(p, 'p', 'one', 'uno');
+    expect(p.layout['p.uno.x']).toEqual({ x: 5, y: 5 });
+    p = removeBranch(p, 'p', 'uno');
+    expect(p.layout['p.uno.x']).toBeUndefined();
+    expect(() => addBranch(p, 'a')).toThrow(ActionError);
+  });
+});

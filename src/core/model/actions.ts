@@ -1,0 +1,367 @@
+/**
+ * Every change to a pipeline, as pure functions from one pipeline to the next. The canvas, the
+ * forms, keyboard shortcuts and imports all go through these, so there is one way to change the
+ * model and one place where its rules (graph-local edges, no cycles, references kept consistent)
+ * are enforced. Inputs are never mutated: unchanged parts are shared, which keeps undo cheap.
+ */
+import { childGraphs, joinPath, walkSteps } from './paths';
+import type {
+  Branch,
+  Graph,
+  KfpConfig,
+  OverrideEntry,
+  Parameter,
+  Pipeline,
+  Position,
+  Step,
+  StepType,
+  Variable,
+} from './types';
+
+export type EdgeKind = 'next' | 'on_failure';
+
+export class ActionError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Locating and replacing graphs and steps without mutation
+
+/** Replaces the graph at `graphPath` by `update(graph)`, copying only the path down to it. */
+export function updateGraph(pipeline: Pipeline, graphPath: string, update: (graph: Graph) => Graph): Pipeline {
+  return { ...pipeline, dag: updateGraphIn(pipeline.dag, '', graphPath, update) };
+}
+
+function updateGraphIn(graph: Graph, here: string, target: string, update: (graph: Graph) => Graph): Graph {
+  if (here === target) return update(graph);
+  let changed = false;
+  const steps = graph.steps.map((step) => {
+    const stepPath = joinPath(here, step.name);
+    if (!(target === stepPath || target.startsWith(stepPath + '.'))) return step;
+    const updated = updateChildGraph(step, stepPath, target, update);
+    if (updated !== step) changed = true;
+    return updated;
+  });
+  return changed ? { ...graph, steps } : graph;
+}
+
+function updateChildGraph(step: Step, stepPath: string, target: string, update: (graph: Graph) => Graph): Step {
+  for (const child of childGraphs(step, stepPath)) {
+    if (!(target === child.path || target.startsWith(child.path + '.'))) continue;
+    const graph = updateGraphIn(child.graph, child.path, target, update);
+    if (graph === child.graph) return step;
+    switch (step.type) {
+      case 'parallel':
+        return { ...step, branches: step.branches.map((b) => (b.name === child.name ? { ...b, graph } : b)) };
+      case 'map':
+        return { ...step, branch: graph };
+      case 'dag':
+        return { ...step, graph };
+    }
+  }
+  return step;
+}
+
+export interface StepLocation {
+  graphPath: string;
+  name: string;
+}
+
+/** Splits a step path into its graph path and name, checking that the step exists. */
+export function locateStep(pipeline: Pipeline, stepPath: string): StepLocation & { step: Step; graph: Graph } {
+  for (const visit of walkSteps(pipeline.dag)) {
+    if (visit.path === stepPath) return { graphPath: visit.graphPath, name: visit.step.name, step: visit.step, graph: visit.graph };
+  }
+  throw new ActionError(`no step \`${stepPath}\``);
+}
+
+/** Applies `update` to one step. */
+export function updateStep(pipeline: Pipeline, stepPath: string, update: (step: Step) => Step): Pipeline {
+  const { graphPath, name } = locateStep(pipeline, stepPath);
+  return updateGraph(pipeline, graphPath, (graph) => ({ ...graph, steps: graph.steps.map((s) => (s.name === name ? update(s) : s)) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps
+
+const DEFAULT_NAMES: Record<StepType, string> = {
+  task: 'task',
+  stub: 'stub',
+  success: 'success',
+  fail: 'fail',
+  parallel: 'parallel',
+  map: 'map',
+  dag: 'dag',
+};
+
+/** `base`, or `base 2`, `base 3`… — the first name not used in the graph. */
+export function uniqueStepName(graph: Graph, base: string): string {
+  const used = new Set(graph.steps.map((s) => s.name));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base} ${n}`)) return `${base} ${n}`;
+}
+
+/** A graph that is valid on its own: start → success, with its own fail step (§3.1). */
+export function terminalGraph(startName = 'step'): Graph {
+  return {
+    start_at: startName,
+    steps: [
+      { name: startName, type: 'stub', next: 'success' },
+      { name: 'success', type: 'success' },
+      { name: 'fail', type: 'fail' },
+    ],
+  };
+}
+
+/** A fresh step of `type`, with what magnus requires of that type filled in where there is an obvious choice. */
+export function newStep(type: StepType, name: string): Step {
+  switch (type) {
+    case 'task':
+      return { name, type, command_type: 'shell', command: 'echo "hello"' };
+    case 'stub':
+    case 'success':
+    case 'fail':
+      return { name, type } as Step;
+    case 'parallel':
+      return { name, type, branches: [{ name: 'branch_1', graph: terminalGraph() }, { name: 'branch_2', graph: terminalGraph() }] };
+    case 'map':
+      return { name, type, iterate_on: 'items', iterate_as: 'item', branch: terminalGraph() };
+    case 'dag':
+      return { name, type, dag_definition: 'nested.yaml', graph: terminalGraph() };
+  }
+}
+
+export function addStep(
+  pipeline: Pipeline,
+  type: StepType,
+  options: { graphPath?: string; name?: string; position?: Position } = {},
+): { pipeline: Pipeline; path: string } {
+  const graphPath = options.graphPath ?? '';
+  let path = '';
+  let next = updateGraph(pipeline, graphPath, (graph) => {
+    const name = uniqueStepName(graph, options.name ?? DEFAULT_NAMES[type]);
+    path = joinPath(graphPath, name);
+    const steps = [...graph.steps, newStep(type, name)];
+    return { ...graph, steps, ...(graph.start_at === undefined && type !== 'success' && type !== 'fail' ? { start_at: name } : {}) };
+  });
+  if (options.position) next = { ...next, layout: { ...next.layout, [path]: options.position } };
+  return { pipeline: next, path };
+}
+
+/** Renames a step and everything that refers to it: edges, start_at, positions of it and its branches. */
+export function renameStep(pipeline: Pipeline, stepPath: string, newName: string): Pipeline {
+  const { graphPath, name, graph } = locateStep(pipeline, stepPath);
+  if (newName === name) return pipeline;
+  if (newName.trim() === '') throw new ActionError('a step needs a name');
+  if (graph.steps.some((s) => s.name === newName)) throw new ActionError(`this graph already has a step \`${newName}\``);
+  const rename = (target: string | undefined) => (target === name ? newName : target);
+  const renamed = updateGraph(pipeline, graphPath, (g) => ({
+    ...g,
+    ...(g.start_at === name ? { start_at: newName } : {}),
+    steps: g.steps.map((s) => {
+      const withName = s.name === name ? { ...s, name: newName } : s;
+      return isFlowing(withName) ? dropUndefined({ ...withName, next: rename(withName.next), on_failure: rename(withName.on_failure) }) : withName;
+    }),
+  }));
+  return { ...renamed, layout: movePathPrefix(pipeline.layout, stepPath, joinPath(graphPath, newName)) };
+}
+
+/** Deletes steps and every edge and start_at that pointed at them. */
+export function deleteSteps(pipeline: Pipeline, stepPaths: readonly string[]): Pipeline {
+  let next = pipeline;
+  for (const path of stepPaths) {
+    let location: StepLocation;
+    try {
+      location = locateStep(next, path);
+    } catch {
+      continue; // already gone with a deleted parent
+    }
+    const { graphPath, name } = location;
+    const clear = (target: string | undefined) => (target === name ? undefined : target);
+    next = updateGraph(next, graphPath, (g) =>
+      dropUndefined({
+        ...g,
+        start_at: g.start_at === name ? undefined : g.start_at,
+        steps: g.steps.filter((s) => s.name !== name).map((s) => (isFlowing(s) ? dropUndefined({ ...s, next: clear(s.next), on_failure: clear(s.on_failure) }) : s)),
+      }),
+    );
+    next = { ...next, layout: removePathPrefix(next.layout, path) };
+  }
+  return next;
+}
+
+/** Changes a step's type, keeping its name, edges, overrides and what the new type can use. */
+export function changeStepType(pipeline: Pipeline, stepPath: string, type: StepType): Pipeline {
+  return updateStep(pipeline, stepPath, (step) => {
+    if (step.type === type) return step;
+    const fresh = newStep(type, step.name);
+    const keep = { kfp: step.kfp, otherOverrides: step.otherOverrides };
+    const flow = isFlowing(step) && isFlowing(fresh) ? { next: step.next, on_failure: step.on_failure } : {};
+    return dropUndefined({ ...fresh, ...keep, ...flow } as Step);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edges
+
+export const isFlowing = (step: Step): step is Extract<Step, { next?: string }> => step.type !== 'success' && step.type !== 'fail';
+
+/**
+ * Draws `next` or `on_failure` from one step to another of the same graph. Refuses, with a message
+ * a person can act on, what magnus would refuse: edges across graphs, edges out of terminal steps,
+ * and cycles over next ∪ on_failure.
+ */
+export function connect(pipeline: Pipeline, fromPath: string, toPath: string, kind: EdgeKind): Pipeline {
+  const from = locateStep(pipeline, fromPath);
+  const to = locateStep(pipeline, toPath);
+  if (from.graphPath !== to.graphPath) {
+    throw new ActionError(`\`${from.name}\` and \`${to.name}\` are in different graphs; next and on_failure stay inside one graph`);
+  }
+  if (!isFlowing(from.step)) throw new ActionError(`a ${from.step.type} step ends its graph; it has no ${kind}`);
+  if (fromPath === toPath) throw new ActionError(`\`${from.name}\` cannot follow itself`);
+  if (reaches(from.graph, to.name, from.name, { skip: { name: from.name, kind } })) {
+    throw new ActionError(`\`${to.name}\` already leads to \`${from.name}\`; this ${kind} would make a cycle`);
+  }
+  return updateStep(pipeline, fromPath, (step) => ({ ...step, [kind]: to.name }));
+}
+
+export function disconnect(pipeline: Pipeline, fromPath: string, kind: EdgeKind): Pipeline {
+  return updateStep(pipeline, fromPath, (step) => {
+    const copy = { ...step } as Record<string, unknown>;
+    delete copy[kind];
+    return copy as unknown as Step;
+  });
+}
+
+/** Whether `start` reaches `goal` over next ∪ on_failure, ignoring one edge that is about to be replaced. */
+export function reaches(graph: Graph, start: string, goal: string, options: { skip?: { name: string; kind: EdgeKind } } = {}): boolean {
+  const byName = new Map(graph.steps.map((s) => [s.name, s]));
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (name === goal) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const step = byName.get(name);
+    if (!step || !isFlowing(step)) continue;
+    for (const kind of ['next', 'on_failure'] as const) {
+      if (options.skip && options.skip.name === name && options.skip.kind === kind) continue;
+      const target = step[kind];
+      if (target) stack.push(target);
+    }
+  }
+  return false;
+}
+
+export function setStartStep(pipeline: Pipeline, stepPath: string): Pipeline {
+  const { graphPath, name } = locateStep(pipeline, stepPath);
+  return updateGraph(pipeline, graphPath, (g) => ({ ...g, start_at: name }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step fields and overrides
+
+/** Sets plain fields of a step (command, command_type, max_attempts, iterate_on…); undefined removes one. */
+export function setStepFields(pipeline: Pipeline, stepPath: string, fields: Record<string, unknown>): Pipeline {
+  if ('name' in fields || 'type' in fields) throw new ActionError('use renameStep / changeStepType');
+  return updateStep(pipeline, stepPath, (step) => dropUndefined({ ...step, ...fields } as Step));
+}
+
+/** Overrides one kfp setting on a step, in place if already overridden (keeping §7.1 order), else last. */
+export function setStepOverride(pipeline: Pipeline, stepPath: string, key: string, value: OverrideEntry['value']): Pipeline {
+  return updateStep(pipeline, stepPath, (step) => ({ ...step, kfp: upsertEntry(step.kfp ?? [], key, value) }));
+}
+
+/** Back to inheriting the global (or profile) value. */
+export function resetStepOverride(pipeline: Pipeline, stepPath: string, key: string): Pipeline {
+  return updateStep(pipeline, stepPath, (step) => {
+    const kfp = (step.kfp ?? []).filter((e) => e.key !== key);
+    const copy = { ...step, kfp };
+    if (kfp.length === 0) delete copy.kfp;
+    return copy;
+  });
+}
+
+export function upsertEntry(entries: readonly OverrideEntry[], key: string, value: OverrideEntry['value']): OverrideEntry[] {
+  return entries.some((e) => e.key === key) ? entries.map((e) => (e.key === key ? { key, value } : e)) : [...entries, { key, value }];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipeline-wide settings
+
+type ExecutorSettingKey = Exclude<keyof KfpConfig, 'profiles' | 'extra'>;
+
+/** Sets a global kfp setting; undefined goes back to magnus's default. */
+export function setExecutorSetting<K extends ExecutorSettingKey>(pipeline: Pipeline, key: K, value: KfpConfig[K] | undefined): Pipeline {
+  const executor = { ...pipeline.executor, [key]: value };
+  if (value === undefined) delete executor[key];
+  return { ...pipeline, executor };
+}
+
+export function setProfiles(pipeline: Pipeline, profiles: KfpConfig['profiles']): Pipeline {
+  return { ...pipeline, executor: { ...pipeline.executor, profiles } };
+}
+
+export const setParameters = (pipeline: Pipeline, parameters: Parameter[]): Pipeline => ({ ...pipeline, parameters });
+export const setVariables = (pipeline: Pipeline, variables: Variable[]): Pipeline => ({ ...pipeline, variables });
+export const setFiles = (pipeline: Pipeline, files: Pipeline['files']): Pipeline => ({ ...pipeline, files: dropUndefined({ ...files }) });
+export const setServices = (pipeline: Pipeline, services: Pipeline['services']): Pipeline => ({ ...pipeline, services });
+
+export function setDescription(pipeline: Pipeline, graphPath: string, description: string | undefined): Pipeline {
+  return updateGraph(pipeline, graphPath, (g) => dropUndefined({ ...g, description: description === '' ? undefined : description }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Composite steps
+
+export function addBranch(pipeline: Pipeline, stepPath: string, name?: string): Pipeline {
+  return updateStep(pipeline, stepPath, (step) => {
+    if (step.type !== 'parallel') throw new ActionError('only parallel steps have branches');
+    const used = new Set(step.branches.map((b) => b.name));
+    let branchName = name ?? `branch_${step.branches.length + 1}`;
+    for (let n = step.branches.length + 2; used.has(branchName); n++) branchName = `branch_${n}`;
+    const branch: Branch = { name: branchName, graph: terminalGraph() };
+    return { ...step, branches: [...step.branches, branch] };
+  });
+}
+
+export function removeBranch(pipeline: Pipeline, stepPath: string, branchName: string): Pipeline {
+  const next = updateStep(pipeline, stepPath, (step) => {
+    if (step.type !== 'parallel') throw new ActionError('only parallel steps have branches');
+    return { ...step, branches: step.branches.filter((b) => b.name !== branchName) };
+  });
+  return { ...next, layout: removePathPrefix(next.layout, joinPath(stepPath, branchName)) };
+}
+
+export function renameBranch(pipeline: Pipeline, stepPath: string, branchName: string, newName: string): Pipeline {
+  const next = updateStep(pipeline, stepPath, (step) => {
+    if (step.type !== 'parallel') throw new ActionError('only parallel steps have branches');
+    if (step.branches.some((b) => b.name === newName)) throw new ActionError(`\`${step.name}\` already has a branch \`${newName}\``);
+    return { ...step, branches: step.branches.map((b) => (b.name === branchName ? { ...b, name: newName } : b)) };
+  });
+  return { ...next, layout: movePathPrefix(next.layout, joinPath(stepPath, branchName), joinPath(stepPath, newName)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout (kept apart from the semantics)
+
+export function moveSteps(pipeline: Pipeline, positions: Record<string, Position>): Pipeline {
+  return { ...pipeline, layout: { ...pipeline.layout, ...positions } };
+}
+
+export const setLayout = (pipeline: Pipeline, layout: Record<string, Position>): Pipeline => ({ ...pipeline, layout });
+
+const isUnder = (path: string, prefix: string) => path === prefix || path.startsWith(prefix + '.');
+
+function movePathPrefix(layout: Record<string, Position>, from: string, to: string): Record<string, Position> {
+  return Object.fromEntries(Object.entries(layout).map(([path, pos]) => [isUnder(path, from) ? to + path.slice(from.length) : path, pos]));
+}
+
+function removePathPrefix(layout: Record<string, Position>, prefix: string): Record<string, Position> {
+  return Object.fromEntries(Object.entries(layout).filter(([path]) => !isUnder(path, prefix)));
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  const copy = { ...value };
+  for (const key of Object.keys(copy) as (keyof T)[]) if (copy[key] === undefined) delete copy[key];
+  return copy;
+}
