@@ -1,0 +1,4 @@
+// Placeholder: replaced by the real component.
+export function Palette() {
+  return <section aria-label="Palette" />;
+}

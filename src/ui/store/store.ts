@@ -1,0 +1,111 @@
+import { create } from 'zustand';
+import { ActionError } from '../../core/model/actions';
+import type { Pipeline } from '../../core/model/types';
+import type { Diagnostic } from '../../core/diagnostics';
+import type { EmitTarget } from '../../core/emit/index';
+import { closeRun, commit, redo, startHistory, undo, type History } from './history';
+
+export type YamlTab = 'pipeline' | 'dag' | 'config' | 'parameters';
+
+/** A field the designer should bring into view and focus (after a click on a diagnostic, say). */
+export interface FieldFocus {
+  step?: string;
+  field?: string;
+  /** Changes on every request, so asking twice for the same field focuses it twice. */
+  nonce: number;
+}
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface ImportReport {
+  title: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface DesignerState {
+  history: History<Pipeline>;
+  /** Step paths, in the order they were selected. */
+  selection: string[];
+  focus?: FieldFocus;
+  target: EmitTarget;
+  yamlTab: YamlTab;
+  notice?: Notice;
+  importReport?: ImportReport;
+
+  /**
+   * The one way to change the pipeline. `change` is a model action; an ActionError it throws
+   * becomes a notice and changes nothing. Commits with the same `coalesce` key in a row are one
+   * undo step (typing in one field).
+   */
+  apply: (change: (pipeline: Pipeline) => Pipeline, options?: { coalesce?: string }) => boolean;
+  /** Replaces the whole pipeline as one undo step (import, new pipeline, restore). */
+  replace: (pipeline: Pipeline) => void;
+  endEdit: () => void;
+  undo: () => void;
+  redo: () => void;
+  select: (paths: string[]) => void;
+  focusField: (target: { step?: string; field?: string }) => void;
+  setTarget: (target: EmitTarget) => void;
+  setYamlTab: (tab: YamlTab) => void;
+  notify: (notice: Notice | undefined) => void;
+  showImportReport: (report: ImportReport | undefined) => void;
+}
+
+export type DesignerStore = ReturnType<typeof createDesignerStore>;
+
+export function createDesignerStore(initial: Pipeline) {
+  return create<DesignerState>()((set, get) => ({
+    history: startHistory(initial),
+    selection: [],
+    target: 'kfp-v2',
+    yamlTab: 'pipeline',
+
+    apply(change, options) {
+      const { history } = get();
+      let next: Pipeline;
+      try {
+        next = change(history.present);
+      } catch (error) {
+        if (!(error instanceof ActionError)) throw error;
+        set({ notice: { kind: 'error', text: error.message } });
+        return false;
+      }
+      if (next !== history.present) set({ history: commit(history, next, options?.coalesce), notice: undefined });
+      return true;
+    },
+    replace(pipeline) {
+      set({ history: commit(closeRun(get().history), pipeline), selection: [] });
+    },
+    endEdit() {
+      set({ history: closeRun(get().history) });
+    },
+    undo() {
+      set({ history: undo(closeRun(get().history)) });
+    },
+    redo() {
+      set({ history: redo(closeRun(get().history)) });
+    },
+    select(paths) {
+      set({ selection: paths });
+    },
+    focusField(target) {
+      set({ focus: { ...target, nonce: (get().focus?.nonce ?? 0) + 1 }, ...(target.step !== undefined ? { selection: [target.step] } : {}) });
+    },
+    setTarget(target) {
+      set({ target });
+    },
+    setYamlTab(yamlTab) {
+      set({ yamlTab });
+    },
+    notify(notice) {
+      set({ notice });
+    },
+    showImportReport(importReport) {
+      set({ importReport });
+    },
+  }));
+}
