@@ -35,12 +35,11 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
     }
     nested[path] = text;
   };
-  const dag: Record<string, Json> = { dag: graphToYaml(pipeline.dag, nestedWriter) };
-  dag[DESIGNER_KEY] = designerMetadata(pipeline);
+  const dag = { dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
     dag: toYaml(dag),
     config: toYaml(configToYaml(pipeline)),
-    ...(pipeline.parameters.length > 0 ? { parameters: toYaml(Object.fromEntries(pipeline.parameters.map((p) => [p.name, p.value]))) } : {}),
+    ...(pipeline.parameters.length > 0 ? { parameters: toYaml(orderedMap(pipeline.parameters.map((p) => [p.name, p.value]))) } : {}),
     nested,
     diagnostics,
   };
@@ -48,18 +47,25 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
 
 type NestedWriter = (path: string, graph: Graph, stepPath: string) => void;
 
-function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): Record<string, Json> {
-  const out: Record<string, Json> = {};
+/**
+ * Yaml is a mapping whose keys are the user's (step names, env vars, claims…): kept in a Map, as a
+ * JS object would move keys such as `"1"` to the front and change the file's order.
+ */
+type Yaml = Json | Map<string, Yaml> | { [key: string]: Yaml } | Yaml[];
+const orderedMap = (entries: [string, Yaml][]) => new Map(entries);
+
+function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): Record<string, Yaml> {
+  const out: Record<string, Yaml> = {};
   if (graph.description !== undefined) out.description = graph.description;
   if (graph.start_at !== undefined) out.start_at = graph.start_at;
   Object.assign(out, graph.extra);
-  out.steps = Object.fromEntries(graph.steps.map((step) => [step.name, stepToYaml(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`)]));
+  out.steps = orderedMap(graph.steps.map((step) => [step.name, stepToYaml(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`)]));
   return out;
 }
 
-function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record<string, Json> {
-  const out: Record<string, Json> = { type: step.type === 'stub' ? 'as-is' : step.type };
-  const put = (key: string, value: Json | undefined) => {
+function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record<string, Yaml> {
+  const out: Record<string, Yaml> = { type: step.type === 'stub' ? 'as-is' : step.type };
+  const put = (key: string, value: Yaml | undefined) => {
     if (value !== undefined) out[key] = value;
   };
   switch (step.type) {
@@ -83,7 +89,7 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
   if (step.type === 'task' || step.type === 'stub') put('retry', step.max_attempts);
   if (step.type === 'task' && step.catalog) put('catalog', step.catalog as Record<string, Json>);
   if (step.type === 'parallel') {
-    out.branches = Object.fromEntries(step.branches.map((b) => [b.name, graphToYaml(b.graph, writeNested, `${path}.${b.name}`)]));
+    out.branches = orderedMap(step.branches.map((b) => [b.name, graphToYaml(b.graph, writeNested, `${path}.${b.name}`)]));
   }
   if (step.type === 'map') out.branch = graphToYaml(step.branch, writeNested, `${path}.map_variable_placeholder`);
   if (step.kfp || step.otherOverrides) {
@@ -96,13 +102,11 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
   return out;
 }
 
-const secretsToYaml = (secrets: SecretEntry[]) => Object.fromEntries(secrets.map((s) => [s.env, s.ref]));
-const volumesToYaml = (volumes: VolumeEntry[]) => Object.fromEntries(volumes.map((v) => [v.claim, v.mountPath]));
+const secretsToYaml = (secrets: SecretEntry[]) => orderedMap(secrets.map((s) => [s.env, s.ref]));
+const volumesToYaml = (volumes: VolumeEntry[]) => orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
 
-function entriesToYaml(entries: OverrideEntry[]): Record<string, Json> {
-  return Object.fromEntries(
-    entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]),
-  );
+function entriesToYaml(entries: OverrideEntry[]): Map<string, Yaml> {
+  return orderedMap(entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]));
 }
 
 const CONFIG_ORDER = [
@@ -118,27 +122,27 @@ const CONFIG_ORDER = [
   'enable_parallel',
 ] as const satisfies readonly (keyof KfpConfig)[];
 
-function configToYaml(pipeline: Pipeline): Record<string, Json> {
+function configToYaml(pipeline: Pipeline): Map<string, Yaml> {
   const { executor } = pipeline;
-  const config: Record<string, Json> = {};
+  const config: Record<string, Yaml> = {};
   for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json;
   if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
   if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
-  if (executor.profiles.length > 0) config.placeholders = Object.fromEntries(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
+  if (executor.profiles.length > 0) config.placeholders = orderedMap(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
   Object.assign(config, executor.extra);
-  const out: Record<string, Json> = { executor: { type: 'kfp', config } };
+  const out = orderedMap([['executor', { type: 'kfp', config }]]);
   for (const service of pipeline.services) {
-    out[service.key] = { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) };
+    out.set(service.key, { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) });
   }
   return out;
 }
 
-function designerMetadata(pipeline: Pipeline): Record<string, Json> {
+function designerMetadata(pipeline: Pipeline): Record<string, Yaml> {
   const { files } = pipeline;
-  const out: Record<string, Json> = { files: { dag: files.dag, config: files.config ?? null, parameters: files.parameters ?? null } };
-  if (pipeline.variables.length > 0) out.variables = Object.fromEntries(pipeline.variables.map((v) => [v.name, v.value]));
+  const out: Record<string, Yaml> = { files: { dag: files.dag, config: files.config ?? null, parameters: files.parameters ?? null } };
+  if (pipeline.variables.length > 0) out.variables = orderedMap(pipeline.variables.map((v) => [v.name, v.value]));
   if (pipeline.tag !== undefined) out.tag = pipeline.tag;
   const layout = Object.entries(pipeline.layout);
-  if (layout.length > 0) out.layout = Object.fromEntries(layout.map(([path, p]) => [path, [p.x, p.y]]));
+  if (layout.length > 0) out.layout = orderedMap(layout.map(([path, p]) => [path, [p.x, p.y]]));
   return out;
 }

@@ -30,7 +30,7 @@ export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json):
     return { executor, services };
   }
   let executorKey: string | undefined;
-  for (const [key, value] of Object.entries(raw)) {
+  for (const [key, value] of cursor.source.entries([], raw)) {
     if (key in EXECUTOR_KEYS) {
       ctx.mark(EXECUTOR_KEYS[key as keyof typeof EXECUTOR_KEYS]);
       if (executorKey) {
@@ -85,7 +85,7 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
     ctx.report(cursor, configPath, 'error', 'E_FIELD_TYPE', `\`config\` must be a mapping of settings, not ${describeType(config)}`, { field: 'executor' });
     return;
   }
-  for (const [key, value] of Object.entries(config)) {
+  for (const [key, value] of cursor.source.entries(configPath, config)) {
     readExecutorSetting(ctx, cursor, [...configPath, key], key, value, executor, type);
   }
 }
@@ -94,12 +94,13 @@ function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPat
   const target = (name: string) => ({ field: `executor.${name}` });
   const settingName: string = LEGACY_NAMES[key] ?? (type === 'argo' && key === 'image' ? 'docker_image' : key);
   if (settingName !== key) {
-    ctx.mark(key in LEGACY_NAMES ? MARKERS.legacyDefaults : MARKERS.configExecutor);
+    if (key in LEGACY_NAMES) ctx.mark(MARKERS.legacyDefaults);
     ctx.report(cursor, at, 'info', 'I_CONFIG_KEY_RENAMED', `\`${key}\` is read as \`${settingName}\``, target(settingName), 'key');
   }
   ctx.locate(cursor, at, target(settingName));
   if ((STRING_SETTINGS as readonly string[]).includes(settingName)) {
-    executor[settingName as (typeof STRING_SETTINGS)[number]] = readString(ctx, cursor, at, value, target(settingName));
+    // An empty setting means "not set" (magnus's own default for the requests; the others have no empty form).
+    executor[settingName as (typeof STRING_SETTINGS)[number]] = readString(ctx, cursor, at, value, target(settingName)) || undefined;
   } else if (settingName === 'enable_caching' || settingName === 'enable_parallel') {
     executor[settingName] = readBoolean(ctx, cursor, at, value, target(settingName));
   } else if (settingName === 'secrets_from_k8s') {
@@ -126,7 +127,7 @@ function readProfiles(ctx: ImportContext, cursor: FileCursor, at: YamlPath, valu
     return [];
   }
   const profiles: Profile[] = [];
-  for (const [name, settings] of Object.entries(value)) {
+  for (const [name, settings] of cursor.source.entries(at, value)) {
     const profileTarget = { field: `profiles.${name}` };
     ctx.locate(cursor, [...at, name], profileTarget, 'key');
     if (existing.some((p) => p.name === name)) {

@@ -50,7 +50,7 @@ export function importGraph(ctx: ImportContext, cursor: FileCursor, yamlPath: Ya
   if (raw.description !== undefined && raw.description !== null) {
     graph.description = readString(ctx, cursor, [...yamlPath, 'description'], raw.description, { graph: graphPath, field: 'description' });
   }
-  const extra = Object.fromEntries(Object.entries(raw).filter(([key]) => !GRAPH_KEYS.has(key)));
+  const extra = Object.fromEntries(cursor.source.entries(yamlPath, raw).filter(([key]) => !GRAPH_KEYS.has(key)));
   if (Object.keys(extra).length > 0) {
     graph.extra = extra;
     for (const key of Object.keys(extra)) {
@@ -63,7 +63,7 @@ export function importGraph(ctx: ImportContext, cursor: FileCursor, yamlPath: Ya
     ctx.report(cursor, [...yamlPath, 'steps'], 'error', 'E_IMPORT_STEPS', `\`steps\` must be a mapping of step names to steps, not ${describeType(steps)}`, { graph: graphPath });
     return graph;
   }
-  for (const [name, rawStep] of Object.entries(steps)) {
+  for (const [name, rawStep] of cursor.source.entries([...yamlPath, 'steps'], steps)) {
     const step = importStep(ctx, cursor, [...yamlPath, 'steps', name], name, rawStep, graphPath, loadNested);
     if (step) graph.steps.push(step);
   }
@@ -91,7 +91,7 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
   if (rawType === 'as-is') ctx.mark(MARKERS.asIs);
   if (rawType === 'stub') ctx.mark(MARKERS.stub);
 
-  const remaining = new Map(Object.entries(raw));
+  const remaining = new Map(cursor.source.entries(yamlPath, raw));
   remaining.delete('type');
   const take = (key: string) => {
     const value = remaining.get(key);
@@ -137,7 +137,7 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
       const rawBranches = take('branches');
       ctx.locate(cursor, fieldAt('branches'), { ...target, field: 'branches' });
       if (isMapping(rawBranches)) {
-        for (const [branchName, rawGraph] of Object.entries(rawBranches)) {
+        for (const [branchName, rawGraph] of cursor.source.entries(fieldAt('branches'), rawBranches)) {
           branches.push({ name: branchName, graph: importGraph(ctx, cursor, [...yamlPath, 'branches', branchName], rawGraph, joinPath(path, branchName), loadNested) });
         }
       } else if (rawBranches !== undefined && rawBranches !== null) {
@@ -202,14 +202,14 @@ function readStepOverrides(ctx: ImportContext, cursor: FileCursor, yamlPath: Yam
       ctx.report(cursor, at, 'error', 'E_FIELD_TYPE', `\`${key}\` must map executor types to overrides, not ${describeType(raw)}`, { ...target, field: 'kfp' });
       continue;
     }
-    for (const [executor, value] of Object.entries(raw)) {
+    for (const [executor, value] of cursor.source.entries(at, raw)) {
       if (executor !== 'kfp') {
         other[executor] = value;
         continue;
       }
       if (key === 'overrides') {
         // 0.5: the value names an override profile of the executor config.
-        result.kfp = [...(result.kfp ?? []), { key: String(value), value: null }];
+        if (value !== null) result.kfp = [...(result.kfp ?? []), { key: String(value), value: null }];
       } else if (isMapping(value)) {
         result.kfp = [...(result.kfp ?? []), ...readOverrideEntries(ctx, cursor, [...at, 'kfp'], value, target, 'kfp')];
       } else if (value !== null) {
@@ -249,7 +249,7 @@ function readCatalog(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath,
     return undefined;
   }
   const catalog: Catalog = {};
-  for (const [key, value] of Object.entries(raw)) {
+  for (const [key, value] of cursor.source.entries(yamlPath, raw)) {
     const at = [...yamlPath, key];
     ctx.locate(cursor, at, { ...target, field: `catalog.${key}` });
     if (key === 'get' || key === 'put') catalog[key] = readStringList(ctx, cursor, at, value, { ...target, field: `catalog.${key}` });

@@ -33,7 +33,7 @@ export function readSecrets(ctx: ImportContext, cursor: FileCursor, path: YamlPa
   if (value === null) return undefined;
   const field = target.field ?? 'secrets_from_k8s';
   if (isMapping(value)) {
-    return Object.entries(value).map(([env, ref]) => {
+    return cursor.source.entries(path, value).map(([env, ref]) => {
       ctx.locate(cursor, [...path, env], { ...target, field: `${field}.${env}` });
       return { env, ref: ref === null ? '' : typeof ref === 'object' ? JSON.stringify(ref) : String(ref) };
     });
@@ -57,7 +57,7 @@ export function readSecrets(ctx: ImportContext, cursor: FileCursor, path: YamlPa
 export function readVolumes(ctx: ImportContext, cursor: FileCursor, path: YamlPath, value: Json, target: Target): VolumeEntry[] | undefined {
   if (value === null) return undefined;
   if (isMapping(value)) {
-    return Object.entries(value).map(([claim, mountPath]) => {
+    return cursor.source.entries(path, value).map(([claim, mountPath]) => {
       ctx.locate(cursor, [...path, claim], { ...target, field: `${target.field}.${claim}` });
       return { claim, mountPath: mountPath === null ? '' : String(mountPath) };
     });
@@ -90,7 +90,7 @@ export function readBoolean(ctx: ImportContext, cursor: FileCursor, path: YamlPa
 
 /** Override entries in the order written; known keys get their model shape, the rest stay verbatim. */
 export function readOverrideEntries(ctx: ImportContext, cursor: FileCursor, path: YamlPath, value: Record<string, Json>, target: Target, fieldPrefix: string): OverrideEntry[] {
-  return Object.entries(value).map(([key, raw]) => {
+  return cursor.source.entries(path, value).map(([key, raw]) => {
     const entryPath = [...path, key];
     const entryTarget = { ...target, field: `${fieldPrefix}.${key}` };
     ctx.locate(cursor, entryPath, entryTarget);

@@ -259,3 +259,12 @@ describe('magnus import: nested dags, parameters, variables, designer metadata',
     expect((p.dag.steps[0] as unknown as TaskStep).next).toBe('success');
   });
 });
+
+describe('magnus import: terminal steps by era', () => {
+  it('warns instead of noting when a file written for magnus ≤0.11 lacks its success step', () => {
+    const text = 'dag:\n  start_at: a\n  steps:\n    a:\n      type: as-is\n      next: success\n    fail: {type: fail}\n';
+    const result = importMagnus({ dag: { text } });
+    expect(result.diagnostics.find((d) => d.code === 'W_TERMINAL_ADDED')).toMatchObject({ severity: 'warning', graph: '' });
+    expect(result.pipeline!.dag.steps.map((s) => s.name)).toEqual(['a', 'fail', 'success']);
+  });
+});

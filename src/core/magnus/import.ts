@@ -154,16 +154,28 @@ function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested
  * require them. Adding them keeps both kinds of file importable; the era report says which it was.
  */
 function addImplicitTerminals(ctx: ImportContext, root: Graph, rootPath = '') {
+  // A file whose other spellings are magnus ≤0.11 only would have been refused by that magnus.
+  const olderMagnus = ctx.markers.length > 0 && !detectEra(ctx.markers).eras.some((era) => era === 'F1' || era === 'F2');
   for (const { graph, path } of walkGraphs(root, rootPath)) {
     for (const type of ['success', 'fail'] as const) {
       if (graph.steps.some((s) => s.type === type) || graph.steps.some((s) => s.name === type)) continue;
       graph.steps.push({ name: type, type });
+      const where = path === '' ? 'the pipeline' : `graph \`${path}\``;
+      if (olderMagnus) {
+        ctx.diagnostics.push({
+          code: 'W_TERMINAL_ADDED',
+          severity: 'warning',
+          graph: path,
+          message: `${where} has no ${type} step, which the magnus version this file is written for requires; added \`${type}\` (runnable ≥0.12 adds it by itself)`,
+        });
+        continue;
+      }
       ctx.mark(MARKERS.implicitTerminal);
       ctx.diagnostics.push({
         code: 'I_IMPLICIT_TERMINAL',
         severity: 'info',
         graph: path,
-        message: `${path === '' ? 'the pipeline' : `graph \`${path}\``} has no ${type} step: added \`${type}\` as runnable ≥0.12 does (magnus ≤0.11 requires it written out)`,
+        message: `${where} has no ${type} step: added \`${type}\` as runnable ≥0.12 does (magnus ≤0.11 requires it written out)`,
       });
     }
   }
@@ -176,7 +188,7 @@ function importParameters(ctx: ImportContext, cursor: FileCursor): Parameter[] {
     ctx.report(cursor, [], 'error', 'E_IMPORT_PARAMETERS', `the parameters file must be a mapping of names to values, not ${describeType(raw)}`);
     return [];
   }
-  return Object.entries(raw).map(([name, value]) => {
+  return cursor.source.entries([], raw).map(([name, value]) => {
     ctx.locate(cursor, [name], { field: `parameters.${name}` }, 'key');
     return { name, value };
   });
@@ -237,14 +249,14 @@ function readDesignerMetadata(ctx: ImportContext, cursor: FileCursor, raw: Json 
     result.files = files;
   } else if (raw.files !== undefined) warn(['files'], 'expected a mapping');
   if (isMapping(raw.variables)) {
-    result.variables = Object.entries(raw.variables).map(([name, value]) => {
+    result.variables = cursor.source.entries([DESIGNER_KEY, 'variables'], raw.variables).map(([name, value]) => {
       ctx.locate(cursor, [DESIGNER_KEY, 'variables', name], { field: `variables.${name}` });
       return { name, value: value === null ? '' : String(value) };
     });
   } else if (raw.variables !== undefined) warn(['variables'], 'expected a mapping of names to values');
   if (isMapping(raw.layout)) {
     const layout: Record<string, Position> = {};
-    for (const [path, pos] of Object.entries(raw.layout)) {
+    for (const [path, pos] of cursor.source.entries([DESIGNER_KEY, 'layout'], raw.layout)) {
       if (Array.isArray(pos) && pos.length === 2 && pos.every((n) => typeof n === 'number' && Number.isFinite(n))) {
         layout[path] = { x: pos[0] as number, y: pos[1] as number };
       } else warn(['layout', path], 'expected [x, y]');

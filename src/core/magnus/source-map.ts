@@ -21,8 +21,10 @@ const keyOf = (t: Target) =>
  */
 export class SourceMap {
   private readonly locations = new Map<string, SourceLocation>();
+  private readonly files = new Set<SourceFile>();
 
   record(target: Target, file: SourceFile, pos: SourcePos | undefined) {
+    this.files.add(file);
     if (pos && !this.locations.has(keyOf(target))) this.locations.set(keyOf(target), { file, ...pos });
   }
 
@@ -37,12 +39,22 @@ export class SourceMap {
     return undefined;
   }
 
-  /** Fills file, line and column of diagnostics that have none. */
+  /** Fills file, line and column of diagnostics that have none (at least the file, when the field says which). */
   attach(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     return diagnostics.map((d) => {
       if (d.line !== undefined) return d;
       const location = this.find(d);
-      return location ? { ...d, ...location } : d;
+      if (location) return { ...d, ...location };
+      const file = d.step === undefined && d.field ? fileOfField(d.field) : undefined;
+      return file && this.files.has(file) && d.file === undefined ? { ...d, file } : d;
     });
   }
+}
+
+/** Settings that were not written anywhere still belong to a file: the one they would be written in. */
+function fileOfField(field: string): SourceFile | undefined {
+  const head = field.split('.')[0];
+  if (head === 'executor' || head === 'services' || head === 'profiles') return 'config';
+  if (head === 'parameters') return 'parameters';
+  return undefined;
 }

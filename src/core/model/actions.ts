@@ -275,9 +275,7 @@ export function setStepOverride(pipeline: Pipeline, stepPath: string, key: strin
 export function resetStepOverride(pipeline: Pipeline, stepPath: string, key: string): Pipeline {
   return updateStep(pipeline, stepPath, (step) => {
     const kfp = (step.kfp ?? []).filter((e) => e.key !== key);
-    const copy = { ...step, kfp };
-    if (kfp.length === 0) delete copy.kfp;
-    return copy;
+    return dropUndefined({ ...step, kfp: kfp.length > 0 ? kfp : undefined });
   });
 }
 

@@ -14,6 +14,7 @@ export interface Substitution {
 }
 
 export function substituteVariables(text: string, variables: ReadonlyMap<string, string>): Substitution {
+  if (!text.includes('$')) return { text, unresolved: [] };
   const unresolved: string[] = [];
   const out = text.replace(TEMPLATE, (match, dollar: string | undefined, bare: string | undefined, braced: string | undefined) => {
     if (dollar) return '$';
@@ -31,4 +32,11 @@ export function referencedVariables(text: string): string[] {
   return substituteVariables(text, new Map()).unresolved;
 }
 
-export const variableMap = (variables: readonly Variable[]) => new Map(variables.map((v) => [v.name, v.value]));
+const maps = new WeakMap<readonly Variable[], ReadonlyMap<string, string>>();
+
+/** Name → value; computed once per (immutable) variables list, as every step's settings ask for it. */
+export function variableMap(variables: readonly Variable[]): ReadonlyMap<string, string> {
+  let map = maps.get(variables);
+  if (!map) maps.set(variables, (map = new Map(variables.map((v) => [v.name, v.value]))));
+  return map;
+}

@@ -36,6 +36,11 @@ export interface YamlSource {
   valuePos(path: YamlPath): SourcePos | undefined;
   /** Where the key of the mapping entry at `path` is written (falls back to the value). */
   keyPos(path: YamlPath): SourcePos | undefined;
+  /**
+   * The entries of the mapping at `path` in file order. JS objects put integer-like keys (`"1"`)
+   * first, but the order of steps, secrets or override keys is the user's (and, for overrides, meaningful).
+   */
+  entries(path: YamlPath, value: Record<string, Json>): [string, Json][];
 }
 
 const pathKey = (path: YamlPath) => JSON.stringify(path);
@@ -50,6 +55,7 @@ export function parseYamlSource(text: string): YamlSource {
   const problems: SourceProblem[] = [];
   const valuePositions = new Map<string, SourcePos>();
   const keyPositions = new Map<string, SourcePos>();
+  const keyOrders = new Map<string, string[]>();
 
   const toPos = (range: readonly number[] | null | undefined): SourcePos | undefined => {
     if (!range) return undefined;
@@ -115,6 +121,8 @@ export function parseYamlSource(text: string): YamlSource {
     if (pos && !valuePositions.has(pathKey(path))) valuePositions.set(pathKey(path), pos);
     if (isMap(node)) {
       const out: Record<string, Json> = {};
+      const order: string[] = [];
+      keyOrders.set(pathKey(path), order);
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         const keyNode = pair.key;
@@ -134,6 +142,7 @@ export function parseYamlSource(text: string): YamlSource {
         }
         const key = rawKey === null || rawKey === undefined ? '' : typeof rawKey === 'object' ? JSON.stringify(rawKey) : String(rawKey);
         const childPath = [...path, key];
+        if (!order.includes(key)) order.push(key);
         if (keyPosition) keyPositions.set(pathKey(childPath), keyPosition);
         // `__proto__` must become an own property, not the object's prototype.
         Object.defineProperty(out, key, {
@@ -167,7 +176,14 @@ export function parseYamlSource(text: string): YamlSource {
     problems,
     valuePos: (path) => valuePositions.get(pathKey(path)) ?? keyPositions.get(pathKey(path)),
     keyPos: (path) => keyPositions.get(pathKey(path)) ?? valuePositions.get(pathKey(path)),
+    entries: (path, value) => orderedEntries(keyOrders.get(pathKey(path)), value),
   };
+}
+
+function orderedEntries(order: string[] | undefined, value: Record<string, Json>): [string, Json][] {
+  const entries = Object.entries(value);
+  if (!order || order.length !== entries.length) return entries;
+  return order.filter((key) => Object.prototype.hasOwnProperty.call(value, key)).map((key) => [key, value[key]]);
 }
 
 class NestingTooDeep extends Error {}
@@ -186,7 +202,7 @@ function mergeInto(target: Record<string, Json>, source: Json) {
 }
 
 function emptySource(problems: SourceProblem[]): YamlSource {
-  return { value: undefined, problems, valuePos: () => undefined, keyPos: () => undefined };
+  return { value: undefined, problems, valuePos: () => undefined, keyPos: () => undefined, entries: (_path, value) => Object.entries(value) };
 }
 
 function scalarToJson(value: unknown): Json {
