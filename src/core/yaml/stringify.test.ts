@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { toYaml } from './stringify';
+
+/** What both kinds of reader see: YAML 1.2 (magnus's ruamel) and YAML 1.1 (Go/Python in Argo, KFP). */
+const read12 = (text: string) => parse(text, { version: '1.2' });
+const read11 = (text: string) => parse(text, { version: '1.1' });
+
+const tricky = [
+  'yes', 'No', 'on', 'OFF', 'y', 'n', '~', 'null', 'true', '0755', '0o17', '0x1F', '1_000', '1e3', '.5', '-1', '+2', '2.0', '1:30',
+  '2024-01-01', '2024-01-01T00:00:00.000000', '<<', '=', '.inf', '.NaN', '', ' leading', 'trailing ', 'a: b', 'a #b', 'x:', '- item',
+  '-', '--log-level', '{{workflow.parameters.run_id}}', "{{$.inputs.parameters['x']}}", '*alias', '&anchor', '!tag', '%percent', '@at',
+  '`tick', '"quoted"', "'single'", '[list]', '{map}', 'a\tb', 'multi\nline', 'multi\nline\n', 'multi\n\n', '\nlead', '  indented\nx',
+  'ünïcode', 'Hello%World', 'nvidia.com/gpu', 'exec env MAGNUS_PRM_x="$1" magnus', '#comment', '?', '? q', 'a\u2028b', 'back\\slash',
+];
+
+describe('toYaml', () => {
+  it.each(tricky)('writes %j so that YAML 1.2 and 1.1 readers both read it back unchanged', (text) => {
+    const doc = { [text]: text, list: [text, { key: text }] };
+    const yaml = toYaml(doc);
+    expect(read12(yaml)).toEqual(doc);
+    expect(read11(yaml)).toEqual(doc);
+  });
+
+  it('writes readable block YAML: plain keys and values, `|` for multi-line text, [] and {} when empty', () => {
+    expect(toYaml({ a: 1, b: 'text', c: [1, { d: 'e', f: [] }], g: {}, h: 'two\nlines\n', i: null, j: false })).toBe(
+      'a: 1\nb: text\nc:\n  - 1\n  - d: e\n    f: []\ng: {}\nh: |\n  two\n  lines\ni: null\nj: false\n',
+    );
+  });
+
+  it('numbers stay numbers for both readers, including exponents', () => {
+    for (const n of [0, -1, 0.25, 1.5, 2.147483648, 1e21, 1e-7, -0.5]) {
+      expect(read12(toYaml({ n })).n).toBe(n);
+      expect(read11(toYaml({ n })).n).toBe(n);
+    }
+  });
+
+  it('round-trips arbitrary JSON data under both readers', () => {
+    const data = fc.jsonValue({ maxDepth: 4 }).filter((v) => !JSON.stringify(v).includes('__proto__'));
+    fc.assert(
+      fc.property(data, (value) => {
+        const normalised = JSON.parse(JSON.stringify({ value }));
+        const yaml = toYaml(normalised);
+        expect(read12(yaml)).toEqual(normalised);
+        expect(read11(yaml)).toEqual(normalised);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
