@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { readFixture } from '../../../test/support/fixtures';
+import { expectGolden } from '../../../test/support/goldens';
+import { checkArgoWorkflowYaml } from '../check/argo';
+import { checkKfpV2Yaml } from '../check/kfp-v2';
+import { importMagnus, type MagnusInput } from '../magnus/import';
+import { transpile } from '../transpile';
+import { emitPipeline, type EmitTarget } from './index';
+
+const legacyInput = (): MagnusInput => ({
+  dag: { text: readFixture('legacy', 'getting-started.yaml'), path: 'getting-started.yaml' },
+  config: { text: readFixture('legacy', 'kfp.yaml'), path: 'kfp.yaml' },
+  parameters: { text: readFixture('legacy', 'params.yaml'), path: 'params.yaml' },
+});
+
+const CONFIG = `executor:
+  type: kfp
+  config:
+    docker_image: img:1
+    secrets_from_k8s: {AWS_KEY: "aws-secret:key", AWS_ID: "aws-secret:id", TOKEN: "tok:value"}
+    persistent_volumes: {data-pvc: /mnt/data}
+run_log_store:
+  type: chunked-k8s-pvc
+  config: {persistent_volume_name: logs, mount_path: /mnt/logs}
+catalog:
+  type: k8s-pvc
+  config: {persistent_volume_name: cat, mount_path: /mnt/catalog}
+`;
+
+function emit(dag: string, target: EmitTarget, config = CONFIG, parameters?: string) {
+  const { pipeline, diagnostics } = importMagnus({ dag: { text: dag }, config: { text: config }, ...(parameters ? { parameters: { text: parameters } } : {}) });
+  if (!pipeline) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  const result = emitPipeline(pipeline, { target });
+  const check = target === 'kfp-v2' ? checkKfpV2Yaml(result.text) : checkArgoWorkflowYaml(result.text);
+  expect(check.problems).toEqual([]);
+  return { ...result, docs: parseAllDocuments(result.text).map((d) => d.toJS()) };
+}
+
+const chain = (steps: string) => `dag:\n  start_at: first\n  steps:\n${steps}\n    success: {type: success}\n    fail: {type: fail}\n`;
+
+describe('KFP v1 emitter: the legacy magnus kfp output (§9.6)', () => {
+  it('produces the §9.6 workflow field for field, but for the two corrections', () => {
+    const { pipeline } = importMagnus(legacyInput());
+    const text = emitPipeline(pipeline!, { target: 'kfp-v1' }).text;
+    expect(parse(text)).toEqual(parse(readFixture('legacy', 'getting-started.v1.expected.yaml')));
+    expect(checkArgoWorkflowYaml(text).problems).toEqual([]);
+  });
+
+  it('the same input through the whole transpiler also reports what magnus would refuse at run time', () => {
+    const result = transpile(legacyInput(), { target: 'kfp-v1' });
+    expect(result.text).toBeUndefined();
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['E_RUN_LOG_STORE_BUFFERED']);
+  });
+
+  it('is deterministic: no timestamp unless asked, byte-identical on every run', () => {
+    const { pipeline } = importMagnus(legacyInput());
+    const once = emitPipeline(pipeline!, { target: 'kfp-v1' }).text;
+    expect(emitPipeline(importMagnus(legacyInput()).pipeline!, { target: 'kfp-v1' }).text).toBe(once);
+    expect(once).not.toContain('pipeline_compilation_time');
+    const stamped = emitPipeline(pipeline!, { target: 'kfp-v1', timestamp: new Date('2024-01-01T00:00:00Z') }).text;
+    expect(parse(stamped).metadata.annotations['pipelines.kubeflow.org/pipeline_compilation_time']).toBe('2024-01-01T00:00:00.000');
+    expect(checkArgoWorkflowYaml(stamped).problems).toEqual([]);
+  });
+});
+
+describe('KFP v1 emitter', () => {
+  const dag = chain(
+    '    first:\n      type: task\n      command: m.f\n      retry: 3\n      next: Second step\n' +
+      '    Second step:\n      type: as-is\n      next: success\n      executor_config:\n        kfp: {gpu_limit: 2, memory_limit: 4Gi, secrets_from_k8s: {ONLY: "only:this"}}',
+  );
+
+  it('writes N attempts as N−1 retries, strings everywhere, requests falling back to limits', () => {
+    const [wf] = emit(dag, 'kfp-v1', CONFIG, 'x: 3\nname: "42"\ncode: "007"\nnested: {a: 1}').docs;
+    const first = wf.spec.templates.find((t: { name: string }) => t.name === 'first');
+    const second = wf.spec.templates.find((t: { name: string }) => t.name === 'second-step');
+    expect(first.retryStrategy).toEqual({ limit: '2' });
+    expect(second.retryStrategy).toBeUndefined();
+    expect(second.container.resources).toEqual({ limits: { memory: '4Gi', cpu: '250m', 'nvidia.com/gpu': '2' }, requests: { memory: '4Gi', cpu: '250m' } });
+    expect(wf.spec.arguments.parameters).toEqual([
+      { name: 'x', value: '3' },
+      { name: 'name', value: '"42"' },
+      { name: 'code', value: '007' },
+      { name: 'nested', value: '{"a":1}' },
+      { name: 'run_id', value: '{{workflow.uid}}' },
+    ]);
+  });
+
+  it('gives parameters only to the start step, secrets as secretKeyRef only, PVCs in magnus order', () => {
+    const [wf] = emit(dag, 'kfp-v1', CONFIG, 'x: 3').docs;
+    const first = wf.spec.templates.find((t: { name: string }) => t.name === 'first');
+    const second = wf.spec.templates.find((t: { name: string }) => t.name === 'second-step');
+    expect(first.container.env).toEqual([
+      { name: 'AWS_KEY', valueFrom: { secretKeyRef: { key: 'key', name: 'aws-secret' } } },
+      { name: 'AWS_ID', valueFrom: { secretKeyRef: { key: 'id', name: 'aws-secret' } } },
+      { name: 'TOKEN', valueFrom: { secretKeyRef: { key: 'value', name: 'tok' } } },
+      { name: 'MAGNUS_PRM_x', value: '{{workflow.parameters.x}}' },
+    ]);
+    expect(second.container.env).toEqual([{ name: 'ONLY', valueFrom: { secretKeyRef: { key: 'this', name: 'only' } } }]);
+    expect(first.container.volumeMounts).toEqual([
+      { mountPath: '/mnt/data', name: 'executor-0' },
+      { mountPath: '/mnt/logs', name: 'run-log-store' },
+      { mountPath: '/mnt/catalog', name: 'catalog' },
+    ]);
+    expect(first.volumes.map((v: { name: string }) => v.name)).toEqual(['catalog', 'executor-0', 'run-log-store']);
+    expect(first.container.command).toEqual(['magnus', 'execute_single_node', '{{workflow.parameters.run_id}}', 'first', '--log-level', 'WARNING', '--file', 'pipeline.yaml', '--config-file', 'config.yaml', '--parameters-file', 'parameters.yaml']);
+    expect(second.container.command[3]).toBe('Second%step');
+  });
+
+  it('chains the next path only, in order, and sorts templates and tasks by name', () => {
+    const [wf] = emit(dag, 'kfp-v1').docs;
+    expect(wf.spec.templates.map((t: { name: string }) => t.name)).toEqual(['first', 'magnus-dag', 'second-step', 'success']);
+    expect(wf.spec.templates[1].dag.tasks).toEqual([
+      { name: 'first', template: 'first' },
+      { name: 'second-step', template: 'second-step', dependencies: ['first'] },
+      { name: 'success', template: 'success', dependencies: ['second-step'] },
+    ]);
+  });
+
+  it('caching on removes the P0D annotation; plain Argo drops the Kubeflow metadata and service account', () => {
+    const config = CONFIG.replace('docker_image: img:1', 'docker_image: img:1\n    enable_caching: true');
+    const [cached] = emit(dag, 'kfp-v1', config).docs;
+    expect(cached.spec.templates[0].metadata.annotations).toBeUndefined();
+    const [argo] = emit(dag, 'argo').docs;
+    expect(argo.spec.serviceAccountName).toBeUndefined();
+    expect(argo.metadata).toEqual({ generateName: 'magnus-dag-' });
+    expect(JSON.stringify(argo)).not.toContain('pipelines.kubeflow.org/kfp_sdk_version');
+  });
+
+  it('makes names Kubernetes-safe and unique, as kfp did, and keeps the pipeline template apart', () => {
+    const text = chain(
+      '    first:\n      type: stub\n      next: a b\n    a b:\n      type: stub\n      next: a_b\n    a_b:\n      type: stub\n      next: magnus dag\n    magnus dag:\n      type: stub\n      next: 1st ünïcode\n    1st ünïcode:\n      type: stub\n      next: success',
+    );
+    const [wf] = emit(text, 'kfp-v1').docs;
+    expect(wf.spec.entrypoint).toBe('magnus-dag-2');
+    expect(wf.metadata.generateName).toBe('magnus-dag-2-');
+    expect(wf.spec.templates.map((t: { name: string }) => t.name)).toEqual(['a-b', 'a-b-2', 'first', 'magnus-dag', 'magnus-dag-2', 'n1st-n-code', 'success']);
+  });
+});
+
+describe('KFP v2 emitter', () => {
+  const dag = chain(
+    '    first:\n      type: task\n      command: m.f\n      retry: 3\n      next: second\n' +
+      '    second:\n      type: task\n      command: m.g\n      next: success\n      executor_config:\n        kfp: {gpu_limit: 1, cpu_limit: 1500m, memory_limit: 256Mi, image_pull_policy: Never}',
+  );
+
+  it('writes a pipeline spec and a kfp-kubernetes platform spec that pass the strict proto check', () => {
+    const { docs } = emit(dag, 'kfp-v2', CONFIG, 'lr: 0.01');
+    expect(docs).toHaveLength(2);
+    const [spec, platform] = docs;
+    expect(spec.schemaVersion).toBe('2.1.0');
+    expect(spec.pipelineInfo.name).toBe('magnus-dag');
+    expect(Object.keys(spec.root.dag.tasks)).toEqual(['first', 'second', 'success']);
+    expect(spec.root.dag.tasks.second.dependentTasks).toEqual(['first']);
+    expect(spec.root.inputDefinitions.parameters.lr).toEqual({ defaultValue: '0.01', isOptional: true, parameterType: 'STRING' });
+    expect(Object.keys(platform.platforms.kubernetes.deploymentSpec.executors)).toEqual(['exec-first', 'exec-second', 'exec-success']);
+  });
+
+  it('retries N−1 times, writes both generations of resource fields, GPU as accelerator', () => {
+    const [spec] = emit(dag, 'kfp-v2').docs;
+    expect(spec.root.dag.tasks.first.retryPolicy).toEqual({ backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '3600s', maxRetryCount: 2 });
+    expect(spec.root.dag.tasks.second.retryPolicy).toBeUndefined();
+    expect(spec.deploymentSpec.executors['exec-second'].container.resources).toEqual({
+      accelerator: { count: '1', resourceCount: '1', resourceType: 'nvidia.com/gpu', type: 'nvidia.com/gpu' },
+      cpuLimit: 1.5,
+      cpuRequest: 1.5,
+      memoryLimit: 0.268435456,
+      memoryRequest: 0.268435456,
+      resourceCpuLimit: '1500m',
+      resourceCpuRequest: '1500m',
+      resourceMemoryLimit: '256Mi',
+      resourceMemoryRequest: '256Mi',
+    });
+  });
+
+  it('passes run-time parameters into the start step as MAGNUS_PRM_ env and the run id everywhere', () => {
+    const [spec] = emit(dag, 'kfp-v2', CONFIG, 'lr: 0.01\nlearning-rate: x').docs;
+    const first = spec.deploymentSpec.executors['exec-first'].container;
+    expect(first.command).toEqual([
+      'sh',
+      '-c',
+      `exec env MAGNUS_PRM_lr="$1" MAGNUS_PRM_learning-rate="$2" magnus execute_single_node "$0" first --log-level WARNING --file pipeline.yaml --config-file config.yaml --parameters-file parameters.yaml`,
+    ]);
+    expect(first.args).toEqual(["{{$.inputs.parameters['run_id']}}", "{{$.inputs.parameters['lr']}}", "{{$.inputs.parameters['learning-rate']}}"]);
+    expect(spec.root.dag.tasks.first.inputs.parameters).toEqual({
+      run_id: { runtimeValue: { constant: '{{$.pipeline_job_uuid}}' } },
+      lr: { componentInputParameter: 'lr' },
+      'learning-rate': { componentInputParameter: 'learning-rate' },
+    });
+    expect(spec.deploymentSpec.executors['exec-second'].container.command.slice(0, 4)).toEqual(['magnus', 'execute_single_node', "{{$.inputs.parameters['run_id']}}", 'second']);
+  });
+
+  it('puts secrets (grouped by secret, references only), PVCs and the pull policy in the platform spec', () => {
+    const [, platform] = emit(dag, 'kfp-v2').docs;
+    const executors = platform.platforms.kubernetes.deploymentSpec.executors;
+    expect(executors['exec-first'].secretAsEnv).toEqual([
+      { keyToEnv: [{ envVar: 'AWS_KEY', secretKey: 'key' }, { envVar: 'AWS_ID', secretKey: 'id' }], optional: false, secretName: 'aws-secret', secretNameParameter: { runtimeValue: { constant: 'aws-secret' } } },
+      { keyToEnv: [{ envVar: 'TOKEN', secretKey: 'value' }], optional: false, secretName: 'tok', secretNameParameter: { runtimeValue: { constant: 'tok' } } },
+    ]);
+    expect(executors['exec-second'].imagePullPolicy).toBe('Never');
+    expect(executors['exec-first'].imagePullPolicy).toBe('Always');
+    expect(executors['exec-first'].pvcMount.map((m: { constant: string }) => m.constant)).toEqual(['data-pvc', 'logs', 'cat']);
+  });
+
+  it('turns caching on per task when the config enables it', () => {
+    const [spec] = emit(dag, 'kfp-v2', CONFIG.replace('docker_image: img:1', 'docker_image: img:1\n    enable_caching: true')).docs;
+    expect(spec.root.dag.tasks.first.cachingOptions).toEqual({ enableCache: true });
+    const [off] = emit(dag, 'kfp-v2').docs;
+    expect(off.root.dag.tasks.first.cachingOptions).toEqual({});
+  });
+});
+
+describe('what the emitters cannot express yet is an error, never a silently different pipeline', () => {
+  it.each(['kfp-v2', 'kfp-v1', 'argo'] as const)('%s: composite steps and on_failure are reported', (target) => {
+    const text = chain(
+      '    first:\n      type: stub\n      next: p\n      on_failure: fail\n    p:\n      type: parallel\n      next: success\n      branches:\n        b:\n          start_at: x\n          steps:\n            x: {type: stub, next: success}\n            success: {type: success}\n            fail: {type: fail}',
+    );
+    const { pipeline } = importMagnus({ dag: { text } });
+    const codes = emitPipeline(pipeline!, { target }).diagnostics.map((d) => [d.code, d.step]);
+    expect(codes).toEqual([
+      ['E_EMIT_ON_FAILURE', 'first'],
+      ['E_EMIT_COMPOSITE', 'p'],
+    ]);
+  });
+});
+
+describe('goldens (hand-reviewed against docs/kfp-output-format.md)', () => {
+  const input = (): MagnusInput => ({
+    dag: { text: readFixture('golden-input', 'train.dag.yaml') },
+    config: { text: readFixture('golden-input', 'train.config.yaml') },
+    parameters: { text: readFixture('golden-input', 'train.parameters.yaml') },
+  });
+  it.each(['kfp-v2', 'kfp-v1', 'argo'] as const)('the training example in %s', (target) => {
+    const result = transpile(input(), { target });
+    expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expectGolden(`train.${target}.yaml`, result.text!);
+  });
+});

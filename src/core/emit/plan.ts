@@ -1,0 +1,114 @@
+import type { Diagnostic } from '../diagnostics';
+import { effectiveSettings, type EffectiveSettings } from '../model/effective';
+import type { Pipeline, Service, Step, VolumeEntry } from '../model/types';
+import { commandFriendlyName, kfpName, NameAllocator } from './names';
+import { substituteVariables, variableMap } from '../model/variables';
+
+/** One container of the emitted pipeline: a magnus step run by `execute_single_node`. */
+export interface PlannedTask {
+  step: Step;
+  path: string;
+  /** Kubernetes-safe, unique task/template name. */
+  name: string;
+  settings: EffectiveSettings;
+  /** Argo/KFP retries: magnus counts attempts in all, so N attempts are N − 1 retries. */
+  retries: number;
+  /** The task that must succeed first. */
+  after?: string;
+  isStart: boolean;
+}
+
+export interface LinearPlan {
+  tasks: PlannedTask[];
+  /** The pipeline's own template/DAG name, unique against the task names. */
+  rootName: string;
+  volumes: PlannedVolume[];
+  diagnostics: Diagnostic[];
+}
+
+export interface PlannedVolume extends VolumeEntry {
+  /** `executor-<i>` for the executor's volumes, `run-log-store` / `catalog` for the services' (§9.2). */
+  volumeName: string;
+}
+
+export const PIPELINE_NAME = 'magnus_dag';
+
+/**
+ * The steps the old kfp executor turned into containers (§9.3): from the pipeline's `start_at`,
+ * follow `next` until a success or fail step has been emitted. Anything the chain cannot carry
+ * is reported, never silently dropped.
+ */
+export function planLinear(pipeline: Pipeline): LinearPlan {
+  const diagnostics: Diagnostic[] = [];
+  const graph = pipeline.dag;
+  const byName = new Map(graph.steps.map((s) => [s.name, s]));
+  const names = new NameAllocator();
+  const tasks: PlannedTask[] = [];
+  const seen = new Set<string>();
+  let current = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
+  while (current && !seen.has(current.name)) {
+    seen.add(current.name);
+    const step: Step = current;
+    if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') {
+      diagnostics.push({
+        code: 'E_EMIT_COMPOSITE',
+        severity: 'error',
+        step: step.name,
+        field: 'type',
+        message: `${step.type} steps are not emitted yet; this target cannot express \`${step.name}\` until composite steps are supported`,
+      });
+    }
+    if ('on_failure' in step && step.on_failure) {
+      diagnostics.push({
+        code: 'E_EMIT_ON_FAILURE',
+        severity: 'error',
+        step: step.name,
+        field: 'on_failure',
+        message: `on_failure is not emitted yet: a failure of \`${step.name}\` would end the run instead of continuing at \`${step.on_failure}\``,
+      });
+    }
+    const settings = effectiveSettings(pipeline, step, { resolveVariables: true });
+    const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
+    tasks.push({
+      step,
+      path: step.name,
+      name: names.allocate(kfpName(commandFriendlyName(step.name))),
+      settings,
+      retries: Math.max(0, attempts - 1),
+      after: tasks.at(-1)?.name,
+      isStart: tasks.length === 0,
+    });
+    if (step.type === 'success' || step.type === 'fail') break;
+    current = step.next !== undefined ? byName.get(step.next) : undefined;
+  }
+  if (tasks.length === 0) {
+    diagnostics.push({ code: 'E_EMIT_EMPTY', severity: 'error', graph: '', field: 'start_at', message: 'nothing to emit: the pipeline has no valid start step' });
+  }
+  const rootName = new NameAllocator(tasks.map((t) => t.name)).allocate(kfpName(PIPELINE_NAME));
+  return { tasks, rootName, volumes: plannedVolumes(pipeline), diagnostics };
+}
+
+/** Executor volumes first, then the run log store's and the catalog's claims, as the kfp executor applied them. */
+export function plannedVolumes(pipeline: Pipeline): PlannedVolume[] {
+  const variables = variableMap(pipeline.variables);
+  const resolve = (text: string) => substituteVariables(text, variables).text;
+  const volumes: PlannedVolume[] = (pipeline.executor.persistent_volumes ?? []).map((v, i) => ({
+    claim: resolve(v.claim),
+    mountPath: resolve(v.mountPath),
+    volumeName: `executor-${i}`,
+  }));
+  const runLogStore = findService(pipeline.services, ['run_log_store', 'run-log-store']);
+  const catalog = findService(pipeline.services, ['catalog']);
+  for (const [service, volumeName] of [
+    [runLogStore, 'run-log-store'],
+    [catalog, 'catalog'],
+  ] as const) {
+    if (!service || !['k8s-pvc', 'chunked-k8s-pvc'].includes(service.type ?? '')) continue;
+    const claim = service.config?.persistent_volume_name;
+    const mountPath = service.config?.mount_path;
+    if (typeof claim === 'string' && typeof mountPath === 'string') volumes.push({ claim, mountPath, volumeName });
+  }
+  return volumes;
+}
+
+export const findService = (services: readonly Service[], keys: readonly string[]) => services.find((s) => keys.includes(s.key));
