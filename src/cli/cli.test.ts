@@ -1,0 +1,143 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { checkArgoWorkflowYaml } from '../core/check/argo';
+import { checkKfpV2Yaml } from '../core/check/kfp-v2';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, runCli, type CliIo } from './main';
+
+const DAG = `dag:
+  start_at: train
+  steps:
+    train:
+      type: task
+      command: m.train
+      next: success
+    success: {type: success}
+    fail: {type: fail}
+`;
+const CONFIG = `executor:
+  type: kfp
+  config:
+    docker_image: \${registry}/img:\${tag}
+    output_file: out/kfp.yaml
+run_log_store:
+  type: k8s-pvc
+  config: {persistent_volume_name: logs, mount_path: /mnt/logs}
+`;
+
+let dir: string;
+let out: string[];
+let err: string[];
+const io = (env: Record<string, string> = {}): CliIo => ({
+  stdout: (t) => out.push(t),
+  stderr: (t) => err.push(t),
+  env,
+  cwd: dir,
+});
+const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kfp-designer-cli-'));
+  out = [];
+  err = [];
+  write('dag.yaml', DAG);
+  write('config.yaml', CONFIG);
+  write('params.yaml', 'lr: 0.1\n');
+  execFileSync('mkdir', ['-p', join(dir, 'out')]);
+});
+
+describe('kfp-designer transpile', () => {
+  it('writes the config’s output_file, resolving variables from MAGNUS_VAR_* and --var (which wins)', () => {
+    const code = runCli(['transpile', 'dag.yaml', '--config', 'config.yaml', '-p', 'params.yaml', '--var', 'tag=2.0'], io({ MAGNUS_VAR_registry: 'r.io', MAGNUS_VAR_tag: '1.0' }));
+    expect(err.join('')).toContain('wrote out/kfp.yaml');
+    expect(code).toBe(EXIT_OK);
+    const text = readFileSync(join(dir, 'out/kfp.yaml'), 'utf8');
+    expect(checkKfpV2Yaml(text).problems).toEqual([]);
+    const [spec] = parseAllDocuments(text).map((d) => d.toJS());
+    expect(spec.deploymentSpec.executors['exec-train'].container.image).toBe('r.io/img:2.0');
+    expect(spec.deploymentSpec.executors['exec-train'].container.command.join(' ')).toContain('--file dag.yaml --config-file config.yaml --parameters-file params.yaml');
+  });
+
+  it('writes KFP v1 to stdout with -o - and --target kfp-v1; plain Argo with --target argo', () => {
+    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '--target', 'kfp-v1', '-o', '-'], io())).toBe(EXIT_OK);
+    expect(checkArgoWorkflowYaml(out.join('')).problems).toEqual([]);
+    expect(parse(out.join('')).spec.serviceAccountName).toBe('pipeline-runner');
+    out = [];
+    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '-t', 'argo', '-o', '-'], io())).toBe(EXIT_OK);
+    expect(parse(out.join('')).spec.serviceAccountName).toBeUndefined();
+  });
+
+  it('defaults to pipeline.yaml and refuses to overwrite an input of that name (magnus’s trap)', () => {
+    write('pipeline.yaml', DAG);
+    const config = CONFIG.replace('    output_file: out/kfp.yaml\n', '');
+    write('config.yaml', config);
+    const code = runCli(['transpile', 'pipeline.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
+    expect(code).toBe(EXIT_USAGE);
+    expect(err.join('')).toMatch(/output `pipeline.yaml` is the input file/);
+    expect(readFileSync(join(dir, 'pipeline.yaml'), 'utf8')).toBe(DAG);
+    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io())).toBe(EXIT_OK);
+    expect(existsSync(join(dir, 'pipeline.yaml'))).toBe(true);
+  });
+
+  it('prints diagnostics as file:line:col: severity CODE: message and exits 1 on errors in the input', () => {
+    write('bad.yaml', DAG.replace('next: success', 'next: nowhere'));
+    const code = runCli(['transpile', 'bad.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
+    expect(code).toBe(EXIT_INPUT_ERRORS);
+    expect(err.join('')).toMatch(/^bad\.yaml:7:13: error E_\w+: .*nowhere/m);
+    expect(existsSync(join(dir, 'out/kfp.yaml'))).toBe(false);
+  });
+
+  it('reports a YAML syntax error with its line and column', () => {
+    write('broken.yaml', 'dag:\n  start_at: a\n  steps: [\n');
+    expect(runCli(['transpile', 'broken.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(err.join('')).toMatch(/^broken\.yaml:\d+:\d+: error YAML_SYNTAX: /m);
+  });
+
+  it('reports unresolved variables as errors naming the variable', () => {
+    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(err.join('')).toMatch(/config\.yaml:4:\d+: error \w+: .*registry/);
+  });
+
+  it('exits 2 on wrong usage, with a hint', () => {
+    expect(runCli(['transpile'], io())).toBe(EXIT_USAGE);
+    expect(runCli(['transpile', 'dag.yaml', '--target', 'kfp-v3'], io())).toBe(EXIT_USAGE);
+    expect(runCli(['transpile', 'dag.yaml', '--frobnicate'], io())).toBe(EXIT_USAGE);
+    expect(runCli(['transpile', 'missing.yaml'], io())).toBe(EXIT_USAGE);
+    expect(runCli(['transpile', 'dag.yaml', '--var', 'novalue'], io())).toBe(EXIT_USAGE);
+    expect(runCli(['launch'], io())).toBe(EXIT_USAGE);
+    expect(err.join('')).toContain('kfp-designer --help');
+  });
+
+  it('has help for the program and each command', () => {
+    expect(runCli(['--help'], io())).toBe(EXIT_OK);
+    expect(out.join('')).toContain('kfp-designer transpile <dag.yaml>');
+    out = [];
+    expect(runCli(['transpile', '--help'], io())).toBe(EXIT_OK);
+    expect(out.join('')).toContain('--target');
+  });
+});
+
+describe('kfp-designer validate', () => {
+  it('prints every diagnostic and a count, writes nothing, exits by severity', () => {
+    expect(runCli(['validate', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io())).toBe(EXIT_OK);
+    expect(err.join('')).toContain('0 errors');
+    err = [];
+    write('cycle.yaml', DAG.replace('next: success', 'next: train'));
+    expect(runCli(['validate', 'cycle.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(err.join('')).toMatch(/cycle\.yaml:7:13: error E_CYCLE/);
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through npx-style bin from source and returns the exit code', () => {
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'kfp-designer.mjs');
+    const ok = spawnSync(process.execPath, [bin, 'validate', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], { cwd: dir, encoding: 'utf8' });
+    expect(ok.stderr).toContain('0 errors');
+    expect(ok.status).toBe(0);
+    const usage = spawnSync(process.execPath, [bin, 'nope'], { cwd: dir, encoding: 'utf8' });
+    expect(usage.status).toBe(2);
+  });
+});
