@@ -1,0 +1,40 @@
+import type { Parameter, Pipeline, Step } from '../src/core/model/types';
+
+/**
+ * A linear pipeline of `size` steps (plus success/fail) with the variety real ones have: overrides
+ * on some steps, secrets, retries, parameters. Deterministic, so runs compare.
+ */
+export function generatePipeline(size: number): Pipeline {
+  const steps: Step[] = [];
+  for (let i = 0; i < size; i++) {
+    const next = i + 1 < size ? `step ${i + 1}` : 'success';
+    const step: Step =
+      i % 5 === 4
+        ? { name: `step ${i}`, type: 'stub', next }
+        : { name: `step ${i}`, type: 'task', command_type: 'shell', command: `python -m job.part_${i}`, next, ...(i % 3 === 0 ? { max_attempts: 3 } : {}) };
+    if (i % 7 === 0) step.kfp = [{ key: 'memory_limit', value: `${1 + (i % 4)}Gi` }, { key: 'gpu_limit', value: '1' }];
+    if (i % 11 === 0) step.kfp = [...(step.kfp ?? []), { key: 'secrets_from_k8s', value: [{ env: 'TOKEN', ref: `tok-${i}:value` }] }];
+    steps.push(step);
+  }
+  steps.push({ name: 'success', type: 'success' }, { name: 'fail', type: 'fail' });
+  const parameters: Parameter[] = [
+    { name: 'lr', value: 0.01 },
+    { name: 'epochs', value: 10 },
+  ];
+  return {
+    dag: { start_at: 'step 0', description: `generated pipeline of ${size} steps`, steps },
+    executor: {
+      docker_image: 'registry.example.com/team/job:1.0',
+      cpu_limit: '1',
+      memory_limit: '2Gi',
+      secrets_from_k8s: [{ env: 'AWS_KEY', ref: 'aws:key' }],
+      persistent_volumes: [{ claim: 'data', mountPath: '/mnt/data' }],
+      profiles: [],
+    },
+    services: [{ key: 'run_log_store', type: 'k8s-pvc', config: { persistent_volume_name: 'logs', mount_path: '/mnt/logs' } }],
+    parameters,
+    variables: [],
+    files: { dag: 'pipeline/dag.yaml', config: 'pipeline/config.yaml', parameters: 'pipeline/params.yaml' },
+    layout: {},
+  };
+}
