@@ -1,0 +1,56 @@
+import type { Diagnostic } from '../../../core/diagnostics';
+import { setDescription, setStartStep } from '../../../core/model/actions';
+import type { Pipeline } from '../../../core/model/types';
+import { SelectField, withCurrent } from '../../forms/ChoiceFields';
+import { fieldId } from '../../forms/field-id';
+import { diagnosticsFor } from '../../forms/field-messages';
+import { useFieldEditor } from '../../forms/hooks';
+import { TextField } from '../../forms/TextField';
+
+/** What the pipeline is and where it starts. */
+export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; diagnostics: readonly Diagnostic[] }) {
+  const { commit, once, end } = useFieldEditor(undefined);
+  const { dag } = pipeline;
+  const startChoices = dag.steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
+  const start = dag.start_at ?? '';
+  return (
+    <fieldset className="section">
+      <legend>Pipeline</legend>
+      <TextField
+        id={fieldId(undefined, 'description')}
+        label="Pipeline description"
+        multiline
+        value={dag.description ?? ''}
+        resolveVariables={false}
+        hint="becomes the description of the Kubeflow pipeline"
+        onChange={(text) => commit('description', (p) => setDescription(p, '', text))}
+        onBlur={end}
+      />
+      <SelectField
+        id={fieldId(undefined, 'start_at')}
+        label="Start step"
+        value={start}
+        options={start === '' ? [{ value: '', label: '(none)' }, ...startChoices] : withCurrent(startChoices, start, (v) => `${v} (no such step)`)}
+        messages={diagnostics.filter((d) => d.step === undefined && d.graph === '' && d.field === 'start_at').map((d) => ({ severity: d.severity, text: d.message }))}
+        onChange={(name) => name !== '' && once((p) => setStartStep(p, name))}
+      />
+      <TextField
+        id={fieldId(undefined, 'tag')}
+        label="Run tag"
+        value={pipeline.tag ?? ''}
+        placeholder="optional"
+        hint="optional; passed to every step as magnus execute --tag"
+        messages={diagnosticsFor(diagnostics, undefined, 'tag')}
+        // The model has no action for the tag alone; it is a plain optional field.
+        onChange={(text) => commit('tag', (p) => withTag(p, text))}
+        onBlur={end}
+      />
+    </fieldset>
+  );
+}
+
+function withTag(pipeline: Pipeline, tag: string): Pipeline {
+  const next: Pipeline = { ...pipeline, tag };
+  if (tag === '') delete next.tag;
+  return next;
+}

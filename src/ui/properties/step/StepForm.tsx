@@ -1,0 +1,53 @@
+import type { Diagnostic } from '../../../core/diagnostics';
+import { findStep, type StepVisit } from '../../../core/model/paths';
+import type { Pipeline } from '../../../core/model/types';
+import { diagnosticsFor, type FieldMessage } from '../../forms/field-messages';
+import { usePipeline } from '../../store/context';
+import { validation } from '../../store/derived';
+import { CompositeFields } from './CompositeFields';
+import { EdgePicker } from './EdgePicker';
+import { OverridesSection } from './OverridesSection';
+import { StepBasics } from './StepBasics';
+import { TaskFields } from './TaskFields';
+
+/** What every part of the step form gets: the pipeline, the step where it sits, its findings. */
+export interface StepFormProps {
+  pipeline: Pipeline;
+  visit: StepVisit;
+  diagnostics: readonly Diagnostic[];
+  messages: (field: string) => FieldMessage[];
+}
+
+const RUNS_A_CONTAINER = new Set(['task', 'stub', 'success', 'fail']);
+
+/** One selected step: the fields its type has, then its Kubeflow overrides. */
+export function StepForm({ path }: { path: string }) {
+  const pipeline = usePipeline();
+  const visit = findStep(pipeline, path);
+  if (!visit) return null;
+  const diagnostics = validation(pipeline);
+  const props: StepFormProps = { pipeline, visit, diagnostics, messages: (field) => diagnosticsFor(diagnostics, path, field) };
+  const { step } = visit;
+  return (
+    <div className="properties-form">
+      <h2>
+        Step <span className="step-title">{step.name}</span>
+      </h2>
+      <StepBasics {...props} />
+      {step.type !== 'success' && step.type !== 'fail' && (
+        <fieldset className="section">
+          <legend>Flow</legend>
+          <EdgePicker {...props} kind="next" label="Next step" hint="runs after this step succeeds" />
+          <EdgePicker {...props} kind="on_failure" label="On failure" hint="runs when this step fails; without it the graph fails" />
+        </fieldset>
+      )}
+      {(step.type === 'task' || step.type === 'stub') && <TaskFields {...props} />}
+      <CompositeFields {...props} />
+      {RUNS_A_CONTAINER.has(step.type) ? (
+        <OverridesSection {...props} />
+      ) : (
+        <p className="field-hint">A {step.type} step runs no container of its own; Kubeflow settings go on the steps inside it.</p>
+      )}
+    </div>
+  );
+}
