@@ -14,7 +14,18 @@ export default defineConfig({
       },
     ],
   },
-  optimizeDeps: { include: ['monaco-yaml/yaml.worker.js'] },
+  optimizeDeps: {
+    // Pre-bundled at dev-server start: discovered late (the YAML pane loads them lazily), they
+    // would make the dev server reload the page on a first visit.
+    include: [
+      'monaco-yaml/yaml.worker.js',
+      'monaco-yaml',
+      '@monaco-editor/react',
+      'monaco-editor/editor',
+      'monaco-editor/features/register.all',
+      'monaco-editor/languages/definitions/yaml/register',
+    ],
+  },
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4096 },
   test: {

@@ -1,4 +1,26 @@
-// Placeholder: replaced by the real component.
+import { DownloadButtons } from '../download/DownloadButtons';
+import { ImportButton } from '../import/ImportButton';
+import { NewPipelineButton } from './NewPipelineButton';
+import { UndoRedo } from './UndoRedo';
+import './toolbar.css';
+
+/** The app's title and the whole-pipeline commands: new, import, undo/redo, downloads. */
 export function Toolbar() {
-  return <section aria-label="Toolbar" />;
+  return (
+    <header className="app-header">
+      <h1 className="app-title">kfp-designer</h1>
+      <div role="toolbar" aria-label="Designer toolbar" className="toolbar">
+        <div className="toolbar-group">
+          <NewPipelineButton />
+          <ImportButton />
+        </div>
+        <div className="toolbar-group">
+          <UndoRedo />
+        </div>
+        <div className="toolbar-group">
+          <DownloadButtons />
+        </div>
+      </div>
+    </header>
+  );
 }

@@ -1,4 +1,63 @@
-// Placeholder: replaced by the real component.
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { CopyButton } from '../download/CopyButton';
+import { useDesigner, usePipeline } from '../store/context';
+import { allDiagnostics, exportedSourceMap } from '../store/derived';
+import { EditorBoundary } from './EditorBoundary';
+import { PaneSplitter } from './PaneSplitter';
+import { TargetSwitch } from './TargetSwitch';
+import { shownFile, yamlFiles } from './yaml-files';
+import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
+import './yaml.css';
+
+// Monaco is most of the app's weight: it loads after the page, and the text shows in a <pre> meanwhile.
+const YamlEditor = lazy(() => import('./YamlEditor'));
+
+const PANE_ID = 'yaml-pane';
+const MIN_WIDTH = 260;
+const maxWidth = () => Math.max(MIN_WIDTH, Math.round(window.innerWidth * 0.7));
+
+/** The generated Kubeflow YAML and the exported magnus files, always in step with the model. */
 export function YamlPane() {
-  return <section aria-label="YamlPane" />;
+  const pipeline = usePipeline();
+  const target = useDesigner((s) => s.target);
+  const tab = useDesigner((s) => s.yamlTab);
+  const setYamlTab = useDesigner((s) => s.setYamlTab);
+  const [width, setWidth] = useState(420);
+  const files = useMemo(() => yamlFiles(pipeline, target), [pipeline, target]);
+  const shown = shownFile(files, tab);
+  const diagnostics = useMemo(() => allDiagnostics(pipeline, target), [pipeline, target]);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  // Locating diagnostics re-reads the exported files; only worth it while one of them is shown.
+  const located = useMemo(
+    () => (shown.source ? exportedSourceMap(pipeline).attach(diagnostics) : []),
+    [shown.source, pipeline, diagnostics],
+  );
+  const placeholder = <pre className="yaml-text">{shown.text}</pre>;
+
+  return (
+    <>
+      <PaneSplitter width={width} min={MIN_WIDTH} max={maxWidth()} onResize={setWidth} controls={PANE_ID} />
+      <section id={PANE_ID} className="yaml-pane" aria-label="Generated YAML" style={{ width }}>
+        <header className="yaml-header">
+          <YamlTabs files={files} shown={shown.tab} onSelect={setYamlTab} />
+          <div className="yaml-actions">
+            <TargetSwitch />
+            <CopyButton text={shown.text} />
+          </div>
+        </header>
+        {shown.tab === 'pipeline' && errors > 0 && (
+          <p className="yaml-banner" role="note">
+            {errors === 1 ? '1 error' : `${errors} errors`} — fix them to download
+          </p>
+        )}
+        <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown.tab)} className="yaml-body">
+          <EditorBoundary fallback={placeholder}>
+            <Suspense fallback={placeholder}>
+              <YamlEditor files={files} shown={shown} diagnostics={located} placeholder={placeholder} />
+            </Suspense>
+          </EditorBoundary>
+        </div>
+      </section>
+    </>
+  );
 }

@@ -1,0 +1,41 @@
+import { allDiagnostics, emitted, exported } from '../store/derived';
+import type { DesignerStore } from '../store/store';
+import { downloadFileName, type DownloadKind } from './file-names';
+import { saveTextFile } from './save-file';
+
+/**
+ * Downloads one file of the current pipeline.
+ *
+ * The Kubeflow workflow (pipeline.yaml) is refused while the pipeline has errors: a workflow
+ * generated from a pipeline with errors would fail in the cluster, or worse, run the wrong thing.
+ * The button stays enabled (a disabled button cannot say why), and a click explains: a notice
+ * with the number of errors, and the YAML pane switches to pipeline.yaml, whose banner says the
+ * same. Nothing half-made is offered. The magnus files (dag, config, parameters) always download:
+ * they are the user's work in progress, and saving it must never be blocked.
+ */
+export function downloadFile(store: DesignerStore, kind: DownloadKind): void {
+  const { history, target, notify, setYamlTab } = store.getState();
+  const pipeline = history.present;
+  const name = downloadFileName(pipeline, kind);
+  if (kind === 'pipeline') {
+    const errors = allDiagnostics(pipeline, target).filter((d) => d.severity === 'error').length;
+    const text = emitted(pipeline, target).text;
+    if (errors > 0 || text === '') {
+      setYamlTab('pipeline');
+      notify({
+        kind: 'error',
+        text: `${name} was not downloaded: the pipeline has ${errors === 1 ? '1 error' : `${errors} errors`}. Fix them first (they are listed under Problems).`,
+      });
+      return;
+    }
+    saveTextFile(name, text);
+    return;
+  }
+  const files = exported(pipeline);
+  const text = kind === 'dag' ? files.dag : kind === 'config' ? files.config : files.parameters;
+  if (text === undefined) {
+    notify({ kind: 'info', text: 'The pipeline has no parameters, so there is no parameters file to download.' });
+    return;
+  }
+  saveTextFile(name, text);
+}

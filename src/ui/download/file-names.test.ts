@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Pipeline } from '../../core/model/types';
+import { downloadFileName, safeFileName } from './file-names';
+
+const pipeline = (over: Partial<Pipeline> = {}): Pipeline => ({
+  dag: { steps: [] },
+  executor: { profiles: [] },
+  services: [],
+  parameters: [],
+  variables: [],
+  files: { dag: 'pipeline.yaml' },
+  layout: {},
+  ...over,
+});
+
+describe('download file names', () => {
+  it('names the workflow after the effective output_file (default pipeline.yaml)', () => {
+    expect(downloadFileName(pipeline(), 'pipeline')).toBe('pipeline.yaml');
+    expect(downloadFileName(pipeline({ executor: { profiles: [], output_file: 'out/kfp-pipeline.yaml' } }), 'pipeline')).toBe('kfp-pipeline.yaml');
+  });
+
+  it('resolves variables in output_file, and falls back when one has no value', () => {
+    const executor = { profiles: [], output_file: '${name}.yaml' };
+    expect(downloadFileName(pipeline({ executor, variables: [{ name: 'name', value: 'churn' }] }), 'pipeline')).toBe('churn.yaml');
+    expect(downloadFileName(pipeline({ executor }), 'pipeline')).toBe('pipeline.yaml');
+  });
+
+  it('names the magnus files after the paths the containers read them from', () => {
+    const p = pipeline({ files: { dag: 'pipelines/train.yaml', config: 'pipelines/kfp-config.yaml' } });
+    expect(downloadFileName(p, 'dag')).toBe('train.yaml');
+    expect(downloadFileName(p, 'config')).toBe('kfp-config.yaml');
+    expect(downloadFileName(p, 'parameters')).toBe('parameters.yaml');
+  });
+
+  it('never offers a name a file system refuses', () => {
+    expect(safeFileName('a:b?.yaml', 'x.yaml')).toBe('a_b_.yaml');
+    expect(safeFileName('dir/', 'x.yaml')).toBe('x.yaml');
+    expect(safeFileName('..', 'x.yaml')).toBe('x.yaml');
+    expect(safeFileName(undefined, 'x.yaml')).toBe('x.yaml');
+  });
+});

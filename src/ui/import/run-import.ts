@@ -1,0 +1,40 @@
+import { loadPipeline } from '../../core/transpile';
+import type { Diagnostic } from '../../core/diagnostics';
+import { withAutoLayout } from '../layout/auto-layout';
+import type { DesignerStore, ImportReport } from '../store/store';
+import type { Classification, NamedText } from './classify';
+import { failureDiagnostics, IMPORT_REPORT_TITLE, isFailedImport, successDiagnostics } from './outcome';
+
+export type ImportAttempt = { ok: true; report: ImportReport } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Larger than any pipeline a person writes; reading it would only freeze the page. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export async function readFiles(files: readonly File[]): Promise<NamedText[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      if (file.size > MAX_FILE_BYTES) return { name: file.name, text: '', unreadable: `is larger than 5 MB (${Math.round(file.size / 1024 / 1024)} MB)` };
+      try {
+        return { name: file.name, text: await file.text() };
+      } catch (error) {
+        return { name: file.name, text: '', unreadable: `could not be read (${error instanceof Error ? error.message : String(error)})` };
+      }
+    }),
+  );
+}
+
+/**
+ * Imports the classified files: on success the pipeline replaces the current one as ONE undo step
+ * and the caller shows the report (after closing its own dialog, so the report gets the focus);
+ * on failure nothing changes and the caller shows the errors.
+ */
+export async function runImport(classification: Classification, store: DesignerStore): Promise<ImportAttempt> {
+  if (!classification.input || classification.problems.length > 0) return { ok: false, diagnostics: failureDiagnostics(classification) };
+  const result = loadPipeline(classification.input);
+  if (!result.pipeline || isFailedImport(result)) return { ok: false, diagnostics: failureDiagnostics(classification, result) };
+  const imported = result.pipeline;
+  // A layout that fails (worker blocked) is no reason to lose the import: the canvas places unplaced steps itself.
+  const placed = await withAutoLayout(imported, { onlyMissing: true }).catch(() => imported);
+  store.getState().replace(placed);
+  return { ok: true, report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: successDiagnostics(classification, result) } };
+}

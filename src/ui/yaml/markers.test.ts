@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../core/diagnostics';
+import { markersFor, minimalEdit } from './markers';
+
+const d = (over: Partial<Diagnostic>): Diagnostic => ({ code: 'E_X', severity: 'error', message: 'bad', ...over });
+
+describe('markersFor', () => {
+  it('keeps only the diagnostics located in that file, with their range', () => {
+    const markers = markersFor(
+      [d({ file: 'dag', line: 3, column: 5, endLine: 3, endColumn: 9, step: 'train' }), d({ file: 'config', line: 1 }), d({ file: 'dag' })],
+      'dag',
+    );
+    expect(markers).toEqual([
+      { severity: 8, message: 'bad (step train)', code: 'E_X', startLineNumber: 3, startColumn: 5, endLineNumber: 3, endColumn: 9 },
+    ]);
+  });
+
+  it('widens an empty range to one character so it can be seen', () => {
+    const [m] = markersFor([d({ file: 'config', severity: 'warning', line: 2, column: 4, endLine: 2, endColumn: 4 })], 'config');
+    expect(m).toMatchObject({ severity: 4, startColumn: 4, endColumn: 5 });
+  });
+});
+
+describe('minimalEdit', () => {
+  it('replaces only the changed middle', () => {
+    expect(minimalEdit('a: 1\nb: 2\nc: 3\n', 'a: 1\nb: 20\nc: 3\n')).toEqual({ start: 9, end: 9, text: '0' });
+    expect(minimalEdit('abc', 'abc')).toBeUndefined();
+    expect(minimalEdit('aaa', 'aa')).toEqual({ start: 2, end: 3, text: '' });
+    expect(minimalEdit('', 'x')).toEqual({ start: 0, end: 0, text: 'x' });
+  });
+
+  it('always turns the old text into the new one', () => {
+    const pairs = [['abcabc', 'abc'], ['x', 'xyx'], ['hello world', 'help world'], ['aXa', 'aYYa']];
+    for (const [before, after] of pairs) {
+      const e = minimalEdit(before, after)!;
+      expect(before.slice(0, e.start) + e.text + before.slice(e.end)).toBe(after);
+    }
+  });
+});
