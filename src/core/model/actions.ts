@@ -304,6 +304,9 @@ export const setVariables = (pipeline: Pipeline, variables: Variable[]): Pipelin
 export const setFiles = (pipeline: Pipeline, files: Pipeline['files']): Pipeline => ({ ...pipeline, files: dropUndefined({ ...files }) });
 export const setServices = (pipeline: Pipeline, services: Pipeline['services']): Pipeline => ({ ...pipeline, services });
 
+/** The `magnus execute --tag` every step's command passes on; empty removes it. */
+export const setTag = (pipeline: Pipeline, tag: string): Pipeline => dropUndefined({ ...pipeline, tag: tag === '' ? undefined : tag });
+
 export function setDescription(pipeline: Pipeline, graphPath: string, description: string | undefined): Pipeline {
   return updateGraph(pipeline, graphPath, (g) => dropUndefined({ ...g, description: description === '' ? undefined : description }));
 }

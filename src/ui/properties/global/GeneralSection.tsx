@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setDescription, setStartStep } from '../../../core/model/actions';
+import { setDescription, setStartStep, setTag } from '../../../core/model/actions';
 import type { Pipeline } from '../../../core/model/types';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';
@@ -41,16 +41,9 @@ export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; 
         placeholder="optional"
         hint="optional; passed to every step as magnus execute --tag"
         messages={diagnosticsFor(diagnostics, undefined, 'tag')}
-        // The model has no action for the tag alone; it is a plain optional field.
-        onChange={(text) => commit('tag', (p) => withTag(p, text))}
+        onChange={(text) => commit('tag', (p) => setTag(p, text))}
         onBlur={end}
       />
     </fieldset>
   );
-}
-
-function withTag(pipeline: Pipeline, tag: string): Pipeline {
-  const next: Pipeline = { ...pipeline, tag };
-  if (tag === '') delete next.tag;
-  return next;
 }
