@@ -1,23 +1,52 @@
+import type { ELK } from 'elkjs/lib/elk-api.js';
 import { setLayout } from '../../core/model/actions';
-import type { Pipeline } from '../../core/model/types';
-import { computeLayout, type Layouter } from './graph-layout';
+import type { Pipeline, Position } from '../../core/model/types';
+import { computeLayout } from './graph-layout';
 
-let elk: Promise<Layouter> | undefined;
+/** Past this, a layout is given up (and its worker stopped) so callers can fall back to something simpler. */
+export const LAYOUT_TIMEOUT_MS = 15_000;
+
+let elk: Promise<ELK> | undefined;
 
 /**
  * ELK is large, so it loads only when a layout is first needed, and runs in a worker so a long
  * pipeline does not freeze the page while it is laid out. The worker script is served from this
  * origin like every other asset (no CDN).
  */
-function loadElk(): Promise<Layouter> {
+function loadElk(): Promise<ELK> {
   elk ??= Promise.all([import('elkjs/lib/elk-api.js'), import('elkjs/lib/elk-worker.min.js?url')]).then(
-    ([{ default: ELK }, { default: workerUrl }]) => new ELK({ workerUrl }),
+    ([{ default: ElkApi }, { default: workerUrl }]) => new ElkApi({ workerUrl }),
   );
   return elk;
 }
 
+class LayoutTimeout extends Error {}
+
+/**
+ * Positions for the steps of the pipeline's own graph (all of them, or only those without one).
+ * Callers commit them with `moveSteps`, which keeps the positions of steps inside composites.
+ */
+export async function layoutPositions(pipeline: Pipeline, options: { onlyMissing?: boolean } = {}): Promise<Record<string, Position>> {
+  const layouter = await loadElk();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LayoutTimeout(`the layout took longer than ${LAYOUT_TIMEOUT_MS / 1000} s`)), LAYOUT_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([computeLayout(pipeline, layouter, options), timeout]);
+  } catch (error) {
+    if (error instanceof LayoutTimeout) {
+      layouter.terminateWorker();
+      elk = undefined; // the next layout starts a fresh worker
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The pipeline with positions for its steps (all of them, or only those without one). */
 export async function withAutoLayout(pipeline: Pipeline, options: { onlyMissing?: boolean } = {}): Promise<Pipeline> {
-  const positions = await computeLayout(pipeline, await loadElk(), options);
+  const positions = await layoutPositions(pipeline, options);
   return setLayout(pipeline, options.onlyMissing ? { ...pipeline.layout, ...positions } : { ...positions });
 }

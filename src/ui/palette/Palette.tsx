@@ -1,4 +1,45 @@
-// Placeholder: replaced by the real component.
+import type { DragEvent } from 'react';
+import type { StepType } from '../../core/model/types';
+import { placeNewStep } from '../canvas/placement';
+import { useDesignerStore } from '../store/context';
+import { addStepAt, PALETTE_ENTRIES, STEP_MIME } from './step-types';
+import './palette.css';
+import './step-colors.css';
+
+/** The step types, each added by a click (or Enter) in free space, or dragged onto the canvas. */
 export function Palette() {
-  return <section aria-label="Palette" />;
+  const store = useDesignerStore();
+  const add = (type: StepType) => {
+    const { history, selection } = store.getState();
+    addStepAt(store, type, placeNewStep(history.present, selection));
+  };
+  const startDrag = (event: DragEvent, type: StepType) => {
+    event.dataTransfer.setData(STEP_MIME, type);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <aside className="palette" aria-label="Step palette">
+      <h2 className="palette-title">Steps</h2>
+      <ul className="palette-list">
+        {PALETTE_ENTRIES.map(({ type, help }) => (
+          <li key={type}>
+            <button
+              type="button"
+              className={`palette-item palette-item-${type}`}
+              aria-label={`Add ${type} step`}
+              aria-description={help}
+              title={help}
+              draggable
+              onDragStart={(event) => startDrag(event, type)}
+              onClick={() => add(type)}
+            >
+              <span className="palette-item-type">{type}</span>
+              <span className="palette-item-help">{help}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="palette-hint">Click to add, or drag onto the canvas.</p>
+    </aside>
+  );
 }

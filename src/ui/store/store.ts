@@ -44,6 +44,12 @@ export interface DesignerState {
   apply: (change: (pipeline: Pipeline) => Pipeline, options?: { coalesce?: string }) => boolean;
   /** Replaces the whole pipeline as one undo step (import, new pipeline, restore). */
   replace: (pipeline: Pipeline) => void;
+  /**
+   * Completes the present pipeline without an undo step of its own: canvas positions for steps
+   * that arrived without one. As a step of its own, undoing it would bring back the unplaced
+   * pipeline, which is placed again at once, and the redo history would be lost.
+   */
+  amend: (change: (pipeline: Pipeline) => Pipeline) => void;
   endEdit: () => void;
   undo: () => void;
   redo: () => void;
@@ -79,6 +85,11 @@ export function createDesignerStore(initial: Pipeline) {
     },
     replace(pipeline) {
       set({ history: commit(closeRun(get().history), pipeline), selection: [] });
+    },
+    amend(change) {
+      const { history } = get();
+      const next = change(history.present);
+      if (next !== history.present) set({ history: { ...history, present: next } });
     },
     endEdit() {
       set({ history: closeRun(get().history) });

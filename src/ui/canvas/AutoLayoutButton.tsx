@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { moveSteps } from '../../core/model/actions';
+import { layoutPositions } from '../layout/auto-layout';
+import { useDesignerStore } from '../store/context';
+import { changedPositions } from './placement';
+
+/** Lays out every step of the pipeline's graph again, as one undo step. */
+export function AutoLayoutButton({ onDone }: { onDone: () => void }) {
+  const store = useDesignerStore();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const positions = await layoutPositions(store.getState().history.present);
+      // Applied to the pipeline as it is now: an edit made while ELK worked is kept.
+      store.getState().apply((p) => {
+        const changed = changedPositions(p, positions);
+        return Object.keys(changed).length > 0 ? moveSteps(p, changed) : p;
+      });
+      onDone();
+    } catch (error) {
+      store.getState().notify({ kind: 'error', text: `Automatic layout failed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="canvas-button" onClick={() => void run()} disabled={busy} aria-busy={busy} title="Arrange all steps top to bottom (undo restores the previous places)">
+      Auto layout
+    </button>
+  );
+}
