@@ -1,4 +1,5 @@
 import type { Pipeline } from '../model/types';
+import { pythonJson } from './python-json';
 import { commandFriendlyName } from './names';
 
 /** The level magnus's CLI passes on by default; containers accept INFO, DEBUG, WARNING, ERROR, FATAL. */
@@ -27,7 +28,33 @@ export function executeSingleNode(pipeline: Pipeline, stepPath: string, runId: s
   ];
 }
 
-/** POSIX shell quoting, for the one place we need a shell (exporting parameters in KFP v2). */
+/** `magnus fan <run id> <name> --mode in|out --file … --log-level … [--config-file …] [--parameters-file …] [--map-variable …] [--tag …]` (§8.2). */
+export function fan(pipeline: Pipeline, stepPath: string, mode: 'in' | 'out', runId: string, mapVariable?: string): string[] {
+  const { files, tag } = pipeline;
+  return [
+    'magnus',
+    'fan',
+    runId,
+    commandFriendlyName(stepPath),
+    '--mode',
+    mode,
+    '--file',
+    files.dag,
+    '--log-level',
+    LOG_LEVEL,
+    ...(files.config !== undefined ? ['--config-file', files.config] : []),
+    ...(files.parameters !== undefined ? ['--parameters-file', files.parameters] : []),
+    ...(mapVariable !== undefined ? ['--map-variable', mapVariable] : []),
+    ...(tag !== undefined ? ['--tag', tag] : []),
+  ];
+}
+
+/** `--map-variable`'s JSON: the enclosing maps' variables, outermost first, as magnus's json.dumps wrote it. */
+export function mapVariableJson(variables: readonly string[], valueOf: (name: string) => string): string | undefined {
+  return variables.length === 0 ? undefined : pythonJson(Object.fromEntries(variables.map((name) => [name, valueOf(name)])), { sortKeys: false });
+}
+
+/** POSIX shell quoting, for the places that need a shell (KFP v2 parameter exports and map outputs). */
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
 }

@@ -210,17 +210,97 @@ describe('KFP v2 emitter', () => {
   });
 });
 
-describe('what the emitters cannot express yet is an error, never a silently different pipeline', () => {
-  it.each(['kfp-v2', 'kfp-v1', 'argo'] as const)('%s: composite steps and on_failure are reported', (target) => {
-    const text = chain(
-      '    first:\n      type: stub\n      next: p\n      on_failure: fail\n    p:\n      type: parallel\n      next: success\n      branches:\n        b:\n          start_at: x\n          steps:\n            x: {type: stub, next: success}\n            success: {type: success}\n            fail: {type: fail}',
-    );
-    const { pipeline } = importMagnus({ dag: { text } });
-    const codes = emitPipeline(pipeline!, { target }).diagnostics.map((d) => [d.code, d.step]);
-    expect(codes).toEqual([
-      ['E_EMIT_ON_FAILURE', 'first'],
-      ['E_EMIT_COMPOSITE', 'p'],
+const branch = (first: string) => `start_at: ${first}\n          steps:\n            ${first}: {type: task, command: m.f, next: success}\n            success: {type: success}\n            fail: {type: fail}`;
+
+describe('composite steps and on_failure take the graph shape (docs/composite-emission.md)', () => {
+  const withFailure = chain('    first:\n      type: task\n      command: m.f\n      next: second\n      on_failure: cleanup\n    second: {type: stub, next: success}\n    cleanup: {type: stub, next: success}');
+
+  it.each(['kfp-v1', 'argo'] as const)('%s: on_failure is a .Failed dependency, and failFast is off so it gets scheduled', (target) => {
+    const [wf] = emit(withFailure, target).docs;
+    const root = wf.spec.templates.find((t: { name: string }) => t.name === 'magnus-dag');
+    expect(root.dag.failFast).toBe(false);
+    expect(root.dag.tasks).toEqual([
+      { name: 'first', template: 'first' },
+      { name: 'second', template: 'second', depends: 'first.Succeeded' },
+      { name: 'cleanup', template: 'cleanup', depends: 'first.Failed' },
+      { name: 'success', template: 'success', depends: 'second.Succeeded || cleanup.Succeeded' },
     ]);
+  });
+
+  it('KFP v2 refuses on_failure, naming the step and the targets that express it', () => {
+    const { pipeline } = importMagnus({ dag: { text: withFailure }, config: { text: CONFIG } });
+    const result = emitPipeline(pipeline!, { target: 'kfp-v2' });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'E_EMIT_V2_ON_FAILURE', step: 'first', field: 'on_failure', severity: 'error' })]);
+    expect(result.diagnostics[0].message).toMatch(/KFP v1 or Argo/);
+  });
+
+  const parallel = chain(`    first:\n      type: parallel\n      next: success\n      branches:\n        one:\n          ${branch('a')}\n        two:\n          ${branch('b')}`);
+
+  it('Argo: a parallel step is a DAG of fan-out, one DAG per branch, and a fan-in that runs whatever the branches did', () => {
+    const [wf] = emit(parallel, 'argo').docs;
+    const byName = (name: string) => wf.spec.templates.find((t: { name: string }) => t.name === name);
+    expect(byName('first').dag.tasks).toEqual([
+      { name: 'first-fan-out', template: 'first-fan-out' },
+      { name: 'first-one', template: 'first-one', depends: 'first-fan-out.Succeeded' },
+      { name: 'first-two', template: 'first-two', depends: 'first-fan-out.Succeeded' },
+      { name: 'first-fan-in', template: 'first-fan-in', depends: '(first-one.Succeeded || first-one.Failed) && (first-two.Succeeded || first-two.Failed)' },
+    ]);
+    expect(byName('first-one').dag.tasks.map((t: { name: string }) => t.name)).toEqual(['first-one-a', 'first-one-success']);
+    expect(byName('first-fan-out').container.command.slice(0, 6)).toEqual(['magnus', 'fan', '{{workflow.parameters.run_id}}', 'first', '--mode', 'out']);
+    expect(byName('first-one-a').container.command[3]).toBe('first.one.a');
+  });
+
+  it('KFP v2: a parallel step is a sub-DAG whose fan-in triggers on completion of all branches', () => {
+    const [spec] = emit(parallel, 'kfp-v2').docs;
+    const composite = spec.components['comp-first'].dag.tasks;
+    expect(Object.keys(composite)).toEqual(['first-fan-out', 'first-one', 'first-two', 'first-fan-in']);
+    expect(composite['first-fan-in']).toMatchObject({ dependentTasks: ['first-one', 'first-two'], triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } });
+    expect(spec.components['comp-first-one'].dag.tasks['first-one-success'].dependentTasks).toEqual(['first-one-a']);
+    expect(spec.root.dag.tasks.success.dependentTasks).toEqual(['first']);
+  });
+
+  const nestedMaps = chain(
+    `    first:\n      type: map\n      iterate_on: outer_list\n      iterate_as: x\n      next: success\n      executor_config:\n        kfp: {parallelism: 2}\n      branch:\n        start_at: inner\n        steps:\n          inner:\n            type: map\n            iterate_on: inner_list\n            iterate_as: y\n            next: success\n            branch:\n              ${branch('leaf').replaceAll('\n          ', '\n              ')}\n          success: {type: success}\n          fail: {type: fail}`,
+  );
+
+  it('Argo: a map iterates withParam over the fan-out list; map variables flow in as inputs, outermost first', () => {
+    const [wf] = emit(nestedMaps, 'kfp-v1').docs;
+    const byName = (name: string) => wf.spec.templates.find((t: { name: string }) => t.name === name);
+    expect(byName('first').parallelism).toBe(2);
+    expect(byName('first').dag.tasks[1]).toEqual({
+      name: 'first-map',
+      template: 'first-map',
+      depends: 'first-fan-out.Succeeded',
+      withParam: '{{tasks.first-fan-out.outputs.parameters.iterate-on}}',
+      arguments: { parameters: [{ name: 'x', value: '{{item}}' }] },
+    });
+    expect(byName('first-fan-out').outputs).toEqual({ parameters: [{ name: 'iterate-on', valueFrom: { path: '/tmp/output.txt' } }] });
+    const leaf = byName('first-map-inner-map-leaf');
+    expect(leaf.inputs).toEqual({ parameters: [{ name: 'x' }, { name: 'y' }] });
+    const command: string[] = leaf.container.command;
+    expect(command[3]).toBe('first.map_variable_placeholder.inner.map_variable_placeholder.leaf');
+    expect(command[command.indexOf('--map-variable') + 1]).toBe('{"x": "{{inputs.parameters.x}}", "y": "{{inputs.parameters.y}}"}');
+  });
+
+  it('KFP v2: a map is a ParallelFor over the fan-out output, limited by parallelism, with the loop item as map variable', () => {
+    const [spec] = emit(nestedMaps, 'kfp-v2').docs;
+    const loop = spec.components['comp-first'].dag.tasks['first-map'];
+    expect(loop.parameterIterator).toEqual({
+      itemInput: 'pipelinechannel--first-fan-out-iterate_on-loop-item',
+      items: { inputParameter: 'pipelinechannel--first-fan-out-iterate_on' },
+    });
+    expect(loop.iteratorPolicy).toEqual({ parallelismLimit: 2 });
+    expect(spec.components['comp-first-fan-out'].outputDefinitions).toEqual({ parameters: { iterate_on: { parameterType: 'LIST' } } });
+    const fanOut = spec.deploymentSpec.executors['exec-first-fan-out'].container;
+    expect(fanOut.command[2]).toMatch(/^magnus fan "\$0" first --mode out .* && cp \/tmp\/output.txt "\$1"$/);
+    expect(fanOut.args).toEqual(["{{$.inputs.parameters['run_id']}}", "{{$.outputs.parameters['iterate_on'].output_file}}"]);
+  });
+
+  it.each(['kfp-v2', 'kfp-v1', 'argo'] as const)('%s: a nested dag whose file was not supplied is refused, naming the step', (target) => {
+    const text = chain('    first:\n      type: dag\n      dag_definition: nested.yaml\n      next: success');
+    const { pipeline } = importMagnus({ dag: { text }, config: { text: CONFIG } });
+    const codes = emitPipeline(pipeline!, { target }).diagnostics.map((d) => [d.code, d.step]);
+    expect(codes).toEqual([['E_EMIT_NESTED_DAG_MISSING', 'first']]);
   });
 });
 

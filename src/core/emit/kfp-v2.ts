@@ -1,69 +1,45 @@
-import type { Pipeline, SecretEntry } from '../model/types';
-import { parseSecretRef } from '../validate/names';
-import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
+import type { Diagnostic } from '../diagnostics';
+import type { Pipeline } from '../model/types';
 import { toYaml } from '../yaml/stringify';
-import { executeSingleNode, shellQuote } from './command';
+import { executeSingleNode, fan, mapVariableJson } from './command';
+import { allJobs, needsGraphShape, planGraphShape, type CompositeJob, type PlannedGraph } from './graph-plan';
 import type { EmitOptions, EmitResult } from './index';
+import {
+  addV2Container,
+  containerTask,
+  emptyParts,
+  inputPlaceholder,
+  ITERATE_ON_OUTPUT,
+  RUN_ID_INPUT,
+  type V2Parts,
+} from './kfp-v2-container';
 import { parameterEnvName, parameterText } from './parameters';
-import { planLinear, type PlannedTask, type PlannedVolume } from './plan';
+import { planLinear, plannedVolumes, type PlannedVolume } from './plan';
 
 export const SCHEMA_VERSION = '2.1.0';
 /** Free text the backend does not read; says honestly who compiled the spec. */
 export const SDK_VERSION = 'kfp-designer-0.1.0';
-/** KFP substitutes the run's UUID only where this is the whole constant of a task input (driver/resolve.go). */
-const JOB_UUID = '{{$.pipeline_job_uuid}}';
-const RUN_ID_INPUT = 'run_id';
-const inputPlaceholder = (name: string) => `{{$.inputs.parameters['${name}']}}`;
 
 type Yaml = Record<string, unknown>;
 
 /**
  * KFP v2: a PipelineSpec (IR) plus a kfp-kubernetes PlatformSpec, two YAML documents (format doc
  * §2, §4). One component/executor per container; both generations of resource fields and secret/PVC
- * name fields so that backends 2.0–2.4 and ≥2.5 read the same pipeline.
+ * name fields so that backends 2.0–2.4 and ≥2.5 read the same pipeline. Composite steps take the
+ * graph shape of docs/composite-emission.md; on_failure has no exact KFP v2 form and is refused.
  */
 export function emitKfpV2(pipeline: Pipeline, options: EmitOptions): EmitResult {
   void options;
-  const plan = planLinear(pipeline);
-  const components: Yaml = {};
-  const executors: Yaml = {};
-  const platformExecutors: Yaml = {};
-  const tasks: Yaml = {};
-  for (const task of plan.tasks) {
-    const component = `comp-${task.name}`;
-    const executor = `exec-${task.name}`;
-    const taskParameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
-    components[component] = {
-      executorLabel: executor,
-      inputDefinitions: {
-        parameters: Object.fromEntries([RUN_ID_INPUT, ...taskParameters].map((name) => [name, { parameterType: 'STRING' }])),
-      },
-    };
-    executors[executor] = { container: containerSpec(pipeline, task) };
-    platformExecutors[executor] = platformConfig(task, plan.volumes);
-    tasks[task.name] = {
-      cachingOptions: pipeline.executor.enable_caching === true ? { enableCache: true } : {},
-      componentRef: { name: component },
-      ...(task.after ? { dependentTasks: [task.after] } : {}),
-      inputs: {
-        parameters: {
-          [RUN_ID_INPUT]: { runtimeValue: { constant: JOB_UUID } },
-          ...Object.fromEntries(taskParameters.map((name) => [name, { componentInputParameter: name }])),
-        },
-      },
-      ...(task.retries > 0
-        ? { retryPolicy: { backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '3600s', maxRetryCount: task.retries } }
-        : {}),
-      taskInfo: { name: task.step.name },
-    };
-  }
+  const parts = emptyParts();
+  const volumes = plannedVolumes(pipeline);
+  const { rootName, rootTasks, diagnostics } = needsGraphShape(pipeline) ? graphShape(pipeline, parts, volumes) : legacyShape(pipeline, parts, volumes);
   const description = pipeline.dag.description?.trim();
   const spec = {
-    components,
-    deploymentSpec: { executors },
-    pipelineInfo: { ...(description ? { description } : {}), name: plan.rootName },
+    components: parts.components,
+    deploymentSpec: { executors: parts.executors },
+    pipelineInfo: { ...(description ? { description } : {}), name: rootName },
     root: {
-      dag: { tasks },
+      dag: { tasks: rootTasks },
       ...(pipeline.parameters.length > 0
         ? {
             inputDefinitions: {
@@ -77,112 +53,181 @@ export function emitKfpV2(pipeline: Pipeline, options: EmitOptions): EmitResult 
     schemaVersion: SCHEMA_VERSION,
     sdkVersion: SDK_VERSION,
   };
-  const platform = { platforms: { kubernetes: { deploymentSpec: { executors: platformExecutors } } } };
-  return { text: `${toYaml(spec)}---\n${toYaml(platform)}`, diagnostics: plan.diagnostics };
+  const platform = { platforms: { kubernetes: { deploymentSpec: { executors: parts.platformExecutors } } } };
+  return { text: `${toYaml(spec)}---\n${toYaml(platform)}`, diagnostics };
+}
+
+const caching = (pipeline: Pipeline) => pipeline.executor.enable_caching === true;
+const parameterExports = (pipeline: Pipeline) => pipeline.parameters.map((p) => ({ env: parameterEnvName(p), input: p.name }));
+
+function legacyShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[]) {
+  const plan = planLinear(pipeline);
+  const tasks: Yaml = {};
+  for (const task of plan.tasks) {
+    const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
+    addV2Container(
+      parts,
+      {
+        name: task.name,
+        argv: executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT)),
+        settings: task.settings,
+        exports: task.isStart ? parameterExports(pipeline) : [],
+        inputs: parameters,
+      },
+      volumes,
+    );
+    tasks[task.name] = containerTask(task.name, {
+      retries: task.retries,
+      caching: caching(pipeline),
+      displayName: task.step.name,
+      inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
+      dependentTasks: task.after ? [task.after] : [],
+    });
+  }
+  return { rootName: plan.rootName, rootTasks: tasks, diagnostics: plan.diagnostics };
 }
 
 /**
- * IR env values are literal, so parameters that must stay overridable per run travel as task
- * inputs and a small shell exports them as `MAGNUS_PRM_*` (§2.6). `env` accepts names a shell
- * assignment would not (`MAGNUS_PRM_learning-rate`).
+ * Where a map variable comes from inside a graph's DAG: its own name, except in a map's branch
+ * graph, where the variable that graph iterates on arrives as the loop item.
  */
-function containerSpec(pipeline: Pipeline, task: PlannedTask): Yaml {
-  const { settings } = task;
-  const magnus = executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT));
-  const parameters = task.isStart ? pipeline.parameters : [];
-  const command =
-    parameters.length === 0
-      ? { command: magnus }
-      : {
-          args: [inputPlaceholder(RUN_ID_INPUT), ...parameters.map((p) => inputPlaceholder(p.name))],
-          command: [
-            'sh',
-            '-c',
-            [
-              'exec env',
-              ...parameters.map((p, i) => `${shellQuote(`${parameterEnvName(p)}=`)}"$${i + 1}"`),
-              ...magnus.map((word, i) => (i === 2 ? '"$0"' : shellQuote(word))),
-            ].join(' '),
-          ],
+type VariableSource = (name: string) => string;
+
+function graphShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[]) {
+  const plan = planGraphShape(pipeline);
+  const diagnostics: Diagnostic[] = [...plan.diagnostics, ...onFailureRefusals(plan.root)];
+  const builder = new GraphBuilder(pipeline, parts, volumes);
+  const rootTasks = builder.graphTasks(plan.root, (name) => name);
+  return { rootName: plan.root.name, rootTasks, diagnostics };
+}
+
+/** KFP v2 has no trigger that runs a task only when an upstream task failed (see docs/composite-emission.md). */
+function onFailureRefusals(root: PlannedGraph): Diagnostic[] {
+  const refusals: Diagnostic[] = [];
+  for (const job of allJobs(root)) {
+    const step = job.step;
+    if (step.type === 'success' || step.type === 'fail' || !step.on_failure) continue;
+    refusals.push({
+      code: 'E_EMIT_V2_ON_FAILURE',
+      severity: 'error',
+      step: job.path,
+      field: 'on_failure',
+      message: `KFP v2 cannot run \`${step.on_failure}\` only when \`${step.name}\` fails (no trigger policy waits for a failure); emit this pipeline with the KFP v1 or Argo target, which express on_failure exactly and which KFP 2.x still runs`,
+    });
+  }
+  return refusals;
+}
+
+class GraphBuilder {
+  constructor(
+    private readonly pipeline: Pipeline,
+    private readonly parts: V2Parts,
+    private readonly volumes: PlannedVolume[],
+  ) {}
+
+  /** The tasks of one graph's DAG, adding the components they use. */
+  graphTasks(graph: PlannedGraph, source: VariableSource): Yaml {
+    const tasks: Yaml = {};
+    const variableInputs = Object.fromEntries(graph.mapVariables.map((name) => [name, { componentInputParameter: source(name) }]));
+    for (const job of graph.jobs) {
+      const after = job.incoming.filter((e) => e.on === 'Succeeded').map((e) => e.from);
+      if (job.kind === 'composite') {
+        this.addComposite(job, graph.mapVariables);
+        tasks[job.name] = {
+          componentRef: { name: `comp-${job.name}` },
+          ...(after.length > 0 ? { dependentTasks: after } : {}),
+          ...inputsOf(variableInputs),
+          taskInfo: { name: job.step.name },
         };
-  return {
-    ...command,
-    ...(settings.docker_image.value !== undefined ? { image: settings.docker_image.value } : {}),
-    resources: resourceSpec(task),
-  };
-}
-
-function resourceSpec(task: PlannedTask): Yaml {
-  const { settings } = task;
-  const gpu = Number(settings.gpu_limit.value);
-  const cpu = (text: string) => safeNumber('cpu', text);
-  const memory = (text: string) => safeNumber('memory', text);
-  return {
-    ...(gpu > 0
-      ? {
-          accelerator: {
-            count: settings.gpu_limit.value,
-            resourceCount: settings.gpu_limit.value,
-            resourceType: 'nvidia.com/gpu',
-            type: 'nvidia.com/gpu',
-          },
-        }
-      : {}),
-    ...numeric('cpuLimit', cpu(settings.cpu_limit.value)),
-    ...numeric('cpuRequest', cpu(settings.cpu_request.value)),
-    ...numeric('memoryLimit', memory(settings.memory_limit.value)),
-    ...numeric('memoryRequest', memory(settings.memory_request.value)),
-    resourceCpuLimit: settings.cpu_limit.value,
-    resourceCpuRequest: settings.cpu_request.value,
-    resourceMemoryLimit: settings.memory_limit.value,
-    resourceMemoryRequest: settings.memory_request.value,
-  };
-}
-
-/** The deprecated numeric fields are left out when the text is no quantity; validation reports it. */
-const numeric = (key: string, value: number | undefined) => (value === undefined ? {} : { [key]: value });
-
-/** Exact conversions are costly and pipelines repeat a handful of values, so each text is converted once. */
-const conversions = new Map<string, number | undefined>();
-function safeNumber(kind: 'cpu' | 'memory', text: string): number | undefined {
-  const key = `${kind}:${text}`;
-  if (!conversions.has(key)) {
-    if (conversions.size > 10_000) conversions.clear();
-    const value = kind === 'cpu' ? quantityToCores(text) : quantityToDecimalGigabytes(text);
-    conversions.set(key, Number.isFinite(value) ? value : undefined);
+        continue;
+      }
+      const parameters = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
+      addV2Container(
+        this.parts,
+        {
+          name: job.name,
+          argv: executeSingleNode(this.pipeline, job.path, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(graph.mapVariables, inputPlaceholder)),
+          settings: job.settings,
+          exports: job.receivesParameters ? parameterExports(this.pipeline) : [],
+          inputs: [...parameters, ...graph.mapVariables],
+        },
+        this.volumes,
+      );
+      const parameterInputs = Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }]));
+      tasks[job.name] = containerTask(job.name, {
+        retries: job.retries,
+        caching: caching(this.pipeline),
+        displayName: job.step.name,
+        inputs: { ...parameterInputs, ...variableInputs },
+        dependentTasks: after,
+      });
+    }
+    return tasks;
   }
-  return conversions.get(key);
-}
 
-function platformConfig(task: PlannedTask, volumes: PlannedVolume[]): Yaml {
-  const secrets = secretsByName(task.settings.secrets_from_k8s.value);
-  return {
-    imagePullPolicy: task.settings.image_pull_policy.value,
-    ...(volumes.length > 0
-      ? { pvcMount: volumes.map((v) => ({ constant: v.claim, mountPath: v.mountPath, pvcNameParameter: { runtimeValue: { constant: v.claim } } })) }
-      : {}),
-    ...(secrets.length > 0
-      ? {
-          secretAsEnv: secrets.map(({ secret, keys }) => ({
-            keyToEnv: keys.map((k) => ({ envVar: k.env, secretKey: k.key })),
-            optional: false,
-            secretName: secret,
-            secretNameParameter: { runtimeValue: { constant: secret } },
-          })),
-        }
-      : {}),
-  };
-}
-
-/** kfp-kubernetes groups env vars by secret; order of first appearance is kept. */
-function secretsByName(secrets: SecretEntry[]) {
-  const groups: { secret: string; keys: { env: string; key: string }[] }[] = [];
-  for (const entry of secrets) {
-    const ref = parseSecretRef(entry.ref);
-    if (!ref) continue;
-    let group = groups.find((g) => g.secret === ref.secret);
-    if (!group) groups.push((group = { secret: ref.secret, keys: [] }));
-    group.keys.push({ env: entry.env, key: ref.key });
+  /** A composite's own DAG component: fan-out, its branches (a map's iterated), fan-in. */
+  private addComposite(job: CompositeJob, mapVariables: string[]) {
+    const byName = (name: string) => name;
+    const variableInputs = Object.fromEntries(mapVariables.map((name) => [name, { componentInputParameter: name }]));
+    const tasks: Yaml = {};
+    for (const fanJob of [job.fanOut, job.fanIn]) {
+      addV2Container(
+        this.parts,
+        {
+          name: fanJob.name,
+          argv: fan(this.pipeline, job.path, fanJob.mode, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(mapVariables, inputPlaceholder)),
+          settings: fanJob.settings,
+          exports: [],
+          inputs: mapVariables,
+          outputsIterateOn: fanJob.mode === 'out' && job.iterateAs !== undefined,
+        },
+        this.volumes,
+      );
+    }
+    tasks[job.fanOut.name] = containerTask(job.fanOut.name, { retries: 0, caching: caching(this.pipeline), displayName: `${job.step.name} (fan out)`, inputs: variableInputs });
+    const listInput = `pipelinechannel--${job.fanOut.name}-${ITERATE_ON_OUTPUT}`;
+    const itemInput = `${listInput}-loop-item`;
+    for (const branch of job.branches) {
+      const iterated = job.iterateAs !== undefined;
+      const source: VariableSource = iterated ? (name) => (name === job.iterateAs ? itemInput : name) : byName;
+      this.parts.components[`comp-${branch.name}`] = {
+        dag: { tasks: this.graphTasks(branch.graph, source) },
+        ...definitions(iterated ? { ...strings(mapVariables), [listInput]: { parameterType: 'LIST' }, [itemInput]: { parameterType: 'STRING' } } : strings(branch.graph.mapVariables)),
+      };
+      tasks[branch.name] = {
+        componentRef: { name: `comp-${branch.name}` },
+        dependentTasks: [job.fanOut.name],
+        ...inputsOf({
+          ...variableInputs,
+          ...(iterated ? { [listInput]: { taskOutputParameter: { outputParameterKey: ITERATE_ON_OUTPUT, producerTask: job.fanOut.name } } } : {}),
+        }),
+        ...(iterated
+          ? {
+              parameterIterator: { itemInput, items: { inputParameter: listInput } },
+              ...(job.parallelism ? { iteratorPolicy: { parallelismLimit: job.parallelism } } : {}),
+            }
+          : {}),
+        taskInfo: { name: branchDisplayName(job, branch.graph.path) },
+      };
+    }
+    tasks[job.fanIn.name] = containerTask(job.fanIn.name, {
+      retries: 0,
+      caching: caching(this.pipeline),
+      displayName: `${job.step.name} (fan in)`,
+      inputs: variableInputs,
+      dependentTasks: job.branches.map((b) => b.name),
+      // It must run when a branch failed: the fan-in is what fails the composite, the magnus way.
+      triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' },
+    });
+    this.parts.components[`comp-${job.name}`] = { dag: { tasks }, ...definitions(strings(mapVariables)) };
   }
-  return groups;
+}
+
+const strings = (names: string[]) => Object.fromEntries(names.map((name) => [name, { parameterType: 'STRING' }]));
+const definitions = (parameters: Yaml) => (Object.keys(parameters).length > 0 ? { inputDefinitions: { parameters } } : {});
+const inputsOf = (parameters: Yaml) => (Object.keys(parameters).length > 0 ? { inputs: { parameters } } : {});
+
+function branchDisplayName(job: CompositeJob, branchPath: string): string {
+  if (job.step.type === 'parallel') return `${job.step.name} / ${branchPath.slice(job.path.length + 1)}`;
+  return job.step.type === 'map' ? `${job.step.name} (each ${job.iterateAs})` : `${job.step.name} (${job.step.dag_definition ?? 'nested dag'})`;
 }

@@ -35,8 +35,8 @@ export const PIPELINE_NAME = 'magnus_dag';
 
 /**
  * The steps the old kfp executor turned into containers (§9.3): from the pipeline's `start_at`,
- * follow `next` until a success or fail step has been emitted. Anything the chain cannot carry
- * is reported, never silently dropped.
+ * follow `next` until a success or fail step has been emitted. Only for pipelines without
+ * composite steps or on_failure on that chain (see graph-plan.ts for the others).
  */
 export function planLinear(pipeline: Pipeline): LinearPlan {
   const diagnostics: Diagnostic[] = [];
@@ -49,24 +49,6 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
-    if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') {
-      diagnostics.push({
-        code: 'E_EMIT_COMPOSITE',
-        severity: 'error',
-        step: step.name,
-        field: 'type',
-        message: `${step.type} steps are not emitted yet; this target cannot express \`${step.name}\` until composite steps are supported`,
-      });
-    }
-    if ('on_failure' in step && step.on_failure) {
-      diagnostics.push({
-        code: 'E_EMIT_ON_FAILURE',
-        severity: 'error',
-        step: step.name,
-        field: 'on_failure',
-        message: `on_failure is not emitted yet: a failure of \`${step.name}\` would end the run instead of continuing at \`${step.on_failure}\``,
-      });
-    }
     const settings = effectiveSettings(pipeline, step, { resolveVariables: true });
     const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
     tasks.push({

@@ -46,3 +46,15 @@ describe('profiles', () => {
     ]);
   });
 });
+
+describe('parallelism override', () => {
+  it('is honoured on parallel and map steps and checked there', async () => {
+    const { importMagnus } = await import('../magnus/import');
+    const text = (value: string, type = 'map') =>
+      `dag:\n  start_at: m\n  steps:\n    m:\n      type: ${type}\n      iterate_on: xs\n      iterate_as: x\n      next: success\n      executor_config:\n        kfp: {parallelism: ${value}}\n      branch:\n        start_at: a\n        steps:\n          a: {type: stub, next: success}\n          success: {type: success}\n          fail: {type: fail}\n    success: {type: success}\n    fail: {type: fail}\n`;
+    const codes = (t: string) => validatePipeline(importMagnus({ dag: { text: t } }).pipeline!).map((d) => d.code);
+    expect(codes(text('2'))).not.toContain('W_OVERRIDE_IGNORED');
+    expect(codes(text('2'))).not.toContain('W_PARALLELISM');
+    expect(codes(text('0'))).toContain('W_PARALLELISM');
+  });
+});

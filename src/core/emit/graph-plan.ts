@@ -1,0 +1,214 @@
+import type { Diagnostic } from '../diagnostics';
+import { effectiveSettings, isTruthy, type EffectiveSettings } from '../model/effective';
+import { childGraphs, joinPath, MAP_BRANCH } from '../model/paths';
+import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
+import { commandFriendlyName, kfpName, NameAllocator } from './names';
+import { PIPELINE_NAME } from './plan';
+
+/**
+ * The graph shape of docs/composite-emission.md, independent of the target: which steps become
+ * tasks in which graph, their names, the edges between them, and the composites' fan-out, branches
+ * and fan-in. The Argo and KFP v2 writers only decide how to spell it.
+ */
+
+/** An edge into a task: the predecessor's task name and the outcome that leads here. */
+export interface Incoming {
+  from: string;
+  on: 'Succeeded' | 'Failed';
+}
+
+/** A container that runs one magnus step (task, stub, success, fail). */
+export interface StepJob {
+  kind: 'step';
+  step: Step;
+  path: string;
+  name: string;
+  settings: EffectiveSettings;
+  retries: number;
+  incoming: Incoming[];
+  /** The pipeline's own start step: the one that receives the parameters. */
+  receivesParameters: boolean;
+}
+
+/** A container running `magnus fan` for a composite; built from global settings, as magnus did. */
+export interface FanJob {
+  name: string;
+  mode: 'in' | 'out';
+  settings: EffectiveSettings;
+}
+
+export interface CompositeJob {
+  kind: 'composite';
+  step: CompositeStep;
+  path: string;
+  /** The composite's task in its graph and its own DAG (template/component) name. */
+  name: string;
+  incoming: Incoming[];
+  fanOut: FanJob;
+  fanIn: FanJob;
+  branches: PlannedBranch[];
+  /** For a map: the variable its iterations bind. */
+  iterateAs?: string;
+  parallelism?: number;
+}
+
+export interface PlannedBranch {
+  /** Task name in the composite's DAG, which is also the branch graph's DAG name. */
+  name: string;
+  graph: PlannedGraph;
+}
+
+export type Job = StepJob | CompositeJob;
+
+export interface PlannedGraph {
+  path: string;
+  name: string;
+  jobs: Job[];
+  /** Map variables in scope, outermost first: every template inside takes them as inputs. */
+  mapVariables: string[];
+}
+
+export interface GraphPlan {
+  root: PlannedGraph;
+  diagnostics: Diagnostic[];
+}
+
+/** Whether the legacy straight-line shape can carry this pipeline (no composite, no on_failure on the way). */
+export function needsGraphShape(pipeline: Pipeline): boolean {
+  const graph = pipeline.dag;
+  const byName = new Map(graph.steps.map((s) => [s.name, s]));
+  const seen = new Set<string>();
+  let step = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
+  while (step && !seen.has(step.name)) {
+    seen.add(step.name);
+    if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return true;
+    if ('on_failure' in step && step.on_failure) return true;
+    if (step.type === 'success' || step.type === 'fail') return false;
+    step = step.next !== undefined ? byName.get(step.next) : undefined;
+  }
+  return false;
+}
+
+export function planGraphShape(pipeline: Pipeline): GraphPlan {
+  const diagnostics: Diagnostic[] = [];
+  const names = new NameAllocator([kfpName(PIPELINE_NAME)]);
+  const globalSettings = effectiveSettings(pipeline, undefined, { resolveVariables: true });
+  const context: PlanContext = { pipeline, names, diagnostics, globalSettings };
+  const root = planGraph(context, pipeline.dag, '', kfpName(PIPELINE_NAME), []);
+  return { root, diagnostics };
+}
+
+interface PlanContext {
+  pipeline: Pipeline;
+  names: NameAllocator;
+  diagnostics: Diagnostic[];
+  globalSettings: EffectiveSettings;
+}
+
+function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: string, mapVariables: string[]): PlannedGraph {
+  const reachable = reachableSteps(graph);
+  if (reachable.length === 0) {
+    context.diagnostics.push({ code: 'E_EMIT_EMPTY', severity: 'error', graph: graphPath, field: 'start_at', message: `${graphPath === '' ? 'the pipeline' : `graph \`${graphPath}\``} has no valid start step: nothing to emit` });
+  }
+  const taskNames = new Map<string, string>();
+  for (const step of reachable) taskNames.set(step.name, context.names.allocate(nameOf(joinPath(graphPath, step.name))));
+  const incoming = incomingEdges(reachable, taskNames);
+  const jobs = reachable.map((step) => {
+    const path = joinPath(graphPath, step.name);
+    const edges = incoming.get(step.name) ?? [];
+    const taskName = taskNames.get(step.name)!;
+    if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return planComposite(context, step, path, taskName, edges, mapVariables);
+    const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
+    const job: StepJob = {
+      kind: 'step',
+      step,
+      path,
+      name: taskName,
+      settings: effectiveSettings(context.pipeline, step, { resolveVariables: true }),
+      retries: Math.max(0, attempts - 1),
+      incoming: edges,
+      receivesParameters: graphPath === '' && step.name === graph.start_at,
+    };
+    return job;
+  });
+  return { path: graphPath, name, jobs, mapVariables };
+}
+
+function planComposite(context: PlanContext, step: CompositeStep, path: string, name: string, incoming: Incoming[], mapVariables: string[]): CompositeJob {
+  const fanOut: FanJob = { name: context.names.allocate(`${name}-fan-out`), mode: 'out', settings: context.globalSettings };
+  const iterateAs = step.type === 'map' ? step.iterate_as : undefined;
+  const inner = iterateAs ? [...mapVariables, iterateAs] : mapVariables;
+  const branches: PlannedBranch[] = childGraphs(step, path).map((child) => {
+    const branchName = context.names.allocate(step.type === 'parallel' ? nameOf(child.path) : `${name}-${step.type === 'map' ? 'map' : 'branch'}`);
+    return { name: branchName, graph: planGraph(context, child.graph, child.path, branchName, inner) };
+  });
+  if (step.type === 'dag' && !step.graph) {
+    context.diagnostics.push({
+      code: 'E_EMIT_NESTED_DAG_MISSING',
+      severity: 'error',
+      step: path,
+      field: 'dag_definition',
+      message: `the nested pipeline \`${step.dag_definition ?? ''}\` was not supplied, so \`${step.name}\` cannot be emitted; import it together with its dag file`,
+    });
+  }
+  const fanIn: FanJob = { name: context.names.allocate(`${name}-fan-in`), mode: 'in', settings: context.globalSettings };
+  return { kind: 'composite', step, path, name, incoming, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(context.pipeline, step) };
+}
+
+/** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */
+const nameOf = (path: string) => kfpName(commandFriendlyName(path.replaceAll(`.${MAP_BRANCH}.`, '.map.')));
+
+/** A composite's `parallelism` override (the argo executor's key), when it is a positive whole number. */
+function parallelismOf(pipeline: Pipeline, step: Step): { parallelism?: number } {
+  const entry = step.kfp?.find((e) => e.key === 'parallelism');
+  void pipeline;
+  const value = entry && isTruthy(entry.value) ? Number(entry.value) : NaN;
+  return Number.isInteger(value) && value > 0 ? { parallelism: value } : {};
+}
+
+/** The steps a run can reach from start_at over next ∪ on_failure, in the order first reached. */
+export function reachableSteps(graph: Graph): Step[] {
+  const byName = new Map(graph.steps.map((s) => [s.name, s]));
+  const order: Step[] = [];
+  const seen = new Set<string>();
+  const queue = graph.start_at !== undefined ? [graph.start_at] : [];
+  while (queue.length > 0) {
+    const name = queue.shift()!;
+    const step = byName.get(name);
+    if (!step || seen.has(name)) continue;
+    seen.add(name);
+    order.push(step);
+    if (step.type === 'success' || step.type === 'fail') continue;
+    for (const target of [step.next, step.on_failure]) if (target) queue.push(target);
+  }
+  return order;
+}
+
+function incomingEdges(steps: Step[], taskNames: Map<string, string>): Map<string, Incoming[]> {
+  const incoming = new Map<string, Incoming[]>();
+  const add = (target: string | undefined, edge: Incoming) => {
+    if (!target || !taskNames.has(target)) return;
+    incoming.set(target, [...(incoming.get(target) ?? []), edge]);
+  };
+  for (const step of steps) {
+    if (step.type === 'success' || step.type === 'fail') continue;
+    const from = taskNames.get(step.name)!;
+    add(step.next, { from, on: 'Succeeded' });
+    add(step.on_failure, { from, on: 'Failed' });
+  }
+  return incoming;
+}
+
+/** Every job of a plan, depth first (composites before their branches' jobs). */
+export function* allJobs(graph: PlannedGraph): Generator<Job> {
+  for (const job of graph.jobs) {
+    yield job;
+    if (job.kind === 'composite') for (const branch of job.branches) yield* allJobs(branch.graph);
+  }
+}
+
+/** Every graph of a plan, the pipeline's first. */
+export function* allGraphs(graph: PlannedGraph): Generator<PlannedGraph> {
+  yield graph;
+  for (const job of graph.jobs) if (job.kind === 'composite') for (const branch of job.branches) yield* allGraphs(branch.graph);
+}

@@ -1,0 +1,166 @@
+import type { EffectiveSettings } from '../model/effective';
+import type { SecretEntry } from '../model/types';
+import { parseSecretRef } from '../validate/names';
+import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
+import { shellQuote } from './command';
+import type { PlannedVolume } from './plan';
+
+/** KFP substitutes the run's UUID only where this is the whole constant of a task input (driver/resolve.go). */
+export const JOB_UUID = '{{$.pipeline_job_uuid}}';
+export const RUN_ID_INPUT = 'run_id';
+export const ITERATE_ON_OUTPUT = 'iterate_on';
+export const inputPlaceholder = (name: string) => `{{$.inputs.parameters['${name}']}}`;
+const OUTPUT_FILE = `{{$.outputs.parameters['${ITERATE_ON_OUTPUT}'].output_file}}`;
+
+type Yaml = Record<string, unknown>;
+
+export interface V2ContainerJob {
+  name: string;
+  /** The magnus argv, with KFP input placeholders where run-time values go. */
+  argv: string[];
+  settings: EffectiveSettings;
+  /** Environment variables to export from inputs of the same name (the run's `MAGNUS_PRM_*`). */
+  exports: { env: string; input: string }[];
+  /** Input parameters of the component besides run_id (pipeline parameters, map variables). */
+  inputs: string[];
+  /** A map's fan-out: its list, copied from magnus's /tmp/output.txt to the KFP output parameter. */
+  outputsIterateOn?: boolean;
+}
+
+export interface V2Parts {
+  components: Yaml;
+  executors: Yaml;
+  platformExecutors: Yaml;
+}
+
+export const emptyParts = (): V2Parts => ({ components: {}, executors: {}, platformExecutors: {} });
+
+/** Adds the component, executor and kfp-kubernetes config of one container to the spec being built. */
+export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: PlannedVolume[]): void {
+  const executor = `exec-${job.name}`;
+  parts.components[`comp-${job.name}`] = {
+    executorLabel: executor,
+    inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
+    ...(job.outputsIterateOn ? { outputDefinitions: { parameters: { [ITERATE_ON_OUTPUT]: { parameterType: 'LIST' } } } } : {}),
+  };
+  parts.executors[executor] = {
+    container: {
+      ...commandOf(job),
+      ...(job.settings.docker_image.value !== undefined ? { image: job.settings.docker_image.value } : {}),
+      resources: resourceSpec(job.settings),
+    },
+  };
+  parts.platformExecutors[executor] = platformConfig(job.settings, volumes);
+}
+
+/**
+ * The argv as is when nothing needs a shell. Exporting `MAGNUS_PRM_*` from inputs (IR env values are
+ * literal, §2.6) or copying the map's list to KFP's output file needs `sh -c`; then every run-time
+ * value travels as a positional argument — never spliced into the script, where a quote in a map
+ * item would break it. `env` takes names a shell assignment would not (`MAGNUS_PRM_learning-rate`).
+ */
+function commandOf(job: V2ContainerJob): Yaml {
+  if (job.exports.length === 0 && !job.outputsIterateOn) return { command: job.argv };
+  const args: string[] = [];
+  const positional = (value: string) => {
+    args.push(value);
+    return `"$${args.length - 1}"`;
+  };
+  const words = job.argv.map((word) => (word.includes('{{$.') ? positional(word) : shellQuote(word)));
+  const exports = job.exports.map((e) => `${shellQuote(`${e.env}=`)}${positional(inputPlaceholder(e.input))}`);
+  const run = exports.length > 0 ? ['exec env', ...exports, ...words].join(' ') : words.join(' ');
+  const script = job.outputsIterateOn ? `${run.replace(/^exec /, '')} && cp /tmp/output.txt ${positional(OUTPUT_FILE)}` : run;
+  return { args, command: ['sh', '-c', script] };
+}
+
+function resourceSpec(settings: EffectiveSettings): Yaml {
+  const gpu = Number(settings.gpu_limit.value);
+  const cpu = (text: string) => safeNumber('cpu', text);
+  const memory = (text: string) => safeNumber('memory', text);
+  return {
+    ...(gpu > 0
+      ? {
+          accelerator: {
+            count: settings.gpu_limit.value,
+            resourceCount: settings.gpu_limit.value,
+            resourceType: 'nvidia.com/gpu',
+            type: 'nvidia.com/gpu',
+          },
+        }
+      : {}),
+    ...numeric('cpuLimit', cpu(settings.cpu_limit.value)),
+    ...numeric('cpuRequest', cpu(settings.cpu_request.value)),
+    ...numeric('memoryLimit', memory(settings.memory_limit.value)),
+    ...numeric('memoryRequest', memory(settings.memory_request.value)),
+    resourceCpuLimit: settings.cpu_limit.value,
+    resourceCpuRequest: settings.cpu_request.value,
+    resourceMemoryLimit: settings.memory_limit.value,
+    resourceMemoryRequest: settings.memory_request.value,
+  };
+}
+
+/** The deprecated numeric fields are left out when the text is no quantity; validation reports it. */
+const numeric = (key: string, value: number | undefined) => (value === undefined ? {} : { [key]: value });
+
+/** Exact conversions are costly and pipelines repeat a handful of values, so each text is converted once. */
+const conversions = new Map<string, number | undefined>();
+function safeNumber(kind: 'cpu' | 'memory', text: string): number | undefined {
+  const key = `${kind}:${text}`;
+  if (!conversions.has(key)) {
+    if (conversions.size > 10_000) conversions.clear();
+    const value = kind === 'cpu' ? quantityToCores(text) : quantityToDecimalGigabytes(text);
+    conversions.set(key, Number.isFinite(value) ? value : undefined);
+  }
+  return conversions.get(key);
+}
+
+function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): Yaml {
+  const secrets = secretsByName(settings.secrets_from_k8s.value);
+  return {
+    imagePullPolicy: settings.image_pull_policy.value,
+    ...(volumes.length > 0
+      ? { pvcMount: volumes.map((v) => ({ constant: v.claim, mountPath: v.mountPath, pvcNameParameter: { runtimeValue: { constant: v.claim } } })) }
+      : {}),
+    ...(secrets.length > 0
+      ? {
+          secretAsEnv: secrets.map(({ secret, keys }) => ({
+            keyToEnv: keys.map((k) => ({ envVar: k.env, secretKey: k.key })),
+            optional: false,
+            secretName: secret,
+            secretNameParameter: { runtimeValue: { constant: secret } },
+          })),
+        }
+      : {}),
+  };
+}
+
+/** kfp-kubernetes groups env vars by secret; order of first appearance is kept. */
+function secretsByName(secrets: SecretEntry[]) {
+  const groups: { secret: string; keys: { env: string; key: string }[] }[] = [];
+  for (const entry of secrets) {
+    const ref = parseSecretRef(entry.ref);
+    if (!ref) continue;
+    let group = groups.find((g) => g.secret === ref.secret);
+    if (!group) groups.push((group = { secret: ref.secret, keys: [] }));
+    group.keys.push({ env: entry.env, key: ref.key });
+  }
+  return groups;
+}
+
+/** A container task, its keys in the alphabetical order the KFP SDK writes them. */
+export function containerTask(
+  name: string,
+  options: { retries: number; caching: boolean; displayName: string; inputs: Yaml; dependentTasks?: string[]; triggerPolicy?: Yaml },
+): Yaml {
+  return {
+    cachingOptions: options.caching ? { enableCache: true } : {},
+    componentRef: { name: `comp-${name}` },
+    ...(options.dependentTasks && options.dependentTasks.length > 0 ? { dependentTasks: options.dependentTasks } : {}),
+    inputs: { parameters: { [RUN_ID_INPUT]: { runtimeValue: { constant: JOB_UUID } }, ...options.inputs } },
+    ...(options.retries > 0
+      ? { retryPolicy: { backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '3600s', maxRetryCount: options.retries } }
+      : {}),
+    taskInfo: { name: options.displayName },
+    ...(options.triggerPolicy ? { triggerPolicy: options.triggerPolicy } : {}),
+  };
+}
