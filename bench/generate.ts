@@ -38,3 +38,42 @@ export function generatePipeline(size: number): Pipeline {
     layout: {},
   };
 }
+
+/** A chain of tasks inside one graph, ending in its own success/fail steps. */
+function chainGraph(prefix: string, length: number, tail?: Step): { start_at: string; steps: Step[] } {
+  const steps: Step[] = [];
+  for (let i = 0; i < length; i++) {
+    const next = i + 1 < length ? `${prefix} ${i + 1}` : (tail?.name ?? 'success');
+    steps.push({ name: `${prefix} ${i}`, type: 'task', command_type: 'shell', command: `python -m job.${prefix}_${i}`, next });
+  }
+  if (tail) steps.push(tail);
+  steps.push({ name: 'success', type: 'success' }, { name: 'fail', type: 'fail' });
+  return { start_at: steps[0].name, steps };
+}
+
+/**
+ * About `size` steps spread over nested composites: a chain of parallel steps of three branches,
+ * each branch a chain of tasks followed by a map whose branch is another chain of tasks.
+ */
+export function generateNestedPipeline(size: number): Pipeline {
+  const base = generatePipeline(1);
+  const perParallel = 3 * (10 + 1 + 20 + 4) + 3;
+  const parallels = Math.max(1, Math.round(size / perParallel));
+  const steps: Step[] = [];
+  for (let p = 0; p < parallels; p++) {
+    const branches = [0, 1, 2].map((b) => {
+      const map: Step = {
+        name: 'fan out items',
+        type: 'map',
+        iterate_on: 'items',
+        iterate_as: 'item',
+        next: 'success',
+        branch: chainGraph('item step', 20),
+      };
+      return { name: `branch_${b}`, graph: chainGraph('prepare', 10, map) };
+    });
+    steps.push({ name: `stage ${p}`, type: 'parallel', next: p + 1 < parallels ? `stage ${p + 1}` : 'success', branches });
+  }
+  steps.push({ name: 'success', type: 'success' }, { name: 'fail', type: 'fail' });
+  return { ...base, parameters: [...base.parameters, { name: 'items', value: ['a', 'b'] }], dag: { start_at: 'stage 0', description: `about ${size} steps in nested parallel and map steps`, steps } };
+}
