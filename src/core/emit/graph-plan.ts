@@ -152,16 +152,15 @@ function planComposite(context: PlanContext, step: CompositeStep, path: string, 
     });
   }
   const fanIn: FanJob = { name: context.names.allocate(`${name}-fan-in`), mode: 'in', settings: context.globalSettings };
-  return { kind: 'composite', step, path, name, incoming, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(context.pipeline, step) };
+  return { kind: 'composite', step, path, name, incoming, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(step) };
 }
 
 /** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */
 const nameOf = (path: string) => kfpName(commandFriendlyName(path.replaceAll(`.${MAP_BRANCH}.`, '.map.')));
 
 /** A composite's `parallelism` override (the argo executor's key), when it is a positive whole number. */
-function parallelismOf(pipeline: Pipeline, step: Step): { parallelism?: number } {
+function parallelismOf(step: Step): { parallelism?: number } {
   const entry = step.kfp?.find((e) => e.key === 'parallelism');
-  void pipeline;
   const value = entry && isTruthy(entry.value) ? Number(entry.value) : NaN;
   return Number.isInteger(value) && value > 0 ? { parallelism: value } : {};
 }
