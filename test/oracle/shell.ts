@@ -1,0 +1,153 @@
+import { OracleUnsupported } from './scenario';
+
+/**
+ * The few shell constructs a container command may use to wrap magnus (`sh -c 'exec env
+ * MAGNUS_PRM_x="$1" magnus …' run-id x`, `magnus fan … && cp /tmp/output.txt "$2"`). Anything
+ * beyond them is refused rather than guessed, so a change in the emitted script cannot be misread.
+ */
+
+/** Runs a program other than the shell's own few; returns its exit status. */
+export type ProgramRunner = (argv: string[], env: Record<string, string>) => number;
+
+interface Command {
+  words: string[];
+  /** How this command hangs on the previous one. */
+  after: ';' | '&&' | '||';
+}
+
+/** `sh -c script $0 $1 …`: the exit status of the script. `files` is the container's file system. */
+export function runShellScript(script: string, positional: string[], files: Map<string, string>, run: ProgramRunner): number {
+  let status = 0;
+  for (const command of parseScript(script, positional)) {
+    const runs = command.after === ';' || (command.after === '&&' ? status === 0 : status !== 0);
+    if (!runs) continue;
+    const exec = command.words[0] === 'exec';
+    status = runCommand(exec ? command.words.slice(1) : command.words, {}, files, run);
+    if (exec) return status;
+  }
+  return status;
+}
+
+function runCommand(words: string[], env: Record<string, string>, files: Map<string, string>, run: ProgramRunner): number {
+  // Leading NAME=value words are assignments for the command, for the shell as for env(1).
+  let i = 0;
+  const scoped = { ...env };
+  while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) {
+    const [name, ...value] = words[i++].split('=');
+    scoped[name] = value.join('=');
+  }
+  const [program, ...args] = words.slice(i);
+  switch (program) {
+    case undefined:
+      return 0;
+    case 'env':
+      return runEnv(args, scoped, files, run);
+    case 'cp':
+      if (args.length !== 2 || args.some((a) => a.startsWith('-'))) throw new OracleUnsupported('a container script', `cp ${args.join(' ')}`);
+      if (!files.has(args[0])) return 1;
+      files.set(args[1], files.get(args[0])!);
+      return 0;
+    case 'mkdir':
+      return 0;
+    case 'true':
+      return 0;
+    case 'false':
+      return 1;
+    default:
+      return run([program, ...args], scoped);
+  }
+}
+
+/** env(1): `NAME=value` words (any name without `=`, unlike shell assignments), then the command. */
+function runEnv(args: string[], env: Record<string, string>, files: Map<string, string>, run: ProgramRunner): number {
+  let i = 0;
+  const scoped = { ...env };
+  for (; i < args.length && args[i].includes('='); i++) {
+    if (args[i].startsWith('-')) throw new OracleUnsupported('a container script', `env option ${args[i]}`);
+    const at = args[i].indexOf('=');
+    scoped[args[i].slice(0, at)] = args[i].slice(at + 1);
+  }
+  if (args[i]?.startsWith('-')) throw new OracleUnsupported('a container script', `env option ${args[i]}`);
+  return runCommand(args.slice(i), scoped, files, run);
+}
+
+/** Splits a script into simple commands, expanding quoted positional parameters as it goes. */
+export function parseScript(script: string, positional: string[]): Command[] {
+  const refuse = (what: string) => {
+    throw new OracleUnsupported('a container script', `${what} in ${JSON.stringify(script)}`);
+  };
+  const commands: Command[] = [];
+  let words: string[] = [];
+  let word: string | undefined;
+  let after: Command['after'] = ';';
+  const endWord = () => {
+    if (word !== undefined) words.push(word);
+    word = undefined;
+  };
+  const endCommand = (next: Command['after']) => {
+    endWord();
+    if (words.length === 0 && next !== ';') refuse(`\`${next}\` without a command before it`);
+    if (words.length > 0) commands.push({ words, after });
+    words = [];
+    after = next;
+  };
+  const positionalAt = (digits: string) => {
+    const n = Number(digits);
+    if (n >= positional.length) refuse(`$${digits} with only ${positional.length} arguments`);
+    return positional[n];
+  };
+
+  let i = 0;
+  while (i < script.length) {
+    const c = script[i];
+    if (c === ' ' || c === '\t') {
+      endWord();
+      i++;
+    } else if (c === '\n' || c === ';') {
+      endCommand(';');
+      i++;
+    } else if (script.startsWith('&&', i) || script.startsWith('||', i)) {
+      endCommand(script.slice(i, i + 2) as '&&' | '||');
+      i += 2;
+    } else if (c === '#' && word === undefined) {
+      while (i < script.length && script[i] !== '\n') i++;
+    } else if (c === "'") {
+      const end = script.indexOf("'", i + 1);
+      if (end < 0) refuse('an unclosed single quote');
+      word = (word ?? '') + script.slice(i + 1, end);
+      i = end + 1;
+    } else if (c === '"') {
+      let text = '';
+      i++;
+      while (i < script.length && script[i] !== '"') {
+        if (script[i] === '\\' && '$`"\\\n'.includes(script[i + 1] ?? '')) {
+          text += script[i + 1] === '\n' ? '' : script[i + 1];
+          i += 2;
+        } else if (script[i] === '$') {
+          const match = /^\$(?:(\d)|\{(\d+)\})/.exec(script.slice(i));
+          if (!match) refuse(`the expansion ${script.slice(i, i + 8)}…`);
+          text += positionalAt(match![1] ?? match![2]);
+          i += match![0].length;
+        } else if (script[i] === '`') {
+          refuse('command substitution');
+        } else {
+          text += script[i++];
+        }
+      }
+      if (i >= script.length) refuse('an unclosed double quote');
+      word = (word ?? '') + text;
+      i++;
+    } else if (c === '\\') {
+      if (script[i + 1] !== '\n') word = (word ?? '') + (script[i + 1] ?? '');
+      i += 2;
+    } else if ('$`|&<>(){}'.includes(c)) {
+      // Unquoted expansions are split into fields, redirections and sub-shells change what runs.
+      refuse(`the unquoted \`${c}\``);
+    } else {
+      word = (word ?? '') + c;
+      i++;
+    }
+  }
+  endCommand(';');
+  return commands;
+}
