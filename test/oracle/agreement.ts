@@ -95,38 +95,3 @@ export function checkAgreement(pipeline: Pipeline, scenarios: Scenario[]): Agree
   }
   return report;
 }
-
-/**
- * Divergences of the emitted design already reported to the lead (see divergences.test.ts, which
- * fails loudly once they are fixed). A disagreement is excused only when it is wholly one of them,
- * so the property stays sensitive to anything new. ORACLE_STRICT=1 excuses nothing.
- *
- * - `fail-step-task`: the pipeline's own graph names its fail step in an edge, so the fail step is
- *   an Argo/KFP task; the same steps run, only the run's phase differs (a fail container exits 0;
- *   an omitted fail task inherits Failed from a failure on_failure handled).
- * - `empty-map-fan-in`: Argo marks a withParam task over an empty list Skipped, which neither
- *   `.Succeeded` nor `.Failed` matches, so the map's fan-in never runs (magnus leaves the map's
- *   step log open); the same steps run with the same result.
- */
-export function knownDivergence(pipeline: Pipeline, d: Disagreement): string[] | undefined {
-  if (process.env.ORACLE_STRICT === '1' || 'error' in d.emitted) return undefined;
-  if (d.emitted.ran.join('\n') !== d.magnus.ran.join('\n')) return undefined;
-  const labels: string[] = [];
-  if (d.emitted.succeeded !== d.magnus.succeeded) {
-    if (!topGraphNamesItsFailStep(pipeline)) return undefined;
-    labels.push('fail-step-task');
-  }
-  if (d.emitted.unjudged) {
-    const emptyMaps = new Set(
-      [...walkSteps(pipeline.dag)].flatMap((v) => (v.step.type === 'map' && (d.scenario.items[v.step.iterate_on ?? ''] ?? []).length === 0 ? [v.step.name] : [])),
-    );
-    if (!d.emitted.unjudged.every((c) => emptyMaps.has(c.split('.').at(-1)!))) return undefined;
-    labels.push('empty-map-fan-in');
-  }
-  return labels;
-}
-
-function topGraphNamesItsFailStep(pipeline: Pipeline): boolean {
-  const fail = pipeline.dag.steps.find((s) => s.type === 'fail')?.name;
-  return pipeline.dag.steps.some((s) => s.type !== 'success' && s.type !== 'fail' && (s.next === fail || s.on_failure === fail));
-}

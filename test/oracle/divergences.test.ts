@@ -9,13 +9,14 @@ import { importPipeline, parseDocuments } from './load';
 import { scenario } from './scenario';
 
 /**
- * Smallest pipelines on which the emitted documents do not run as magnus does. Each test asserts
- * agreement and is marked `fails` while the divergence stands: when the emitters are fixed, vitest
- * reports it, and the `.fails` (and the matching excuse in agreement.ts knownDivergence) must go.
+ * The smallest pipelines on which the first emitted design did not run as magnus does, kept as
+ * regression tests: a handled failure poisoning Argo's DAG status through an omitted fail task,
+ * an explicit fail step whose container exited 0, an empty map's Skipped withParam task, and
+ * nested maps sharing a variable name.
  */
 const pipeline = (dag: string) => importPipeline({ dag: { text: dag, path: 'dag.yaml' }, config: { text: TEST_CONFIG } });
 
-describe('known divergences of the emitted design from magnus', () => {
+describe('fixed divergences of the emitted design from magnus', () => {
   // a fails and on_failure leads to success: magnus succeeds. In Argo the fail task (named by b's
   // on_failure) is omitted and inherits Failed from a, through the omitted b: a Failed leaf.
   const handledFailure = pipeline(`dag:
@@ -26,7 +27,7 @@ describe('known divergences of the emitted design from magnus', () => {
     success: {type: success}
     fail: {type: fail}
 `);
-  it.fails('a failure handled by on_failure: success fails the Argo run (kfp-v1, argo)', () => {
+  it('a failure handled by on_failure: success still succeeds in Argo (kfp-v1, argo)', () => {
     expect(checkAgreement(handledFailure, [scenario(['a'])]).disagreements).toEqual([]);
   });
 
@@ -48,7 +49,7 @@ describe('known divergences of the emitted design from magnus', () => {
     success: {type: success}
     fail: {type: fail}
 `);
-  it.fails('a run ending at the fail step through next succeeds in every target', () => {
+  it('a run ending at the fail step through next fails in every target', () => {
     expect(checkAgreement(nextToFail, [scenario()]).disagreements).toEqual([]);
   });
 
@@ -71,7 +72,7 @@ describe('known divergences of the emitted design from magnus', () => {
     success: {type: success}
     fail: {type: fail}
 `);
-  it.fails('a map over an empty list never runs its fan-in in Argo (kfp-v1, argo)', () => {
+  it('a map over an empty list runs its fan-in in Argo (kfp-v1, argo)', () => {
     expect(checkAgreement(map, [scenario([], { items: [] })]).disagreements).toEqual([]);
   });
 
@@ -109,7 +110,7 @@ describe('known divergences of the emitted design from magnus', () => {
     success: {type: success}
     fail: {type: fail}
 `);
-  it.fails('nested maps sharing iterate_as are accepted, and then cannot run', () => {
+  it('nested maps sharing iterate_as are refused by the validator', () => {
     const refused = hasErrors(validatePipeline(shadowing)) || EMIT_TARGETS.every((target) => hasErrors(emitPipeline(shadowing, { target }).diagnostics));
     if (!refused) expect(checkAgreement(shadowing, [scenario([], { xs: ['a'], ys: ['b'] })]).disagreements).toEqual([]);
   });

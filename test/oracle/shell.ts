@@ -2,8 +2,9 @@ import { OracleUnsupported } from './scenario';
 
 /**
  * The few shell constructs a container command may use to wrap magnus (`sh -c 'exec env
- * MAGNUS_PRM_x="$1" magnus …' run-id x`, `magnus fan … && cp /tmp/output.txt "$2"`). Anything
- * beyond them is refused rather than guessed, so a change in the emitted script cannot be misread.
+ * MAGNUS_PRM_x="$1" magnus …' run-id x`, `magnus fan … && cp /tmp/output.txt "$2"`,
+ * `magnus execute_single_node … fail …; exit 1`). Anything beyond them is refused rather than
+ * guessed, so a change in the emitted script cannot be misread.
  */
 
 /** Runs a program other than the shell's own few; returns its exit status. */
@@ -21,11 +22,19 @@ export function runShellScript(script: string, positional: string[], files: Map<
   for (const command of parseScript(script, positional)) {
     const runs = command.after === ';' || (command.after === '&&' ? status === 0 : status !== 0);
     if (!runs) continue;
+    if (command.words[0] === 'exit') return exitStatus(command.words, status);
     const exec = command.words[0] === 'exec';
     status = runCommand(exec ? command.words.slice(1) : command.words, {}, files, run);
     if (exec) return status;
   }
   return status;
+}
+
+/** The `exit [n]` builtin: the given status, or that of the last command. */
+function exitStatus(words: string[], last: number): number {
+  if (words.length === 1) return last;
+  if (words.length !== 2 || !/^[0-9]+$/.test(words[1])) throw new OracleUnsupported('a container script', words.join(' '));
+  return Number(words[1]) % 256;
 }
 
 function runCommand(words: string[], env: Record<string, string>, files: Map<string, string>, run: ProgramRunner): number {

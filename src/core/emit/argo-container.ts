@@ -1,6 +1,7 @@
 import type { EffectiveSettings } from '../model/effective';
 import type { Pipeline } from '../model/types';
 import { parseSecretRef } from '../validate/names';
+import { wrapInShell } from './command';
 import { parameterEnvName } from './parameters';
 import type { PlannedVolume } from './plan';
 import { compareNames } from './python-json';
@@ -21,6 +22,8 @@ export interface ArgoContainerJob {
   inputs: string[];
   /** A map's fan-out: the list it writes, as the output parameter `iterate-on`. */
   outputsIterateOn?: boolean;
+  /** An explicit fail step, which must fail the run (see StepJob.failsTheRun). */
+  failsTheRun?: boolean;
 }
 
 export interface ArgoOptions {
@@ -42,7 +45,7 @@ export function argoContainerTemplate(pipeline: Pipeline, job: ArgoContainerJob,
   ];
   const gpu = Number(settings.gpu_limit.value);
   const container: Yaml = {
-    command: job.command,
+    ...(job.failsTheRun ? wrapInShell(job.command, { failAfterwards: true }) : { command: job.command }),
     ...(env.length > 0 ? { env } : {}),
     ...(settings.docker_image.value !== undefined ? { image: settings.docker_image.value } : {}),
     imagePullPolicy: settings.image_pull_policy.value,

@@ -30,6 +30,7 @@ export function argoGraphTemplates(pipeline: Pipeline, root: PlannedGraph, optio
               retries: job.retries,
               receivesParameters: job.receivesParameters,
               inputs: graph.mapVariables,
+              failsTheRun: job.failsTheRun,
             },
             options,
           ),
@@ -50,7 +51,7 @@ export function argoGraphTemplates(pipeline: Pipeline, root: PlannedGraph, optio
             command: fan(pipeline, job.path, fanJob.mode, RUN_ID, mapVariableJson(mapVariables, input)),
             settings: fanJob.settings,
             retries: 0,
-            receivesParameters: false,
+            receivesParameters: fanJob.receivesParameters,
             inputs: mapVariables,
             outputsIterateOn: fanJob.mode === 'out' && job.iterateAs !== undefined,
           },
@@ -76,10 +77,12 @@ function dagTemplate(name: string, inputs: string[], tasks: Record<string, unkno
 const passOn = (mapVariables: string[]) => mapVariables.map((name) => ({ name, value: input(name) }));
 
 function jobTask(job: Job, mapVariables: string[]): Record<string, unknown> {
+  const afterOmitted = job.kind === 'step' ? job.afterOmitted : [];
+  const depends = afterOmitted.length > 0 ? `(${dependsOn(job.incoming)}) && ${afterOmitted.map((t) => `${t}.Omitted`).join(' && ')}` : dependsOn(job.incoming);
   return {
     name: job.name,
     template: job.name,
-    ...(job.incoming.length > 0 ? { depends: dependsOn(job.incoming) } : {}),
+    ...(job.incoming.length > 0 ? { depends } : {}),
     ...(mapVariables.length > 0 ? { arguments: { parameters: passOn(mapVariables) } } : {}),
   };
 }
@@ -100,11 +103,13 @@ function compositeTasks(job: CompositeJob, mapVariables: string[]): Record<strin
       ? { withParam: `{{tasks.${job.fanOut.name}.outputs.parameters.iterate-on}}`, ...args([{ name: job.iterateAs, value: '{{item}}' }]) }
       : args()),
   }));
+  // Argo ≥3.2 marks a withParam task over an empty list Skipped; the fan-in must run then too.
+  const finished = (branch: string) => `(${branch}.Succeeded || ${branch}.Failed${job.iterateAs !== undefined ? ` || ${branch}.Skipped` : ''})`;
   const fanIn = {
     name: job.fanIn.name,
     template: job.fanIn.name,
     // Runs whatever the branches did: it is the fan-in that fails the composite, the magnus way.
-    depends: job.branches.map((b) => `(${b.name}.Succeeded || ${b.name}.Failed)`).join(' && '),
+    depends: job.branches.map((b) => finished(b.name)).join(' && '),
     ...args(),
   };
   return [fanOut, ...branches, fanIn];

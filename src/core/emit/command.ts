@@ -58,3 +58,33 @@ export function mapVariableJson(variables: readonly string[], valueOf: (name: st
 export function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'"'"'`)}'`;
 }
+
+export interface ShellWrapping {
+  /** Environment variables exported from run-time values (placeholders), e.g. the run's `MAGNUS_PRM_*`. */
+  exports?: { env: string; value: string }[];
+  /** A run-time value (placeholder) that receives /tmp/output.txt once magnus succeeded: a map's list. */
+  copyOutputTo?: string;
+  /** Exit non-zero after magnus, whatever it returned: an explicit fail step must fail the run. */
+  failAfterwards?: boolean;
+}
+
+/**
+ * The magnus argv as `sh -c` with its run-time values as positional arguments: a value (a map item,
+ * a parameter typed in the UI) is never spliced into the script, where a quote would break it.
+ * `env` takes names a shell assignment would not (`MAGNUS_PRM_learning-rate`).
+ */
+export function wrapInShell(argv: string[], wrapping: ShellWrapping): { command: string[]; args: string[] } {
+  const args: string[] = [];
+  const positional = (value: string) => {
+    args.push(value);
+    return `"$${args.length - 1}"`;
+  };
+  const words = argv.map((word) => (word.includes('{{') ? positional(word) : shellQuote(word)));
+  const exports = (wrapping.exports ?? []).map((e) => `${shellQuote(`${e.env}=`)}${positional(e.value)}`);
+  const magnus = exports.length > 0 ? ['env', ...exports, ...words].join(' ') : words.join(' ');
+  let script: string;
+  if (wrapping.copyOutputTo !== undefined) script = `${magnus} && cp /tmp/output.txt ${positional(wrapping.copyOutputTo)}`;
+  else if (wrapping.failAfterwards) script = `${magnus}; exit 1`;
+  else script = `exec ${magnus}`;
+  return { command: ['sh', '-c', script], args };
+}

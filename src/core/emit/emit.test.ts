@@ -316,3 +316,35 @@ describe('goldens (hand-reviewed against docs/kfp-output-format.md)', () => {
     expectGolden(`train.${target}.yaml`, result.text!);
   });
 });
+
+describe('graph shape details the oracle asked for', () => {
+  it('an explicit fail step fails the run; the success task waits for it to be omitted', () => {
+    const text = chain('    first:\n      type: stub\n      next: second\n      on_failure: success\n    second:\n      type: stub\n      next: success\n      on_failure: fail');
+    const [wf] = emit(text, 'argo').docs;
+    const byName = (name: string) => wf.spec.templates.find((t: { name: string }) => t.name === name);
+    expect(byName('magnus-dag').dag.tasks.find((t: { name: string }) => t.name === 'success').depends).toBe('(first.Failed || second.Succeeded) && fail.Omitted');
+    expect(byName('fail').container.command).toEqual(['sh', '-c', expect.stringMatching(/^magnus execute_single_node "\$0" fail .*; exit 1$/)]);
+  });
+
+  it('a straight line ending in the fail step takes the graph shape, so the fail step can fail the run', () => {
+    const [wf] = emit(chain('    first: {type: stub, next: fail}'), 'kfp-v1').docs;
+    expect(wf.spec.templates.find((t: { name: string }) => t.name === 'magnus-dag').dag.tasks[1]).toEqual({ name: 'fail', template: 'fail', depends: 'first.Succeeded' });
+  });
+
+  it('when the pipeline starts with a composite, its fan-out receives the parameters', () => {
+    const text = chain(`    first:\n      type: parallel\n      next: success\n      branches:\n        one:\n          ${branch('a')}`);
+    const [wf] = emit(text, 'argo', CONFIG, 'lr: 0.1').docs;
+    const fanOut = wf.spec.templates.find((t: { name: string }) => t.name === 'first-fan-out');
+    expect(fanOut.container.env).toContainEqual({ name: 'MAGNUS_PRM_lr', value: '{{workflow.parameters.lr}}' });
+    const [spec] = emit(text, 'kfp-v2', CONFIG, 'lr: 0.1').docs;
+    expect(spec.components['comp-first'].dag.tasks['first-fan-out'].inputs.parameters.lr).toEqual({ componentInputParameter: 'lr' });
+    expect(spec.root.dag.tasks.first.inputs.parameters.lr).toEqual({ componentInputParameter: 'lr' });
+  });
+
+  it('a map fan-in also runs when Argo skips an empty withParam', () => {
+    const text = chain(`    first:\n      type: map\n      iterate_on: xs\n      iterate_as: x\n      next: success\n      branch:\n        ${branch('a').replaceAll('\n          ', '\n        ')}`);
+    const [wf] = emit(text, 'argo').docs;
+    const composite = wf.spec.templates.find((t: { name: string }) => t.name === 'first');
+    expect(composite.dag.tasks.at(-1).depends).toBe('(first-map.Succeeded || first-map.Failed || first-map.Skipped)');
+  });
+});

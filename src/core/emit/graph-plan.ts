@@ -28,6 +28,17 @@ export interface StepJob {
   incoming: Incoming[];
   /** The pipeline's own start step: the one that receives the parameters. */
   receivesParameters: boolean;
+  /**
+   * A fail step reached by an edge. magnus's fail node records success for itself, so its
+   * container would exit 0 and the run would look successful; this one exits non-zero after it.
+   */
+  failsTheRun: boolean;
+  /**
+   * Tasks that must have been omitted for this one to run (the success task waits on the graph's
+   * fail task): it keeps the fail task from being a leaf, whose omission after a failure that
+   * on_failure handled would otherwise mark the whole DAG failed (Argo's omitted-branch rule).
+   */
+  afterOmitted: string[];
 }
 
 /** A container running `magnus fan` for a composite; built from global settings, as magnus did. */
@@ -35,6 +46,7 @@ export interface FanJob {
   name: string;
   mode: 'in' | 'out';
   settings: EffectiveSettings;
+  receivesParameters: boolean;
 }
 
 export interface CompositeJob {
@@ -44,6 +56,8 @@ export interface CompositeJob {
   /** The composite's task in its graph and its own DAG (template/component) name. */
   name: string;
   incoming: Incoming[];
+  /** The pipeline's start step is this composite: its fan-out is the first container, which reads the parameters. */
+  receivesParameters: boolean;
   fanOut: FanJob;
   fanIn: FanJob;
   branches: PlannedBranch[];
@@ -73,7 +87,11 @@ export interface GraphPlan {
   diagnostics: Diagnostic[];
 }
 
-/** Whether the legacy straight-line shape can carry this pipeline (no composite, no on_failure on the way). */
+/**
+ * Whether the legacy straight-line shape can carry this pipeline: no composite, no on_failure on
+ * the way, and a chain ending in the success step (one ending in the fail step needs the fail
+ * container that fails the run, see StepJob.failsTheRun).
+ */
 export function needsGraphShape(pipeline: Pipeline): boolean {
   const graph = pipeline.dag;
   const byName = new Map(graph.steps.map((s) => [s.name, s]));
@@ -83,7 +101,8 @@ export function needsGraphShape(pipeline: Pipeline): boolean {
     seen.add(step.name);
     if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return true;
     if ('on_failure' in step && step.on_failure) return true;
-    if (step.type === 'success' || step.type === 'fail') return false;
+    if (step.type === 'fail') return true;
+    if (step.type === 'success') return false;
     step = step.next !== undefined ? byName.get(step.next) : undefined;
   }
   return false;
@@ -113,11 +132,13 @@ function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: 
   const taskNames = new Map<string, string>();
   for (const step of reachable) taskNames.set(step.name, context.names.allocate(nameOf(joinPath(graphPath, step.name))));
   const incoming = incomingEdges(reachable, taskNames);
+  const failTask = reachable.find((s) => s.type === 'fail');
+  const isStart = (step: Step) => graphPath === '' && step.name === graph.start_at;
   const jobs = reachable.map((step) => {
     const path = joinPath(graphPath, step.name);
     const edges = incoming.get(step.name) ?? [];
     const taskName = taskNames.get(step.name)!;
-    if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return planComposite(context, step, path, taskName, edges, mapVariables);
+    if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return planComposite(context, step, path, taskName, edges, mapVariables, isStart(step));
     const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
     const job: StepJob = {
       kind: 'step',
@@ -127,15 +148,25 @@ function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: 
       settings: effectiveSettings(context.pipeline, step, { resolveVariables: true }),
       retries: Math.max(0, attempts - 1),
       incoming: edges,
-      receivesParameters: graphPath === '' && step.name === graph.start_at,
+      receivesParameters: isStart(step),
+      failsTheRun: step.type === 'fail',
+      afterOmitted: step.type === 'success' && failTask ? [taskNames.get(failTask.name)!] : [],
     };
     return job;
   });
   return { path: graphPath, name, jobs, mapVariables };
 }
 
-function planComposite(context: PlanContext, step: CompositeStep, path: string, name: string, incoming: Incoming[], mapVariables: string[]): CompositeJob {
-  const fanOut: FanJob = { name: context.names.allocate(`${name}-fan-out`), mode: 'out', settings: context.globalSettings };
+function planComposite(
+  context: PlanContext,
+  step: CompositeStep,
+  path: string,
+  name: string,
+  incoming: Incoming[],
+  mapVariables: string[],
+  receivesParameters: boolean,
+): CompositeJob {
+  const fanOut: FanJob = { name: context.names.allocate(`${name}-fan-out`), mode: 'out', settings: context.globalSettings, receivesParameters };
   const iterateAs = step.type === 'map' ? step.iterate_as : undefined;
   const inner = iterateAs ? [...mapVariables, iterateAs] : mapVariables;
   const branches: PlannedBranch[] = childGraphs(step, path).map((child) => {
@@ -151,8 +182,8 @@ function planComposite(context: PlanContext, step: CompositeStep, path: string, 
       message: `the nested pipeline \`${step.dag_definition ?? ''}\` was not supplied, so \`${step.name}\` cannot be emitted; import it together with its dag file`,
     });
   }
-  const fanIn: FanJob = { name: context.names.allocate(`${name}-fan-in`), mode: 'in', settings: context.globalSettings };
-  return { kind: 'composite', step, path, name, incoming, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(step) };
+  const fanIn: FanJob = { name: context.names.allocate(`${name}-fan-in`), mode: 'in', settings: context.globalSettings, receivesParameters: false };
+  return { kind: 'composite', step, path, name, incoming, receivesParameters, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(step) };
 }
 
 /** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */

@@ -2,7 +2,7 @@ import type { EffectiveSettings } from '../model/effective';
 import type { SecretEntry } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
-import { shellQuote } from './command';
+import { wrapInShell } from './command';
 import type { PlannedVolume } from './plan';
 
 /** KFP substitutes the run's UUID only where this is the whole constant of a task input (driver/resolve.go). */
@@ -25,6 +25,8 @@ export interface V2ContainerJob {
   inputs: string[];
   /** A map's fan-out: its list, copied from magnus's /tmp/output.txt to the KFP output parameter. */
   outputsIterateOn?: boolean;
+  /** An explicit fail step, which must fail the run (see StepJob.failsTheRun). */
+  failsTheRun?: boolean;
 }
 
 export interface V2Parts {
@@ -53,24 +55,14 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
   parts.platformExecutors[executor] = platformConfig(job.settings, volumes);
 }
 
-/**
- * The argv as is when nothing needs a shell. Exporting `MAGNUS_PRM_*` from inputs (IR env values are
- * literal, §2.6) or copying the map's list to KFP's output file needs `sh -c`; then every run-time
- * value travels as a positional argument — never spliced into the script, where a quote in a map
- * item would break it. `env` takes names a shell assignment would not (`MAGNUS_PRM_learning-rate`).
- */
 function commandOf(job: V2ContainerJob): Yaml {
-  if (job.exports.length === 0 && !job.outputsIterateOn) return { command: job.argv };
-  const args: string[] = [];
-  const positional = (value: string) => {
-    args.push(value);
-    return `"$${args.length - 1}"`;
-  };
-  const words = job.argv.map((word) => (word.includes('{{$.') ? positional(word) : shellQuote(word)));
-  const exports = job.exports.map((e) => `${shellQuote(`${e.env}=`)}${positional(inputPlaceholder(e.input))}`);
-  const run = exports.length > 0 ? ['exec env', ...exports, ...words].join(' ') : words.join(' ');
-  const script = job.outputsIterateOn ? `${run.replace(/^exec /, '')} && cp /tmp/output.txt ${positional(OUTPUT_FILE)}` : run;
-  return { args, command: ['sh', '-c', script] };
+  if (job.exports.length === 0 && !job.outputsIterateOn && !job.failsTheRun) return { command: job.argv };
+  const { command, args } = wrapInShell(job.argv, {
+    exports: job.exports.map((e) => ({ env: e.env, value: inputPlaceholder(e.input) })),
+    ...(job.outputsIterateOn ? { copyOutputTo: OUTPUT_FILE } : {}),
+    failAfterwards: job.failsTheRun,
+  });
+  return { args, command };
 }
 
 function resourceSpec(settings: EffectiveSettings): Yaml {

@@ -136,7 +136,7 @@ class GraphBuilder {
         tasks[job.name] = {
           componentRef: { name: `comp-${job.name}` },
           ...(after.length > 0 ? { dependentTasks: after } : {}),
-          ...inputsOf(variableInputs),
+          ...inputsOf({ ...this.parameterInputs(job.receivesParameters), ...variableInputs }),
           taskInfo: { name: job.step.name },
         };
         continue;
@@ -150,6 +150,7 @@ class GraphBuilder {
           settings: job.settings,
           exports: job.receivesParameters ? parameterExports(this.pipeline) : [],
           inputs: [...parameters, ...graph.mapVariables],
+          failsTheRun: job.failsTheRun,
         },
         this.volumes,
       );
@@ -177,14 +178,19 @@ class GraphBuilder {
           name: fanJob.name,
           argv: fan(this.pipeline, job.path, fanJob.mode, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(mapVariables, inputPlaceholder)),
           settings: fanJob.settings,
-          exports: [],
-          inputs: mapVariables,
+          exports: fanJob.receivesParameters ? parameterExports(this.pipeline) : [],
+          inputs: [...(fanJob.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : []), ...mapVariables],
           outputsIterateOn: fanJob.mode === 'out' && job.iterateAs !== undefined,
         },
         this.volumes,
       );
     }
-    tasks[job.fanOut.name] = containerTask(job.fanOut.name, { retries: 0, caching: caching(this.pipeline), displayName: `${job.step.name} (fan out)`, inputs: variableInputs });
+    tasks[job.fanOut.name] = containerTask(job.fanOut.name, {
+      retries: 0,
+      caching: caching(this.pipeline),
+      displayName: `${job.step.name} (fan out)`,
+      inputs: { ...this.parameterInputs(job.receivesParameters), ...variableInputs },
+    });
     const listInput = `pipelinechannel--${job.fanOut.name}-${ITERATE_ON_OUTPUT}`;
     const itemInput = `${listInput}-loop-item`;
     for (const branch of job.branches) {
@@ -219,7 +225,13 @@ class GraphBuilder {
       // It must run when a branch failed: the fan-in is what fails the composite, the magnus way.
       triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' },
     });
-    this.parts.components[`comp-${job.name}`] = { dag: { tasks }, ...definitions(strings(mapVariables)) };
+    const parameterNames = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
+    this.parts.components[`comp-${job.name}`] = { dag: { tasks }, ...definitions(strings([...parameterNames, ...mapVariables])) };
+  }
+
+  /** The run's parameters, passed on by name from the enclosing DAG to the container that reads them. */
+  private parameterInputs(receives: boolean): Yaml {
+    return receives ? Object.fromEntries(this.pipeline.parameters.map((p) => [p.name, { componentInputParameter: p.name }])) : {};
   }
 }
 

@@ -102,3 +102,14 @@ describe('dag', () => {
     expect(validatePipeline(pipelineOf(dag('nested', undefined)))).toEqual([]);
   });
 });
+
+describe('nested maps', () => {
+  it('refuse an inner map reusing the enclosing map’s iterate_as', async () => {
+    const { importMagnus } = await import('../magnus/import');
+    const text = (inner: string) =>
+      `dag:\n  start_at: o\n  steps:\n    o:\n      type: map\n      iterate_on: xs\n      iterate_as: item\n      next: success\n      branch:\n        start_at: i\n        steps:\n          i:\n            type: map\n            iterate_on: ys\n            iterate_as: ${inner}\n            next: success\n            branch:\n              start_at: t\n              steps:\n                t: {type: stub, next: success}\n                success: {type: success}\n                fail: {type: fail}\n          success: {type: success}\n          fail: {type: fail}\n    success: {type: success}\n    fail: {type: fail}\n`;
+    const shadowed = validatePipeline(importMagnus({ dag: { text: text('item') } }).pipeline!);
+    expect(shadowed.find((d) => d.code === 'E_MAP_ITERATE_AS_SHADOWED')).toMatchObject({ step: 'o.map_variable_placeholder.i', field: 'iterate_as' });
+    expect(validatePipeline(importMagnus({ dag: { text: text('other') } }).pipeline!).map((d) => d.code)).not.toContain('E_MAP_ITERATE_AS_SHADOWED');
+  });
+});

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { COMMAND_TYPES } from '../model/defaults';
-import { walkSteps, type StepVisit } from '../model/paths';
+import { MAP_BRANCH, walkSteps, type StepVisit } from '../model/paths';
 import type { DagStep, MapStep, ParallelStep, Pipeline, TaskStep } from '../model/types';
 import { error, info, quote, stepTarget, warning } from './report';
 
@@ -8,6 +8,8 @@ import { error, info, quote, stepTarget, warning } from './report';
 export function validateSteps(pipeline: Pipeline): Diagnostic[] {
   const initialParameters = new Set(pipeline.parameters.map((p) => p.name));
   const diagnostics: Diagnostic[] = [];
+  const mapVariables = new Map<string, string>();
+  for (const visit of walkSteps(pipeline.dag)) if (visit.step.type === 'map' && visit.step.iterate_as) mapVariables.set(visit.path, visit.step.iterate_as);
   for (const visit of walkSteps(pipeline.dag)) {
     const { step } = visit;
     switch (step.type) {
@@ -21,7 +23,7 @@ export function validateSteps(pipeline: Pipeline): Diagnostic[] {
         diagnostics.push(...checkParallel(step, visit));
         break;
       case 'map':
-        diagnostics.push(...checkMap(step, visit, initialParameters));
+        diagnostics.push(...checkMap(step, visit, initialParameters), ...checkShadowing(step, visit, mapVariables));
         break;
       case 'dag':
         diagnostics.push(...checkDag(step, visit));
@@ -119,6 +121,23 @@ function checkMap(step: MapStep, visit: StepVisit, initialParameters: Set<string
     );
   }
   return problems;
+}
+
+/**
+ * A map inside another map with the same iterate_as: both items would travel under one name (the
+ * `--map-variable` JSON, the Argo and KFP inputs), so the inner one could not be resolved.
+ */
+function checkShadowing(step: MapStep, visit: StepVisit, mapVariables: Map<string, string>): Diagnostic[] {
+  const inside = (path: string) => visit.graphPath === `${path}.${MAP_BRANCH}` || visit.graphPath.startsWith(`${path}.${MAP_BRANCH}.`);
+  const outer = [...mapVariables].find(([path, name]) => name === step.iterate_as && inside(path));
+  if (!outer) return [];
+  return [
+    error(
+      'E_MAP_ITERATE_AS_SHADOWED',
+      `iterate_as ${quote(step.iterate_as ?? '')} is already the variable of the enclosing map ${quote(outer[0])}; give this map another name, or the inner items cannot be told apart`,
+      stepTarget(visit, 'iterate_as'),
+    ),
+  ];
 }
 
 function checkDag(step: DagStep, visit: StepVisit): Diagnostic[] {
