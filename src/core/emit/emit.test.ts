@@ -348,3 +348,12 @@ describe('graph shape details the oracle asked for', () => {
     expect(composite.dag.tasks.at(-1).depends).toBe('(first-map.Succeeded || first-map.Failed || first-map.Skipped)');
   });
 });
+
+describe('a pipeline a target cannot express', () => {
+  it('gets no text at all, only the diagnostics: a best effort would be a different pipeline', () => {
+    const text = chain('    first:\n      type: stub\n      next: success\n      on_failure: fail');
+    const { pipeline } = importMagnus({ dag: { text }, config: { text: CONFIG } });
+    expect(emitPipeline(pipeline!, { target: 'kfp-v2' })).toEqual({ text: '', diagnostics: [expect.objectContaining({ code: 'E_EMIT_V2_ON_FAILURE' })] });
+    expect(emitPipeline(pipeline!, { target: 'argo' }).text).not.toBe('');
+  });
+});

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics';
+import { hasErrors, type Diagnostic } from '../diagnostics';
 import type { Pipeline } from '../model/types';
 import { emitKfpV1 } from './kfp-v1';
 import { emitKfpV2 } from './kfp-v2';
@@ -19,7 +19,16 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A pipeline the target cannot express is answered with its diagnostics and no text: a best
+ * effort would be a different pipeline, and text shown is text copied.
+ */
 export function emitPipeline(pipeline: Pipeline, options: EmitOptions): EmitResult {
+  const result = emitFor(pipeline, options);
+  return hasErrors(result.diagnostics) ? { text: '', diagnostics: result.diagnostics } : result;
+}
+
+function emitFor(pipeline: Pipeline, options: EmitOptions): EmitResult {
   switch (options.target) {
     case 'kfp-v2':
       return emitKfpV2(pipeline, options);
