@@ -3,7 +3,7 @@
  * and the keyboard. The model is read through the app's test hook (`window.__designer`), never
  * changed through it.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import type { Pipeline, Step } from '../src/core/model/types';
 
 const canvas = (page: Page) => page.getByRole('region', { name: 'Pipeline canvas' });

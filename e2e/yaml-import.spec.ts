@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { Pipeline } from '../src/core/model/types';
 
 const corpusPath = (name: string) => fileURLToPath(new URL(`../test/fixtures/corpus/${name}`, import.meta.url));
@@ -58,27 +58,9 @@ async function dropFiles(page: Page, files: { name: string; text: string }[]) {
   await target.dispatchEvent('drop', { dataTransfer });
 }
 
-let consoleErrors: string[];
-let foreignRequests: string[];
-
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  foreignRequests = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol.startsWith('http') && !['127.0.0.1', 'localhost'].includes(url.hostname)) foreignRequests.push(request.url());
-  });
   await page.goto('/');
   await expect(step(page, 'prepare data', 'task')).toBeVisible();
-});
-
-test.afterEach(() => {
-  expect(foreignRequests).toEqual([]);
-  expect(consoleErrors).toEqual([]);
 });
 
 test('the YAML pane shows the generated workflow for the chosen target and the exported magnus files', async ({ page, context }) => {
