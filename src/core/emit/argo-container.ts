@@ -11,6 +11,9 @@ export const KFP_V1_SDK_VERSION = '1.8.22';
 
 type Yaml = Record<string, unknown>;
 
+/** Where a workflow's template entries sit: `spec:` → `templates:` → `- …`. */
+export const TEMPLATE_INDENT = 4;
+
 export interface ArgoContainerJob {
   name: string;
   command: string[];

@@ -1,6 +1,8 @@
 import type { Pipeline } from '../model/types';
+import { renderItem, type RenderedYaml } from '../yaml/stringify';
+import { identity, pipelineContext, remember } from './fragment-cache';
 import { executeSingleNode, fan, mapVariableJson } from './command';
-import { argoContainerTemplate, type ArgoOptions } from './argo-container';
+import { argoContainerTemplate, TEMPLATE_INDENT, type ArgoOptions } from './argo-container';
 import type { CompositeJob, Incoming, Job, PlannedGraph } from './graph-plan';
 
 const RUN_ID = '{{workflow.parameters.run_id}}';
@@ -13,28 +15,30 @@ type Template = Record<string, unknown> & { name: string };
  * DAG per parallel/map/dag step (fan-out, branches, fan-in), `depends` for next (`.Succeeded`) and
  * on_failure (`.Failed`). DAG templates first, then containers, each in plan order.
  */
-export function argoGraphTemplates(pipeline: Pipeline, root: PlannedGraph, options: ArgoOptions): Template[] {
+export function argoGraphTemplates(pipeline: Pipeline, root: PlannedGraph, options: ArgoOptions): (Template | RenderedYaml)[] {
   const dags: Template[] = [];
-  const containers: Template[] = [];
+  const containers: (Template | RenderedYaml)[] = [];
+  const context = `${pipelineContext(pipeline)}|${options.kubeflow}`;
   const visitGraph = (graph: PlannedGraph) => {
     dags.push(dagTemplate(graph.name, graph.mapVariables, graph.jobs.map((job) => jobTask(job, graph.mapVariables))));
     for (const job of graph.jobs) {
       if (job.kind === 'step') {
-        containers.push(
+        const key = `argo|${context}|${job.name}|${graph.mapVariables.join(',')}|${job.receivesParameters ? identity(pipeline.parameters) : '-'}`;
+        const template = () =>
           argoContainerTemplate(
             pipeline,
             {
               name: job.name,
               command: executeSingleNode(pipeline, job.path, RUN_ID, mapVariableJson(graph.mapVariables, input)),
-              settings: job.settings,
+              settings: job.settings(),
               retries: job.retries,
               receivesParameters: job.receivesParameters,
               inputs: graph.mapVariables,
               failsTheRun: job.failsTheRun,
             },
             options,
-          ),
-        );
+          );
+        containers.push(remember(job.step, key, () => renderItem(template(), TEMPLATE_INDENT)));
       } else {
         visitComposite(job, graph.mapVariables);
       }

@@ -3,7 +3,7 @@ import { effectiveSettings, isTruthy, type EffectiveSettings } from '../model/ef
 import { childGraphs, joinPath, MAP_BRANCH } from '../model/paths';
 import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
-import { PIPELINE_NAME } from './plan';
+import { lazySettings, PIPELINE_NAME } from './plan';
 
 /**
  * The graph shape of docs/composite-emission.md, independent of the target: which steps become
@@ -23,7 +23,7 @@ export interface StepJob {
   step: Step;
   path: string;
   name: string;
-  settings: EffectiveSettings;
+  settings: () => EffectiveSettings;
   retries: number;
   incoming: Incoming[];
   /** The pipeline's own start step: the one that receives the parameters. */
@@ -145,7 +145,7 @@ function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: 
       step,
       path,
       name: taskName,
-      settings: effectiveSettings(context.pipeline, step, { resolveVariables: true }),
+      settings: lazySettings(context.pipeline, step),
       retries: Math.max(0, attempts - 1),
       incoming: edges,
       receivesParameters: isStart(step),

@@ -1,6 +1,7 @@
 import type { Pipeline } from '../model/types';
-import { toYaml } from '../yaml/stringify';
-import { argoContainerTemplate, KFP_V1_SDK_VERSION, type ArgoOptions } from './argo-container';
+import { renderItem, toYaml } from '../yaml/stringify';
+import { identity, pipelineContext, remember } from './fragment-cache';
+import { argoContainerTemplate, KFP_V1_SDK_VERSION, TEMPLATE_INDENT, type ArgoOptions } from './argo-container';
 import { argoGraphTemplates } from './argo-graph';
 import { executeSingleNode } from './command';
 import { needsGraphShape, planGraphShape } from './graph-plan';
@@ -59,13 +60,21 @@ export function emitKfpV1(pipeline: Pipeline, options: EmitOptions, kubeflow = t
 /** The old plugin's output: the `next` chain as one DAG with `dependencies`, templates sorted by name as kfp did. */
 function legacyShape(pipeline: Pipeline, options: ArgoOptions) {
   const plan = planLinear(pipeline);
-  const containers = plan.tasks.map((task) =>
-    argoContainerTemplate(
-      pipeline,
-      { name: task.name, command: executeSingleNode(pipeline, task.path, RUN_ID), settings: task.settings, retries: task.retries, receivesParameters: task.isStart, inputs: [] },
-      options,
-    ),
-  );
+  const context = `${pipelineContext(pipeline)}|${options.kubeflow}`;
+  const containers = plan.tasks.map((task) => {
+    const key = `v1|${context}|${task.name}|${task.isStart ? identity(pipeline.parameters) : '-'}`;
+    const template = remember(task.step, key, () =>
+      renderItem(
+        argoContainerTemplate(
+          pipeline,
+          { name: task.name, command: executeSingleNode(pipeline, task.path, RUN_ID), settings: task.settings(), retries: task.retries, receivesParameters: task.isStart, inputs: [] },
+          options,
+        ),
+        TEMPLATE_INDENT,
+      ),
+    );
+    return { name: task.name, template };
+  });
   const dag = {
     name: plan.rootName,
     dag: {
@@ -74,7 +83,8 @@ function legacyShape(pipeline: Pipeline, options: ArgoOptions) {
         .map((t) => ({ name: t.name, template: t.name, ...(t.after ? { dependencies: [t.after] } : {}) })),
     },
   };
-  return { entrypoint: plan.rootName, templates: [dag, ...containers].sort((a, b) => compareNames(a.name, b.name)), diagnostics: plan.diagnostics };
+  const templates = [{ name: dag.name, template: dag }, ...containers].sort((a, b) => compareNames(a.name, b.name)).map((t) => t.template);
+  return { entrypoint: plan.rootName, templates, diagnostics: plan.diagnostics };
 }
 
 function graphShape(pipeline: Pipeline, options: ArgoOptions) {

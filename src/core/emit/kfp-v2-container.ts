@@ -2,7 +2,9 @@ import type { EffectiveSettings } from '../model/effective';
 import type { SecretEntry } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
+import { renderValue, type RenderedYaml } from '../yaml/stringify';
 import { wrapInShell } from './command';
+import { remember } from './fragment-cache';
 import type { PlannedVolume } from './plan';
 
 /** KFP substitutes the run's UUID only where this is the whole constant of a task input (driver/resolve.go). */
@@ -36,6 +38,34 @@ export interface V2Parts {
 }
 
 export const emptyParts = (): V2Parts => ({ components: {}, executors: {}, platformExecutors: {} });
+
+/** Where the parts of one container sit in the two documents (the keys' indentation + 2). */
+const INDENT = { component: 4, executor: 6, platform: 10, rootTask: 8 } as const;
+
+/**
+ * `addV2Container` for a step's container, reusing its rendered parts while the step and its
+ * context (the cache key) are unchanged; `job` is only called when they have to be built.
+ */
+export function addCachedV2Container(parts: V2Parts, owner: object, key: string, name: string, job: () => V2ContainerJob, volumes: PlannedVolume[]): void {
+  const rendered = remember(owner, `container|${key}`, () => {
+    const own = emptyParts();
+    addV2Container(own, job(), volumes);
+    const executor = `exec-${name}`;
+    return {
+      component: renderValue(own.components[`comp-${name}`], INDENT.component),
+      executor: renderValue(own.executors[executor], INDENT.executor),
+      platform: renderValue(own.platformExecutors[executor], INDENT.platform),
+    };
+  });
+  parts.components[`comp-${name}`] = rendered.component;
+  parts.executors[`exec-${name}`] = rendered.executor;
+  parts.platformExecutors[`exec-${name}`] = rendered.platform;
+}
+
+/** A task of the pipeline's own DAG (`root.dag.tasks`), rendered once per step and context. */
+export function cachedRootTask(owner: object, key: string, task: () => Yaml): RenderedYaml {
+  return remember(owner, `task|${key}`, () => renderValue(task(), INDENT.rootTask));
+}
 
 /** Adds the component, executor and kfp-kubernetes config of one container to the spec being built. */
 export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: PlannedVolume[]): void {

@@ -5,7 +5,9 @@ import { executeSingleNode, fan, mapVariableJson } from './command';
 import { allJobs, needsGraphShape, planGraphShape, type CompositeJob, type PlannedGraph } from './graph-plan';
 import type { EmitOptions, EmitResult } from './index';
 import {
+  addCachedV2Container,
   addV2Container,
+  cachedRootTask,
   containerTask,
   emptyParts,
   inputPlaceholder,
@@ -15,6 +17,7 @@ import {
 } from './kfp-v2-container';
 import { parameterEnvName, parameterText } from './parameters';
 import { planLinear, plannedVolumes, type PlannedVolume } from './plan';
+import { identity, pipelineContext } from './fragment-cache';
 
 export const SCHEMA_VERSION = '2.1.0';
 /** Free text the backend does not read; says honestly who compiled the spec. */
@@ -63,26 +66,33 @@ const parameterExports = (pipeline: Pipeline) => pipeline.parameters.map((p) => 
 function legacyShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[]) {
   const plan = planLinear(pipeline);
   const tasks: Yaml = {};
+  const context = pipelineContext(pipeline);
   for (const task of plan.tasks) {
     const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
-    addV2Container(
+    const key = `v2|${context}|${task.name}|${task.isStart ? identity(pipeline.parameters) : '-'}`;
+    addCachedV2Container(
       parts,
-      {
+      task.step,
+      key,
+      task.name,
+      () => ({
         name: task.name,
         argv: executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT)),
-        settings: task.settings,
+        settings: task.settings(),
         exports: task.isStart ? parameterExports(pipeline) : [],
         inputs: parameters,
-      },
+      }),
       volumes,
     );
-    tasks[task.name] = containerTask(task.name, {
-      retries: task.retries,
-      caching: caching(pipeline),
-      displayName: task.step.name,
-      inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
-      dependentTasks: task.after ? [task.after] : [],
-    });
+    tasks[task.name] = cachedRootTask(task.step, `${key}|${task.after ?? ''}`, () =>
+      containerTask(task.name, {
+        retries: task.retries,
+        caching: caching(pipeline),
+        displayName: task.step.name,
+        inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
+        dependentTasks: task.after ? [task.after] : [],
+      }),
+    );
   }
   return { rootName: plan.rootName, rootTasks: tasks, diagnostics: plan.diagnostics };
 }
@@ -142,16 +152,20 @@ class GraphBuilder {
         continue;
       }
       const parameters = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
-      addV2Container(
+      const key = `v2|${pipelineContext(this.pipeline)}|${job.name}|${graph.mapVariables.join(',')}|${job.receivesParameters ? identity(this.pipeline.parameters) : '-'}`;
+      addCachedV2Container(
         this.parts,
-        {
+        job.step,
+        key,
+        job.name,
+        () => ({
           name: job.name,
           argv: executeSingleNode(this.pipeline, job.path, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(graph.mapVariables, inputPlaceholder)),
-          settings: job.settings,
+          settings: job.settings(),
           exports: job.receivesParameters ? parameterExports(this.pipeline) : [],
           inputs: [...parameters, ...graph.mapVariables],
           failsTheRun: job.failsTheRun,
-        },
+        }),
         this.volumes,
       );
       const parameterInputs = Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }]));

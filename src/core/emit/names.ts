@@ -14,6 +14,18 @@ export const MAX_NAME_LENGTH = 63;
  * (The first pass keeps Unicode letters, the second drops them, as Python's `\w` then `[-0-9a-z]` did.)
  */
 export function kfpName(name: string): string {
+  let sanitized = sanitizedNames.get(name);
+  if (sanitized === undefined) {
+    if (sanitizedNames.size > 50_000) sanitizedNames.clear();
+    sanitizedNames.set(name, (sanitized = sanitize(name)));
+  }
+  return sanitized;
+}
+
+/** Every emission names every step again; the Unicode-aware passes are worth remembering. */
+const sanitizedNames = new Map<string, string>();
+
+function sanitize(name: string): string {
   const words = name
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -10,7 +10,7 @@ export interface PlannedTask {
   path: string;
   /** Kubernetes-safe, unique task/template name. */
   name: string;
-  settings: EffectiveSettings;
+  settings: () => EffectiveSettings;
   /** Argo/KFP retries: magnus counts attempts in all, so N attempts are N − 1 retries. */
   retries: number;
   /** The task that must succeed first. */
@@ -49,13 +49,12 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
-    const settings = effectiveSettings(pipeline, step, { resolveVariables: true });
     const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
     tasks.push({
       step,
       path: step.name,
       name: names.allocate(kfpName(commandFriendlyName(step.name))),
-      settings,
+      settings: lazySettings(pipeline, step),
       retries: Math.max(0, attempts - 1),
       after: tasks.at(-1)?.name,
       isStart: tasks.length === 0,
@@ -91,6 +90,12 @@ export function plannedVolumes(pipeline: Pipeline): PlannedVolume[] {
     if (typeof claim === 'string' && typeof mountPath === 'string') volumes.push({ claim, mountPath, volumeName });
   }
   return volumes;
+}
+
+/** A step's effective settings, computed on first use: a cached step needs none (fragment-cache.ts). */
+export function lazySettings(pipeline: Pipeline, step: Step): () => EffectiveSettings {
+  let settings: EffectiveSettings | undefined;
+  return () => (settings ??= effectiveSettings(pipeline, step, { resolveVariables: true }));
 }
 
 export const findService = (services: readonly Service[], keys: readonly string[]) => services.find((s) => keys.includes(s.key));

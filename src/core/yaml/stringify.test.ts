@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { toYaml } from './stringify';
+import { renderItem, renderValue, toYaml } from './stringify';
 
 /** What both kinds of reader see: YAML 1.2 (magnus's ruamel) and YAML 1.1 (Go/Python in Argo, KFP). */
 const read12 = (text: string) => parse(text, { version: '1.2' });
@@ -47,5 +47,14 @@ describe('toYaml', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('pre-rendered parts', () => {
+  it('read exactly as if the value had been written in place', () => {
+    const part = { image: 'x:1', command: ['magnus', '{{run}}'], resources: { cpu: '1' } };
+    const whole = { spec: { templates: [{ name: 'a', ...part }, { name: 'b' }], byName: { a: part } } };
+    const spliced = { spec: { templates: [renderItem({ name: 'a', ...part }, 4), { name: 'b' }], byName: { a: renderValue(part, 6) } } };
+    expect(toYaml(spliced)).toBe(toYaml(whole));
   });
 });

@@ -23,6 +23,36 @@ export function toYaml(value: unknown): string {
 /** One growing string: V8 concatenates into ropes, much cheaper than joining many small pieces. */
 let out = '';
 
+/**
+ * YAML already written for the exact place it goes: emitters keep each step's part of a long
+ * pipeline rendered and reuse it while the step is unchanged, so an edit re-renders one step.
+ */
+export class RenderedYaml {
+  constructor(
+    readonly text: string,
+    readonly as: 'value' | 'item',
+  ) {}
+}
+
+/** How `value` reads as the value of a key indented by `indent - 2`. */
+export function renderValue(value: unknown, indent: number): RenderedYaml {
+  return new RenderedYaml(capture(() => writeValue(value, indent)), 'value');
+}
+
+/** How `item` reads as an entry of a sequence whose dashes are indented by `indent`. */
+export function renderItem(item: unknown, indent: number): RenderedYaml {
+  return new RenderedYaml(capture(() => writeSequence([item], indent)), 'item');
+}
+
+function capture(write: () => void): string {
+  const outer = out;
+  out = '';
+  write();
+  const text = out;
+  out = outer;
+  return text;
+}
+
 const PADS = Array.from({ length: 64 }, (_, n) => ' '.repeat(n));
 const pad = (n: number) => PADS[n] ?? ' '.repeat(n);
 
@@ -45,7 +75,9 @@ function hasEntries(value: Mapping): boolean {
 
 /** Writes what follows `key:` or `-`: a scalar on the same line, or a nested block on the next ones. */
 function writeValue(value: unknown, indent: number): void {
-  if (Array.isArray(value)) {
+  if (value instanceof RenderedYaml && value.as === 'value') {
+    out += value.text;
+  } else if (Array.isArray(value)) {
     if (value.length === 0) out += ' []\n';
     else {
       out += '\n';
@@ -79,7 +111,8 @@ function writeMapping(mapping: Mapping, indent: number, firstPrefix?: string): v
 function writeSequence(items: unknown[], indent: number): void {
   const dash = `${pad(indent)}- `;
   for (const item of items) {
-    if (isMapping(item) && hasEntries(item)) writeMapping(item, indent + 2, dash);
+    if (item instanceof RenderedYaml && item.as === 'item') out += item.text;
+    else if (isMapping(item) && hasEntries(item)) writeMapping(item, indent + 2, dash);
     else {
       out += `${pad(indent)}-`;
       writeValue(item, indent + 2);
@@ -88,7 +121,7 @@ function writeSequence(items: unknown[], indent: number): void {
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof RenderedYaml);
 
 function scalar(value: unknown, indent: number): string {
   if (value === null || value === undefined) return 'null';

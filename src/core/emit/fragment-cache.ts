@@ -1,0 +1,35 @@
+import type { Pipeline } from '../model/types';
+
+/**
+ * Rendered parts of emitted pipelines, kept per step object. The model is immutable and shares
+ * what an edit does not touch, so an unchanged step is the same object after an edit: its part of
+ * a 1,000-step pipeline is reused instead of being rebuilt and re-rendered on every keystroke.
+ */
+const parts = new WeakMap<object, Map<string, unknown>>();
+/** Old contexts of a step (before its settings or neighbours changed) are few and useless. */
+const CONTEXTS_PER_STEP = 8;
+
+export function remember<T>(owner: object, key: string, build: () => T): T {
+  let byKey = parts.get(owner);
+  if (!byKey) parts.set(owner, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  if (byKey.size >= CONTEXTS_PER_STEP) byKey.clear();
+  const value = build();
+  byKey.set(key, value);
+  return value;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A number standing for an object's identity, to build cache keys from (0 for none). */
+export function identity(object: object | undefined): number {
+  if (object === undefined) return 0;
+  let id = ids.get(object);
+  if (id === undefined) ids.set(object, (id = nextId++));
+  return id;
+}
+
+/** What every container of a pipeline depends on besides its own step: settings, variables, files, volumes. */
+export const pipelineContext = (pipeline: Pipeline) =>
+  `${identity(pipeline.executor)},${identity(pipeline.variables)},${identity(pipeline.files)},${identity(pipeline.services)},${pipeline.tag ?? ''}`;

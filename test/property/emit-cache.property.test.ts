@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EMIT_TARGETS, emitPipeline } from '../../src/core/emit/index';
+import {
+  renameStep,
+  setExecutorSetting,
+  setParameters,
+  setStepFields,
+  setStepOverride,
+  setTag,
+  setVariables,
+} from '../../src/core/model/actions';
+import { walkSteps } from '../../src/core/model/paths';
+import type { Pipeline } from '../../src/core/model/types';
+import { compositePipeline } from '../oracle/arbitraries';
+import { validPipeline } from './arbitraries';
+
+/** Edits of the kinds a user makes, each as a model action on one step or on the whole pipeline. */
+const edit = fc.oneof(
+  fc.record({ kind: fc.constant('override' as const), key: fc.constantFrom('memory_limit', 'cpu_limit', 'docker_image', 'gpu_limit'), value: fc.constantFrom('2Gi', '500m', 'img:9', '1') }),
+  fc.record({ kind: fc.constant('attempts' as const), value: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ kind: fc.constant('rename' as const), value: fc.constantFrom('renamed', 'zz top') }),
+  fc.record({ kind: fc.constant('global' as const), value: fc.constantFrom('3', '750m') }),
+  fc.record({ kind: fc.constant('parameters' as const), value: fc.constantFrom('x', 'y') }),
+  fc.record({ kind: fc.constant('tag' as const), value: fc.constantFrom('', 'nightly') }),
+  fc.record({ kind: fc.constant('variables' as const), value: fc.constantFrom('a', 'b') }),
+);
+
+function apply(pipeline: Pipeline, change: fc.infer<typeof edit>, pick: number): Pipeline {
+  const steps = [...walkSteps(pipeline.dag)].filter((v) => v.step.type !== 'success' && v.step.type !== 'fail');
+  const target = steps[pick % steps.length];
+  try {
+    switch (change.kind) {
+      case 'override':
+        return setStepOverride(pipeline, target.path, change.key, change.value);
+      case 'attempts':
+        return target.step.type === 'task' || target.step.type === 'stub' ? setStepFields(pipeline, target.path, { max_attempts: change.value }) : pipeline;
+      case 'rename':
+        return renameStep(pipeline, target.path, change.value);
+      case 'global':
+        return setExecutorSetting(pipeline, 'cpu_limit', change.value);
+      case 'parameters':
+        return setParameters(pipeline, [{ name: change.value, value: 1 }]);
+      case 'tag':
+        return setTag(pipeline, change.value);
+      case 'variables':
+        return setVariables(pipeline, [{ name: change.value, value: 'v' }]);
+    }
+  } catch {
+    return pipeline; // a refused edit (a name already taken) changes nothing
+  }
+}
+
+describe('property: reusing rendered parts of unchanged steps never changes the output', () => {
+  it.each(EMIT_TARGETS)('%s: after any sequence of edits, the output equals that of a fresh copy of the pipeline', (target) => {
+    const pipelines = fc.oneof(validPipeline, compositePipeline());
+    fc.assert(
+      fc.property(pipelines, fc.array(fc.tuple(edit, fc.nat()), { maxLength: 6 }), (start, edits) => {
+        let pipeline = start;
+        emitPipeline(pipeline, { target }); // fill the cache
+        for (const [change, pick] of edits) {
+          pipeline = apply(pipeline, change, pick);
+          const incremental = emitPipeline(pipeline, { target });
+          const fresh = emitPipeline(structuredClone(pipeline), { target });
+          expect(incremental).toEqual(fresh);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
