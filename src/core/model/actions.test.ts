@@ -7,6 +7,7 @@ import {
   connect,
   deleteSteps,
   disconnect,
+  moveStepToGraph,
   removeBranch,
   renameBranch,
   renameStep,
@@ -135,3 +136,75 @@ describe('model actions', () => {
     expect(() => addBranch(p, 'a')).toThrow(ActionError);
   });
 });
+
+describe('moving a step to another graph', () => {
+  it('moves a step into a branch: its edges are dropped and listed, start_at cleared, name kept', () => {
+    const { pipeline: p, path, droppedEdges } = moveStepToGraph(pipeline(), 'a', 'p.one', { x: 20, y: 40 });
+    expect(path).toBe('p.one.a');
+    expect(droppedEdges).toEqual(['next: a → b']);
+    expect(p.dag.start_at).toBeUndefined();
+    expect(p.dag.steps.map((s) => s.name)).toEqual(['b', 'p', 'success', 'fail']);
+    expect(findStep(p, 'p.one.a')?.step).toEqual({ name: 'a', type: 'task', command: 'm.f' });
+    expect(p.layout.a).toBeUndefined();
+    expect(p.layout['p.one.a']).toEqual({ x: 20, y: 40 });
+    expect(p.layout['p.one.x']).toEqual({ x: 5, y: 5 });
+  });
+
+  it('drops the edges into the step too, and makes its name unique in the new graph', () => {
+    const { pipeline: p, path, droppedEdges } = moveStepToGraph(pipeline(), 'p.one.x', '');
+    expect(path).toBe('x');
+    expect(droppedEdges).toEqual(['next: x → success']);
+    const branch = findStep(p, 'p')!.step;
+    expect(branch.type === 'parallel' && branch.branches[0].graph.start_at).toBeUndefined();
+    expect(p.layout).not.toHaveProperty('x');
+    expect(p.layout).not.toHaveProperty('p.one.x');
+
+    const into = moveStepToGraph(pipeline(), 'b', 'p.one');
+    expect(into.droppedEdges).toEqual(['next: a → b', 'next: b → success', 'on failure: b → fail']);
+    expect(findStep(into.pipeline, 'a')?.step).toEqual({ name: 'a', type: 'task', command: 'm.f' });
+    const back = moveStepToGraph(into.pipeline, 'p.one.b', '', { x: 1, y: 1 });
+    expect(back.path).toBe('b');
+    const twice = moveStepToGraph(addStepNamed(pipeline(), 'p.one', 'a'), 'a', 'p.one');
+    expect(twice.path).toBe('p.one.a 2');
+  });
+
+  it('takes a composite with its branches, whose positions move with it', () => {
+    const base = pipeline();
+    const { pipeline: withBranch } = addStepAt(base, 'p.one', 'parallel', 'inner');
+    const placed = { ...withBranch, layout: { ...withBranch.layout, 'p.one.inner': { x: 3, y: 3 }, 'p.one.inner.branch_1.step': { x: 7, y: 8 } } };
+    const { pipeline: p, path } = moveStepToGraph(placed, 'p.one.inner', '', { x: 100, y: 0 });
+    expect(path).toBe('inner');
+    expect(p.layout.inner).toEqual({ x: 100, y: 0 });
+    expect(p.layout['inner.branch_1.step']).toEqual({ x: 7, y: 8 });
+    expect(p.layout['p.one.inner.branch_1.step']).toBeUndefined();
+    expect(findStep(p, 'inner.branch_2.success')).toBeDefined();
+  });
+
+  it('is refused for success and fail steps, into the step`s own branches, and to a graph that does not exist', () => {
+    expect(() => moveStepToGraph(pipeline(), 'success', 'p.one')).toThrow(ActionError);
+    expect(() => moveStepToGraph(pipeline(), 'p.one.fail', '')).toThrow(/ends its own graph/);
+    expect(() => moveStepToGraph(pipeline(), 'p', 'p.one')).toThrow(/its own branches/);
+    expect(() => moveStepToGraph(pipeline(), 'a', 'nowhere')).toThrow(/no graph/);
+  });
+
+  it('within its own graph only moves it', () => {
+    const before = pipeline();
+    expect(moveStepToGraph(before, 'a', '').pipeline).toBe(before);
+    expect(moveStepToGraph(before, 'a', '', { x: 9, y: 9 }).pipeline.layout.a).toEqual({ x: 9, y: 9 });
+  });
+
+  it('never mutates its input', () => {
+    const before = pipeline();
+    const snapshot = structuredClone(before);
+    moveStepToGraph(before, 'b', 'p.one', { x: 1, y: 2 });
+    expect(before).toEqual(snapshot);
+  });
+});
+
+function addStepNamed(p: Pipeline, graphPath: string, name: string): Pipeline {
+  return addStep(p, 'stub', { graphPath, name }).pipeline;
+}
+
+function addStepAt(p: Pipeline, graphPath: string, type: 'parallel', name: string) {
+  return addStep(p, type, { graphPath, name });
+}

@@ -4,7 +4,7 @@
  * model and one place where its rules (graph-local edges, no cycles, references kept consistent)
  * are enforced. Inputs are never mutated: unchanged parts are shared, which keeps undo cheap.
  */
-import { childGraphs, joinPath, walkSteps } from './paths';
+import { childGraphs, findGraph, joinPath, walkGraphs, walkSteps } from './paths';
 import type {
   Branch,
   Graph,
@@ -340,6 +340,85 @@ export function renameBranch(pipeline: Pipeline, stepPath: string, branchName: s
     return { ...step, branches: step.branches.map((b) => (b.name === branchName ? { ...b, name: newName } : b)) };
   });
   return { ...next, layout: movePathPrefix(next.layout, joinPath(stepPath, branchName), joinPath(stepPath, newName)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving a step between graphs
+
+export interface MovedStep {
+  pipeline: Pipeline;
+  /** The step's path in its new graph (its name may have changed to stay unique there). */
+  path: string;
+  /** The edges that were lost, as `next: a → b` / `on failure: a → b` (edges never cross graphs). */
+  droppedEdges: string[];
+}
+
+/** The paths of a step and of every step inside its branches, found by structure (names may contain dots). */
+function subtreePaths(step: Step, stepPath: string): { steps: string[]; graphs: string[] } {
+  const steps = [stepPath];
+  const graphs: string[] = [];
+  for (const child of childGraphs(step, stepPath)) {
+    for (const { path } of walkGraphs(child.graph, child.path)) graphs.push(path);
+    for (const visit of walkSteps(child.graph, child.path)) steps.push(visit.path);
+  }
+  return { steps, graphs };
+}
+
+/**
+ * Moves a step (with everything inside its branches) from its graph into another one: onto a
+ * branch's lane, or out onto the pipeline's own graph. Edges are graph-local, so the step's own
+ * next/on_failure and every edge into it are dropped (and listed for the user); its name is made
+ * unique in the new graph. `position` is its place in the new graph; without one it is left
+ * unplaced for the canvas to place. Its inner steps keep their (lane-relative) positions.
+ */
+export function moveStepToGraph(pipeline: Pipeline, stepPath: string, targetGraphPath: string, position?: Position): MovedStep {
+  const { graphPath, name, step } = locateStep(pipeline, stepPath);
+  if (step.type === 'success' || step.type === 'fail') {
+    throw new ActionError(`\`${name}\` is a ${step.type} step: it ends its own graph and cannot move to another one`);
+  }
+  const inside = subtreePaths(step, stepPath);
+  if (inside.graphs.includes(targetGraphPath)) throw new ActionError(`\`${name}\` cannot go into its own branches`);
+  const target = findGraph(pipeline.dag, targetGraphPath);
+  if (!target) throw new ActionError(`there is no graph \`${targetGraphPath}\` to move \`${name}\` into`);
+  if (targetGraphPath === graphPath) {
+    return { pipeline: position ? moveSteps(pipeline, { [stepPath]: position }) : pipeline, path: stepPath, droppedEdges: [] };
+  }
+
+  const droppedEdges: string[] = [];
+  const label = (kind: EdgeKind, from: string, to: string) => `${kind === 'next' ? 'next' : 'on failure'}: ${from} → ${to}`;
+  const removed = updateGraph(pipeline, graphPath, (g) =>
+    dropUndefined({
+      ...g,
+      start_at: g.start_at === name ? undefined : g.start_at,
+      steps: g.steps
+        .filter((s) => s.name !== name)
+        .map((s) => {
+          if (!isFlowing(s) || (s.next !== name && s.on_failure !== name)) return s;
+          for (const kind of ['next', 'on_failure'] as const) if (s[kind] === name) droppedEdges.push(label(kind, s.name, name));
+          return dropUndefined({ ...s, next: s.next === name ? undefined : s.next, on_failure: s.on_failure === name ? undefined : s.on_failure });
+        }),
+    }),
+  );
+  for (const kind of ['next', 'on_failure'] as const) if (step[kind] !== undefined) droppedEdges.push(label(kind, name, step[kind]!));
+
+  const newName = uniqueStepName(target, name);
+  const newPath = joinPath(targetGraphPath, newName);
+  const moved = dropUndefined({ ...step, name: newName, next: undefined, on_failure: undefined });
+  const added = updateGraph(removed, targetGraphPath, (g) => ({
+    ...g,
+    steps: [...g.steps, moved],
+    ...(g.start_at === undefined ? { start_at: newName } : {}),
+  }));
+
+  const layout: Record<string, Position> = {};
+  const renamed = new Map(inside.steps.map((path) => [path, newPath + path.slice(stepPath.length)]));
+  for (const [path, pos] of Object.entries(pipeline.layout)) {
+    const to = renamed.get(path);
+    if (to === undefined) layout[path] = pos;
+    else if (path !== stepPath) layout[to] = pos;
+  }
+  if (position) layout[newPath] = position;
+  return { pipeline: { ...added, layout }, path: newPath, droppedEdges };
 }
 
 // ---------------------------------------------------------------------------------------------

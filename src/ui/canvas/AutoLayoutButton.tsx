@@ -4,14 +4,14 @@ import { layoutPositions } from '../layout/auto-layout';
 import { useDesignerStore } from '../store/context';
 import { changedPositions } from './placement';
 
-/** Lays out every step of the pipeline's graph again, as one undo step. */
-export function AutoLayoutButton({ onDone }: { onDone: () => void }) {
+/** Lays out every graph again, lanes included (collapsed groups as one node), as one undo step. */
+export function AutoLayoutButton({ collapsed, onDone }: { collapsed: ReadonlySet<string>; onDone: () => void }) {
   const store = useDesignerStore();
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
-      const positions = await layoutPositions(store.getState().history.present);
+      const positions = await layoutPositions(store.getState().history.present, { collapsed });
       // Applied to the pipeline as it is now: an edit made while ELK worked is kept.
       store.getState().apply((p) => {
         const changed = changedPositions(p, positions);
@@ -25,7 +25,7 @@ export function AutoLayoutButton({ onDone }: { onDone: () => void }) {
     }
   };
   return (
-    <button type="button" className="canvas-button" onClick={() => void run()} disabled={busy} aria-busy={busy} title="Arrange all steps top to bottom (undo restores the previous places)">
+    <button type="button" className="canvas-button" onClick={() => void run()} disabled={busy} aria-busy={busy} title="Arrange all steps top to bottom, inside every branch too (undo restores the previous places)">
       Auto layout
     </button>
   );

@@ -1,20 +1,23 @@
 import { Background, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
+import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { allDiagnostics, diagnosticsByStep } from '../store/derived';
 import { useDesigner, usePipeline } from '../store/context';
 import { AutoLayoutButton } from './AutoLayoutButton';
 import { EDGE_TYPES } from './FailureStubEdge';
-import { createEdgeDeriver, createNodeDeriver, problemsByNode, type FlowEdge, type StepNode } from './derive-flow';
+import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, isLaneNode, problemsByNode, type CanvasNode, type FlowEdge } from './derive-flow';
 import { NODE_TYPES } from './nodes/node-types';
 import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasEdges } from './useCanvasEdges';
 import { useCanvasNodes } from './useCanvasNodes';
 import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
+import { useGroupKeys } from './useGroupKeys';
 import { FIT_VIEW_OPTIONS, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
+import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
-/** Beyond this many steps only the nodes on screen are rendered. */
+/** Beyond this many nodes only the nodes on screen are rendered. */
 const RENDER_VISIBLE_ONLY_FROM = 300;
 const ARIA_LABELS = {
   'controls.ariaLabel': 'Canvas controls',
@@ -25,59 +28,78 @@ const ARIA_LABELS = {
 };
 /** Small: the canvas shares the width with three panels. */
 const MINIMAP_SIZE = { width: 120, height: 80 };
-const miniMapColor = (node: StepNode) => (node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : '#94a3b8');
+const miniMapColor = (node: CanvasNode) =>
+  isLaneNode(node) ? 'rgb(255 255 255 / 0.7)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? '#e2e8f0' : '#94a3b8';
 
-/** The model's own graph as nodes and edges, recomputed only when the pipeline or the target changes. */
-function useDerivedFlow() {
+/** The model's graphs as nodes and edges, recomputed only when the pipeline, the target or the collapsed groups change. */
+function useDerivedFlow(collapsed: ReadonlySet<string>) {
   const pipeline = usePipeline();
   const target = useDesigner((s) => s.target);
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
   return useMemo(() => {
-    const names = new Set(pipeline.dag.steps.map((s) => s.name));
-    const problems = problemsByNode(diagnosticsByStep(allDiagnostics(pipeline, target)), names);
-    return { pipeline, nodes: deriveNodes(pipeline, problems), edges: deriveEdges(pipeline) };
-  }, [pipeline, target, deriveNodes, deriveEdges]);
+    const view = deriveView(pipeline, collapsed);
+    const problems = problemsByNode(diagnosticsByStep(allDiagnostics(pipeline, target)), drawnSteps(view));
+    return {
+      pipeline,
+      geometry: canvasGeometry(view),
+      nodes: deriveNodes(pipeline, problems, collapsed, view),
+      edges: deriveEdges(pipeline, collapsed, view),
+    };
+  }, [pipeline, target, collapsed, deriveNodes, deriveEdges]);
 }
 
 export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }) {
-  const derived = useDerivedFlow();
+  const { collapsed, toggle, reveal } = useCollapsedGroups();
+  const derived = useDerivedFlow(collapsed);
+  const geometry = useRef<CanvasGeometry>(derived.geometry);
+  geometry.current = derived.geometry;
+  const [dropTarget, setDropTarget] = useState<string | undefined>();
   const selection = useDesigner((s) => s.selection);
-  const { nodes, onNodesChange, ownSelection } = useCanvasNodes(derived.nodes, selection);
+  const { nodes, onNodesChange, onNodeDrag, ownSelection } = useCanvasNodes(derived.nodes, selection, geometry, setDropTarget);
   const { edges, onEdgesChange, clearEdgeSelection } = useCanvasEdges(derived.edges);
   const connecting = useConnecting();
-  const drop = useCanvasDrop();
+  const drop = useCanvasDrop(geometry, setDropTarget);
   const container = useRef<HTMLDivElement>(null);
-  const requestFit = useFitView(derived.nodes, container);
-  usePlaceMissingSteps(derived.pipeline, requestFit);
-  useRevealSelection(selection, ownSelection, container);
+  const requestFit = useFitView(derived.nodes, derived.pipeline.dag.steps, container);
+  usePlaceMissingSteps(derived.pipeline, collapsed, requestFit);
+  useRevealSelection(selection, ownSelection, container, collapsed, reveal);
   useDeleteKey(region, nodes, edges, clearEdgeSelection);
+  useGroupKeys(region, toggle);
+  const groupToggle = useMemo(() => ({ toggle }), [toggle]);
 
   return (
-    <ReactFlow<StepNode, FlowEdge>
-      ref={container}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      {...connecting}
-      {...drop}
-      deleteKeyCode={null}
-      multiSelectionKeyCode={MULTI_SELECT_KEYS}
-      fitView
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.1}
-      onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
-      ariaLabelConfig={ARIA_LABELS}
-    >
-      <Background gap={16} />
-      <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-      <MiniMap<StepNode> pannable zoomable nodeColor={miniMapColor} style={MINIMAP_SIZE} />
-      <Panel position="top-right">
-        <AutoLayoutButton onDone={requestFit} />
-      </Panel>
-    </ReactFlow>
+    <GroupToggleContext.Provider value={groupToggle}>
+      <DropTargetContext.Provider value={dropTarget}>
+        <ReactFlow<CanvasNode, FlowEdge>
+          ref={container}
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onNodeDrag={onNodeDrag}
+          onEdgesChange={onEdgesChange}
+          {...connecting}
+          {...drop}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          // Raising a selected group above its own lanes would hide them (children are stacked by nesting).
+          elevateNodesOnSelect={false}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          minZoom={0.1}
+          onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <Background gap={16} />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
+          <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} style={MINIMAP_SIZE} />
+          <Panel position="top-right">
+            <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
+          </Panel>
+        </ReactFlow>
+      </DropTargetContext.Provider>
+    </GroupToggleContext.Provider>
   );
 }

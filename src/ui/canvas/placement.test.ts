@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMagnus } from '../../core/magnus/import';
-import { moveSteps } from '../../core/model/actions';
+import { addStep, moveSteps } from '../../core/model/actions';
+import { CONTENT_LEFT, CONTENT_TOP } from '../layout/geometry';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/graph-layout';
 import { freePosition, isNodeInView, placeMissingSteps, placeNewStep } from './placement';
 
@@ -28,11 +29,11 @@ describe('placing new steps', () => {
 
   it('puts a palette step below the selected step, or below the lowest, never on another', () => {
     const placed = moveSteps(pipeline, { a: { x: 0, y: 0 }, b: { x: 0, y: 104 }, success: { x: 0, y: 208 }, fail: { x: 240, y: 208 } });
-    const underA = placeNewStep(placed, ['a']);
-    const underAll = placeNewStep(placed, []);
+    const underA = placeNewStep(placed, ['a']).position;
+    const underAll = placeNewStep(placed, []).position;
     for (const p of [underA, underAll]) for (const other of Object.values(placed.layout)) expect(apart(p, other)).toBe(true);
     expect(underAll.y).toBeGreaterThan(208);
-    expect(placeNewStep(pipeline, [])).toEqual({ x: 0, y: 0 });
+    expect(placeNewStep(pipeline, [])).toEqual({ graphPath: '', position: { x: 0, y: 0 } });
   });
 
   it('places the few unplaced steps near a step that leads to them, apart from each other', () => {
@@ -50,5 +51,19 @@ describe('placing new steps', () => {
     expect(isNodeInView({ x: 10, y: 10 }, viewport, 800, 600)).toBe(true);
     expect(isNodeInView({ x: 700, y: 10 }, viewport, 800, 600)).toBe(false);
     expect(isNodeInView({ x: 700, y: 10 }, { x: -300, y: 0, zoom: 1 }, 800, 600)).toBe(true);
+  });
+
+  it('lays a new group`s branches out at once, as ELK would: start, then success with fail beside it', () => {
+    const placed = moveSteps(pipeline, { a: { x: 0, y: 0 }, b: { x: 0, y: 104 }, success: { x: 0, y: 208 }, fail: { x: 240, y: 208 } });
+    const { pipeline: withGroup } = addStep(placed, 'parallel', { position: { x: 500, y: 0 } });
+    const places = placeMissingSteps(withGroup);
+    expect(places).toEqual({
+      'parallel.branch_1.step': { x: CONTENT_LEFT, y: CONTENT_TOP },
+      'parallel.branch_1.success': { x: CONTENT_LEFT, y: CONTENT_TOP + NODE_HEIGHT + 48 },
+      'parallel.branch_1.fail': { x: CONTENT_LEFT + NODE_WIDTH + 60, y: CONTENT_TOP + NODE_HEIGHT + 48 },
+      'parallel.branch_2.step': { x: CONTENT_LEFT, y: CONTENT_TOP },
+      'parallel.branch_2.success': { x: CONTENT_LEFT, y: CONTENT_TOP + NODE_HEIGHT + 48 },
+      'parallel.branch_2.fail': { x: CONTENT_LEFT + NODE_WIDTH + 60, y: CONTENT_TOP + NODE_HEIGHT + 48 },
+    });
   });
 });

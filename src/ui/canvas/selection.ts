@@ -3,24 +3,27 @@
  * as one: the store is the truth, the canvas shows it and reports the user's clicks back to it.
  */
 import type { NodeSelectionChange } from '@xyflow/react';
-import type { StepNode } from './derive-flow';
+import { isLaneNode, type CanvasNode } from './derive-flow';
 
-const shown = new WeakMap<StepNode, { key: string; node: StepNode }>();
+const shown = new WeakMap<CanvasNode, { key: string; node: CanvasNode }>();
 
 /**
  * The nodes as the selection shows them: `selected`, or marked as containing a selected step
- * (a diagnostic about a step inside a composite, say). Untouched nodes keep their identity.
+ * that is not drawn (inside a collapsed group, say, picked from the Problems list). Untouched
+ * nodes keep their identity.
  */
-export function withSelection(nodes: readonly StepNode[], selection: readonly string[]): StepNode[] {
+export function withSelection(nodes: readonly CanvasNode[], selection: readonly string[]): CanvasNode[] {
   const selected = new Set(selection);
   return nodes.map((node) => {
+    if (isLaneNode(node)) return node;
     const isSelected = selected.has(node.id);
-    const contains = !isSelected && selection.some((path) => path.startsWith(node.id + '.'));
+    const contains = !isSelected && !node.data.expanded && selection.some((path) => path.startsWith(node.id + '.'));
     if (!isSelected && !contains) return node;
     const key = `${isSelected}|${contains}`;
     const cached = shown.get(node);
     if (cached?.key === key) return cached.node;
-    const variant: StepNode = { ...node, selected: isSelected, ...(contains ? { className: 'contains-selection' } : {}) };
+    const className = [node.className, contains ? 'contains-selection' : undefined].filter(Boolean).join(' ');
+    const variant: CanvasNode = { ...node, selected: isSelected, ...(className ? { className } : {}) };
     shown.set(node, { key, node: variant });
     return variant;
   });

@@ -1,22 +1,38 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, type DragEvent, type RefObject } from 'react';
 import { importDroppedFiles } from '../import/drop';
-import { NODE_HEIGHT, NODE_WIDTH } from '../layout/graph-layout';
+import { NODE_SIZE, type CanvasGeometry } from '../layout/geometry';
 import { addStepAt, isStepType, STEP_MIME } from '../palette/step-types';
 import { useDesignerStore } from '../store/context';
+import { landingOfNewStep, laneUnder } from './drop-target';
 
-/** Drops on the canvas: a step type from the palette adds that step there; files go to the importer. */
-export function useCanvasDrop() {
+/**
+ * Drops on the canvas: a step type from the palette adds that step there — into the branch of the
+ * lane it is dropped on, if any; files go to the importer.
+ */
+export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget: (graphPath: string | undefined) => void) {
   const store = useDesignerStore();
   const { screenToFlowPosition } = useReactFlow();
-  const onDragOver = useCallback((event: DragEvent) => {
-    const types = event.dataTransfer.types;
-    if (!types.includes(STEP_MIME) && !types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-  }, []);
+  const onDragOver = useCallback(
+    (event: DragEvent) => {
+      const types = event.dataTransfer.types;
+      if (!types.includes(STEP_MIME) && !types.includes('Files')) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      if (types.includes(STEP_MIME)) setDropTarget(laneUnder(geometry.current, screenToFlowPosition({ x: event.clientX, y: event.clientY })));
+    },
+    [geometry, screenToFlowPosition, setDropTarget],
+  );
+  const onDragLeave = useCallback(
+    (event: DragEvent) => {
+      // Leaving for a child element is no leaving.
+      if (!(event.relatedTarget instanceof Node) || !event.currentTarget.contains(event.relatedTarget)) setDropTarget(undefined);
+    },
+    [setDropTarget],
+  );
   const onDrop = useCallback(
     (event: DragEvent) => {
+      setDropTarget(undefined);
       const files = [...event.dataTransfer.files];
       if (files.length > 0) {
         event.preventDefault();
@@ -30,9 +46,11 @@ export function useCanvasDrop() {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       // The step is centred where it was dropped.
-      addStepAt(store, type, { x: Math.round(at.x - NODE_WIDTH / 2), y: Math.round(at.y - NODE_HEIGHT / 2) });
+      const corner = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
+      const { graphPath, position } = landingOfNewStep(geometry.current, corner, NODE_SIZE);
+      addStepAt(store, type, position, graphPath);
     },
-    [store, screenToFlowPosition],
+    [store, screenToFlowPosition, geometry, setDropTarget],
   );
-  return { onDragOver, onDrop };
+  return { onDragOver, onDragLeave, onDrop };
 }

@@ -20,7 +20,9 @@ function nodeUnderPointer(event: MouseEvent | TouchEvent): string | undefined {
   const point = 'changedTouches' in event ? event.changedTouches[0] : event;
   if (!point) return undefined;
   const node = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
-  return node?.getAttribute('data-id') ?? undefined;
+  const id = node?.getAttribute('data-id') ?? undefined;
+  // A lane is no step: dropped on one, there is nothing to connect to.
+  return id?.startsWith('lane:') ? undefined : id;
 }
 
 /**
@@ -40,7 +42,7 @@ export function useConnecting() {
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
-      const target = state.toNode?.id ?? nodeUnderPointer(event);
+      const target = state.toNode?.type === 'lane' ? undefined : (state.toNode?.id ?? nodeUnderPointer(event));
       if (target === undefined) return;
       const from = state.fromNode.id;
       // Refused (or dropped on a node's body): connect anyway so the model accepts it or says why not.

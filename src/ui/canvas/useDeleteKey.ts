@@ -2,14 +2,14 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { deleteSteps, disconnect } from '../../core/model/actions';
 import { isTypingTarget } from '../common/useGlobalShortcuts';
 import { useDesignerStore } from '../store/context';
-import type { FlowEdge, StepNode } from './derive-flow';
+import { isStepNode, type CanvasNode, type FlowEdge } from './derive-flow';
 
 /**
  * Delete / Backspace removes the selected steps (with their edges) and selected edges, as one
  * undo step — but only while the canvas has the focus (or nothing has), never while typing and
  * never from a button elsewhere, where the key means something else.
  */
-export function useDeleteKey(region: RefObject<HTMLElement | null>, nodes: StepNode[], edges: FlowEdge[], clearEdgeSelection: () => void) {
+export function useDeleteKey(region: RefObject<HTMLElement | null>, nodes: CanvasNode[], edges: FlowEdge[], clearEdgeSelection: () => void) {
   const store = useDesignerStore();
   const current = useRef({ nodes, edges });
   current.current = { nodes, edges };
@@ -18,8 +18,8 @@ export function useDeleteKey(region: RefObject<HTMLElement | null>, nodes: StepN
       if ((event.key !== 'Delete' && event.key !== 'Backspace') || isTypingTarget(event.target)) return;
       const inCanvas = event.target === document.body || (event.target instanceof Node && region.current?.contains(event.target));
       if (!inCanvas) return;
-      const steps = current.current.nodes.filter((n) => n.selected).map((n) => n.id);
-      const lines = current.current.edges.filter((e) => e.selected && !steps.includes(e.source));
+      const steps = current.current.nodes.filter((n) => isStepNode(n) && n.selected).map((n) => n.id);
+      const lines = current.current.edges.filter((e) => e.selected && !steps.some((s) => e.source === s || e.source.startsWith(s + '.')));
       if (steps.length === 0 && lines.length === 0) return;
       event.preventDefault();
       const { apply, select, selection } = store.getState();

@@ -1,6 +1,7 @@
 import { useDesigner, useDesignerStore, usePipeline } from '../store/context';
 import { downloadFile } from './download';
 import { downloadFileName, type DownloadKind } from './file-names';
+import { NestedDownloads } from './NestedDownloads';
 
 const KINDS: readonly { kind: DownloadKind; label: string }[] = [
   { kind: 'pipeline', label: 'Download pipeline.yaml' },
@@ -9,7 +10,9 @@ const KINDS: readonly { kind: DownloadKind; label: string }[] = [
   { kind: 'parameters', label: 'Download parameters.yaml' },
 ];
 
-/** One button per file; the tooltip says the name the file is saved under. */
+const TARGET_LABELS = { 'kfp-v2': 'KFP v2', 'kfp-v1': 'KFP v1', argo: 'Argo' } as const;
+
+/** One button per file (nested dag files after dag.yaml); the tooltip says the name the file is saved under. */
 export function DownloadButtons() {
   const store = useDesignerStore();
   const pipeline = usePipeline();
@@ -17,16 +20,17 @@ export function DownloadButtons() {
   const hasParameters = pipeline.parameters.length > 0;
   return (
     <>
-      {KINDS.filter(({ kind }) => kind !== 'parameters' || hasParameters).map(({ kind, label }) => (
+      {KINDS.filter(({ kind }) => kind !== 'parameters' || hasParameters).flatMap(({ kind, label }) => [
         <button
           key={kind}
           type="button"
-          title={`Saves ${downloadFileName(pipeline, kind)}${kind === 'pipeline' ? ` (${target === 'kfp-v1' ? 'KFP v1' : 'KFP v2'})` : ''}`}
+          title={`Saves ${downloadFileName(pipeline, kind)}${kind === 'pipeline' ? ` (${TARGET_LABELS[target]})` : ''}`}
           onClick={() => downloadFile(store, kind)}
         >
           {label}
-        </button>
-      ))}
+        </button>,
+        ...(kind === 'dag' ? [<NestedDownloads key="nested" />] : []),
+      ])}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { allDiagnostics, emitted, exported } from '../store/derived';
 import type { DesignerStore } from '../store/store';
-import { downloadFileName, type DownloadKind } from './file-names';
+import { downloadFileName, nestedFileName, type DownloadKind } from './file-names';
 import { saveTextFile } from './save-file';
 
 /**
@@ -38,4 +38,15 @@ export function downloadFile(store: DesignerStore, kind: DownloadKind): void {
     return;
   }
   saveTextFile(name, text);
+}
+
+/** Downloads one nested dag file, as exported with the pipeline (always: like the dag, it is the user's work). */
+export function downloadNestedFile(store: DesignerStore, path: string): void {
+  const { history, notify } = store.getState();
+  const text = exported(history.present).nested[path];
+  if (text === undefined) {
+    notify({ kind: 'info', text: `The pipeline no longer has the nested dag file ${path}.` });
+    return;
+  }
+  saveTextFile(nestedFileName(path), text);
 }

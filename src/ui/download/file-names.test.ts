@@ -39,3 +39,20 @@ describe('download file names', () => {
     expect(safeFileName(undefined, 'x.yaml')).toBe('x.yaml');
   });
 });
+
+describe('nested dag files', () => {
+  it('are those of dag steps whose graph the pipeline holds, each once, saved under their own name', async () => {
+    const { terminalGraph } = await import('../../core/model/actions');
+    const { nestedFileName, nestedFilePaths } = await import('./file-names');
+    const dag = {
+      steps: [
+        { name: 'a', type: 'dag' as const, dag_definition: 'sub/inner.yaml', graph: terminalGraph() },
+        { name: 'b', type: 'dag' as const, dag_definition: 'sub/inner.yaml', graph: terminalGraph() },
+        { name: 'c', type: 'dag' as const, dag_definition: 'not-loaded.yaml' },
+        { name: 'p', type: 'parallel' as const, branches: [{ name: 'x', graph: { steps: [{ name: 'd', type: 'dag' as const, dag_definition: 'deep.yaml', graph: terminalGraph() }] } }] },
+      ],
+    };
+    expect(nestedFilePaths(dag)).toEqual(['sub/inner.yaml', 'deep.yaml']);
+    expect(nestedFileName('sub/inner.yaml')).toBe('inner.yaml');
+  });
+});

@@ -5,7 +5,8 @@
  * and the files must be saved under them to run.
  */
 import { KFP_DEFAULTS } from '../../core/model/defaults';
-import type { Pipeline } from '../../core/model/types';
+import { walkSteps } from '../../core/model/paths';
+import type { Graph, Pipeline } from '../../core/model/types';
 import { substituteVariables, variableMap } from '../../core/model/variables';
 
 export type DownloadKind = 'pipeline' | 'dag' | 'config' | 'parameters';
@@ -33,3 +34,18 @@ export function downloadFileName(pipeline: Pipeline, kind: DownloadKind): string
   const resolved = written === undefined ? undefined : substituteVariables(written, variableMap(pipeline.variables)).text;
   return safeFileName(resolved, FALLBACK[kind]);
 }
+
+/**
+ * The nested `dag_definition` files the pipeline brings along (those whose steps it holds), each
+ * once, in the order the steps come: the files `exportMagnus` writes besides the dag.
+ */
+export function nestedFilePaths(dag: Graph): string[] {
+  const paths: string[] = [];
+  for (const { step } of walkSteps(dag)) {
+    if (step.type === 'dag' && step.graph && step.dag_definition && !paths.includes(step.dag_definition)) paths.push(step.dag_definition);
+  }
+  return paths;
+}
+
+/** A nested file is saved under the last part of the path the step names (the folders are the user's to make). */
+export const nestedFileName = (path: string): string => safeFileName(path, 'nested.yaml');

@@ -1,7 +1,9 @@
-import { useState } from 'react';
-import { ImportForm } from './ImportForm';
+import { lazy, Suspense, useState } from 'react';
 import { Modal } from './Modal';
 import { usePasteToImport } from './usePasteToImport';
+
+// The importer (YAML parser, magnus import, classification) loads when the dialog first opens.
+const ImportForm = lazy(() => import('./ImportForm').then((m) => ({ default: m.ImportForm })));
 
 /** "Import…" and its dialog; a pipeline pasted onto the page opens the dialog with it filled in. */
 export function ImportButton() {
@@ -14,7 +16,9 @@ export function ImportButton() {
         Import…
       </button>
       <Modal open={request !== undefined} title="Import magnus pipeline" onClose={close}>
-        <ImportForm prefill={request?.prefill} onDone={close} />
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <ImportForm prefill={request?.prefill} onDone={close} />
+        </Suspense>
       </Modal>
     </>
   );

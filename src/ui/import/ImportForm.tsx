@@ -1,34 +1,51 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
 import { useDesignerStore } from '../store/context';
-import { classifyFiles, pastedInput, type Classification } from './classify';
+import { classifyFiles, pastedInput, type Classification, type NamedText } from './classify';
 import { DiagnosticEntries } from './DiagnosticEntries';
+import { NestedFilesPrompt } from './NestedFilesPrompt';
+import { withNestedFiles } from './nested-files';
 import { IMPORT_FAILED_TITLE } from './outcome';
 import { readFiles, runImport, type ImportAttempt } from './run-import';
 
+/** An import waiting for nested dag files: the files as first given, and those chosen since. */
+interface Pending {
+  base: Classification;
+  missing: string[];
+  chosen: Record<string, NamedText>;
+}
+
 /**
  * The import dialog's content: files (several at once, told apart by their contents) or pasted
- * texts. A failed import lists its errors here and changes nothing; a good one closes the dialog
- * and opens the import report.
+ * texts. A pipeline that runs nested dag files not given is held until they are chosen (or the
+ * user goes on without them). A failed import lists its errors here and changes nothing; a good
+ * one closes the dialog and opens the import report.
  */
 export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () => void }) {
   const store = useDesignerStore();
   const [texts, setTexts] = useState({ dag: prefill ?? '', config: '', parameters: '' });
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Diagnostic[] | undefined>();
+  const [pending, setPending] = useState<Pending | undefined>();
   const failureBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     failureBox.current?.scrollIntoView({ block: 'nearest' });
   }, [failure]);
 
-  const attempt = async (classification: Promise<Classification> | Classification) => {
+  const attempt = async (given: Promise<Classification> | Classification, chosen: Record<string, NamedText> = {}, askForNested = true) => {
     setBusy(true);
     setFailure(undefined);
-    const result = await runImport(await classification, store).catch(
-      (error: unknown): ImportAttempt => ({ ok: false, diagnostics: [{ code: 'E_IMPORT_INTERNAL', severity: 'error', message: `the import failed: ${String(error)}` }] }),
+    const base = await given;
+    const result = await runImport(withNestedFiles(base, chosen), store, { askForNested }).catch(
+      (error: unknown): ImportAttempt => ({ status: 'failed', diagnostics: [{ code: 'E_IMPORT_INTERNAL', severity: 'error', message: `the import failed: ${String(error)}` }] }),
     );
     setBusy(false);
-    if (!result.ok) return setFailure(result.diagnostics);
+    if (result.status === 'failed') {
+      setPending((current) => (current?.base === base ? { ...current, chosen } : undefined));
+      return setFailure(result.diagnostics);
+    }
+    if (result.status === 'needs-nested') return setPending({ base, missing: result.missing, chosen });
+    setPending(undefined);
     onDone();
     store.getState().showImportReport(result.report);
   };
@@ -36,6 +53,12 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
     const files = [...(event.target.files ?? [])];
     event.target.value = ''; // choosing the same files again (after fixing them) imports again
     if (files.length > 0) void attempt(readFiles(files).then(classifyFiles));
+  };
+  const chooseNested = (files: Record<string, NamedText>) => {
+    if (!pending) return;
+    const chosen = { ...pending.chosen, ...files };
+    if (pending.missing.every((path) => chosen[path] !== undefined)) void attempt(pending.base, chosen);
+    else setPending({ ...pending, chosen });
   };
   const field = (key: keyof typeof texts, label: string, rows: number) => (
     <label className="import-field">
@@ -65,6 +88,15 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
           Import
         </button>
       </section>
+      {pending && (
+        <NestedFilesPrompt
+          missing={pending.missing}
+          chosen={pending.chosen}
+          busy={busy}
+          onChoose={chooseNested}
+          onSkip={() => void attempt(pending.base, pending.chosen, false)}
+        />
+      )}
       {busy && <p role="status">Importing…</p>}
       {failure && (
         <div ref={failureBox} role="alert" className="import-failure">

@@ -48,8 +48,7 @@ export const CONFIG_KEYS: ReadonlySet<string> = new Set([
   'pickler',
 ]);
 
-/** Pasted text that is a magnus pipeline (a `dag:` key at the top level). */
-export const looksLikeDag = (text: string): boolean => /^dag[ \t]*:/m.test(text);
+export { looksLikeDag } from './looks-like-dag';
 
 const isMapping = (value: Json | undefined): value is Record<string, Json> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

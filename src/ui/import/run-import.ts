@@ -3,9 +3,14 @@ import type { Diagnostic } from '../../core/diagnostics';
 import { withAutoLayout } from '../layout/auto-layout';
 import type { DesignerStore, ImportReport } from '../store/store';
 import type { Classification, NamedText } from './classify';
+import { missingNestedFiles } from './nested-files';
 import { failureDiagnostics, IMPORT_REPORT_TITLE, isFailedImport, successDiagnostics } from './outcome';
 
-export type ImportAttempt = { ok: true; report: ImportReport } | { ok: false; diagnostics: Diagnostic[] };
+export type ImportAttempt =
+  | { status: 'imported'; report: ImportReport }
+  | { status: 'failed'; diagnostics: Diagnostic[] }
+  /** Nothing imported yet: the pipeline names nested dag files that were not supplied. */
+  | { status: 'needs-nested'; missing: string[] };
 
 /** Larger than any pipeline a person writes; reading it would only freeze the page. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -26,15 +31,20 @@ export async function readFiles(files: readonly File[]): Promise<NamedText[]> {
 /**
  * Imports the classified files: on success the pipeline replaces the current one as ONE undo step
  * and the caller shows the report (after closing its own dialog, so the report gets the focus);
- * on failure nothing changes and the caller shows the errors.
+ * on failure nothing changes and the caller shows the errors. With `askForNested`, a pipeline
+ * whose nested dag files were not all supplied is not imported yet: the caller asks for them.
  */
-export async function runImport(classification: Classification, store: DesignerStore): Promise<ImportAttempt> {
-  if (!classification.input || classification.problems.length > 0) return { ok: false, diagnostics: failureDiagnostics(classification) };
+export async function runImport(classification: Classification, store: DesignerStore, options: { askForNested?: boolean } = {}): Promise<ImportAttempt> {
+  if (!classification.input || classification.problems.length > 0) return { status: 'failed', diagnostics: failureDiagnostics(classification) };
   const result = loadPipeline(classification.input);
-  if (!result.pipeline || isFailedImport(result)) return { ok: false, diagnostics: failureDiagnostics(classification, result) };
+  if (!result.pipeline || isFailedImport(result)) return { status: 'failed', diagnostics: failureDiagnostics(classification, result) };
+  if (options.askForNested) {
+    const missing = missingNestedFiles(result);
+    if (missing.length > 0) return { status: 'needs-nested', missing };
+  }
   const imported = result.pipeline;
   // A layout that fails (worker blocked) is no reason to lose the import: the canvas places unplaced steps itself.
   const placed = await withAutoLayout(imported, { onlyMissing: true }).catch(() => imported);
   store.getState().replace(placed);
-  return { ok: true, report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: successDiagnostics(classification, result) } };
+  return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: successDiagnostics(classification, result) } };
 }

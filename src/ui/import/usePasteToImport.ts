@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { isTypingTarget } from '../common/useGlobalShortcuts';
-import { looksLikeDag } from './classify';
+import { looksLikeDag } from './looks-like-dag';
 
 /** Ctrl+V of a magnus pipeline anywhere but in a text field (or an open dialog) offers to import it. */
 export function usePasteToImport(onPipelineText: (text: string) => void) {

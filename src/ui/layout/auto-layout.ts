@@ -22,11 +22,18 @@ function loadElk(): Promise<ELK> {
 
 class LayoutTimeout extends Error {}
 
+export interface LayoutOptions {
+  /** Keep the places of steps that have one. */
+  onlyMissing?: boolean;
+  /** Groups drawn collapsed take the room of one node. */
+  collapsed?: ReadonlySet<string>;
+}
+
 /**
- * Positions for the steps of the pipeline's own graph (all of them, or only those without one).
- * Callers commit them with `moveSteps`, which keeps the positions of steps inside composites.
+ * Positions for the steps of every graph (all of them, or only those without one); inside lanes
+ * they are lane-relative. Callers commit them with `moveSteps`.
  */
-export async function layoutPositions(pipeline: Pipeline, options: { onlyMissing?: boolean } = {}): Promise<Record<string, Position>> {
+export async function layoutPositions(pipeline: Pipeline, options: LayoutOptions = {}): Promise<Record<string, Position>> {
   const layouter = await loadElk();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -46,7 +53,7 @@ export async function layoutPositions(pipeline: Pipeline, options: { onlyMissing
 }
 
 /** The pipeline with positions for its steps (all of them, or only those without one). */
-export async function withAutoLayout(pipeline: Pipeline, options: { onlyMissing?: boolean } = {}): Promise<Pipeline> {
+export async function withAutoLayout(pipeline: Pipeline, options: LayoutOptions = {}): Promise<Pipeline> {
   const positions = await layoutPositions(pipeline, options);
   return setLayout(pipeline, options.onlyMissing ? { ...pipeline.layout, ...positions } : { ...positions });
 }

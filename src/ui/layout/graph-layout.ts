@@ -1,19 +1,20 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { joinPath } from '../../core/model/paths';
-import type { Graph, Pipeline, Position } from '../../core/model/types';
+import { childGraphs, joinPath, walkGraphs } from '../../core/model/paths';
+import type { Graph, Pipeline, Position, Step } from '../../core/model/types';
+import { CONTENT_LEFT, CONTENT_TOP, LANE_PAD, NODE_HEIGHT, NODE_WIDTH, stepSize, type Size } from './geometry';
+import { bottomRowSteps, layeredEdges } from './graph-edges';
+import { isChain, layeredPlacement, placeMissingIn } from './placement';
 
-/** The size every step node is drawn at; layout and canvas must agree on it. */
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 64;
+export { NODE_HEIGHT, NODE_WIDTH } from './geometry';
 
 export interface Layouter {
   layout(graph: ElkNode): Promise<ElkNode>;
 }
 
 /**
- * Layered layout, top to bottom, of the pipeline's own graph. Options chosen for speed on long
- * pipelines (1,000 steps in well under a second) over the last bit of crossing reduction, which
- * magnus pipelines — mostly chains with failure exits — rarely need.
+ * Layered layout, top to bottom, of one graph. Options chosen for speed on long pipelines (1,000
+ * steps in well under a second) over the last bit of crossing reduction, which magnus pipelines —
+ * mostly chains with failure exits — rarely need.
  */
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -24,72 +25,134 @@ const LAYOUT_OPTIONS = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '48',
 };
 
-/** A next or on_failure edge between two steps of one graph. */
-export interface GraphEdge {
-  from: string;
-  to: string;
-  kind: 'next' | 'on_failure';
-}
+/** Inside a lane the content starts below the lane's title bar (positions there are lane-relative). */
+const LANE_PADDING = `[top=${CONTENT_TOP},left=${CONTENT_LEFT},bottom=${LANE_PAD},right=${LANE_PAD}]`;
 
-/** More failure exits than this into one step make it a shared handler, laid out apart from the flow. */
-export const FAN_IN_LIMIT = 3;
+export { bottomRowSteps, FAN_IN_LIMIT, layeredEdges, type GraphEdge } from './graph-edges';
 
-/**
- * The edges the layering follows. Failure exits into a terminal step or a shared handler (the
- * magnus habit: every step's on_failure is `fail`) are left out: each would span the whole flow,
- * and ELK gives a long edge a dummy node per layer it crosses — quadratic, out of memory at 1,000
- * steps. They are still drawn; they just do not decide where steps go.
- */
-export function layeredEdges(graph: Graph): GraphEdge[] {
-  const names = new Set(graph.steps.map((s) => s.name));
-  const terminal = new Set(graph.steps.filter((s) => s.type === 'success' || s.type === 'fail').map((s) => s.name));
-  const edges = graph.steps.flatMap((step) =>
-    (['next', 'on_failure'] as const).flatMap((kind): GraphEdge[] => {
-      const target = kind in step ? (step as unknown as Record<string, unknown>)[kind] : undefined;
-      return typeof target === 'string' && names.has(target) ? [{ from: step.name, to: target, kind }] : [];
-    }),
-  );
-  const failureFanIn = new Map<string, number>();
-  for (const e of edges) if (e.kind === 'on_failure') failureFanIn.set(e.to, (failureFanIn.get(e.to) ?? 0) + 1);
-  return edges.filter((e) => e.kind === 'next' || (!terminal.has(e.to) && failureFanIn.get(e.to)! <= FAN_IN_LIMIT));
-}
+type SizeOf = (step: Step, path: string) => Size;
+const fixedSize: SizeOf = () => ({ width: NODE_WIDTH, height: NODE_HEIGHT });
 
-/** Terminal steps the layered edges do not reach (typically `fail`): they go in the bottom row, beside `success`. */
-export function bottomRowSteps(graph: Graph, edges: readonly GraphEdge[]): string[] {
-  const reached = new Set(edges.map((e) => e.to));
-  return graph.steps.filter((s) => (s.type === 'success' || s.type === 'fail') && !reached.has(s.name)).map((s) => s.name);
-}
-
-export function elkGraphOf(graph: Graph, graphPath = ''): ElkNode {
+/** The ELK graph of one of the pipeline's graphs: `graphPath` '' is the pipeline's own, others are lanes. */
+export function elkGraphOf(graph: Graph, graphPath = '', sizeOf: SizeOf = fixedSize): ElkNode {
   const id = (name: string) => joinPath(graphPath, name);
   const edges = layeredEdges(graph);
   const apart = new Set(bottomRowSteps(graph, edges));
   return {
-    id: graphPath === '' ? 'root' : graphPath,
-    layoutOptions: LAYOUT_OPTIONS,
-    children: graph.steps.filter((s) => !apart.has(s.name)).map((s) => ({ id: id(s.name), width: NODE_WIDTH, height: NODE_HEIGHT })),
+    id: graphPath === '' ? 'root' : `graph:${graphPath}`,
+    layoutOptions: graphPath === '' ? LAYOUT_OPTIONS : { ...LAYOUT_OPTIONS, 'elk.padding': LANE_PADDING },
+    children: graph.steps.filter((s) => !apart.has(s.name)).map((s) => ({ id: id(s.name), ...sizeOf(s, id(s.name)) })),
     edges: edges.map((e) => ({ id: `${id(e.from)}|${e.kind}`, sources: [id(e.from)], targets: [id(e.to)] })),
   };
 }
 
 const ROW_GAP = 60;
 
-/** Positions for the steps of the pipeline's graph; with `onlyMissing`, steps placed before keep their place. */
-export async function computeLayout(pipeline: Pipeline, layouter: Layouter, options: { onlyMissing?: boolean } = {}): Promise<Record<string, Position>> {
-  const graph = pipeline.dag;
-  const result = await layouter.layout(elkGraphOf(graph));
+/** Positions from ELK's answer for one graph, plus its bottom row of terminal steps. */
+function readGraph(graph: Graph, graphPath: string, laidOut: ElkNode, sizeOf: SizeOf): Record<string, Position> {
   const all: Record<string, Position> = {};
-  for (const child of result.children ?? []) all[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
-  const laidOut = Object.values(all);
-  const bottom = laidOut.length > 0 ? Math.max(...laidOut.map((p) => p.y)) : 0;
-  let x = laidOut.length > 0 ? Math.max(...laidOut.filter((p) => p.y === bottom).map((p) => p.x)) + NODE_WIDTH + ROW_GAP : 0;
-  for (const name of bottomRowSteps(graph, layeredEdges(graph))) {
-    all[name] = { x, y: bottom };
-    x += NODE_WIDTH + ROW_GAP;
+  const bottoms: { x: number; y: number; right: number }[] = [];
+  for (const child of laidOut.children ?? []) {
+    const x = Math.round(child.x ?? 0);
+    const y = Math.round(child.y ?? 0);
+    all[child.id] = { x, y };
+    bottoms.push({ x, y, right: x + (child.width ?? NODE_WIDTH) });
   }
-  if (!options.onlyMissing) return all;
-  return Object.fromEntries(Object.entries(all).filter(([name]) => !pipeline.layout[name]));
+  const origin = graphPath === '' ? { x: 0, y: 0 } : { x: CONTENT_LEFT, y: CONTENT_TOP };
+  const bottom = bottoms.length > 0 ? Math.max(...bottoms.map((p) => p.y)) : origin.y;
+  let x = bottoms.length > 0 ? Math.max(...bottoms.filter((p) => p.y === bottom).map((p) => p.right)) + ROW_GAP : origin.x;
+  for (const name of bottomRowSteps(graph, layeredEdges(graph))) {
+    const path = joinPath(graphPath, name);
+    all[path] = { x, y: bottom };
+    x += sizeOf(graph.steps.find((s) => s.name === name)!, path).width + ROW_GAP;
+  }
+  return all;
 }
 
-/** Whether any step of the pipeline's graph has no position yet (magnus files carry none). */
-export const needsLayout = (pipeline: Pipeline) => pipeline.dag.steps.some((s) => !pipeline.layout[s.name]);
+interface GraphAt {
+  graph: Graph;
+  path: string;
+  depth: number;
+}
+
+function graphsByDepth(root: Graph): GraphAt[][] {
+  const levels: GraphAt[][] = [];
+  const visit = (graph: Graph, path: string, depth: number) => {
+    (levels[depth] ??= []).push({ graph, path, depth });
+    for (const step of graph.steps) for (const child of childGraphs(step, joinPath(path, step.name))) visit(child.graph, child.path, depth + 1);
+  };
+  visit(root, '', 0);
+  return levels;
+}
+
+/**
+ * Positions for the steps of every graph, inner graphs first: a group is as large as its lanes,
+ * so its graph can be laid out only once the graphs inside it are. Each depth is one ELK call
+ * (its graphs side by side as separate compounds); a chain, the common branch, is laid out here
+ * the way ELK would, which saves seconds on a thousand steps. With `onlyMissing`, placed steps keep their
+ * place; a graph with some placed steps gets places for the others next to their neighbours.
+ * Positions of steps in lanes are relative to their lane, as the canvas stores them.
+ */
+export async function computeLayout(
+  pipeline: Pipeline,
+  layouter: Layouter,
+  options: { onlyMissing?: boolean; collapsed?: ReadonlySet<string> } = {},
+): Promise<Record<string, Position>> {
+  const collapsed = options.collapsed ?? new Set<string>();
+  const working: Record<string, Position> = options.onlyMissing ? { ...pipeline.layout } : {};
+  const result: Record<string, Position> = {};
+  const sizeOf: SizeOf = (step, path) => stepSize(step, path, working, collapsed);
+  const levels = graphsByDepth(pipeline.dag);
+  for (let depth = levels.length - 1; depth >= 0; depth--) {
+    const batch: GraphAt[] = [];
+    for (const at of levels[depth] ?? []) {
+      if (at.graph.steps.length === 0) continue;
+      if (options.onlyMissing) {
+        const missing = at.graph.steps.filter((s) => !working[joinPath(at.path, s.name)]).length;
+        if (missing === 0) continue;
+        if (missing < at.graph.steps.length) {
+          const near = placeMissingIn(at.graph, at.path, working, collapsed);
+          Object.assign(working, near);
+          Object.assign(result, near);
+          continue;
+        }
+      }
+      if (isChain(at.graph)) {
+        const quick = layeredPlacement(at.graph, at.path, working, collapsed);
+        Object.assign(working, quick);
+        Object.assign(result, quick);
+        continue;
+      }
+      batch.push(at);
+    }
+    if (batch.length === 0) continue;
+    const compounds = batch.map((at) => elkGraphOf(at.graph, at.path, sizeOf));
+    const laidOut =
+      compounds.length === 1 && batch[0].path === ''
+        ? [await layouter.layout(compounds[0])]
+        : ((await layouter.layout({ id: 'batch', layoutOptions: { 'elk.algorithm': 'fixed' }, children: compounds })).children ?? []);
+    batch.forEach((at, i) => {
+      const positions = readGraph(at.graph, at.path, laidOut[i], sizeOf);
+      Object.assign(working, positions);
+      Object.assign(result, positions);
+    });
+  }
+  return result;
+}
+
+/** Whether any step of any graph has no position yet (magnus files carry none). */
+export function needsLayout(pipeline: Pipeline): boolean {
+  for (const { graph, path } of walkGraphs(pipeline.dag)) if (graph.steps.some((s) => !pipeline.layout[joinPath(path, s.name)])) return true;
+  return false;
+}
+
+/**
+ * Whether some graph has more than `beyond` steps but none placed: that calls for ELK's layered
+ * layout rather than the quick one (or a place here and there).
+ */
+export function needsFullLayout(pipeline: Pipeline, beyond = 0): boolean {
+  for (const { graph, path } of walkGraphs(pipeline.dag)) {
+    if (graph.steps.length > beyond && graph.steps.every((s) => !pipeline.layout[joinPath(path, s.name)])) return true;
+  }
+  return false;
+}

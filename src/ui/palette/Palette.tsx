@@ -6,12 +6,16 @@ import { addStepAt, PALETTE_ENTRIES, STEP_MIME } from './step-types';
 import './palette.css';
 import './step-colors.css';
 
-/** The step types, each added by a click (or Enter) in free space, or dragged onto the canvas. */
+/**
+ * The step types, each added by a click (or Enter) in free space — below the selected step, in
+ * its branch if it is in one — or dragged onto the canvas or onto a branch's lane.
+ */
 export function Palette() {
   const store = useDesignerStore();
   const add = (type: StepType) => {
     const { history, selection } = store.getState();
-    addStepAt(store, type, placeNewStep(history.present, selection));
+    const { graphPath, position } = placeNewStep(history.present, selection);
+    addStepAt(store, type, position, graphPath);
   };
   const startDrag = (event: DragEvent, type: StepType) => {
     event.dataTransfer.setData(STEP_MIME, type);
@@ -39,7 +43,7 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="palette-hint">Click to add, or drag onto the canvas.</p>
+      <p className="palette-hint">Click to add (below the selected step), or drag onto the canvas or into a branch.</p>
     </aside>
   );
 }

@@ -22,11 +22,14 @@ export const PALETTE_ENTRIES: readonly PaletteEntry[] = [
 
 export const isStepType = (value: string): value is StepType => PALETTE_ENTRIES.some((e) => e.type === value);
 
-/** Adds a step at a place as one undo step and selects it (which brings it into view). */
-export function addStepAt(store: DesignerStore, type: StepType, position: Position): void {
+/**
+ * Adds a step at a place of a graph (the pipeline's own, or a branch's: `graphPath`) as one undo
+ * step and selects it (which brings it into view).
+ */
+export function addStepAt(store: DesignerStore, type: StepType, position: Position, graphPath = ''): void {
   let path: string | undefined;
   const added = store.getState().apply((pipeline) => {
-    const result = addStep(pipeline, type, { position });
+    const result = addStep(pipeline, type, { position, graphPath });
     path = result.path;
     return result.pipeline;
   });

@@ -4,9 +4,10 @@ import { useDesigner } from '../store/context';
 const TARGETS: readonly { target: EmitTarget; label: string }[] = [
   { target: 'kfp-v2', label: 'KFP v2' },
   { target: 'kfp-v1', label: 'KFP v1' },
+  { target: 'argo', label: 'Argo' },
 ];
 
-/** Which Kubeflow Pipelines version pipeline.yaml is generated for. */
+/** What pipeline.yaml is generated for: a Kubeflow Pipelines version, or plain Argo Workflows. */
 export function TargetSwitch() {
   const target = useDesigner((s) => s.target);
   const setTarget = useDesigner((s) => s.setTarget);

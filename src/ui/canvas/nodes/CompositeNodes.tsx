@@ -1,6 +1,6 @@
 /**
- * Composite steps, one node each for now: a summary of what is inside. They are kept apart
- * because they will become expandable groups showing their branches.
+ * Composite steps: a compact node with a summary when collapsed; expanded, the header of a group
+ * whose lanes (one per branch graph) are child nodes drawn inside it.
  */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
@@ -10,7 +10,7 @@ import { StepNodeFrame } from './StepNodeFrame';
 export const ParallelNode = memo(function ParallelNode({ id, data, selected }: NodeProps<StepNode>) {
   return (
     <StepNodeFrame id={id} data={data} selected={selected}>
-      ⫴ {data.summary}
+      ⇉ {data.summary}
     </StepNodeFrame>
   );
 });
@@ -23,10 +23,11 @@ export const MapNode = memo(function MapNode({ id, data, selected }: NodeProps<S
   );
 });
 
+/** A dag step whose file was not loaded says so, and has nothing to expand. */
 export const DagNode = memo(function DagNode({ id, data, selected }: NodeProps<StepNode>) {
   return (
     <StepNodeFrame id={id} data={data} selected={selected}>
-      <code>{data.summary}</code>
+      <code title={data.expandable ? undefined : 'The nested dag file was not supplied: import it together with this pipeline to see and emit its steps'}>{data.summary}</code>
     </StepNodeFrame>
   );
 });

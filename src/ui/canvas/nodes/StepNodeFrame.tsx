@@ -1,6 +1,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { StepNodeData } from '../derive-flow';
+import { GroupToggleButton } from './GroupToggle';
 import { StepActions } from './StepActions';
 
 interface Props {
@@ -11,14 +12,20 @@ interface Props {
   children: ReactNode;
 }
 
-/** What every step node has: name, type, markers, problem badge, handles, and actions when selected. */
+/**
+ * What every step node has: name, type, markers, problem badge, handles, and actions when
+ * selected. A composite has a collapse/expand button; expanded, it is a group whose header is
+ * this node's head and body, with its lanes (child nodes) below and its handles on its border.
+ */
 export function StepNodeFrame({ id, data, selected, children }: Props) {
   const { name, type, problems } = data;
   const severity = problems ? (problems.errors > 0 ? 'error' : 'warning') : undefined;
+  const classes = ['step-node', `step-node-${type}`, severity ? `step-node-has-${severity}` : '', data.expanded ? 'step-group' : ''].filter(Boolean).join(' ');
   return (
-    <div className={`step-node step-node-${type}${severity ? ` step-node-has-${severity}` : ''}`}>
+    <div className={classes}>
       <Handle type="target" position={Position.Top} id="in" className="step-handle step-handle-in" aria-label={`into ${name}`} title={`Drop a next or on failure here: ${name} runs after that step`} />
       <div className="step-node-head">
+        {data.expandable && <GroupToggleButton id={id} name={name} expanded={data.expanded} />}
         <span className="step-node-type">{type}</span>
         <span className="step-node-name" title={name}>
           {name}
@@ -45,7 +52,14 @@ export function StepNodeFrame({ id, data, selected, children }: Props) {
       {data.flowing && (
         <>
           <Handle type="source" position={Position.Bottom} id="next" className="step-handle step-handle-next" aria-label={`next of ${name}`} title={`next: drag to the step that runs after ${name}`} />
-          <Handle type="source" position={Position.Right} id="on_failure" className="step-handle step-handle-failure" aria-label={`on failure of ${name}`} title={`on failure: drag to the step that runs if ${name} fails`} />
+          <Handle
+            type="source"
+            position={Position.Right}
+            id="on_failure"
+            className="step-handle step-handle-failure"
+            aria-label={`on failure of ${name}`}
+            title={`on failure: drag to the step that runs if ${name} fails`}
+          />
         </>
       )}
       {selected && <StepActions id={id} data={data} />}

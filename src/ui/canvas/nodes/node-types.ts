@@ -1,6 +1,7 @@
 import type { NodeTypes } from '@xyflow/react';
 import type { StepType } from '../../../core/model/types';
 import { DagNode, MapNode, ParallelNode } from './CompositeNodes';
+import { LaneNode } from './LaneNode';
 import { StubNode, TaskNode, TerminalNode } from './SimpleNodes';
 
 /** One constant object: React Flow remounts every node if this changes between renders. */
@@ -12,4 +13,5 @@ export const NODE_TYPES = {
   parallel: ParallelNode,
   map: MapNode,
   dag: DagNode,
-} satisfies Record<StepType, NodeTypes[string]>;
+  lane: LaneNode,
+} satisfies Record<StepType | 'lane', NodeTypes[string]>;

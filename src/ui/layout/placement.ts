@@ -1,0 +1,209 @@
+/**
+ * Places for steps that have none yet — added from the palette, or new in a mostly laid-out
+ * graph — next to their neighbours, in every graph (lanes included). Pure geometry.
+ */
+import { isFlowing } from '../../core/model/actions';
+import { joinPath, walkGraphs } from '../../core/model/paths';
+import type { Graph, Pipeline, Position } from '../../core/model/types';
+import { CONTENT_LEFT, CONTENT_TOP, NODE_HEIGHT, NODE_SIZE, NODE_WIDTH, stepSize, type Rect, type Size } from './geometry';
+import { bottomRowSteps, layeredEdges } from './graph-edges';
+
+const GAP = 40;
+const STEP_X = NODE_WIDTH + GAP;
+const STEP_Y = NODE_HEIGHT + GAP;
+const NO_COLLAPSED: ReadonlySet<string> = new Set();
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width + GAP / 2 && b.x < a.x + a.width + GAP / 2 && a.y < b.y + b.height + GAP / 2 && b.y < a.y + a.height + GAP / 2;
+
+const asRect = (p: Position | Rect): Rect => ('width' in p ? p : { ...p, ...NODE_SIZE });
+
+/** The free place nearest `near` on a grid around it, preferring below, then right. */
+export function freePosition(occupied: readonly (Position | Rect)[], near: Position, size: Size = NODE_SIZE): Position {
+  const taken = occupied.map(asRect);
+  for (let ring = 0; ring < 60; ring++) {
+    const candidates: Position[] = [];
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) candidates.push({ x: near.x + dx * STEP_X, y: near.y + dy * STEP_Y });
+      }
+    }
+    const distance = (p: Position) => Math.hypot((p.x - near.x) / STEP_X, (p.y - near.y) / STEP_Y) - (p.y > near.y ? 0.1 : 0) - (p.x > near.x ? 0.05 : 0);
+    candidates.sort((a, b) => distance(a) - distance(b));
+    const free = candidates.find((c) => !taken.some((o) => overlaps(o, { ...c, ...size })));
+    if (free) return free;
+  }
+  const lowest = Math.max(...taken.map((p) => p.y + p.height));
+  return { x: near.x, y: lowest + GAP };
+}
+
+/** Where the first step of an empty graph goes: the canvas's origin, or a lane's content corner. */
+export const graphOrigin = (graphPath: string): Position => (graphPath === '' ? { x: 0, y: 0 } : { x: CONTENT_LEFT, y: CONTENT_TOP });
+
+/** The rectangles of a graph's placed steps, in the graph's own coordinates. */
+export function placedRects(graph: Graph, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string> = NO_COLLAPSED): Rect[] {
+  return graph.steps.flatMap((s) => {
+    const path = joinPath(graphPath, s.name);
+    const p = layout[path];
+    return p ? [{ ...p, ...stepSize(s, path, layout, collapsed) }] : [];
+  });
+}
+
+/** A place in a graph for a new step: below `below` (a step of that graph) when given, else below the lowest step. */
+export function placeInGraph(graph: Graph, graphPath: string, layout: Pipeline['layout'], below?: string, collapsed?: ReadonlySet<string>): Position {
+  const occupied = placedRects(graph, graphPath, layout, collapsed);
+  const step = below === undefined ? undefined : graph.steps.find((s) => s.name === below);
+  const at = step && layout[joinPath(graphPath, step.name)];
+  if (step && at) {
+    const { height } = stepSize(step, joinPath(graphPath, step.name), layout, collapsed ?? NO_COLLAPSED);
+    return freePosition(occupied, { x: at.x, y: at.y + height + GAP });
+  }
+  if (occupied.length === 0) return graphOrigin(graphPath);
+  const lowest = occupied.reduce((a, b) => (b.y + b.height > a.y + a.height ? b : a));
+  return freePosition(occupied, { x: lowest.x, y: lowest.y + lowest.height + GAP });
+}
+
+/** A graph with none of its steps placed and at most this many is laid out here, at once; larger ones by ELK. */
+export const SMALL_GRAPH = 40;
+const LAYER_GAP = 48;
+const ROW_GAP = 60;
+
+/**
+ * Places for the unplaced steps of every graph, inner graphs first (a group's size depends on
+ * them): a graph with nothing placed gets a simple layered layout (a new group's branches), the
+ * others a place for each new step near a step that leads to it, else below the others.
+ */
+export function placeMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<string> = NO_COLLAPSED): Record<string, Position> {
+  const placed: Record<string, Position> = {};
+  const graphs = [...walkGraphs(pipeline.dag)].reverse();
+  for (const { graph, path: graphPath } of graphs) {
+    const layout = { ...pipeline.layout, ...placed };
+    const missing = graph.steps.filter((s) => !layout[joinPath(graphPath, s.name)]).length;
+    if (missing === 0) continue;
+    const found = missing === graph.steps.length ? layeredPlacement(graph, graphPath, layout, collapsed) : placeMissingIn(graph, graphPath, layout, collapsed);
+    Object.assign(placed, found);
+  }
+  return placed;
+}
+
+/**
+ * A layered layout, top to bottom, of a graph with nothing placed, done here rather than by ELK
+ * (which loads in a worker): each step one layer below the steps that lead to it, a layer's steps
+ * side by side, the terminal steps nothing leads to beside the last layer — ELK's answer for the
+ * small graphs a new group brings, without the wait.
+ */
+export function layeredPlacement(graph: Graph, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string> = NO_COLLAPSED): Record<string, Position> {
+  const rows = layerRows(graph);
+  const apart = bottomRowSteps(graph, layeredEdges(graph));
+  const origin = graphOrigin(graphPath);
+  const size = (name: string) => stepSize(graph.steps.find((s) => s.name === name)!, joinPath(graphPath, name), layout, collapsed);
+  const sized = rows.map((row) => row.map((name) => ({ name, ...size(name) })));
+  const rowWidth = (row: { width: number }[]) => row.reduce((sum, s) => sum + s.width, 0) + GAP * (row.length - 1);
+  const widest = Math.max(0, ...sized.map(rowWidth));
+  const placed: Record<string, Position> = {};
+  let y = origin.y;
+  let lastRow = { y: origin.y, right: origin.x - ROW_GAP };
+  for (const row of sized) {
+    // Rows centred on one axis, as ELK draws a chain through steps of different widths.
+    let x = origin.x + Math.round((widest - rowWidth(row)) / 2);
+    for (const s of row) {
+      placed[joinPath(graphPath, s.name)] = { x, y };
+      x += s.width + GAP;
+    }
+    lastRow = { y, right: x - GAP };
+    y += Math.max(...row.map((s) => s.height)) + LAYER_GAP;
+  }
+  let x = lastRow.right + ROW_GAP;
+  for (const name of apart) {
+    placed[joinPath(graphPath, name)] = { x, y: lastRow.y };
+    x += size(name).width + ROW_GAP;
+  }
+  return placed;
+}
+
+/** The steps of a graph by layer (longest path over the layered edges), leaving out the bottom row of terminal steps. */
+export function layerRows(graph: Graph): string[][] {
+  const edges = layeredEdges(graph);
+  const apart = new Set(bottomRowSteps(graph, edges));
+  const steps = graph.steps.filter((s) => !apart.has(s.name));
+  const layer = new Map(steps.map((s) => [s.name, 0]));
+  // A cycle (an invalid graph) cannot push a step past the step count.
+  for (let round = 0; round < steps.length; round++) {
+    let changed = false;
+    for (const e of edges) {
+      const next = (layer.get(e.from) ?? 0) + 1;
+      if (layer.has(e.to) && next > layer.get(e.to)! && next < steps.length) {
+        layer.set(e.to, next);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  const rows: string[][] = [];
+  for (const s of steps) (rows[layer.get(s.name)!] ??= []).push(s.name);
+  return rows.filter(Boolean);
+}
+
+/** A chain (one step a layer, the usual magnus branch): the quick layout draws it as ELK would, without the wait. */
+export const isChain = (graph: Graph): boolean => layerRows(graph).every((row) => row.length === 1);
+
+/** Places for the unplaced steps of one graph, given the layout so far (its inner graphs placed). */
+export function placeMissingIn(graph: Graph, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string> = NO_COLLAPSED): Record<string, Position> {
+  const placed: Record<string, Position> = {};
+  const current = () => ({ ...layout, ...placed });
+  const occupied = placedRects(graph, graphPath, layout, collapsed);
+  for (const step of graph.steps) {
+    const path = joinPath(graphPath, step.name);
+    if (layout[path]) continue;
+    const size = stepSize(step, path, current(), collapsed);
+    const from = graph.steps.find((s) => isFlowing(s) && (s.next === step.name || s.on_failure === step.name));
+    const fromPath = from && joinPath(graphPath, from.name);
+    const anchor = fromPath !== undefined ? current()[fromPath] : undefined;
+    const anchorSize = from && fromPath !== undefined ? stepSize(from, fromPath, current(), collapsed) : NODE_SIZE;
+    const position = anchor
+      ? freePosition(occupied, { x: anchor.x, y: anchor.y + anchorSize.height + GAP }, size)
+      : occupied.length === 0
+        ? graphOrigin(graphPath)
+        : freePosition(occupied, lowestBelow(occupied), size);
+    placed[path] = position;
+    occupied.push({ ...position, ...size });
+  }
+  return placed;
+}
+
+function lowestBelow(occupied: readonly Rect[]): Position {
+  const lowest = occupied.reduce((a, b) => (b.y + b.height > a.y + a.height ? b : a));
+  return { x: lowest.x, y: lowest.y + lowest.height + GAP };
+}
+
+/**
+ * The positions that would change something: of steps that still exist (a layout may finish
+ * after an edit) and that are not there already. Rounded to pixels.
+ */
+export function changedPositions(pipeline: Pipeline, positions: Record<string, Position>): Record<string, Position> {
+  const paths = new Set<string>();
+  for (const { graph, path } of walkGraphs(pipeline.dag)) for (const s of graph.steps) paths.add(joinPath(path, s.name));
+  const changed: Record<string, Position> = {};
+  for (const [path, { x, y }] of Object.entries(positions)) {
+    const rounded = { x: Math.round(x), y: Math.round(y) };
+    const current = pipeline.layout[path];
+    if (paths.has(path) && (current?.x !== rounded.x || current?.y !== rounded.y)) changed[path] = rounded;
+  }
+  return changed;
+}
+
+/**
+ * Where a step added from the palette goes: into the graph of the selected step, below it (so a
+ * step inside a branch gets its new neighbour in the same branch), else below the lowest step of
+ * the pipeline's own graph.
+ */
+export function placeNewStep(pipeline: Pipeline, selection: readonly string[], collapsed?: ReadonlySet<string>): { graphPath: string; position: Position } {
+  for (const { graph, path } of walkGraphs(pipeline.dag)) {
+    for (const step of graph.steps) {
+      if (joinPath(path, step.name) === selection[0] && pipeline.layout[selection[0]]) {
+        return { graphPath: path, position: placeInGraph(graph, path, pipeline.layout, step.name, collapsed) };
+      }
+    }
+  }
+  return { graphPath: '', position: placeInGraph(pipeline.dag, '', pipeline.layout, undefined, collapsed) };
+}
