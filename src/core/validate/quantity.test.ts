@@ -123,13 +123,6 @@ describe('quantityProblem', () => {
   it('reports an empty amount as empty', () => {
     expect(quantityIssue('cpu', '')).toMatchObject({ code: 'E_QUANTITY_EMPTY' });
   });
-
-  it('is cheap enough to run on every keystroke', () => {
-    const texts = ['500m', '1.5 cores', '2Gi', '512m', 'abc', '1e3', '4'];
-    const start = performance.now();
-    for (let i = 0; i < 20_000; i++) quantityProblem(i % 2 ? 'cpu' : 'memory', texts[i % texts.length]);
-    expect(performance.now() - start).toBeLessThan(1000);
-  });
 });
 
 describe('properties', () => {
