@@ -1,13 +1,19 @@
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
-import { useDesigner, useDesignerStore, usePipeline } from '../store/context';
-import { allDiagnostics } from '../store/derived';
+import { useDesignerStore } from '../store/context';
 import { countBySeverity, countSummary, diagnosticLabel, SEVERITY_WORDS, stepLabel } from './summary';
+import { useDiagnostics } from './useDiagnostics';
 import './diagnostics.css';
 
 const BODY_ID = 'problems-body';
+/**
+ * Problems rendered at first, and per "Show more". A broken 1,000-step import can have thousands;
+ * rendering them all on every keystroke costs more than the rest of the update, and nobody reads
+ * past the first screens (errors come first, and fixing one often fixes many).
+ */
+export const PAGE_SIZE = 200;
 
-function DiagnosticButton({ diagnostic: d, onOpen }: { diagnostic: Diagnostic; onOpen: (d: Diagnostic) => void }) {
+const DiagnosticButton = memo(function DiagnosticButton({ diagnostic: d, onOpen }: { diagnostic: Diagnostic; onOpen: (d: Diagnostic) => void }) {
   return (
     <button type="button" className={`problem problem-${d.severity}`} aria-label={diagnosticLabel(d)} onClick={() => onOpen(d)}>
       <span className="problem-severity">{SEVERITY_WORDS[d.severity]}</span>
@@ -18,19 +24,19 @@ function DiagnosticButton({ diagnostic: d, onOpen }: { diagnostic: Diagnostic; o
       </span>
     </button>
   );
-}
+});
 
 /** Every problem of the pipeline, errors first; a click selects the step and focuses the field. */
 export function DiagnosticsList() {
   const store = useDesignerStore();
-  const pipeline = usePipeline();
-  const target = useDesigner((s) => s.target);
   const [open, setOpen] = useState(true);
   const [showNotes, setShowNotes] = useState(false);
-  const diagnostics = allDiagnostics(pipeline, target);
-  const notes = countBySeverity(diagnostics).info;
-  const shown = showNotes ? diagnostics : diagnostics.filter((d) => d.severity !== 'info');
-  const openDiagnostic = (d: Diagnostic) => store.getState().focusField({ step: d.step, field: d.field });
+  const [limit, setLimit] = useState(PAGE_SIZE);
+  const diagnostics = useDiagnostics();
+  const notes = useMemo(() => countBySeverity(diagnostics).info, [diagnostics]);
+  const shown = useMemo(() => (showNotes ? diagnostics : diagnostics.filter((d) => d.severity !== 'info')), [diagnostics, showNotes]);
+  const [openDiagnostic] = useState(() => (d: Diagnostic) => store.getState().focusField({ step: d.step, field: d.field }));
+  const hidden = shown.length - limit;
 
   return (
     <section className="problems" aria-label="Problems">
@@ -51,12 +57,17 @@ export function DiagnosticsList() {
           <p className="problems-none">No problems{notes > 0 && !showNotes ? ` (${notes} ${notes === 1 ? 'note' : 'notes'})` : ''}.</p>
         ) : (
           <ul>
-            {shown.map((d, index) => (
+            {shown.slice(0, limit).map((d, index) => (
               <li key={`${index}:${d.code}`}>
                 <DiagnosticButton diagnostic={d} onOpen={openDiagnostic} />
               </li>
             ))}
           </ul>
+        )}
+        {hidden > 0 && (
+          <button type="button" className="problems-more" onClick={() => setLimit(limit + PAGE_SIZE)}>
+            Show {Math.min(hidden, PAGE_SIZE)} more ({hidden} not shown)
+          </button>
         )}
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { FieldShell, type FieldShellProps } from './FieldShell';
 
 export interface Option {
@@ -10,16 +11,24 @@ export function withCurrent(options: readonly Option[], current: string, describ
   return options.some((o) => o.value === current) ? [...options] : [...options, { value: current, label: describe(current) }];
 }
 
+/**
+ * The options, skipped by React while the same array is passed: a step picker lists every step of
+ * the graph, and re-rendering a thousand options on each keystroke elsewhere in the form shows.
+ */
+const Options = memo(function Options({ options }: { options: readonly Option[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+});
+
 export function SelectField({ value, options, onChange, ...shell }: FieldShellProps & { value: string; options: readonly Option[]; onChange: (value: string) => void }) {
   return (
     <FieldShell {...shell}>
       {(control) => (
         <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
         </select>
       )}
     </FieldShell>

@@ -1,45 +1,82 @@
 /**
  * Everything the UI shows about a pipeline besides the pipeline itself — diagnostics, the emitted
- * Kubeflow YAML, the exported magnus files — computed from the model and cached by the identity of
- * the (immutable) pipeline object, so each is computed once per change, however many components ask.
+ * Kubeflow YAML, the exported magnus files — computed from the model and cached, so each is
+ * computed once per change, however many components ask.
+ *
+ * Validation and emission never read the canvas layout, so they are cached by the pipeline's
+ * semantic parts: moving a node (a new pipeline whose only new part is `layout`) re-runs neither,
+ * which on a 1,000-step pipeline is most of a second. The magnus export carries the positions, so
+ * it is cached by the whole pipeline. Actions share the parts they do not change (see
+ * core/model/actions), so comparing the parts by identity is exact and costs nothing.
  */
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
 import { emitPipeline, type EmitResult, type EmitTarget } from '../../core/emit/index';
 import { exportMagnus, type MagnusExport } from '../../core/magnus/export';
-import { importMagnus } from '../../core/magnus/import';
-import type { SourceMap } from '../../core/magnus/source-map';
 import type { Pipeline } from '../../core/model/types';
 import { validatePipeline } from '../../core/validate/validate';
 
-function memoize<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {
-  const cache = new WeakMap<Pipeline, T>();
+/** What validation and emission read; `layout` is the one part they never do. */
+const SEMANTIC_PARTS = ['dag', 'executor', 'services', 'parameters', 'variables', 'files', 'tag'] as const satisfies readonly (keyof Pipeline)[];
+
+export const sameSemantics = (a: Pipeline, b: Pipeline): boolean => a === b || SEMANTIC_PARTS.every((part) => a[part] === b[part]);
+
+/**
+ * `compute` once per pipeline object, and once per semantic version: the previous pipeline's value
+ * is reused when only the layout differs. Older versions stay cached while their pipeline objects
+ * live (in the undo history), so undo and redo cost nothing either.
+ */
+function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {
+  const byPipeline = new WeakMap<Pipeline, { value: T }>();
+  let last: { pipeline: Pipeline; value: T } | undefined;
   return (pipeline) => {
-    if (!cache.has(pipeline)) cache.set(pipeline, compute(pipeline));
-    return cache.get(pipeline)!;
+    let entry = byPipeline.get(pipeline);
+    if (!entry) {
+      entry = { value: last && sameSemantics(last.pipeline, pipeline) ? last.value : compute(pipeline) };
+      byPipeline.set(pipeline, entry);
+    }
+    last = { pipeline, value: entry.value };
+    return entry.value;
   };
 }
 
-export const validation = memoize((pipeline) => sortDiagnostics(validatePipeline(pipeline)));
-
-const emissions = memoize(() => new Map<EmitTarget, EmitResult>());
-export function emitted(pipeline: Pipeline, target: EmitTarget): EmitResult {
-  const byTarget = emissions(pipeline);
-  if (!byTarget.has(target)) byTarget.set(target, emitPipeline(pipeline, { target }));
-  return byTarget.get(target)!;
+function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {
+  const cache = new WeakMap<Pipeline, { value: T }>();
+  return (pipeline) => {
+    let entry = cache.get(pipeline);
+    if (!entry) cache.set(pipeline, (entry = { value: compute(pipeline) }));
+    return entry.value;
+  };
 }
 
-export const exported: (pipeline: Pipeline) => MagnusExport = memoize(exportMagnus);
+export const validation: (pipeline: Pipeline) => Diagnostic[] = memoizeSemantic((pipeline) => sortDiagnostics(validatePipeline(pipeline)));
 
-/** Where each part of the model sits in the exported dag/config text, for editor markers. */
-export const exportedSourceMap: (pipeline: Pipeline) => SourceMap = memoize((pipeline) => {
-  const files = exported(pipeline);
-  return importMagnus({ dag: { text: files.dag }, config: { text: files.config }, ...(files.parameters ? { parameters: { text: files.parameters } } : {}) }).sourceMap;
-});
+/** Per pipeline, the targets emitted so far: switching back to a target does not emit again. */
+const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
 
-/** Validation and the current target's emitter findings together, errors first. */
+export function emitted(pipeline: Pipeline, target: EmitTarget): EmitResult {
+  const byTarget = emissions(pipeline);
+  let result = byTarget.get(target);
+  if (!result) byTarget.set(target, (result = emitPipeline(pipeline, { target })));
+  return result;
+}
+
+export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity(exportMagnus);
+
+const combined = memoizeSemantic(() => new Map<EmitTarget, Diagnostic[]>());
+
+/**
+ * Validation and the current target's emitter findings together, errors first. The same array for
+ * the same pipeline and target, so components that memoize on it do not recompute.
+ */
 export function allDiagnostics(pipeline: Pipeline, target: EmitTarget): Diagnostic[] {
-  const emitterFindings = emitted(pipeline, target).diagnostics;
-  return emitterFindings.length === 0 ? validation(pipeline) : sortDiagnostics([...validation(pipeline), ...emitterFindings]);
+  const byTarget = combined(pipeline);
+  let diagnostics = byTarget.get(target);
+  if (!diagnostics) {
+    const emitterFindings = emitted(pipeline, target).diagnostics;
+    diagnostics = emitterFindings.length === 0 ? validation(pipeline) : sortDiagnostics([...validation(pipeline), ...emitterFindings]);
+    byTarget.set(target, diagnostics);
+  }
+  return diagnostics;
 }
 
 /** Diagnostics per step path (a composite's include its branches'), for node badges. */

@@ -4,7 +4,7 @@ import type { Json, Parameter, Pipeline } from '../../../core/model/types';
 import { fieldId, rowFieldIds } from '../../forms/field-id';
 import { diagnosticsFor, hasError } from '../../forms/field-messages';
 import { useDraft, useFieldEditor } from '../../forms/hooks';
-import { parameterValueText, parseParameterValue, valueTypeName } from '../../forms/parameter-value';
+import { parameterValueText, parseParameterValue, useYamlParser, valueTypeName } from '../../forms/parameter-value';
 import { Row, RowList, rowInputProps } from '../../forms/RowList';
 
 /** Initial parameters (the parameters file); values keep their YAML type. */
@@ -64,8 +64,12 @@ export function ParametersTable({ pipeline, diagnostics }: { pipeline: Pipeline;
 }
 
 function ParameterValueInput({ id, label, value, onChange, onBlur }: { id: string; label: string; value: Json; onChange: (value: Json) => void; onBlur: () => void }) {
-  const draft = useDraft(id, parameterValueText(value));
-  const parsed = parseParameterValue(draft.text);
+  // Read-only for the moment the parser takes to load with the page; typing needs it.
+  const parserReady = useYamlParser();
+  const modelText = parameterValueText(value);
+  const draft = useDraft(id, modelText);
+  // The model's own text reads back as its value: only typed text needs parsing.
+  const parsed = draft.text === modelText || !parserReady ? { value, note: undefined } : parseParameterValue(draft.text);
   const typeId = `${id}-type`;
   return (
     <span className="parameter-value">
@@ -74,6 +78,7 @@ function ParameterValueInput({ id, label, value, onChange, onBlur }: { id: strin
         aria-label={label}
         aria-describedby={typeId}
         value={draft.text}
+        readOnly={!parserReady}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => {

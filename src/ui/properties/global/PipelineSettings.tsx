@@ -2,7 +2,7 @@ import { fieldId } from '../../forms/field-id';
 import { useFieldEditor } from '../../forms/hooks';
 import { SecretsEditor } from '../../forms/SecretsEditor';
 import { usePipeline } from '../../store/context';
-import { validation } from '../../store/derived';
+import { useValidation } from '../../diagnostics/useDiagnostics';
 import { setExecutorSetting } from '../../../core/model/actions';
 import { ExecutorSection } from './ExecutorSection';
 import { FilesSection } from './FilesSection';
@@ -15,7 +15,7 @@ import { VolumesTable } from './VolumesTable';
 /** What applies to the whole pipeline: shown when no step is selected. */
 export function PipelineSettings() {
   const pipeline = usePipeline();
-  const diagnostics = validation(pipeline);
+  const diagnostics = useValidation();
   const { commit, end } = useFieldEditor(undefined);
   const props = { pipeline, diagnostics };
   return (

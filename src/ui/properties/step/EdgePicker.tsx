@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { connect, disconnect, type EdgeKind } from '../../../core/model/actions';
 import { joinPath } from '../../../core/model/paths';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
@@ -12,7 +12,13 @@ export function EdgePicker({ visit, messages, kind, label, hint }: StepFormProps
   const [refused, setRefused] = useState<{ path: string; target: string; message: string }>();
   const { step, path, graph, graphPath } = visit;
   const current = (step.type !== 'success' && step.type !== 'fail' ? step[kind] : undefined) ?? '';
-  const choices = graph.steps.filter((s) => s.name !== step.name).map((s) => ({ value: s.name, label: `${s.name} (${s.type})` }));
+  // Rebuilt only when a step is added, removed, renamed or retyped, not on every keystroke in the
+  // form (which changes graph.steps too), so SelectField can skip its options.
+  const names = graph.steps.map((s) => `${s.name}\n${s.type}`).join('\n');
+  const options = useMemo(() => {
+    const choices = graph.steps.filter((s) => s.name !== step.name).map((s) => ({ value: s.name, label: `${s.name} (${s.type})` }));
+    return withCurrent([{ value: '', label: '(none)' }, ...choices], current, (name) => `${name} (no such step)`);
+  }, [names, step.name, current]);
   const choose = (target: string) => {
     const { apply } = store.getState();
     const ok = apply((p) => (target === '' ? disconnect(p, path, kind) : connect(p, path, joinPath(graphPath, target), kind)));
@@ -24,7 +30,7 @@ export function EdgePicker({ visit, messages, kind, label, hint }: StepFormProps
       id={fieldId(path, kind)}
       label={label}
       value={current}
-      options={withCurrent([{ value: '', label: '(none)' }, ...choices], current, (name) => `${name} (no such step)`)}
+      options={options}
       hint={hint}
       messages={[...shownRefusal, ...messages(kind)]}
       onChange={choose}

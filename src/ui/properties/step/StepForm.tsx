@@ -3,7 +3,7 @@ import { findStep, type StepVisit } from '../../../core/model/paths';
 import type { Pipeline } from '../../../core/model/types';
 import { diagnosticsFor, type FieldMessage } from '../../forms/field-messages';
 import { usePipeline } from '../../store/context';
-import { validation } from '../../store/derived';
+import { useValidation } from '../../diagnostics/useDiagnostics';
 import { CompositeFields } from './CompositeFields';
 import { EdgePicker } from './EdgePicker';
 import { OverridesSection } from './OverridesSection';
@@ -23,9 +23,9 @@ const RUNS_A_CONTAINER = new Set(['task', 'stub', 'success', 'fail']);
 /** One selected step: the fields its type has, then its Kubeflow overrides. */
 export function StepForm({ path }: { path: string }) {
   const pipeline = usePipeline();
+  const diagnostics = useValidation();
   const visit = findStep(pipeline, path);
   if (!visit) return null;
-  const diagnostics = validation(pipeline);
   const props: StepFormProps = { pipeline, visit, diagnostics, messages: (field) => diagnosticsFor(diagnostics, path, field) };
   const { step } = visit;
   return (
