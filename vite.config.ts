@@ -1,9 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
+ * when the app is built rather than in the browser: the magnus importer and the YAML parser (~40 KB
+ * gzip) then load only when the user imports something.
+ */
+function examplePipeline(): Plugin {
+  return {
+    name: 'kfp-designer:example-pipeline',
+    async config() {
+      if (process.env.VITEST) return; // unit tests never render the app
+      const root = fileURLToPath(new URL('.', import.meta.url));
+      const initial = `${root}src/ui/store/initial.ts`;
+      const { module } = await runnerImport<typeof import('./src/ui/store/initial')>(initial, { root, configFile: false, logLevel: 'error' });
+      return { define: { __EXAMPLE_PIPELINE__: JSON.stringify(module.examplePipeline()) } };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), examplePipeline()],
   resolve: {
     alias: [
       {

@@ -2,13 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './ui/app.css';
+import type { Pipeline } from './core/model/types';
 import { App } from './ui/App';
-import { initialPipeline } from './ui/store/initial';
-import { startAutosave } from './ui/store/autosave';
+import { loadSaved, startAutosave } from './ui/store/autosave';
 import { createDesignerStore } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
 
-const store = createDesignerStore(initialPipeline(window.localStorage));
+/** The built-in example (src/example/), imported at build time by vite.config.ts. */
+declare const __EXAMPLE_PIPELINE__: Pipeline;
+
+// Where the user left off, else the example.
+const store = createDesignerStore(loadSaved(window.localStorage) ?? __EXAMPLE_PIPELINE__);
 startAutosave(store, window.localStorage);
 // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
 (window as unknown as { __designer?: typeof store }).__designer = store;

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fieldId, fieldIdCandidates, rowFieldIds } from './field-id';
 import { diagnosticsFor, liveSettingProblem, mergeMessages } from './field-messages';
-import { parameterValueText, parseParameterValue, valueTypeName } from './parameter-value';
+import { loadYamlParser, parameterValueText, parseParameterValue, plainText, valueTypeName } from './parameter-value';
 import { joinSecretRef, parseSecretShorthand, splitSecretRef } from './secret-text';
 import { describeResolution, resolutionOf } from './variable-hint';
 
@@ -37,6 +38,7 @@ describe('secret ref parts', () => {
 });
 
 describe('parameter values', () => {
+  beforeAll(() => loadYamlParser());
   it('parses YAML scalars with their types', () => {
     expect(parseParameterValue('3')).toEqual({ value: 3 });
     expect(parseParameterValue('0.01')).toEqual({ value: 0.01 });
@@ -58,6 +60,19 @@ describe('parameter values', () => {
     }
     expect(parameterValueText('abc')).toBe('abc');
     expect(parameterValueText('3')).toBe('"3"');
+  });
+  it('tells plain strings without the parser exactly as the parser would', () => {
+    const unit = fc.constantFrom('a', 'Z', '0', '1', 'e', 'x', 'o', '.', '-', '+', '_', ' ', ':', '#', '/', '~', 'n', 'u', 'l', 't', 'r', 'N', '=', '(', ',', '[', '{', '"', "'", '!', '&', '*', '%', '@', '|', '>', '?', '\t', 'é');
+    const words = fc.constantFrom('null', 'Null', 'true', 'FALSE', '.inf', '-.Inf', '.nan', '0x1F', '0o17', '1e3', '1_000', 'a: b', 'a #b', '---', '...', 'http://x', 'yes');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 8 }), words, fc.tuple(words, fc.string({ unit, maxLength: 3 })).map(([w, s]) => w + s)), (text) => {
+        const told = plainText(text);
+        if (told === undefined) return;
+        const back = parseParameterValue(text);
+        expect(back.note === undefined && back.value === text).toBe(told);
+      }),
+      { numRuns: 5000 },
+    );
   });
   it('names the type', () => {
     expect([3, 0.5, 'a', true, null, [], {}].map(valueTypeName)).toEqual(['integer', 'number', 'string', 'boolean', 'null', 'list', 'mapping']);

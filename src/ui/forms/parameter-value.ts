@@ -1,9 +1,13 @@
-import { parseDocument } from 'yaml';
+import { useEffect, useState } from 'react';
 import type { Json } from '../../core/model/types';
 
 /**
  * Parameter values are typed (magnus passes `3` as an int, `abc` as a str), and are edited as one
  * line of YAML: what you would write after `name:` in the parameters file.
+ *
+ * Parsing needs the `yaml` package (~30 KB gzip), which is not part of the first page load: it is
+ * loaded when a parameter field is first shown (useYamlParser). Showing a value needs no parser
+ * for the strings people write (plainText); the others are quoted until it has loaded.
  */
 export interface ParsedValue {
   value: Json;
@@ -11,10 +15,35 @@ export interface ParsedValue {
   note?: string;
 }
 
+type YamlModule = typeof import('yaml');
+let yaml: YamlModule | undefined;
+let loading: Promise<YamlModule> | undefined;
+
+export function loadYamlParser(): Promise<YamlModule> {
+  loading ??= import('yaml').then((module) => (yaml = module));
+  return loading;
+}
+
+/** Whether the parser is there, loading it on first use; the component re-renders when it arrives. */
+export function useYamlParser(): boolean {
+  const [ready, setReady] = useState(yaml !== undefined);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void loadYamlParser().then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return ready;
+}
+
+/** Needs the parser (loadYamlParser); a field calls it only once useYamlParser says it is there. */
 export function parseParameterValue(text: string): ParsedValue {
+  if (!yaml) throw new Error('the YAML parser is not loaded yet (loadYamlParser)');
   let document;
   try {
-    document = parseDocument(text);
+    document = yaml.parseDocument(text);
   } catch {
     return literal(text);
   }
@@ -38,15 +67,43 @@ function isJson(value: unknown): value is Json {
   return false;
 }
 
+/** What the YAML 1.2 core schema (the parser's default) reads as null, a boolean or a number. */
+const CORE_SCALARS = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/,
+];
+/** Plain text no YAML syntax can start or end inside: words, paths, URLs, versions, `a=b`, `x (y)`. */
+const SIMPLE_PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9_ ./:@%+=~^()-]*$/;
+
+/**
+ * Whether `text` reads back as that same string when written plain: true or false when that can be
+ * told without a parser, undefined otherwise. (Tested against the parser in forms.test.ts.)
+ */
+export function plainText(text: string): boolean | undefined {
+  if (CORE_SCALARS.some((r) => r.test(text))) return false;
+  if (!SIMPLE_PLAIN.test(text) || text.endsWith(' ') || text.endsWith(':') || text.includes(': ')) return undefined;
+  return true;
+}
+
 /** The text that parses back to `value`: strings that look like something else are quoted. */
 export function parameterValueText(value: Json): string {
   if (typeof value === 'string') {
-    const back = parseParameterValue(value);
-    return back.note === undefined && back.value === value ? value : JSON.stringify(value);
+    const plain = plainText(value) ?? (yaml ? exactlyPlain(value) : false);
+    return plain ? value : JSON.stringify(value);
   }
   if (value === null) return 'null';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+function exactlyPlain(value: string): boolean {
+  const back = parseParameterValue(value);
+  return back.note === undefined && back.value === value;
 }
 
 export function valueTypeName(value: Json): string {
