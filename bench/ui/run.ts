@@ -1,26 +1,32 @@
 /**
  * `npm run bench:ui`: how the designer itself feels on long pipelines, measured in Debian Chromium
- * against a production build. Prints figures; asserts nothing (timed tests would only be flaky).
+ * against a production build of this tree (built into a temporary folder, served by vite preview on
+ * a free port). Prints figures; asserts nothing (timed tests would only be flaky).
  *
- * - first load: the JavaScript fetched before the Monaco chunk is requested, gzipped (the budget is
- *   200 KB), on a first visit (empty localStorage, so the built-in example opens);
+ * - first load: the JavaScript requested before the Monaco chunk is, gzipped (the budget is 200 KB),
+ *   on a first visit (empty localStorage, so the built-in example opens);
  * - import + render: generated pipelines (bench/generate.ts, exported to magnus YAML) of 200 and
- *   1,000 steps, put into the import dialog's file input — the real UI path: reading, classifying,
+ *   1,000 steps, set on the import dialog's file input — the real UI path: reading, classifying,
  *   importing, laying out (ELK, when the files carry no positions), committing, drawing. Timed from
- *   the input's `change` event to the first frame that shows the imported steps on the canvas;
- * - edit → YAML: keystrokes in the step form's Command and Memory limit fields. Timed from the
- *   keydown event's timestamp to the change of Monaco's pipeline.yaml model (all the synchronous
- *   work: commit, validation, emission, React, the model edit), and to the next animation frame
- *   after it (adds Monaco's own rendering and the wait for the frame). Median of several keystrokes.
+ *   the input's `change` event to the first animation frame with the imported steps on the canvas;
+ * - edit → YAML: keystrokes in the step form's Memory limit (pipeline.yaml shown) and Command
+ *   (dag.yaml shown; the command is not in the Kubeflow YAML). Timed from the keydown event's
+ *   timestamp to the change of that tab's Monaco model (the synchronous work: commit, validation,
+ *   emission, React, the model edit) and to the animation frame after it (adds Monaco's rendering
+ *   and the wait for the frame). Each keystroke starts from a quiet page; medians. Then the same
+ *   field typed at ten keys a second, where deferred work (hidden tabs, markers, autosave, Monaco's
+ *   own) competes with the keystrokes.
  *
- * Environment: BENCH_UI_DIST=<dir> reuses a build instead of building; BENCH_UI_SIZES=200,1000;
- * BENCH_UI_KEYS=<keystrokes per field>; BENCH_UI_REPEAT=<imports per size>; CHROMIUM_PATH.
+ * Environment: BENCH_UI_DIST=<dir>[,<dir>…] measures existing builds side by side instead of
+ * building (before/after); BENCH_UI_SIZES=200,1000; BENCH_UI_KEYS (keystrokes per field, 15);
+ * BENCH_UI_REPEAT (imports per size and variant, 3); CHROMIUM_PATH (/usr/bin/chromium).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { exportMagnus } from '../../src/core/magnus/export';
@@ -32,7 +38,9 @@ const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const SIZES = (process.env.BENCH_UI_SIZES ?? '200,1000').split(',').map(Number);
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYS ?? 15);
 const IMPORTS = Number(process.env.BENCH_UI_REPEAT ?? 3);
-const CHROMIUM_ARGS = [
+/** A brisk typist: ten keys a second. */
+const TYPING_GAP_MS = 100;
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -48,16 +56,15 @@ const median = (values: number[]) => {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
-function build(): { dist: string; temporary: boolean } {
-  if (process.env.BENCH_UI_DIST) return { dist: process.env.BENCH_UI_DIST, temporary: false };
+/** A production build of this tree in a temporary folder (the project's dist/ is left alone). */
+function build(): string {
   const dist = mkdtempSync(join(tmpdir(), 'kfp-designer-bench-ui-'));
   console.log(`building into ${dist} …`);
   const result = spawnSync(process.execPath, [VITE, 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) throw new Error('vite build failed');
-  return { dist, temporary: true };
+  return dist;
 }
 
 function freePort(): Promise<number> {
@@ -71,7 +78,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function serve(dist: string): Promise<{ url: string; server: ChildProcess }> {
+export async function serve(dist: string): Promise<{ url: string; server: ChildProcess }> {
   const port = await freePort();
   // Its own process group, so stopping it stops every process it started.
   const server = spawn(process.execPath, [VITE, 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
@@ -120,7 +127,7 @@ async function measureFirstLoad(browser: Browser, url: string, monaco: Set<strin
   const files = await Promise.all(
     before.map(async (u) => {
       const body = await bodies.get(u)!;
-      return { name: name(u), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      return { name: name(u), raw: body.length, gzip: gzipSync(body).length };
     }),
   );
   await context.close();
@@ -129,7 +136,7 @@ async function measureFirstLoad(browser: Browser, url: string, monaco: Set<strin
 }
 
 /** The generated pipeline as the magnus files a user would import; with or without canvas positions. */
-function magnusFiles(size: number, positioned: boolean) {
+export function magnusFiles(size: number, positioned: boolean) {
   const pipeline: Pipeline = generatePipeline(size);
   if (positioned) {
     pipeline.layout = Object.fromEntries(pipeline.dag.steps.map((s, i) => [s.name, { x: (i % 2) * 260, y: i * 110 }]));
@@ -143,8 +150,11 @@ function magnusFiles(size: number, positioned: boolean) {
 }
 
 /** The app at a first visit, with Monaco up, so loading it does not compete with what is measured. */
-async function openApp(browser: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
+export async function openApp(browser: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a
+  // `__name` helper the page does not have.
+  await context.addInitScript('globalThis.__name = (f) => f;');
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(url);
@@ -161,7 +171,7 @@ interface ImportTiming {
   nodesInDom: number;
 }
 
-async function importThroughDialog(page: Page, files: ReturnType<typeof magnusFiles>): Promise<ImportTiming> {
+export async function importThroughDialog(page: Page, files: ReturnType<typeof magnusFiles>): Promise<ImportTiming> {
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
   await dialog.waitFor();
@@ -224,7 +234,13 @@ interface KeystrokeTiming {
 }
 
 /** Keystrokes into the focused field, one at a time, each timed from its keydown to the YAML change. */
-async function typeAndTime(page: Page, keys: string[], tab: 'pipeline' | 'dag'): Promise<KeystrokeTiming[]> {
+/**
+ * Keystrokes into the focused field, each timed from its keydown to the next change of a tab's
+ * model. `quiet`: each waits for its YAML and for deferred work to finish. Otherwise keys come every
+ * `typingGapMs` whatever happens, as when someone types: deferred work then competes with keystrokes
+ * (a keystroke whose change was merged into a later one counts the time to that change).
+ */
+export async function typeAndTime(page: Page, keys: string[], tab: 'pipeline' | 'dag', typingGapMs?: number): Promise<KeystrokeTiming[]> {
   await page.evaluate((tab) => {
     const monaco = (globalThis as unknown as { __monaco: MonacoLike }).__monaco;
     const model = monaco.editor.getModel(monaco.Uri.parse(`file:///${tab}.yaml`))!;
@@ -236,11 +252,11 @@ async function typeAndTime(page: Page, keys: string[], tab: 'pipeline' | 'dag'):
     };
     window.addEventListener('keydown', onKeyDown, true);
     const subscription = model.onDidChangeContent(() => {
-      const record = records[records.length - 1];
-      if (!record || record.model !== undefined) return;
-      record.model = performance.now();
+      const now = performance.now();
+      const waiting = records.filter((r) => r.model === undefined);
+      for (const record of waiting) record.model = now;
       requestAnimationFrame(() => {
-        record.frame = performance.now();
+        for (const record of waiting) record.frame = performance.now();
       });
     });
     w.__benchKeysStop = () => {
@@ -248,11 +264,22 @@ async function typeAndTime(page: Page, keys: string[], tab: 'pipeline' | 'dag'):
       subscription.dispose();
     };
   }, tab);
+  const done = (count: number) =>
+    page.waitForFunction((count) => {
+      const records = (window as unknown as { __benchKeys: { frame?: number }[] }).__benchKeys;
+      return records.length >= count && records.slice(0, count).every((r) => r.frame !== undefined);
+    }, count, { timeout: 30_000 });
   for (let i = 0; i < keys.length; i++) {
     await page.keyboard.press(keys[i]);
-    // Let deferred work (autosave) run, so each keystroke starts from a quiet page.
-    await page.waitForTimeout(120);
+    if (typingGapMs !== undefined) {
+      await page.waitForTimeout(typingGapMs);
+      continue;
+    }
+    await done(i + 1);
+    // Let deferred work (autosave, hidden tabs, markers, Monaco's folding) finish first.
+    await page.waitForTimeout(400);
   }
+  await done(keys.length);
   return page.evaluate(() => {
     const w = window as unknown as { __benchKeys: { keydown: number; model: number; frame: number }[]; __benchKeysStop: () => void };
     w.__benchKeysStop();
@@ -264,9 +291,9 @@ interface SizeResult {
   size: number;
   importLaidOut: ImportTiming[];
   importPositioned: ImportTiming[];
-  command: KeystrokeTiming[];
   memory: KeystrokeTiming[];
-  commandDagTab: KeystrokeTiming[];
+  memoryTyping: KeystrokeTiming[];
+  command: KeystrokeTiming[];
 }
 
 async function measureSize(browser: Browser, url: string, size: number): Promise<SizeResult> {
@@ -285,24 +312,27 @@ async function measureSize(browser: Browser, url: string, size: number): Promise
 
   const { page, close } = await openApp(browser, url);
   await importThroughDialog(page, magnusFiles(size, true));
-  await page.getByRole('group', { name: 'Step step 1 (task)' }).click();
-  const command = page.getByLabel('Command', { exact: true });
-  await command.click();
-  await page.keyboard.press('End');
-  // The command is not in the Kubeflow YAML (every container runs `magnus execute_single_node`), so
-  // its keystrokes are timed to the change of dag.yaml's model, kept current while hidden.
-  const commandTimes = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => 'abcdefghijklmnopqrstuvwxyz'[i % 26]), 'dag');
+  // A task the canvas shows (a long pipeline renders only the nodes in view), selected by keyboard.
+  const node = page.locator('.react-flow__node[aria-label^="Step step "][aria-label$=" (task)"]').first();
+  const name = (await node.getAttribute('aria-label'))!.replace(/^Step (.*) \(task\)$/, '$1');
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: `Step ${name}`, exact: true }).waitFor();
   // Digits before "2Gi" keep the quantity valid, so every keystroke emits a workflow.
   await page.getByLabel('Memory limit', { exact: true }).click();
   await page.keyboard.press('Home');
-  const memoryTimes = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => String((i % 9) + 1)), 'pipeline');
+  const memory = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => String((i % 9) + 1)), 'pipeline');
+  await page.waitForTimeout(500);
+  const memoryTyping = await typeAndTime(page, Array.from({ length: 2 * KEYSTROKES }, (_, i) => String((i % 9) + 1)), 'pipeline', TYPING_GAP_MS);
+  // The command is not in the Kubeflow YAML (every container runs `magnus execute_single_node`):
+  // its keystrokes are timed to the change of dag.yaml, with that tab shown.
   await page.getByRole('tab', { name: 'dag.yaml' }).click();
-  await page.waitForTimeout(300);
-  await command.click();
+  await page.waitForTimeout(500);
+  await page.getByLabel('Command', { exact: true }).click();
   await page.keyboard.press('End');
-  const commandDagTab = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => 'zyxwvutsrqponmlkjihgfedcba'[i % 26]), 'dag');
+  const command = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => 'abcdefghijklmnopqrstuvwxyz'[i % 26]), 'dag');
   await close();
-  return { size, importLaidOut, importPositioned, command: commandTimes, memory: memoryTimes, commandDagTab };
+  return { size, importLaidOut, importPositioned, command, memory, memoryTyping };
 }
 
 function printTable(rows: string[][]) {
@@ -310,52 +340,73 @@ function printTable(rows: string[][]) {
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
 }
 
-async function main() {
-  const { dist, temporary } = build();
+interface BuildResult {
+  label: string;
+  firstLoad: FirstLoad;
+  sizes: SizeResult[];
+}
+
+/** Serves one build and measures it: the first load, then each pipeline size. */
+export async function measureBuild(browser: Browser, dist: string, label = dist): Promise<BuildResult> {
   const { url, server } = await serve(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  // tsx compiles the functions handed to page.evaluate with esbuild's keepNames, which calls a
-  // `__name` helper the page does not have.
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => {
-    const context = await newContext(options);
-    await context.addInitScript('globalThis.__name = (f) => f;');
-    return context;
-  };
   try {
     const firstLoad = await measureFirstLoad(browser, url, monacoFiles(dist));
-    const results: SizeResult[] = [];
-    for (const size of SIZES) results.push(await measureSize(browser, url, size));
+    const sizes: SizeResult[] = [];
+    for (const size of SIZES) sizes.push(await measureSize(browser, url, size));
+    return { label, firstLoad, sizes };
+  } finally {
+    process.kill(-server.pid!, 'SIGTERM');
+  }
+}
 
-    console.log('\nJavaScript loaded before Monaco (first visit), gzip -9 per file:');
+function printReport(builds: BuildResult[]) {
+  for (const { label, firstLoad } of builds) {
+    console.log(`\nJavaScript loaded before Monaco on a first visit${builds.length > 1 ? ` (${label})` : ''}, gzip (zlib default level):`);
     printTable([
       ['file', 'raw', 'gzip'],
       ...firstLoad.files.map((f) => [f.name, kb(f.raw), kb(f.gzip)]),
       ['total', kb(firstLoad.total.raw), kb(firstLoad.total.gzip)],
     ]);
     if (!firstLoad.monacoRequested) console.log('(Monaco was never requested: the total is everything loaded)');
+  }
+  const columns = builds.flatMap((b) => b.sizes.map((r) => ({ build: b.label, r })));
+  const header = ['median ms', ...columns.map(({ build, r }) => `${r.size.toLocaleString('en')} steps${builds.length > 1 ? ` ${build}` : ''}`)];
+  const row = (label: string, value: (r: SizeResult) => number) => [label, ...columns.map(({ r }) => value(r).toFixed(1))];
+  const times = (list: ImportTiming[], pick: (t: ImportTiming) => number) => median(list.map(pick));
+  const keys = (list: KeystrokeTiming[], pick: (t: KeystrokeTiming) => number) => median(list.map(pick));
+  console.log('\nimport: from the file input\'s change event to the first frame showing the steps (or to the YAML model holding them)');
+  console.log('edit → YAML: from keydown to the change of the Monaco model, and to the animation frame after it');
+  printTable([
+    header,
+    row('import → canvas, files without positions (ELK)', (r) => times(r.importLaidOut, (t) => t.canvas)),
+    row('import → canvas, files with positions', (r) => times(r.importPositioned, (t) => t.canvas)),
+    row('import → YAML, files with positions', (r) => times(r.importPositioned, (t) => t.yaml)),
+    row('  step nodes in the DOM in that first frame', (r) => r.importPositioned[0]?.nodesInDom ?? NaN),
+    row('edit → YAML: Memory limit → pipeline.yaml model', (r) => keys(r.memory, (t) => t.model)),
+    row('edit → YAML: Memory limit → next frame', (r) => keys(r.memory, (t) => t.frame)),
+    row('  slowest Memory limit keystroke → model', (r) => Math.max(...r.memory.map((t) => t.model))),
+    row(`  typing, a key every ${TYPING_GAP_MS} ms → model`, (r) => keys(r.memoryTyping, (t) => t.model)),
+    row('  typing, slowest keystroke → model', (r) => Math.max(...r.memoryTyping.map((t) => t.model))),
+    row('edit → YAML: Command → dag.yaml model', (r) => keys(r.command, (t) => t.model)),
+    row('edit → YAML: Command → next frame', (r) => keys(r.command, (t) => t.frame)),
+  ]);
+  console.log(`\n(${IMPORTS} imports per size and variant, ${KEYSTROKES} keystrokes per field; ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)})`);
+}
 
-    console.log('\nmedians (ms); edit → YAML: keydown to Monaco model change / to the next animation frame');
-    const header = ['', ...results.map((r) => `${r.size.toLocaleString('en')} steps`)];
-    const row = (label: string, value: (r: SizeResult) => string) => [label, ...results.map(value)];
-    const pair = (times: KeystrokeTiming[]) => `${ms(median(times.map((t) => t.model)))} / ${ms(median(times.map((t) => t.frame)))}`;
-    printTable([
-      header,
-      row('import → canvas (files without positions: ELK layout)', (r) => ms(median(r.importLaidOut.map((t) => t.canvas)))),
-      row('import → canvas (files with positions)', (r) => ms(median(r.importPositioned.map((t) => t.canvas)))),
-      row('import → YAML (files with positions)', (r) => ms(median(r.importPositioned.map((t) => t.yaml)))),
-      row('nodes in the DOM after import', (r) => String(r.importPositioned[0].nodesInDom)),
-      row('edit → YAML, Memory limit → pipeline.yaml (shown)', (r) => pair(r.memory)),
-      row('edit → YAML, Command → dag.yaml (pipeline.yaml shown)', (r) => pair(r.command)),
-      row('edit → YAML, Command → dag.yaml (dag.yaml shown)', (r) => pair(r.commandDagTab)),
-      row('edit → YAML, slowest Memory limit keystroke', (r) => ms(Math.max(...r.memory.map((t) => t.model)))),
-    ]);
-    console.log(`\n(${IMPORTS} imports per size and variant, ${KEYSTROKES} keystrokes per field; ${statSync(dist).isDirectory() ? dist : ''})`);
+async function main() {
+  // BENCH_UI_DIST=a,b measures existing builds side by side (before/after); otherwise this tree is built.
+  const given = process.env.BENCH_UI_DIST?.split(',').filter(Boolean);
+  const builds = given ?? [build()];
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const results: BuildResult[] = [];
+    for (const dist of builds) results.push(await measureBuild(browser, dist, given ? basename(dist) : 'this tree'));
+    printReport(results);
   } finally {
     await browser.close();
-    process.kill(-server.pid!, 'SIGTERM');
-    if (temporary) rmSync(dist, { recursive: true, force: true });
+    if (!given) rmSync(builds[0], { recursive: true, force: true });
   }
 }
 
-await main();
+// Run when invoked (npm run bench:ui), not when a profiling script imports the helpers above.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await main();

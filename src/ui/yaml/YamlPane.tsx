@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../download/CopyButton';
 import { useDesigner, usePipeline } from '../store/context';
-import { allDiagnostics, exportedSourceMap } from '../store/derived';
+import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
 import { TargetSwitch } from './TargetSwitch';
-import { shownFile, yamlFiles } from './yaml-files';
+import { shownFile, yamlFiles, yamlText } from './yaml-files';
 import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
 import './yaml.css';
 
@@ -23,16 +23,13 @@ export function YamlPane() {
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
   const [width, setWidth] = useState(420);
-  const files = useMemo(() => yamlFiles(pipeline, target), [pipeline, target]);
+  const files = yamlFiles(pipeline);
   const shown = shownFile(files, tab);
-  const diagnostics = useMemo(() => allDiagnostics(pipeline, target), [pipeline, target]);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  // Locating diagnostics re-reads the exported files; only worth it while one of them is shown.
-  const located = useMemo(
-    () => (shown.source ? exportedSourceMap(pipeline).attach(diagnostics) : []),
-    [shown.source, pipeline, diagnostics],
-  );
-  const placeholder = <pre className="yaml-text">{shown.text}</pre>;
+  // Only the shown file's text: the others are not needed until their tab is (derived.ts caches).
+  const text = yamlText(pipeline, target, shown.tab);
+  const diagnostics = useDiagnostics();
+  const errors = useMemo(() => diagnostics.filter((d) => d.severity === 'error').length, [diagnostics]);
+  const placeholder = <pre className="yaml-text">{text}</pre>;
 
   return (
     <>
@@ -42,7 +39,7 @@ export function YamlPane() {
           <YamlTabs files={files} shown={shown.tab} onSelect={setYamlTab} />
           <div className="yaml-actions">
             <TargetSwitch />
-            <CopyButton text={shown.text} />
+            <CopyButton text={text} />
           </div>
         </header>
         {shown.tab === 'pipeline' && errors > 0 && (
@@ -53,7 +50,7 @@ export function YamlPane() {
         <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown.tab)} className="yaml-body">
           <EditorBoundary fallback={placeholder}>
             <Suspense fallback={placeholder}>
-              <YamlEditor files={files} shown={shown} diagnostics={located} placeholder={placeholder} />
+              <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} />
             </Suspense>
           </EditorBoundary>
         </div>

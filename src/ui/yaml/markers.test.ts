@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../core/diagnostics';
 import { markersFor, minimalEdit } from './markers';
@@ -35,5 +36,27 @@ describe('minimalEdit', () => {
       const e = minimalEdit(before, after)!;
       expect(before.slice(0, e.start) + e.text + before.slice(e.end)).toBe(after);
     }
+  });
+
+  it('finds the same (smallest) middle as a character-by-character scan, for any pair of texts', () => {
+    const scan = (x: string, y: string) => {
+      const max = Math.min(x.length, y.length);
+      let start = 0;
+      while (start < max && x[start] === y[start]) start++;
+      let suffix = 0;
+      while (suffix < max - start && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++;
+      return { start, end: x.length - suffix, text: y.slice(start, y.length - suffix) };
+    };
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 400 });
+    fc.assert(
+      fc.property(text, text, text, (prefix, middle, suffix) => {
+        const before = prefix + suffix;
+        const after = prefix + middle + suffix;
+        for (const [x, y] of [[before, after], [after, before], [prefix, middle]]) {
+          expect(minimalEdit(x, y)).toEqual(x === y ? undefined : scan(x, y));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -7,6 +7,7 @@ import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/yaml/register';
+import { conf as yamlConf, language as yamlGrammar } from 'monaco-editor/languages/definitions/yaml/yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml, type SchemasSettings } from 'monaco-yaml';
 import YamlWorker from './yaml.worker?worker';
@@ -52,6 +53,16 @@ export function setYamlSchemas(added: readonly SchemasSettings[]): Promise<undef
   schemas = [...schemas.filter((s) => !added.some((a) => a.uri === s.uri)), ...added];
   return yamlLanguage.update({ enableSchemaRequest: false, schemas });
 }
+
+/**
+ * The language of the generated workflow: YAML's colours and indentation folding without
+ * monaco-yaml. That file is read-only and valid by construction, and monaco-yaml would send all of
+ * it (~2 MB for 1,000 steps) to its worker, validate it and rebuild its outline on every keystroke.
+ */
+export const GENERATED_YAML = 'kfp-generated-yaml';
+monaco.languages.register({ id: GENERATED_YAML, aliases: ['YAML (generated)'] });
+monaco.languages.setMonarchTokensProvider(GENERATED_YAML, yamlGrammar);
+monaco.languages.setLanguageConfiguration(GENERATED_YAML, yamlConf);
 
 // Test hook: end-to-end tests read models and markers through it.
 (globalThis as { __monaco?: typeof monaco }).__monaco = monaco;
