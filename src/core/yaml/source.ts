@@ -50,7 +50,26 @@ const pathKey = (path: YamlPath) => JSON.stringify(path);
  * allowed, duplicate keys rejected. Non-string mapping keys are reported (magnus cannot handle
  * them) and kept as their string form so the rest of the file can still be checked.
  */
+/**
+ * The last few long texts parsed, by text. An import reads each file twice — once to tell which
+ * file is the dag (UI classification), once to import it — and for a 1,000-step dag each parse is a
+ * third of a second. Sources are never changed after parsing, so sharing one is safe.
+ */
+const recentSources = new Map<string, YamlSource>();
+const RECENT_SOURCES = 4;
+const CACHED_FROM_LENGTH = 16_384;
+
 export function parseYamlSource(text: string): YamlSource {
+  if (text.length < CACHED_FROM_LENGTH) return parseYamlSourceUncached(text);
+  let source = recentSources.get(text);
+  if (source) recentSources.delete(text);
+  else source = parseYamlSourceUncached(text);
+  recentSources.set(text, source);
+  if (recentSources.size > RECENT_SOURCES) recentSources.delete(recentSources.keys().next().value!);
+  return source;
+}
+
+function parseYamlSourceUncached(text: string): YamlSource {
   const lineCounter = new LineCounter();
   const problems: SourceProblem[] = [];
   const valuePositions = new Map<string, SourcePos>();
