@@ -1,8 +1,9 @@
 import { Background, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
-import { allDiagnostics, diagnosticsByStep } from '../store/derived';
+import { diagnosticsByStep } from '../store/derived';
 import { useDesigner, usePipeline } from '../store/context';
+import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { AutoLayoutButton } from './AutoLayoutButton';
 import { EDGE_TYPES } from './FailureStubEdge';
 import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, isLaneNode, problemsByNode, type CanvasNode, type FlowEdge } from './derive-flow';
@@ -13,8 +14,11 @@ import { useCanvasNodes } from './useCanvasNodes';
 import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
-import { FIT_VIEW_OPTIONS, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
+import { useShortcutCommand } from '../shortcuts/commands';
+import { FIT_VIEW_OPTIONS, fitOptionsFor } from './fit-view';
+import { useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
+import { useTheme } from '../theme/theme-store';
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
@@ -31,22 +35,26 @@ const MINIMAP_SIZE = { width: 120, height: 80 };
 const miniMapColor = (node: CanvasNode) =>
   isLaneNode(node) ? 'rgb(255 255 255 / 0.7)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? '#e2e8f0' : '#94a3b8';
 
-/** The model's graphs as nodes and edges, recomputed only when the pipeline, the target or the collapsed groups change. */
+/**
+ * The model's graphs as nodes and edges, recomputed only when the pipeline, its diagnostics or the
+ * collapsed groups change. The badges come from the deferred diagnostics, so a keystroke does not
+ * wait for validation.
+ */
 function useDerivedFlow(collapsed: ReadonlySet<string>) {
   const pipeline = usePipeline();
-  const target = useDesigner((s) => s.target);
+  const diagnostics = useDiagnostics();
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
   return useMemo(() => {
     const view = deriveView(pipeline, collapsed);
-    const problems = problemsByNode(diagnosticsByStep(allDiagnostics(pipeline, target)), drawnSteps(view));
+    const problems = problemsByNode(diagnosticsByStep(diagnostics), drawnSteps(view));
     return {
       pipeline,
       geometry: canvasGeometry(view),
       nodes: deriveNodes(pipeline, problems, collapsed, view),
       edges: deriveEdges(pipeline, collapsed, view),
     };
-  }, [pipeline, target, collapsed, deriveNodes, deriveEdges]);
+  }, [pipeline, diagnostics, collapsed, deriveNodes, deriveEdges]);
 }
 
 export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }) {
@@ -62,11 +70,15 @@ export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }
   const drop = useCanvasDrop(geometry, setDropTarget);
   const container = useRef<HTMLDivElement>(null);
   const requestFit = useFitView(derived.nodes, derived.pipeline.dag.steps, container);
+  // Read by React Flow when it mounts only: the pipeline as first shown.
+  const [initialFit] = useState(() => fitOptionsFor(derived.nodes));
   usePlaceMissingSteps(derived.pipeline, collapsed, requestFit);
   useRevealSelection(selection, ownSelection, container, collapsed, reveal);
   useDeleteKey(region, nodes, edges, clearEdgeSelection);
   useGroupKeys(region, toggle);
+  useShortcutCommand('fit', requestFit);
   const groupToggle = useMemo(() => ({ toggle }), [toggle]);
+  const colorMode = useTheme();
 
   return (
     <GroupToggleContext.Provider value={groupToggle}>
@@ -87,10 +99,11 @@ export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }
           // Raising a selected group above its own lanes would hide them (children are stacked by nesting).
           elevateNodesOnSelect={false}
           fitView
-          fitViewOptions={FIT_VIEW_OPTIONS}
+          fitViewOptions={initialFit}
           minZoom={0.1}
           onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
           ariaLabelConfig={ARIA_LABELS}
+          colorMode={colorMode}
         >
           <Background gap={16} />
           <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />

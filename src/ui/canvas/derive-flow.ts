@@ -8,12 +8,13 @@
  * branch graph as its children (`parentId`), and the lane's steps as the lane's children, at
  * positions relative to their lane. A collapsed group has no child nodes at all.
  */
-import type { Edge, MarkerType, Node } from '@xyflow/react';
+import type { Edge, MarkerType, Node, NodeHandle } from '@xyflow/react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EdgeKind } from '../../core/model/actions';
 import type { Graph, Pipeline, Position, Step, StepType } from '../../core/model/types';
 import { FAN_IN_LIMIT } from '../layout/graph-layout';
 import { graphView, type LaneKind, type LaneView, type StepView } from '../layout/geometry';
+import { stepHandles } from './node-handles';
 
 export interface ProblemSummary {
   count: number;
@@ -263,6 +264,8 @@ function stepNode(v: StepView, isStart: boolean, problems: ProblemSummary | unde
     width: size.width,
     height: size.height,
     measured: { ...size },
+    // Groups have their own borders and are few: React Flow measures theirs.
+    ...(v.expanded ? {} : { handles: stepHandles(size, step.type !== 'success' && step.type !== 'fail') }),
     data: {
       name: step.name,
       type: step.type,
@@ -278,6 +281,7 @@ function stepNode(v: StepView, isStart: boolean, problems: ProblemSummary | unde
 }
 
 const LANE_STYLE = { pointerEvents: 'all' } as const;
+const NO_HANDLES: NodeHandle[] = [];
 
 function laneNode(lane: LaneView, owner: StepView): LaneNode {
   return {
@@ -299,6 +303,7 @@ function laneNode(lane: LaneView, owner: StepView): LaneNode {
     width: lane.size.width,
     height: lane.size.height,
     measured: { ...lane.size },
+    handles: NO_HANDLES,
     data: { title: lane.title, kind: lane.kind, ownerType: owner.step.type, graphPath: lane.graphPath, empty: lane.graph.steps.length === 0 },
   };
 }

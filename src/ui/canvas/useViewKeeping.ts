@@ -8,9 +8,9 @@ import { needsFullLayout, needsLayout } from '../layout/graph-layout';
 import { useDesigner, useDesignerStore } from '../store/context';
 import { deriveView, nearestNode, type CanvasNode } from './derive-flow';
 import { SMALL_GRAPH } from '../layout/placement';
+import { fitOptionsFor } from './fit-view';
 import { changedPositions, isNodeInView, isNodePartlyInView, placeMissingSteps } from './placement';
 
-export const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 
 /**
  * Places steps that have none, in every graph: a few new ones next to their neighbours, and small
@@ -62,21 +62,21 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
 export function useFitView(nodes: CanvasNode[], steps: readonly Step[], container: RefObject<HTMLElement | null>) {
   const { fitView, getViewport } = useReactFlow();
   const [request, setRequest] = useState(0);
-  useEffect(() => {
-    if (request > 0) void fitView(FIT_VIEW_OPTIONS);
-  }, [request, fitView]);
-  // Only when steps come or go: a user who panned away on purpose keeps the view while editing.
-  // The pipeline's own steps are enough to tell (steps in lanes sit inside their groups).
+  // The pipeline's own steps (steps in lanes sit inside their groups).
   const shown = nodes.filter((n) => !n.hidden && n.parentId === undefined);
   const shownSteps = shown.map((n) => n.id).join('\n');
   const current = useRef(shown);
   current.current = shown;
   useEffect(() => {
+    if (request > 0) void fitView(fitOptionsFor(current.current));
+  }, [request, fitView]);
+  // Only when steps come or go: a user who panned away on purpose keeps the view while editing.
+  useEffect(() => {
     const element = container.current;
     if (!element || current.current.length === 0 || element.clientWidth === 0) return;
     const viewport = getViewport();
     const visible = (n: CanvasNode) => isNodePartlyInView(n.position, viewport, element.clientWidth, element.clientHeight, { width: n.width ?? 0, height: n.height ?? 0 });
-    if (!current.current.some(visible)) void fitView(FIT_VIEW_OPTIONS);
+    if (!current.current.some(visible)) void fitView(fitOptionsFor(current.current));
   }, [shownSteps, container, fitView, getViewport]);
   // A wholly different pipeline (an import, a new one, undoing one) is shown whole. The model's
   // actions share the steps they do not change, so an edit always keeps some step objects.
@@ -84,7 +84,7 @@ export function useFitView(nodes: CanvasNode[], steps: readonly Step[], containe
   useEffect(() => {
     const previous = before.current;
     before.current = new Set(steps);
-    if (previous && steps.length > 0 && !steps.some((s) => previous.has(s))) void fitView(FIT_VIEW_OPTIONS);
+    if (previous && steps.length > 0 && !steps.some((s) => previous.has(s))) void fitView(fitOptionsFor(current.current));
   }, [steps, fitView]);
   return () => setRequest((n) => n + 1);
 }
