@@ -1,9 +1,16 @@
 import { create } from 'zustand';
 import { ActionError } from '../../core/model/actions';
+import { findStep } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import { closeRun, commit, redo, startHistory, undo, type History } from './history';
+
+/** The selected steps that `pipeline` still has: undoing an addition must not leave its step selected. */
+const existing = (pipeline: Pipeline, selection: string[]): string[] => {
+  const kept = selection.filter((path) => findStep(pipeline, path) !== undefined);
+  return kept.length === selection.length ? selection : kept;
+};
 
 export type YamlTab = 'pipeline' | 'dag' | 'config' | 'parameters';
 
@@ -95,10 +102,12 @@ export function createDesignerStore(initial: Pipeline) {
       set({ history: closeRun(get().history) });
     },
     undo() {
-      set({ history: undo(closeRun(get().history)) });
+      const history = undo(closeRun(get().history));
+      set({ history, selection: existing(history.present, get().selection) });
     },
     redo() {
-      set({ history: redo(closeRun(get().history)) });
+      const history = redo(closeRun(get().history));
+      set({ history, selection: existing(history.present, get().selection) });
     },
     select(paths) {
       set({ selection: paths });
