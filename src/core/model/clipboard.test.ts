@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ActionError } from './actions';
-import { copySteps, pasteSteps } from './clipboard';
+import { copySteps, duplicateSteps, isCopiedSteps, pasteSteps, stepNamesIn } from './clipboard';
 import { terminalGraph } from './actions';
 import type { Pipeline } from './types';
 
@@ -65,5 +65,32 @@ describe('copy and paste of steps as magnus YAML', () => {
   it('refuses text that is not a magnus fragment, with a reason', () => {
     expect(() => pasteSteps(pipeline(), 'hello world')).toThrow(ActionError);
     expect(() => pasteSteps(pipeline(), 'dag:\n  steps:\n    a: {type: nope}\n')).toThrow(/not a magnus pipeline.*line/);
+  });
+});
+
+describe('copied steps on the clipboard', () => {
+  it('start with a header line that tells them from a whole pipeline, and still parse as magnus', () => {
+    const text = copySteps(pipeline(), ['a']);
+    expect(isCopiedSteps(text)).toBe(true);
+    expect(isCopiedSteps('dag:\n  steps: {}\n')).toBe(false);
+    expect(stepNamesIn(text)).toEqual(['a']);
+    expect(pasteSteps(pipeline(), text.replace(/^#.*\n/, '')).paths).toEqual(['a 2']);
+  });
+
+  it('number copies of copies on from their own number', () => {
+    const source = pipeline();
+    const once = pasteSteps(source, copySteps(source, ['a'])).pipeline;
+    const twice = pasteSteps(once, copySteps(once, ['a 2']));
+    expect(twice.paths).toEqual(['a 3']);
+  });
+
+  it('duplicates steps in their own graph as one change, with the edge between them renamed', () => {
+    const source = pipeline();
+    const { pipeline: p, paths } = duplicateSteps(source, ['p.one.x'], { x: 5, y: 6 });
+    expect(paths).toEqual(['p.one.x 2']);
+    expect(p.layout['p.one.x 2']).toEqual({ x: 5, y: 6 });
+    const both = duplicateSteps(source, ['a', 'b']);
+    expect(both.pipeline.dag.steps.find((s) => s.name === 'a 2')).toMatchObject({ next: 'b 2' });
+    expect(() => duplicateSteps(source, [])).toThrow(ActionError);
   });
 });

@@ -8,6 +8,7 @@ import { exportMagnus } from '../magnus/export';
 import { isMapping } from '../magnus/import-context';
 import { parseYamlSource } from '../yaml/source';
 import { ActionError, isFlowing, locateStep, uniqueStepName, updateGraph } from './actions';
+import { COPIED_STEPS_HEADER } from './clipboard-header';
 import { joinPath } from './paths';
 import type { Graph, Pipeline, Position, Step } from './types';
 
@@ -24,7 +25,17 @@ export function copySteps(pipeline: Pipeline, stepPaths: readonly string[]): str
     layout: relativeLayout(pipeline, graphPath, steps),
   };
   const { dag } = exportMagnus(fragment);
-  return dag;
+  return COPIED_STEPS_HEADER + dag;
+}
+
+/**
+ * The selected steps pasted again into their own graph, as one change: the copy gets new names
+ * and sits at `at` (the first step; the others keep their places relative to it).
+ */
+export function duplicateSteps(pipeline: Pipeline, stepPaths: readonly string[], at?: Position): PasteResult {
+  if (stepPaths.length === 0) throw new ActionError('select the steps to duplicate first');
+  const { graphPath } = locateStep(pipeline, stepPaths[0]);
+  return pasteSteps(pipeline, copySteps(pipeline, stepPaths), { graphPath, ...(at ? { at } : {}) });
 }
 
 /** Positions of the copied steps (and everything inside them), relative to the first one. */
@@ -41,6 +52,8 @@ function relativeLayout(pipeline: Pipeline, graphPath: string, steps: Step[]): R
   }
   return layout;
 }
+
+export { COPIED_STEPS_HEADER, isCopiedSteps } from './clipboard-header';
 
 export interface PasteResult {
   pipeline: Pipeline;
@@ -69,7 +82,7 @@ export function pasteSteps(pipeline: Pipeline, text: string, options: { graphPat
   let next = updateGraph(pipeline, graphPath, (graph) => {
     const taken: Graph = { ...graph, steps: [...graph.steps] };
     for (const step of steps) {
-      const name = uniqueStepName(taken, step.name);
+      const name = pastedName(taken, step.name);
       renames.set(step.name, name);
       taken.steps.push({ ...step, name });
     }
@@ -90,6 +103,15 @@ export function pasteSteps(pipeline: Pipeline, text: string, options: { graphPat
   return { pipeline: next, paths };
 }
 
+/** A free name for a pasted step: a copy of `train 2` is `train 3`, not `train 2 2`. */
+function pastedName(graph: Graph, name: string): string {
+  if (!graph.steps.some((s) => s.name === name)) return name;
+  const numbered = /^(.*\S) (\d+)$/.exec(name);
+  if (!numbered) return uniqueStepName(graph, name);
+  const used = new Set(graph.steps.map((s) => s.name));
+  for (let n = Number(numbered[2]) + 1; ; n++) if (!used.has(`${numbered[1]} ${n}`)) return `${numbered[1]} ${n}`;
+}
+
 function pastedLayout(source: Pipeline, steps: Step[], renames: Map<string, string>, graphPath: string, at: Position | undefined): Record<string, Position> {
   const layout: Record<string, Position> = {};
   const base = at ?? { x: 40, y: 40 };
@@ -105,7 +127,7 @@ function pastedLayout(source: Pipeline, steps: Step[], renames: Map<string, stri
 }
 
 /** The step names a clipboard text lists under `dag.steps`, in its order (implicit terminals excluded). */
-function stepNamesIn(text: string): string[] {
+export function stepNamesIn(text: string): string[] {
   const source = parseYamlSource(text);
   const root = source.value;
   if (!isMapping(root) || !isMapping(root.dag) || !isMapping(root.dag.steps)) return [];

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { moveSteps } from '../../core/model/actions';
 import { layoutPositions } from '../layout/auto-layout';
+import { useShortcutCommand } from '../shortcuts/commands';
 import { useDesignerStore } from '../store/context';
 import { changedPositions } from './placement';
 
@@ -24,6 +25,7 @@ export function AutoLayoutButton({ collapsed, onDone }: { collapsed: ReadonlySet
       setBusy(false);
     }
   };
+  useShortcutCommand('layout', () => void run());
   return (
     <button type="button" className="canvas-button" onClick={() => void run()} disabled={busy} aria-busy={busy} title="Arrange all steps top to bottom, inside every branch too (undo restores the previous places)">
       Auto layout

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { deleteSteps, disconnect } from '../../core/model/actions';
 import { isTypingTarget } from '../common/useGlobalShortcuts';
+import { isShortcut } from '../shortcuts/table';
 import { useDesignerStore } from '../store/context';
 import { isStepNode, type CanvasNode, type FlowEdge } from './derive-flow';
 
@@ -15,7 +16,7 @@ export function useDeleteKey(region: RefObject<HTMLElement | null>, nodes: Canva
   current.current = { nodes, edges };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.key !== 'Delete' && event.key !== 'Backspace') || isTypingTarget(event.target)) return;
+      if (!isShortcut(event, 'delete') || isTypingTarget(event.target)) return;
       const inCanvas = event.target === document.body || (event.target instanceof Node && region.current?.contains(event.target));
       if (!inCanvas) return;
       const steps = current.current.nodes.filter((n) => isStepNode(n) && n.selected).map((n) => n.id);

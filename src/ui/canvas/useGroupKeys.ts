@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { isShortcut } from '../shortcuts/table';
 
 /**
  * With a group's node focused, `-` collapses it and `+` (or `=`) expands it; its button does the
@@ -9,8 +10,7 @@ export function useGroupKeys(region: RefObject<HTMLElement | null>, toggle: (pat
     const element = region.current;
     if (!element) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const expand = event.key === '+' || event.key === '=' ? true : event.key === '-' ? false : undefined;
+      const expand = isShortcut(event, 'expand-group') ? true : isShortcut(event, 'collapse-group') ? false : undefined;
       if (expand === undefined || !(event.target instanceof HTMLElement) || !event.target.classList.contains('react-flow__node')) return;
       const id = event.target.getAttribute('data-id');
       if (id === null || !event.target.querySelector('.group-toggle')) return;

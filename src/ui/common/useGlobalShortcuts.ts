@@ -1,4 +1,8 @@
 import { useEffect } from 'react';
+import { pasteText } from '../clipboard/clipboard-actions';
+import { pasteIntent } from '../clipboard/paste-rule';
+import { runShortcut } from '../shortcuts/run-shortcut';
+import { shortcutFor, type ShortcutScope } from '../shortcuts/table';
 import { useDesignerStore } from '../store/context';
 
 /** Typing in a field or the editor keeps its own undo; shortcuts never fire there. */
@@ -7,21 +11,53 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
 }
 
-/** Undo / redo by Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (and Ctrl+Y), anywhere but in a text field. */
+const CANVAS = '[aria-label="Pipeline canvas"]';
+
+const inCanvas = (target: EventTarget | null) => target instanceof Element && target.closest(CANVAS) !== null;
+
+/** Whether a key pressed on `target` may be a shortcut of `scope` (see the table). An open dialog keeps its keys. */
+function inScope(scope: ShortcutScope, target: EventTarget | null): boolean {
+  if (isTypingTarget(target) || document.querySelector('dialog[open]')) return false;
+  if (scope === 'page') return true;
+  if (target === null || target === document.body || target === document.documentElement) return true;
+  // A focused edge keeps React Flow's own keys (Enter selects it, Escape unselects it).
+  return inCanvas(target) && target instanceof Element && target.closest('button, a, [role="button"], .react-flow__edge') === null;
+}
+
+/** The step node a key was pressed on (the node itself focused, not a control inside it). */
+const stepNodeOf = (target: EventTarget | null): string | undefined =>
+  target instanceof HTMLElement && target.classList.contains('react-flow__node') ? (target.getAttribute('data-id') ?? undefined) : undefined;
+
+/**
+ * The designer's keyboard shortcuts (src/ui/shortcuts/table.ts), anywhere but in a text field, the
+ * YAML editor or a dialog; and Ctrl/Cmd+V, by the paste event, which needs no clipboard permission.
+ * Listening in the capture phase, a key the table claims does not also reach React Flow's node keys.
+ */
 export function useGlobalShortcuts() {
   const store = useDesignerStore();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTypingTarget(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) store.getState().undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') store.getState().redo();
-      else return;
+      if (event.defaultPrevented || event.isComposing) return;
+      const shortcut = shortcutFor(event, 'keys');
+      if (!shortcut || !inScope(shortcut.scope, event.target)) return;
+      if (!runShortcut(shortcut.id, store, stepNodeOf(event.target))) return;
       event.preventDefault();
+      event.stopPropagation();
     };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    const onPaste = (event: ClipboardEvent) => {
+      if (isTypingTarget(event.target) || document.querySelector('dialog[open]')) return;
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      const intent = pasteIntent(text, { canvasFocused: inCanvas(event.target), stepsSelected: store.getState().selection.length > 0 });
+      if (intent === 'import') return; // the import's own paste listener offers it
+      event.preventDefault();
+      event.stopPropagation();
+      void pasteText(store, text);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    window.addEventListener('paste', onPaste, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      window.removeEventListener('paste', onPaste, true);
+    };
   }, [store]);
 }
