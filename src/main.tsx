@@ -7,10 +7,13 @@ import { App } from './ui/App';
 import { loadSaved, startAutosave } from './ui/store/autosave';
 import { createDesignerStore } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
+import { startTheme } from './ui/theme/theme-store';
 
 /** The built-in example (src/example/), imported at build time by vite.config.ts. */
 declare const __EXAMPLE_PIPELINE__: Pipeline;
 
+// Before the first render, so a dark page never flashes light.
+startTheme();
 // Where the user left off, else the example.
 const store = createDesignerStore(loadSaved(window.localStorage) ?? __EXAMPLE_PIPELINE__);
 startAutosave(store, window.localStorage);

@@ -8,6 +8,7 @@ import { useDesigner } from './store/context';
 import { Toolbar } from './toolbar/Toolbar';
 import { YamlPane } from './yaml/YamlPane';
 import { useGlobalShortcuts } from './common/useGlobalShortcuts';
+import { SharedLinkPrompt } from './share/SharedLinkPrompt';
 
 // Shown only after an import, and it brings the importer's code with it: loaded then, not with the page.
 const ImportReportDialog = lazy(() => import('./import/ImportReportDialog').then((m) => ({ default: m.ImportReportDialog })));
@@ -41,6 +42,7 @@ export function App() {
       </main>
       <Notices />
       <LazyImportReport />
+      <SharedLinkPrompt />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { findStep } from '../../core/model/paths';
 import { useDesigner, usePipeline } from '../store/context';
 import { PipelineSettings } from './global/PipelineSettings';
-import { SelectionSummary } from './SelectionSummary';
+import { BatchForm } from './batch/BatchForm';
 import { StepForm } from './step/StepForm';
 import { useFocusRequest } from './useFocusRequest';
 import './properties.css';
@@ -15,7 +15,7 @@ export function PropertiesPanel() {
   const steps = selection.filter((path) => findStep(pipeline, path) !== undefined);
   return (
     <aside className="properties" aria-label="Properties">
-      {steps.length === 0 ? <PipelineSettings /> : steps.length === 1 ? <StepForm path={steps[0]} /> : <SelectionSummary paths={steps} />}
+      {steps.length === 0 ? <PipelineSettings /> : steps.length === 1 ? <StepForm path={steps[0]} /> : <BatchForm paths={steps} />}
     </aside>
   );
 }

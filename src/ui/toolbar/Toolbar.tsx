@@ -2,6 +2,9 @@ import { DownloadButtons } from '../download/DownloadButtons';
 import { ImportButton } from '../import/ImportButton';
 import { NewPipelineButton } from './NewPipelineButton';
 import { UndoRedo } from './UndoRedo';
+import { CopyLinkButton } from '../share/CopyLinkButton';
+import { ThemeSwitch } from '../theme/ThemeSwitch';
+import { KeyboardTools } from '../shortcuts/KeyboardTools';
 import './toolbar.css';
 
 /** The app's title and the whole-pipeline commands: new, import, undo/redo, downloads. */
@@ -19,7 +22,10 @@ export function Toolbar() {
         </div>
         <div className="toolbar-group">
           <DownloadButtons />
+          <CopyLinkButton />
+          <ThemeSwitch />
         </div>
+        <KeyboardTools />
       </div>
     </header>
   );
