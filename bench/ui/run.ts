@@ -15,7 +15,13 @@
  *   emission, React, the model edit) and to the animation frame after it (adds Monaco's rendering
  *   and the wait for the frame). Each keystroke starts from a quiet page; medians. Then the same
  *   field typed at ten keys a second, where deferred work (hidden tabs, markers, autosave, Monaco's
- *   own) competes with the keystrokes.
+ *   own) competes with the keystrokes;
+ * - dag.yaml edited as text: digits typed into a step's `memory_limit` in the dag tab's editor
+ *   (every one a valid edit). Timed from keydown to the keystroke's echo in the dag model, to the
+ *   commit of the edited pipeline (which waits for typing to pause, then reads the text in a
+ *   worker), to the animation frame after that commit (the canvas drawn from the new model), and to
+ *   the change of the (hidden, so caught up when the page is quiet) pipeline.yaml model. Then the
+ *   same typed at ten keys a second: the echo of each keystroke while reads and commits run.
  *
  * Environment: BENCH_UI_DIST=<dir>[,<dir>…] measures existing builds side by side instead of
  * building (before/after); BENCH_UI_SIZES=200,1000; BENCH_UI_KEYS (keystrokes per field, 15);
@@ -38,6 +44,8 @@ const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const SIZES = (process.env.BENCH_UI_SIZES ?? '200,1000').split(',').map(Number);
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYS ?? 15);
 const IMPORTS = Number(process.env.BENCH_UI_REPEAT ?? 3);
+/** What the dag-tab commit includes: the pause the editor waits for before reading (edit-session.ts). */
+const READ_PAUSE_NOTE = 'includes the 250 ms typing pause';
 /** A brisk typist: ten keys a second. */
 const TYPING_GAP_MS = 100;
 export const CHROMIUM_ARGS = [
@@ -287,8 +295,96 @@ export async function typeAndTime(page: Page, keys: string[], tab: 'pipeline' | 
   });
 }
 
+interface DagEditTiming {
+  /** The keystroke in the dag model (what the user sees typed). */
+  echo: number;
+  /** The edited pipeline committed to the store. */
+  commit: number;
+  /** The animation frame after the commit: the canvas rendered from the new model. */
+  canvas: number;
+  /** pipeline.yaml's model updated. */
+  yaml: number;
+}
+
+interface DesignerLike {
+  getState(): { history: { present: unknown } };
+  subscribe(listener: (state: { history: { present: unknown } }, previous: { history: { present: unknown } }) => void): () => void;
+}
+
+/**
+ * Keystrokes into the dag tab's editor (focused), each timed from its keydown to its echo in the
+ * dag model, the commit of the pipeline it makes, the frame after that and the pipeline.yaml
+ * change. `quiet`: each waits for all of them and for deferred work. Otherwise keys come every
+ * `typingGapMs`, and only the echoes are awaited (commits of merged keystrokes count for each).
+ */
+export async function typeInDagAndTime(page: Page, keys: string[], typingGapMs?: number): Promise<DagEditTiming[]> {
+  await page.evaluate(() => {
+    const monaco = (globalThis as unknown as { __monaco: MonacoLike }).__monaco;
+    const dag = monaco.editor.getModel(monaco.Uri.parse('file:///dag.yaml'))!;
+    const workflow = monaco.editor.getModel(monaco.Uri.parse('file:///pipeline.yaml'))!;
+    const designer = (window as unknown as { __designer: DesignerLike }).__designer;
+    const records: { keydown: number; echo?: number; commit?: number; canvas?: number; yaml?: number }[] = [];
+    const w = window as unknown as Record<string, unknown>;
+    w.__benchDag = records;
+    const onKeyDown = (event: KeyboardEvent) => {
+      records.push({ keydown: event.timeStamp });
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    const echoes = dag.onDidChangeContent(() => {
+      const now = performance.now();
+      for (const record of records) record.echo ??= now;
+    });
+    const unsubscribe = designer.subscribe((state, previous) => {
+      if (state.history.present === previous.history.present) return;
+      const now = performance.now();
+      const waiting = records.filter((r) => r.echo !== undefined && r.commit === undefined);
+      for (const record of waiting) record.commit = now;
+      requestAnimationFrame(() => {
+        for (const record of waiting) record.canvas = performance.now();
+      });
+    });
+    const workflows = workflow.onDidChangeContent(() => {
+      const now = performance.now();
+      for (const record of records) if (record.commit !== undefined) record.yaml ??= now;
+    });
+    w.__benchDagStop = () => {
+      window.removeEventListener('keydown', onKeyDown, true);
+      echoes.dispose();
+      unsubscribe();
+      workflows.dispose();
+    };
+  });
+  const done = (count: number, complete: boolean) =>
+    page.waitForFunction(
+      ({ count, complete }) => {
+        const records = (window as unknown as { __benchDag: { echo?: number; canvas?: number; yaml?: number }[] }).__benchDag;
+        return records.length >= count && records.slice(0, count).every((r) => r.echo !== undefined && (!complete || (r.canvas !== undefined && r.yaml !== undefined)));
+      },
+      { count, complete },
+      { timeout: 60_000 },
+    );
+  for (let i = 0; i < keys.length; i++) {
+    await page.keyboard.press(keys[i]);
+    if (typingGapMs !== undefined) {
+      await page.waitForTimeout(typingGapMs);
+      continue;
+    }
+    await done(i + 1, true);
+    await page.waitForTimeout(400);
+  }
+  await done(keys.length, typingGapMs === undefined);
+  return page.evaluate(() => {
+    const w = window as unknown as { __benchDag: { keydown: number; echo: number; commit?: number; canvas?: number; yaml?: number }[]; __benchDagStop: () => void };
+    w.__benchDagStop();
+    const since = (start: number, end: number | undefined) => (end === undefined ? NaN : end - start);
+    return w.__benchDag.map((r) => ({ echo: r.echo - r.keydown, commit: since(r.keydown, r.commit), canvas: since(r.keydown, r.canvas), yaml: since(r.keydown, r.yaml) }));
+  });
+}
+
 interface SizeResult {
   size: number;
+  dagEdit: DagEditTiming[];
+  dagTyping: DagEditTiming[];
   importLaidOut: ImportTiming[];
   importPositioned: ImportTiming[];
   memory: KeystrokeTiming[];
@@ -331,8 +427,24 @@ async function measureSize(browser: Browser, url: string, size: number): Promise
   await page.getByLabel('Command', { exact: true }).click();
   await page.keyboard.press('End');
   const command = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => 'abcdefghijklmnopqrstuvwxyz'[i % 26]), 'dag');
+  // dag.yaml edited as text: digits into the first memory_limit override (`1Gi`), found with
+  // Monaco's find; every keystroke leaves a valid quantity, so every read is committed.
+  await page.getByRole('textbox', { name: 'dag.yaml, editable' }).focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type('memory_limit: 1Gi');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(500);
+  const digits = (count: number) => Array.from({ length: count }, (_, i) => String((i % 9) + 1));
+  const dagEdit = await typeInDagAndTime(page, digits(KEYSTROKES));
+  await page.waitForTimeout(1500);
+  const dagTyping = await typeInDagAndTime(page, digits(2 * KEYSTROKES), TYPING_GAP_MS);
+  await page.waitForTimeout(1500);
   await close();
-  return { size, importLaidOut, importPositioned, command, memory, memoryTyping };
+  return { size, importLaidOut, importPositioned, command, memory, memoryTyping, dagEdit, dagTyping };
 }
 
 function printTable(rows: string[][]) {
@@ -374,6 +486,7 @@ function printReport(builds: BuildResult[]) {
   const row = (label: string, value: (r: SizeResult) => number) => [label, ...columns.map(({ r }) => value(r).toFixed(1))];
   const times = (list: ImportTiming[], pick: (t: ImportTiming) => number) => median(list.map(pick));
   const keys = (list: KeystrokeTiming[], pick: (t: KeystrokeTiming) => number) => median(list.map(pick));
+  const dagKeys = (list: DagEditTiming[], pick: (t: DagEditTiming) => number) => median(list.map(pick));
   console.log('\nimport: from the file input\'s change event to the first frame showing the steps (or to the YAML model holding them)');
   console.log('edit → YAML: from keydown to the change of the Monaco model, and to the animation frame after it');
   printTable([
@@ -389,6 +502,12 @@ function printReport(builds: BuildResult[]) {
     row('  typing, slowest keystroke → model', (r) => Math.max(...r.memoryTyping.map((t) => t.model))),
     row('edit → YAML: Command → dag.yaml model', (r) => keys(r.command, (t) => t.model)),
     row('edit → YAML: Command → next frame', (r) => keys(r.command, (t) => t.frame)),
+    row('dag.yaml edited as text: keystroke → echo in the editor', (r) => dagKeys(r.dagEdit, (t) => t.echo)),
+    row(`  keystroke → pipeline committed (${READ_PAUSE_NOTE})`, (r) => dagKeys(r.dagEdit, (t) => t.commit)),
+    row('  keystroke → canvas (frame after the commit)', (r) => dagKeys(r.dagEdit, (t) => t.canvas)),
+    row('  keystroke → pipeline.yaml model', (r) => dagKeys(r.dagEdit, (t) => t.yaml)),
+    row(`  typing, a key every ${TYPING_GAP_MS} ms → echo`, (r) => dagKeys(r.dagTyping, (t) => t.echo)),
+    row('  typing, slowest keystroke → echo', (r) => Math.max(...r.dagTyping.map((t) => t.echo))),
   ]);
   console.log(`\n(${IMPORTS} imports per size and variant, ${KEYSTROKES} keystrokes per field; ${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)})`);
 }

@@ -1,21 +1,19 @@
 import { Editor } from '@monaco-editor/react';
+import { useEditorTheme } from '../theme/theme-store';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
-import type { YamlTab } from '../store/store';
-import { markersFor, minimalEdit } from './markers';
-import { GENERATED_YAML, monaco } from './monaco-setup';
+import { useDesignerStore } from '../store/context';
+import { ALL_TABS, EditSession, isEditable, languageOf, MARKER_OWNER, tabOf, uriOf } from './edit-session';
+import { markersFor } from './markers';
+import './magnus-schemas';
+import { monaco } from './monaco-setup';
 import { exportedSourceMap } from './source-map';
 import { yamlText, type YamlFile } from './yaml-files';
 
 type CodeEditor = monaco.editor.IStandaloneCodeEditor;
-type TextModel = monaco.editor.ITextModel;
 
-const MARKER_OWNER = 'kfp-designer';
-const ALL_TABS: readonly YamlTab[] = ['pipeline', 'dag', 'config', 'parameters'];
-const uriOf = (tab: YamlTab) => monaco.Uri.parse(`file:///${tab}.yaml`);
-const languageOf = (tab: YamlTab) => (tab === 'pipeline' ? GENERATED_YAML : 'yaml');
 /**
  * How long the page must be quiet before the hidden tabs and the markers catch up. Typing does not
  * wait for them; on a long pipeline they cost more than the keystroke's own update.
@@ -23,47 +21,25 @@ const languageOf = (tab: YamlTab) => (tab === 'pipeline' ? GENERATED_YAML : 'yam
 const CATCH_UP_MS = 150;
 
 const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
-  readOnly: true,
-  // A read-only editor hides squiggles by default; ours are the point of the dag/config tabs.
+  // A read-only editor hides squiggles by default; they matter in pipeline.yaml too.
   renderValidationDecorations: 'on',
   minimap: { enabled: false },
   automaticLayout: true,
   scrollBeyondLastLine: false,
   fontSize: 12,
-  // Tab leaves the editor, so keyboard users are not trapped in it.
+  // Tab leaves the editor, so keyboard users are not trapped in it (YAML indents with spaces,
+  // which Enter keeps).
   tabFocusMode: true,
   // Bracket pairs re-parse the whole file on every change (~300 ms for a 1,000-step workflow) and
   // the block-style YAML shown here has next to no brackets.
   bracketPairColorization: { enabled: false },
   guides: { bracketPairs: false },
+  // monaco-yaml's hovers and completions carry the schema's descriptions; keep them in the pane.
+  fixedOverflowWidgets: true,
+  // Type into a <textarea>, not a <div> with an EditContext: React Flow's document-wide keys skip
+  // inputs only, and with the <div> its Space (pan) swallowed every space typed in the editor.
+  editContext: false,
 };
-
-/**
- * The text each model was last given. The models are read-only, so that is their text, and
- * comparing with it spares Monaco building a 2 MB string on every keystroke.
- */
-const givenTexts = new WeakMap<TextModel, string>();
-
-/** Brings a tab's model up to date by replacing only what changed: the reader keeps their place. */
-function syncModel(tab: YamlTab, text: string) {
-  const model = monaco.editor.getModel(uriOf(tab));
-  if (!model) {
-    givenTexts.set(monaco.editor.createModel(text, languageOf(tab), uriOf(tab)), text);
-    return;
-  }
-  const before = givenTexts.get(model) ?? model.getValue();
-  givenTexts.set(model, text);
-  const edit = minimalEdit(before, text);
-  if (!edit) return;
-  // Mostly new text (an import, another target): replacing the buffer is several times cheaper
-  // than inserting tens of thousands of lines into the old one, and there is no place to keep.
-  if (edit.text.length > text.length / 2) {
-    model.setValue(text);
-    return;
-  }
-  const range = monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end));
-  model.applyEdits([{ range, text: edit.text }]);
-}
 
 /** Runs `work` once the page has been quiet for CATCH_UP_MS; returns the cancel for an effect. */
 function whenQuiet(work: () => void): () => void {
@@ -89,22 +65,28 @@ function useShownModel(editor: CodeEditor | null, shown: YamlFile) {
 /**
  * One model per tab. The shown one follows every change at once; the hidden ones catch up when the
  * page is quiet (so a tab shows at once when chosen, and tests can read any file), and tabs that
- * disappeared lose theirs.
+ * disappeared lose theirs. The session decides whether an editable tab takes the model's text.
  */
-function useModels(editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, text: string, pipeline: Pipeline, target: EmitTarget) {
+function useModels(session: EditSession, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, text: string, pipeline: Pipeline, target: EmitTarget) {
   // Declared before the other effects: models must exist before they are shown or marked.
   useEffect(() => {
-    if (editor) syncModel(shown.tab, text);
-  }, [editor, shown.tab, text]);
+    if (!editor) return;
+    const model = monaco.editor.getModel(uriOf(shown.tab));
+    // The editor component creates the first shown model itself.
+    if (model) session.watch(shown.tab, model);
+    session.offer(shown.tab, pipeline, () => text);
+  }, [session, editor, shown.tab, text, pipeline]);
   useEffect(() => {
     if (!editor) return;
     return whenQuiet(() => {
       for (const tab of ALL_TABS) {
-        if (!files.some((f) => f.tab === tab)) monaco.editor.getModel(uriOf(tab))?.dispose();
-        else if (tab !== shown.tab) syncModel(tab, yamlText(pipeline, target, tab));
+        if (!files.some((f) => f.tab === tab)) {
+          monaco.editor.getModel(uriOf(tab))?.dispose();
+          session.forget(tab);
+        } else if (tab !== shown.tab) session.offer(tab, pipeline, () => yamlText(pipeline, target, tab));
       }
     });
-  }, [editor, files, shown.tab, pipeline, target]);
+  }, [session, editor, files, shown.tab, pipeline, target]);
 }
 
 /**
@@ -130,13 +112,14 @@ function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, text: str
  * Markers on the magnus files, located by re-importing the exported text (a few hundred ms on a
  * long pipeline): only while one of those files is shown, and once typing pauses.
  */
-function useMarkers(editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, pipeline: Pipeline, diagnostics: readonly Diagnostic[]) {
+function useMarkers(session: EditSession, ownership: number, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, pipeline: Pipeline, diagnostics: readonly Diagnostic[]) {
   useEffect(() => {
     if (!editor) return;
     if (!shown.source) {
       for (const tab of ALL_TABS) {
         const model = monaco.editor.getModel(uriOf(tab));
-        if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+        // The user's own text keeps the markers of reading it.
+        if (model && !session.ownsMarkers(tab)) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
       }
       return;
     }
@@ -145,10 +128,10 @@ function useMarkers(editor: CodeEditor | null, files: readonly YamlFile[], shown
       const located = diagnostics.length > 0 ? exportedSourceMap(pipeline).attach(diagnostics) : [];
       for (const file of files) {
         const model = monaco.editor.getModel(uriOf(file.tab));
-        if (model && file.source) monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(located, file.source));
+        if (model && file.source && !session.ownsMarkers(file.tab)) monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(located, file.source));
       }
     });
-  }, [editor, files, shown.source, pipeline, diagnostics]);
+  }, [session, ownership, editor, files, shown.source, pipeline, diagnostics]);
 }
 
 interface Props {
@@ -164,15 +147,44 @@ interface Props {
   placeholder: ReactNode;
 }
 
-/** The read-only Monaco editor of the YAML pane; loaded lazily, as Monaco is large. */
+/** Ctrl+Z and friends act on the designer's one history, whichever file the editor shows. */
+function useHistoryKeys(session: EditSession, editor: CodeEditor | null) {
+  useEffect(() => {
+    if (!editor) return;
+    const tab = () => tabOf(editor.getModel());
+    const { KeyMod, KeyCode } = monaco;
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => session.undo(tab()));
+    editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => session.redo(tab()));
+    editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => session.redo(tab()));
+    const blur = editor.onDidBlurEditorText(() => session.flush());
+    return () => blur.dispose();
+  }, [session, editor]);
+}
+
+/**
+ * The Monaco editor of the YAML pane, loaded lazily as Monaco is large: pipeline.yaml is generated
+ * and read-only; the magnus files can be edited, and a valid edit changes the pipeline.
+ */
 export default function YamlEditor({ files, shown, text, pipeline, target, diagnostics, placeholder }: Props) {
+  const store = useDesignerStore();
   const [editor, setEditor] = useState<CodeEditor | null>(null);
-  useModels(editor, files, shown, text, pipeline, target);
+  // Bumped when a tab switches between the user's text and the export: its markers change hands.
+  const [ownership, setOwnership] = useState(0);
+  const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1)));
+  useModels(session, editor, files, shown, text, pipeline, target);
   useShownModel(editor, shown);
   useFoldingForSize(editor, shown, text);
-  useMarkers(editor, files, shown, pipeline, diagnostics);
-  useEffect(() => () => ALL_TABS.forEach((tab) => monaco.editor.getModel(uriOf(tab))?.dispose()), []);
-  const options = useMemo(() => ({ ...OPTIONS, ariaLabel: `${shown.label}, read-only` }), [shown.label]);
+  useMarkers(session, ownership, editor, files, shown, pipeline, diagnostics);
+  useHistoryKeys(session, editor);
+  useEffect(
+    () => () => {
+      session.dispose();
+      ALL_TABS.forEach((tab) => monaco.editor.getModel(uriOf(tab))?.dispose());
+    },
+    [session],
+  );
+  const editable = isEditable(shown.tab);
+  const options = useMemo(() => ({ ...OPTIONS, readOnly: !editable, ariaLabel: editable ? `${shown.label}, editable` : `${shown.label}, read-only` }), [shown.label, editable]);
 
   return (
     <Editor
@@ -181,6 +193,7 @@ export default function YamlEditor({ files, shown, text, pipeline, target, diagn
       defaultPath={uriOf(shown.tab).toString()}
       defaultValue={text}
       keepCurrentModel
+      theme={useEditorTheme()}
       options={options}
       loading={placeholder}
       onMount={(mounted) => setEditor(mounted)}

@@ -1,0 +1,226 @@
+/**
+ * The YAML pane's models, and the editing of the magnus files in them: the model's changes are
+ * written into the tabs, the user's edits of the dag/config/parameters tabs are read (off the
+ * page's thread, once typing pauses) and committed as one undo step each. What to keep and what to
+ * overwrite is decided by draft.ts.
+ */
+import type { MagnusFileKind } from '../../core/magnus/edit-file';
+import type { Pipeline } from '../../core/model/types';
+import { validation } from '../store/derived';
+import type { DesignerStore, YamlTab } from '../store/store';
+import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
+import EditWorker from './edit.worker?worker';
+import { markersFor, minimalEdit } from './markers';
+import { GENERATED_YAML, monaco } from './monaco-setup';
+import { errorKey, type EditRequest, type EditResult } from './read-edit';
+import { shareUnchanged } from './share-unchanged';
+import { yamlText } from './yaml-files';
+
+type TextModel = monaco.editor.ITextModel;
+
+export const MARKER_OWNER = 'kfp-designer';
+export const ALL_TABS: readonly YamlTab[] = ['pipeline', 'dag', 'config', 'parameters'];
+export const uriOf = (tab: YamlTab) => monaco.Uri.parse(`file:///${tab}.yaml`);
+export const languageOf = (tab: YamlTab) => (tab === 'pipeline' ? GENERATED_YAML : 'yaml');
+export const isEditable = (tab: YamlTab): tab is MagnusFileKind => tab !== 'pipeline';
+export const tabOf = (model: TextModel | null | undefined): YamlTab | undefined => ALL_TABS.find((tab) => model?.uri.toString() === uriOf(tab).toString());
+
+/**
+ * How long typing must pause before the text is read: reading a 1,000-step dag file takes ~0.5 s
+ * (in a worker, so typing never waits for it), and a text read mid-word is mostly an error anyway.
+ */
+export const READ_DELAY_MS = 250;
+
+/**
+ * The text the generated workflow's model was last given. It is read-only, so that is its text,
+ * and comparing with it spares Monaco building a 2 MB string on every keystroke.
+ */
+const givenTexts = new WeakMap<TextModel, string>();
+
+export class EditSession {
+  private readonly drafts = new Map<YamlTab, Draft>();
+  private readonly timers = new Map<YamlTab, ReturnType<typeof setTimeout>>();
+  /** The read in flight per tab: what it was asked against. */
+  private readonly asked = new Map<YamlTab, { id: number; base: Pipeline; version: number }>();
+  private readonly watched = new WeakSet<TextModel>();
+  private worker?: Worker;
+  private nextId = 0;
+  /** Set while the designer itself writes into a model: those changes are not the user's edits. */
+  private writing = false;
+
+  /** `changed` is called when whose text a tab shows changes (the editor then redoes its markers). */
+  constructor(
+    private readonly store: DesignerStore,
+    private readonly changed: () => void,
+  ) {}
+
+  /** The tab's text for the model's `pipeline`: its export, unless the tab holds the user's text. */
+  offer(tab: YamlTab, pipeline: Pipeline, text: () => string) {
+    if (!isEditable(tab)) {
+      this.write(tab, text());
+      return;
+    }
+    const before = this.drafts.get(tab);
+    const { draft, sync } = follow(before, pipeline);
+    this.drafts.set(tab, draft);
+    if (sync) this.write(tab, text());
+    if (showsOwnText(before) !== showsOwnText(draft)) this.changed();
+  }
+
+  /** Whether the tab shows the user's text, whose markers come from reading it (set here). */
+  ownsMarkers(tab: YamlTab): boolean {
+    return showsOwnText(this.drafts.get(tab));
+  }
+
+  /** Ctrl+Z in the editor: drops text not yet applied, else undoes the last change of the pipeline. */
+  undo(tab: YamlTab | undefined) {
+    if (tab && isPending(this.drafts.get(tab))) this.discard(tab);
+    else this.store.getState().undo();
+  }
+
+  redo(tab: YamlTab | undefined) {
+    if (!tab || !isPending(this.drafts.get(tab))) this.store.getState().redo();
+  }
+
+  /** Reads now what waits for a pause in typing (the editor lost focus). */
+  flush() {
+    for (const [tab, timer] of this.timers) {
+      clearTimeout(timer);
+      this.timers.delete(tab);
+      this.read(tab);
+    }
+  }
+
+  /** A tab that disappeared (its model is disposed). */
+  forget(tab: YamlTab) {
+    this.drafts.delete(tab);
+    this.asked.delete(tab);
+    clearTimeout(this.timers.get(tab));
+    this.timers.delete(tab);
+  }
+
+  /** Stops the worker; a later edit starts another (React's StrictMode unmounts once in development). */
+  dispose() {
+    for (const tab of ALL_TABS) this.forget(tab);
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  /** Brings a model to `text` replacing only what changed, so the reader keeps their place. */
+  private write(tab: YamlTab, text: string) {
+    let model = monaco.editor.getModel(uriOf(tab));
+    this.writing = true;
+    try {
+      if (!model) {
+        model = monaco.editor.createModel(text, languageOf(tab), uriOf(tab));
+      } else {
+        const before = isEditable(tab) ? model.getValue() : (givenTexts.get(model) ?? model.getValue());
+        const edit = minimalEdit(before, text);
+        // Mostly new text (an import, another target): replacing the buffer is several times
+        // cheaper than inserting tens of thousands of lines into the old one, and there is no
+        // place to keep.
+        if (edit && edit.text.length > text.length / 2) model.setValue(text);
+        else if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
+      }
+    } finally {
+      this.writing = false;
+    }
+    if (!isEditable(tab)) givenTexts.set(model, text);
+    else this.watch(tab, model);
+  }
+
+  /** Models the editor component created itself are watched too. */
+  watch(tab: YamlTab, model: TextModel) {
+    if (!isEditable(tab) || this.watched.has(model)) return;
+    this.watched.add(model);
+    model.onDidChangeContent(() => {
+      if (!this.writing) this.edited(tab);
+    });
+  }
+
+  private edited(tab: YamlTab) {
+    const was = this.drafts.get(tab);
+    this.drafts.set(tab, { kind: 'typing' });
+    if (!showsOwnText(was)) this.changed();
+    clearTimeout(this.timers.get(tab));
+    this.timers.set(
+      tab,
+      setTimeout(() => {
+        this.timers.delete(tab);
+        this.read(tab);
+      }, READ_DELAY_MS),
+    );
+  }
+
+  private read(tab: YamlTab) {
+    const model = monaco.editor.getModel(uriOf(tab));
+    if (!model || !isEditable(tab)) return;
+    const base = this.store.getState().history.present;
+    const id = ++this.nextId;
+    this.asked.set(tab, { id, base, version: model.getVersionId() });
+    const knownErrors = validation(base)
+      .filter((d) => d.severity === 'error')
+      .map(errorKey);
+    const request: EditRequest = { id, kind: tab, text: model.getValue(), pipeline: base, knownErrors };
+    this.workerOf().postMessage(request);
+  }
+
+  private workerOf(): Worker {
+    if (!this.worker) {
+      this.worker = new EditWorker();
+      this.worker.onmessage = (event: MessageEvent<EditResult>) => this.received(event.data);
+      // A failure of the reader itself (a bug, not bad input: that comes back as diagnostics) must
+      // not leave the text silently unapplied: it is held, with the reason at its top.
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        for (const [tab, asked] of [...this.asked]) {
+          if (!isEditable(tab)) continue;
+          const message = `The text could not be read (${event.message || 'the reader failed'}); it is kept as typed and not applied.`;
+          this.received({ id: asked.id, diagnostics: [{ code: 'E_EDIT_READ', severity: 'error', message, file: tab, line: 1, column: 1 }] });
+        }
+      };
+    }
+    return this.worker;
+  }
+
+  private received(result: EditResult) {
+    const tab = [...this.asked].find(([, asked]) => asked.id === result.id)?.[0];
+    if (!tab || !isEditable(tab)) return; // dropped (Ctrl+Z, the tab went away)
+    const asked = this.asked.get(tab)!;
+    this.asked.delete(tab);
+    const model = monaco.editor.getModel(uriOf(tab));
+    // Typed since: the read that follows the next pause supersedes this one.
+    if (!model || model.getVersionId() !== asked.version) return;
+    const { history } = this.store.getState();
+    // Undo clicked right after typing, before the text was read: the user meant to undo the
+    // typing. It is committed where it was typed and undone, as if it had been read in time.
+    const undone = history.present !== asked.base && history.future[0] === asked.base;
+    if (undone) this.store.getState().redo();
+    else if (history.present !== asked.base) {
+      // The pipeline changed meanwhile (an edit elsewhere): the text is read against it instead.
+      this.read(tab);
+      return;
+    }
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(result.diagnostics, tab));
+    if (!result.pipeline) this.drafts.set(tab, { kind: 'held' });
+    else {
+      const next = shareUnchanged(asked.base, result.pipeline);
+      // Before the commit, so that the model's change finds the text already describing it.
+      this.drafts.set(tab, { kind: 'shows', pipeline: next, own: true });
+      this.store.getState().apply(() => next);
+    }
+    if (undone) this.store.getState().undo();
+  }
+
+  private discard(tab: YamlTab) {
+    clearTimeout(this.timers.get(tab));
+    this.timers.delete(tab);
+    this.asked.delete(tab);
+    const present = this.store.getState().history.present;
+    this.drafts.set(tab, showsExport(present));
+    this.write(tab, yamlText(present, this.store.getState().target, tab));
+    const model = monaco.editor.getModel(uriOf(tab));
+    if (model) monaco.editor.setModelMarkers(model, MARKER_OWNER, []);
+    this.changed();
+  }
+}

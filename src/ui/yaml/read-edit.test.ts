@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { exportMagnus } from '../../core/magnus/export';
+import { setStepFields } from '../../core/model/actions';
+import { validatePipeline } from '../../core/validate/validate';
+import { examplePipeline } from '../store/initial';
+import { errorKey, keepPositions, readEdit, type EditRequest } from './read-edit';
+
+const pipeline = examplePipeline();
+const dag = exportMagnus(pipeline).dag;
+const request = (text: string, base = pipeline): EditRequest => ({
+  id: 7,
+  kind: 'dag',
+  text,
+  pipeline: base,
+  knownErrors: validatePipeline(base)
+    .filter((d) => d.severity === 'error')
+    .map(errorKey),
+});
+
+describe('reading a hand-edited dag file', () => {
+  it('a valid edit gives the pipeline it describes, positions kept', () => {
+    const text = dag.replace('      command: notebooks/evaluate.ipynb\n', '      command: notebooks/evaluate.ipynb\n      executor_config: {kfp: {memory_limit: 3Gi}}\n');
+    const result = readEdit(request(text));
+    expect(result.id).toBe(7);
+    expect(result.pipeline!.dag.steps.find((s) => s.name === 'evaluate')!.kfp).toContainEqual({ key: 'memory_limit', value: '3Gi' });
+    expect(result.pipeline!.layout).toEqual(pipeline.layout);
+  });
+
+  it('broken YAML is held back, with a positioned error', () => {
+    const result = readEdit(request(dag.replace('  steps:', '  steps: [')));
+    expect(result.pipeline).toBeUndefined();
+    expect(result.diagnostics[0]).toMatchObject({ file: 'dag', severity: 'error', line: expect.any(Number), column: expect.any(Number) });
+  });
+
+  it('an edit that adds an error (next names no step) is held back, marked at the `next`', () => {
+    const text = dag.replace('next: evaluate', 'next: evaluat');
+    const line = text.split('\n').findIndex((l) => l.includes('next: evaluat')) + 1;
+    const result = readEdit(request(text));
+    expect(result.pipeline).toBeUndefined();
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'E_TARGET_MISSING', file: 'dag', line, column: 13 }));
+  });
+
+  it('an error the pipeline already had does not hold back an unrelated edit', () => {
+    const broken = setStepFields(pipeline, 'evaluate', { next: 'nowhere' });
+    const text = exportMagnus(broken).dag.replace('python -m churn.publish', 'python -m churn.publish --dry-run');
+    const result = readEdit(request(text, broken));
+    expect(result.pipeline).toBeDefined();
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'E_TARGET_MISSING' }));
+  });
+
+  it('steps the text gives no position keep theirs; new steps get none', () => {
+    const withoutLayout = { ...pipeline, layout: { evaluate: { x: 1, y: 2 } } };
+    const kept = keepPositions(pipeline, withoutLayout);
+    expect(kept.layout.evaluate).toEqual({ x: 1, y: 2 });
+    expect(kept.layout.publish).toEqual(pipeline.layout.publish);
+    const renamed = { ...pipeline, dag: { ...pipeline.dag, steps: pipeline.dag.steps.map((s) => (s.name === 'publish' ? { ...s, name: 'release' } : s)) }, layout: {} };
+    expect(keepPositions(pipeline, renamed).layout.release).toBeUndefined();
+  });
+});

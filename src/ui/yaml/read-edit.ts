@@ -1,0 +1,77 @@
+/**
+ * What a hand-edited magnus file means for the pipeline: the pipeline it describes, and whether it
+ * may replace the present one. Pure; runs in a worker (edit.worker.ts), as reading a 1,000-step
+ * dag file takes ~0.5 s, which on the page would freeze the keystrokes typed meanwhile.
+ */
+import type { Diagnostic } from '../../core/diagnostics';
+import type { MagnusFileKind } from '../../core/magnus/edit-file';
+import { exportMagnus } from '../../core/magnus/export';
+import { importMagnus, type MagnusInput } from '../../core/magnus/import';
+import { walkSteps } from '../../core/model/paths';
+import type { Pipeline } from '../../core/model/types';
+import { validatePipeline } from '../../core/validate/validate';
+
+export interface EditRequest {
+  id: number;
+  kind: MagnusFileKind;
+  text: string;
+  /** The present pipeline: the other files are its export, and its steps keep their places. */
+  pipeline: Pipeline;
+  /** errorKey of each error the present pipeline already has: only new ones hold the text back. */
+  knownErrors: readonly string[];
+}
+
+export interface EditResult {
+  id: number;
+  /** The pipeline to commit; undefined while the text is held back (unreadable, or adds errors). */
+  pipeline?: Pipeline;
+  /** Findings in the edited text, positioned in it (line, column), for its editor markers. */
+  diagnostics: Diagnostic[];
+}
+
+/** An error's identity across edits; messages are left out (they list step names, which change). */
+export const errorKey = (d: Diagnostic) => [d.code, d.graph ?? '', d.step ?? '', d.field ?? ''].join('\u0000');
+
+/**
+ * The same reading as core/magnus/edit-file.ts applyEditedFile (the edited file, the others as the
+ * model exports them), keeping the source map so that validation findings point into the text.
+ */
+function readFiles(pipeline: Pipeline, kind: MagnusFileKind, text: string) {
+  const files = exportMagnus(pipeline);
+  const input: MagnusInput = {
+    dag: { text: kind === 'dag' ? text : files.dag },
+    config: { text: kind === 'config' ? text : files.config },
+    nested: files.nested,
+    variables: pipeline.variables,
+  };
+  const parameters = kind === 'parameters' ? text : files.parameters;
+  if (parameters !== undefined) input.parameters = { text: parameters };
+  return importMagnus(input);
+}
+
+/**
+ * Steps the text gives no position (the edited file is not the dag, or its designer block was cut)
+ * keep the one they have on the canvas; only steps that are really new are left to the layout.
+ */
+export function keepPositions(before: Pipeline, after: Pipeline): Pipeline {
+  const kept: Pipeline['layout'] = {};
+  for (const { path } of walkSteps(after.dag)) {
+    if (!after.layout[path] && before.layout[path]) kept[path] = before.layout[path];
+  }
+  return Object.keys(kept).length === 0 ? after : { ...after, layout: { ...after.layout, ...kept } };
+}
+
+export function readEdit({ id, kind, text, pipeline, knownErrors }: EditRequest): EditResult {
+  const read = readFiles(pipeline, kind, text);
+  const inThisFile = (d: Diagnostic) => d.file === kind;
+  if (!read.pipeline) {
+    const own = read.diagnostics.filter(inThisFile);
+    return { id, diagnostics: own.length > 0 ? own : read.diagnostics };
+  }
+  const edited = keepPositions(pipeline, read.pipeline);
+  const findings = read.sourceMap.attach(validatePipeline(edited));
+  const known = new Set(knownErrors);
+  const addsErrors = findings.some((d) => d.severity === 'error' && !known.has(errorKey(d)));
+  const diagnostics = [...read.diagnostics, ...findings].filter(inThisFile);
+  return addsErrors ? { id, diagnostics } : { id, pipeline: edited, diagnostics };
+}
