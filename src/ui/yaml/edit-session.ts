@@ -113,6 +113,10 @@ export class EditSession {
     try {
       if (!model) {
         model = monaco.editor.createModel(text, languageOf(tab), uriOf(tab));
+        // The editor's bracketPairColorization option does not reach models made here, and
+        // colouring brackets parses the whole generated file on every render (half a second
+        // for a 1,000-step workflow) for block YAML with next to no brackets.
+        if (!isEditable(tab)) model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
       } else {
         const before = isEditable(tab) ? model.getValue() : (givenTexts.get(model) ?? model.getValue());
         const edit = minimalEdit(before, text);
