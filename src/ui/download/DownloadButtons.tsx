@@ -3,16 +3,20 @@ import { downloadFile } from './download';
 import { downloadFileName, type DownloadKind } from './file-names';
 import { NestedDownloads } from './NestedDownloads';
 
-const KINDS: readonly { kind: DownloadKind; label: string }[] = [
-  { kind: 'pipeline', label: 'Download pipeline.yaml' },
-  { kind: 'dag', label: 'Download dag.yaml' },
-  { kind: 'config', label: 'Download config.yaml' },
-  { kind: 'parameters', label: 'Download parameters.yaml' },
+const KINDS: readonly { kind: DownloadKind; file: string }[] = [
+  { kind: 'pipeline', file: 'pipeline.yaml' },
+  { kind: 'dag', file: 'dag.yaml' },
+  { kind: 'config', file: 'config.yaml' },
+  { kind: 'parameters', file: 'parameters.yaml' },
 ];
 
 const TARGET_LABELS = { 'kfp-v2': 'KFP v2', 'kfp-v1': 'KFP v1', argo: 'Argo' } as const;
 
-/** One button per file (nested dag files after dag.yaml); the tooltip says the name the file is saved under. */
+/**
+ * One button per file (nested dag files after dag.yaml) under a "Download" caption, each showing
+ * its file name (so the toolbar fits one row) and named "Download <file>"; the tooltip says the
+ * name the file is saved under.
+ */
 export function DownloadButtons() {
   const store = useDesignerStore();
   const pipeline = usePipeline();
@@ -20,14 +24,18 @@ export function DownloadButtons() {
   const hasParameters = pipeline.parameters.length > 0;
   return (
     <>
-      {KINDS.filter(({ kind }) => kind !== 'parameters' || hasParameters).flatMap(({ kind, label }) => [
+      <span className="toolbar-caption" aria-hidden="true">
+        Download
+      </span>
+      {KINDS.filter(({ kind }) => kind !== 'parameters' || hasParameters).flatMap(({ kind, file }) => [
         <button
           key={kind}
           type="button"
+          aria-label={`Download ${file}`}
           title={`Saves ${downloadFileName(pipeline, kind)}${kind === 'pipeline' ? ` (${TARGET_LABELS[target]})` : ''}`}
           onClick={() => downloadFile(store, kind)}
         >
-          {label}
+          {file}
         </button>,
         ...(kind === 'dag' ? [<NestedDownloads key="nested" />] : []),
       ])}

@@ -9,8 +9,8 @@ export function KeyboardTools() {
   return (
     <div className="toolbar-group">
       <FindBox />
-      <button type="button" aria-haspopup="dialog" title="Keyboard shortcuts (?)" onClick={() => openSheet(true)}>
-        Keyboard shortcuts
+      <button type="button" aria-haspopup="dialog" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => openSheet(true)}>
+        Shortcuts
       </button>
       <CheatSheet />
     </div>
