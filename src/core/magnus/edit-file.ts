@@ -18,6 +18,13 @@ export interface FileEdit {
  * are new (or renamed) have none and are placed by layout afterwards.
  */
 export function applyEditedFile(pipeline: Pipeline, kind: MagnusFileKind, text: string): FileEdit {
+  const result = importMagnus(editedInput(pipeline, kind, text));
+  const ofThisFile = result.diagnostics.filter((d) => d.file === kind);
+  return result.pipeline ? { pipeline: result.pipeline, diagnostics: ofThisFile } : { diagnostics: ofThisFile.length > 0 ? ofThisFile : result.diagnostics };
+}
+
+/** What to import after an edit: the edited file's text, the others as `pipeline` exports them. */
+export function editedInput(pipeline: Pipeline, kind: MagnusFileKind, text: string): MagnusInput {
   const files = exportMagnus(pipeline);
   const input: MagnusInput = {
     dag: { text: kind === 'dag' ? text : files.dag },
@@ -27,7 +34,5 @@ export function applyEditedFile(pipeline: Pipeline, kind: MagnusFileKind, text: 
   };
   const parameters = kind === 'parameters' ? text : files.parameters;
   if (parameters !== undefined) input.parameters = { text: parameters };
-  const result = importMagnus(input);
-  const ofThisFile = result.diagnostics.filter((d) => d.file === kind);
-  return result.pipeline ? { pipeline: result.pipeline, diagnostics: ofThisFile } : { diagnostics: ofThisFile.length > 0 ? ofThisFile : result.diagnostics };
+  return input;
 }

@@ -4,9 +4,8 @@
  * dag file takes ~0.5 s, which on the page would freeze the keystrokes typed meanwhile.
  */
 import type { Diagnostic } from '../../core/diagnostics';
-import type { MagnusFileKind } from '../../core/magnus/edit-file';
-import { exportMagnus } from '../../core/magnus/export';
-import { importMagnus, type MagnusInput } from '../../core/magnus/import';
+import { editedInput, type MagnusFileKind } from '../../core/magnus/edit-file';
+import { importMagnus } from '../../core/magnus/import';
 import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
 import { validatePipeline } from '../../core/validate/validate';
@@ -33,23 +32,6 @@ export interface EditResult {
 export const errorKey = (d: Diagnostic) => [d.code, d.graph ?? '', d.step ?? '', d.field ?? ''].join('\u0000');
 
 /**
- * The same reading as core/magnus/edit-file.ts applyEditedFile (the edited file, the others as the
- * model exports them), keeping the source map so that validation findings point into the text.
- */
-function readFiles(pipeline: Pipeline, kind: MagnusFileKind, text: string) {
-  const files = exportMagnus(pipeline);
-  const input: MagnusInput = {
-    dag: { text: kind === 'dag' ? text : files.dag },
-    config: { text: kind === 'config' ? text : files.config },
-    nested: files.nested,
-    variables: pipeline.variables,
-  };
-  const parameters = kind === 'parameters' ? text : files.parameters;
-  if (parameters !== undefined) input.parameters = { text: parameters };
-  return importMagnus(input);
-}
-
-/**
  * Steps the text gives no position (the edited file is not the dag, or its designer block was cut)
  * keep the one they have on the canvas; only steps that are really new are left to the layout.
  */
@@ -62,7 +44,8 @@ export function keepPositions(before: Pipeline, after: Pipeline): Pipeline {
 }
 
 export function readEdit({ id, kind, text, pipeline, knownErrors }: EditRequest): EditResult {
-  const read = readFiles(pipeline, kind, text);
+  // Read as applyEditedFile reads it, keeping the source map so that findings point into the text.
+  const read = importMagnus(editedInput(pipeline, kind, text));
   const inThisFile = (d: Diagnostic) => d.file === kind;
   if (!read.pipeline) {
     const own = read.diagnostics.filter(inThisFile);
