@@ -110,12 +110,16 @@ test('a typo keeps the canvas and pipeline.yaml as they were and is marked where
   expect((await stepOf(page, 'train model'))!.next).toBe('evaluate');
   await expect(edge(page, 'next: train model → evaluate')).toBeVisible();
   expect(await yamlText(page, 'pipeline')).toBe(pipelineBefore);
-  // The user's text is kept, typo and all.
+  // The user's text is kept, typo and all, and the pane says it is not applied, and why.
   expect(await yamlText(page, 'dag')).toContain('next: evaluatex');
+  const held = yamlPane(page).getByRole('status').filter({ hasText: 'Not applied' });
+  await expect(held).toContainText(`Not applied (line ${nextLine}, column 13)`);
+  await expect(held).toContainText('evaluatex');
 
   // Fixed: the marker goes, the text is the file as it was.
   await page.keyboard.press('Backspace');
   await expect.poll(() => markers(page, 'kfp-designer'), SLOW).toEqual([]);
+  await expect(held).toBeHidden();
   expect(await yamlText(page, 'dag')).toBe(before);
 
   // Broken YAML: nothing applies, the parser's complaint is marked; Ctrl+Z in the editor drops
@@ -131,14 +135,7 @@ test('a typo keeps the canvas and pipeline.yaml as they were and is marked where
 
   // A real change applies.
   await moveTo(page, 'next: evaluate', 'End');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.press('Backspace');
+  for (let i = 0; i < 'evaluate'.length; i++) await page.keyboard.press('Backspace');
   await page.keyboard.type('publish');
   await expect(edge(page, 'next: train model → publish')).toBeVisible(SLOW);
   expect((await stepOf(page, 'train model'))!.next).toBe('publish');

@@ -186,17 +186,30 @@ export default function YamlEditor({ files, shown, text, pipeline, target, diagn
   const editable = isEditable(shown.tab);
   const options = useMemo(() => ({ ...OPTIONS, readOnly: !editable, ariaLabel: editable ? `${shown.label}, editable` : `${shown.label}, read-only` }), [shown.label, editable]);
 
+  const theme = useEditorTheme();
+  const holding = session.heldBy(shown.tab);
+
   return (
-    <Editor
-      height="100%"
-      defaultLanguage={languageOf(shown.tab)}
-      defaultPath={uriOf(shown.tab).toString()}
-      defaultValue={text}
-      keepCurrentModel
-      theme={useEditorTheme()}
-      options={options}
-      loading={placeholder}
-      onMount={(mounted) => setEditor(mounted)}
-    />
+    <div className="yaml-editor">
+      {holding && (
+        // Markers show where; this says that nothing was applied, which markers alone do not.
+        <p className="yaml-held" role="status">
+          Not applied{holding.line !== undefined ? ` (line ${holding.line}, column ${holding.column ?? 1})` : ''}: {holding.message}. The canvas keeps the last valid pipeline until the text is fixed; Ctrl+Z in the editor drops the text.
+        </p>
+      )}
+      <div className="yaml-editor-host">
+        <Editor
+          height="100%"
+          defaultLanguage={languageOf(shown.tab)}
+          defaultPath={uriOf(shown.tab).toString()}
+          defaultValue={text}
+          keepCurrentModel
+          theme={theme}
+          options={options}
+          loading={placeholder}
+          onMount={(mounted) => setEditor(mounted)}
+        />
+      </div>
+    </div>
   );
 }

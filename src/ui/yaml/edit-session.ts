@@ -4,6 +4,7 @@
  * page's thread, once typing pauses) and committed as one undo step each. What to keep and what to
  * overwrite is decided by draft.ts.
  */
+import type { Diagnostic } from '../../core/diagnostics';
 import type { MagnusFileKind } from '../../core/magnus/edit-file';
 import type { Pipeline } from '../../core/model/types';
 import { validation } from '../store/derived';
@@ -43,6 +44,8 @@ export class EditSession {
   /** The read in flight per tab: what it was asked against. */
   private readonly asked = new Map<YamlTab, { id: number; base: Pipeline; version: number }>();
   private readonly watched = new WeakSet<TextModel>();
+  /** Per tab whose text is held back, the first error that holds it (said above the editor). */
+  private readonly held = new Map<YamlTab, Diagnostic>();
   private worker?: Worker;
   private nextId = 0;
   /** Set while the designer itself writes into a model: those changes are not the user's edits. */
@@ -72,6 +75,11 @@ export class EditSession {
     return showsOwnText(this.drafts.get(tab));
   }
 
+  /** Why the tab's text is not applied, while it is held back. */
+  heldBy(tab: YamlTab): Diagnostic | undefined {
+    return this.held.get(tab);
+  }
+
   /** Ctrl+Z in the editor: drops text not yet applied, else undoes the last change of the pipeline. */
   undo(tab: YamlTab | undefined) {
     if (tab && isPending(this.drafts.get(tab))) this.discard(tab);
@@ -93,6 +101,7 @@ export class EditSession {
 
   /** A tab that disappeared (its model is disposed). */
   forget(tab: YamlTab) {
+    this.held.delete(tab);
     this.drafts.delete(tab);
     this.asked.delete(tab);
     clearTimeout(this.timers.get(tab));
@@ -206,6 +215,9 @@ export class EditSession {
       return;
     }
     monaco.editor.setModelMarkers(model, MARKER_OWNER, markersFor(result.diagnostics, tab));
+    const holding = result.pipeline ? undefined : (result.diagnostics.find((d) => d.severity === 'error') ?? result.diagnostics[0]);
+    if (holding) this.held.set(tab, holding);
+    if (holding || this.held.delete(tab)) this.changed();
     if (!result.pipeline) this.drafts.set(tab, { kind: 'held' });
     else {
       const next = shareUnchanged(asked.base, result.pipeline);
@@ -217,6 +229,7 @@ export class EditSession {
   }
 
   private discard(tab: YamlTab) {
+    this.held.delete(tab);
     clearTimeout(this.timers.get(tab));
     this.timers.delete(tab);
     this.asked.delete(tab);
