@@ -33,7 +33,7 @@ const ARIA_LABELS = {
 /** Small: the canvas shares the width with three panels. */
 const MINIMAP_SIZE = { width: 120, height: 80 };
 const miniMapColor = (node: CanvasNode) =>
-  isLaneNode(node) ? 'rgb(255 255 255 / 0.7)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? '#e2e8f0' : '#94a3b8';
+  isLaneNode(node) ? 'var(--minimap-lane)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? 'var(--minimap-group)' : 'var(--minimap-step)';
 
 /**
  * The model's graphs as nodes and edges, recomputed only when the pipeline, its diagnostics or the
