@@ -76,6 +76,21 @@ describe('nodes derived from the model', () => {
     expect(moved[1]).not.toBe(first[1]);
     expect(moved[1].position).toEqual({ x: 0, y: 0 });
   });
+
+  it('hands back the same arrays when nothing drawn changed, so React Flow is not updated', () => {
+    const nodesOf = createNodeDeriver();
+    const edgesOf = createEdgeDeriver();
+    const p1 = load();
+    const nodes = nodesOf(p1, new Map(), ALL_COLLAPSED);
+    const edges = edgesOf(p1, ALL_COLLAPSED);
+    // An override's value is not drawn (its key is), and a parameter is not on the canvas at all.
+    const p2 = setStepOverride(setStepOverride(p1, 'prepare', 'memory_limit', '1Gi'), 'prepare', 'memory_limit', '2Gi');
+    const nodes2 = nodesOf(p2, new Map(), ALL_COLLAPSED);
+    expect(nodesOf({ ...p2, parameters: [{ name: 'extra', value: 1 }] }, new Map(), ALL_COLLAPSED)).toBe(nodes2);
+    expect(edgesOf(p2, ALL_COLLAPSED)).toBe(edges);
+    expect(nodesOf(setStepFields(p2, 'prepare', { command: 'python other.py' }), new Map(), ALL_COLLAPSED)).not.toBe(nodes2);
+    expect(nodes2).not.toBe(nodes);
+  });
 });
 
 /** The fixture with every inner step placed, two rows of a lane each. */

@@ -206,8 +206,18 @@ const sameInputs = (a: StepInputs, b: StepInputs) =>
   a.expanded === b.expanded &&
   sameProblems(a.problems, b.problems);
 
+/**
+ * The previous array when every element is the same object: React Flow re-adopts every node (and
+ * re-indexes every edge) whenever it is handed a new array, which on a keystroke that changes
+ * nothing on the canvas (a memory limit, a command) was most of the update.
+ */
+function unlessSame<T>(previous: T[] | undefined, next: T[]): T[] {
+  return previous && previous.length === next.length && previous.every((item, i) => item === next[i]) ? previous : next;
+}
+
 export function createNodeDeriver() {
   let cache = new Map<string, { node: CanvasNode; inputs?: StepInputs }>();
+  let last: CanvasNode[] | undefined;
   return (pipeline: Pipeline, problems: ReadonlyMap<string, ProblemSummary>, collapsed: ReadonlySet<string> = NO_COLLAPSED, view?: readonly StepView[]): CanvasNode[] => {
     const next = new Map<string, { node: CanvasNode; inputs?: StepInputs }>();
     const nodes: CanvasNode[] = [];
@@ -245,7 +255,7 @@ export function createNodeDeriver() {
     };
     visit(view ?? deriveView(pipeline, collapsed), pipeline.dag, undefined, { x: 0, y: 0 });
     cache = next;
-    return nodes;
+    return (last = unlessSame(last, nodes));
   };
 }
 
@@ -319,6 +329,7 @@ export function createEdgeDeriver() {
   let cache = new Map<string, FlowEdge>();
   /** The edges of each graph by its path: an unchanged graph object keeps its edges without a look. */
   let byGraph = new Map<string, { graph: Graph; label: string; edges: FlowEdge[] }>();
+  let last: FlowEdge[] | undefined;
   return (pipeline: Pipeline, collapsed: ReadonlySet<string> = NO_COLLAPSED, view?: readonly StepView[]): FlowEdge[] => {
     const next = new Map<string, FlowEdge>();
     const nextByGraph = new Map<string, { graph: Graph; label: string; edges: FlowEdge[] }>();
@@ -367,7 +378,7 @@ export function createEdgeDeriver() {
     visit(view ?? deriveView(pipeline, collapsed));
     cache = next;
     byGraph = nextByGraph;
-    return [...next.values()];
+    return (last = unlessSame(last, [...next.values()]));
   };
 }
 
