@@ -140,4 +140,16 @@ describe('the installed command', () => {
     const usage = spawnSync(process.execPath, [bin, 'nope'], { cwd: dir, encoding: 'utf8' });
     expect(usage.status).toBe(2);
   });
+
+  it("runs the README's example as written, from the repository's root", () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.startsWith('npx kfp-designer transpile test/fixtures/corpus/'));
+    expect(line).toBeDefined();
+    const args = line!.split(/\s+/).slice(2);
+    const run = spawnSync(process.execPath, [join(root, 'bin', 'kfp-designer.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(checkArgoWorkflowYaml(run.stdout).problems).toEqual([]);
+    expect(parse(run.stdout).kind).toBe('Workflow');
+  });
 });
