@@ -9,6 +9,7 @@ import { isMapping } from '../magnus/import-context';
 import { parseYamlSource } from '../yaml/source';
 import { ActionError, isFlowing, locateStep, uniqueStepName, updateGraph } from './actions';
 import { COPIED_STEPS_HEADER } from './clipboard-header';
+import { pipelineOf } from './defaults';
 import { joinPath } from './paths';
 import type { Graph, Pipeline, Position, Step } from './types';
 
@@ -20,8 +21,7 @@ export function copySteps(pipeline: Pipeline, stepPaths: readonly string[]): str
   const graph = locateStep(pipeline, stepPaths[0]).graph;
   const steps = graph.steps.filter((s) => names.has(s.name));
   const fragment: Pipeline = {
-    ...emptyPipeline(),
-    dag: { start_at: steps[0].name, steps },
+    ...pipelineOf({ start_at: steps[0].name, steps }),
     layout: relativeLayout(pipeline, graphPath, steps),
   };
   const { dag } = exportMagnus(fragment);
@@ -134,6 +134,4 @@ export function stepNamesIn(text: string): string[] {
   return source.entries(['dag', 'steps'], root.dag.steps).map(([name]) => name);
 }
 
-function emptyPipeline(): Pipeline {
-  return { dag: { steps: [] }, executor: { profiles: [] }, services: [], parameters: [], variables: [], files: { dag: 'pipeline.yaml' }, layout: {} };
-}
+

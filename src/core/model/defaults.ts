@@ -1,3 +1,5 @@
+import type { Graph, Pipeline } from './types';
+
 /** What the magnus kfp executor assumed when a key is absent (docs §9.2, ext ≥0.2.1). */
 export const KFP_DEFAULTS = {
   output_file: 'pipeline.yaml',
@@ -14,6 +16,11 @@ export const KFP_DEFAULTS = {
 
 /** magnus `execute --file` default; the same name as the default output_file, which is a trap (§9.2). */
 export const DEFAULT_DAG_FILE = 'pipeline.yaml';
+
+/** A pipeline with nothing but `dag`: no settings, parameters, variables or positions. */
+export function pipelineOf(dag: Graph): Pipeline {
+  return { dag, executor: { profiles: [] }, services: [], parameters: [], variables: [], files: { dag: DEFAULT_DAG_FILE }, layout: {} };
+}
 
 export const IMAGE_PULL_POLICIES = ['Always', 'Never', 'IfNotPresent'] as const;
 

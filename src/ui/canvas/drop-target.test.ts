@@ -3,9 +3,10 @@ import { terminalGraph } from '../../core/model/actions';
 import type { Pipeline } from '../../core/model/types';
 import { canvasGeometry, CONTENT_LEFT, CONTENT_TOP, graphView, NODE_SIZE } from '../layout/geometry';
 import { landingOfNewStep, landingOfStep } from './drop-target';
+import { pipelineOf } from '../../core/model/defaults';
 
 const pipeline: Pipeline = {
-  dag: {
+  ...pipelineOf({
     start_at: 'a',
     steps: [
       { name: 'a', type: 'stub', next: 'p' },
@@ -13,12 +14,7 @@ const pipeline: Pipeline = {
       { name: 'success', type: 'success' },
       { name: 'fail', type: 'fail' },
     ],
-  },
-  executor: { profiles: [] },
-  services: [],
-  parameters: [],
-  variables: [],
-  files: { dag: 'pipeline.yaml' },
+  }),
   layout: {
     a: { x: 0, y: 0 },
     p: { x: 0, y: 200 },

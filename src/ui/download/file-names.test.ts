@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Pipeline } from '../../core/model/types';
 import { downloadFileName, safeFileName } from './file-names';
+import { pipelineOf } from '../../core/model/defaults';
 
 const pipeline = (over: Partial<Pipeline> = {}): Pipeline => ({
-  dag: { steps: [] },
-  executor: { profiles: [] },
-  services: [],
-  parameters: [],
-  variables: [],
-  files: { dag: 'pipeline.yaml' },
+  ...pipelineOf({ steps: [] }),
   layout: {},
   ...over,
 });

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { terminalGraph } from '../../core/model/actions';
 import type { Pipeline } from '../../core/model/types';
 import { cycleIndex, findSteps } from './find';
+import { pipelineOf } from '../../core/model/defaults';
 
 const pipeline: Pipeline = {
-  dag: {
+  ...pipelineOf({
     start_at: 'Prepare',
     steps: [
       { name: 'Prepare', type: 'task', command: 'data.load', next: 'p' },
@@ -16,12 +17,7 @@ const pipeline: Pipeline = {
       },
       { name: 'success', type: 'success' },
     ],
-  },
-  executor: { profiles: [] },
-  services: [],
-  parameters: [],
-  variables: [],
-  files: { dag: 'pipeline.yaml' },
+  }),
   layout: {},
 };
 

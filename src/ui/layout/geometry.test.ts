@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, moveSteps, terminalGraph } from '../../core/model/actions';
 import type { Pipeline } from '../../core/model/types';
+import { pipelineOf } from '../../core/model/defaults';
 import {
   canvasGeometry,
   CONTENT_LEFT,
@@ -18,19 +19,14 @@ import {
 } from './geometry';
 
 const base = (): Pipeline => ({
-  dag: {
+  ...pipelineOf({
     start_at: 'p',
     steps: [
       { name: 'p', type: 'parallel', next: 'success', branches: [{ name: 'one', graph: terminalGraph('x') }, { name: 'two', graph: terminalGraph('y') }] },
       { name: 'success', type: 'success' },
       { name: 'fail', type: 'fail' },
     ],
-  },
-  executor: { profiles: [] },
-  services: [],
-  parameters: [],
-  variables: [],
-  files: { dag: 'pipeline.yaml' },
+  }),
   layout: { p: { x: 100, y: 50 }, success: { x: 100, y: 600 }, fail: { x: 400, y: 600 } },
 });
 

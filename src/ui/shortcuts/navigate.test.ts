@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { terminalGraph } from '../../core/model/actions';
 import type { Pipeline } from '../../core/model/types';
 import { stepToGo } from './navigate';
+import { pipelineOf } from '../../core/model/defaults';
 
 const pipeline: Pipeline = {
-  dag: {
+  ...pipelineOf({
     start_at: 'a',
     steps: [
       { name: 'z', type: 'stub', next: 'a' },
@@ -13,12 +14,7 @@ const pipeline: Pipeline = {
       { name: 'success', type: 'success' },
       { name: 'fail', type: 'fail' },
     ],
-  },
-  executor: { profiles: [] },
-  services: [],
-  parameters: [],
-  variables: [],
-  files: { dag: 'pipeline.yaml' },
+  }),
   layout: {},
 };
 
