@@ -3,7 +3,7 @@ import { runArgo } from './argo';
 import { parseDepends } from './argo-depends';
 import { oracleDocuments, oraclePipeline } from './load';
 import { runMagnus } from './magnus';
-import { asMultiset, scenario, type Scenario } from './scenario';
+import { asMultiset, COMPOSITE_SCENARIOS, scenario } from './scenario';
 
 const onFailure = oraclePipeline('on-failure');
 const [onFailureWorkflow] = oracleDocuments('on-failure.argo.yaml');
@@ -93,14 +93,7 @@ describe('runArgo: depends', () => {
 });
 
 describe('runArgo: composites (hand-written after docs/composite-emission.md)', () => {
-  const cases: [string, Scenario][] = [
-    ['nothing fails', scenario([], { items: ['a', 'b'] })],
-    ['a parallel branch fails', scenario(['p.one.x'], { items: ['a', 'b'] })],
-    ['one map iteration fails', scenario(['m.b.z'], { items: ['a', 'b'] })],
-    ['the map list is empty', scenario([], { items: [] })],
-    ['everything fails', scenario(['p.one.x', 'm.a.z'], { items: ['a'] })],
-  ];
-  it.each(cases)('agrees with magnus when %s', (_, s) => {
+  it.each(COMPOSITE_SCENARIOS)('agrees with magnus when %s', (_, s) => {
     const expected = runMagnus(composite, s);
     const run = runArgo(compositeWorkflow, composite, s);
     expect(asMultiset(run.ran)).toEqual(asMultiset(expected.ran));

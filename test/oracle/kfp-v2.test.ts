@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runKfpV2 } from './kfp-v2';
 import { oracleDocuments, oraclePipeline } from './load';
 import { runMagnus } from './magnus';
-import { asMultiset, scenario, type Scenario } from './scenario';
+import { asMultiset, COMPOSITE_SCENARIOS, scenario } from './scenario';
 
 const composite = oraclePipeline('composite');
 const compositeDocs = oracleDocuments('composite.kfp-v2.yaml');
@@ -58,14 +58,7 @@ describe('runKfpV2: scheduling', () => {
 });
 
 describe('runKfpV2: composites (hand-written after docs/composite-emission.md)', () => {
-  const cases: [string, Scenario][] = [
-    ['nothing fails', scenario([], { items: ['a', 'b'] })],
-    ['a parallel branch fails', scenario(['p.one.x'], { items: ['a', 'b'] })],
-    ['one map iteration fails', scenario(['m.b.z'], { items: ['a', 'b'] })],
-    ['the map list is empty', scenario([], { items: [] })],
-    ['everything fails', scenario(['p.one.x', 'm.a.z'], { items: ['a'] })],
-  ];
-  it.each(cases)('agrees with magnus when %s', (_, s) => {
+  it.each(COMPOSITE_SCENARIOS)('agrees with magnus when %s', (_, s) => {
     const expected = runMagnus(composite, s);
     const run = runKfpV2(compositeDocs, composite, s);
     expect(asMultiset(run.ran)).toEqual(asMultiset(expected.ran));

@@ -28,6 +28,18 @@ export interface Run {
 
 export const scenario = (failing: Iterable<string> = [], items: Record<string, string[]> = {}): Scenario => ({ failing: new Set(failing), items });
 
+/**
+ * Failure scenarios of the hand-written `composite` fixture (a parallel `p` with branch `one`,
+ * a map `m` over `items`), shared by the interpreters' tests.
+ */
+export const COMPOSITE_SCENARIOS: readonly [string, Scenario][] = [
+  ['nothing fails', scenario([], { items: ['a', 'b'] })],
+  ['a parallel branch fails', scenario(['p.one.x'], { items: ['a', 'b'] })],
+  ['one map iteration fails', scenario(['m.b.z'], { items: ['a', 'b'] })],
+  ['the map list is empty', scenario([], { items: [] })],
+  ['everything fails', scenario(['p.one.x', 'm.a.z'], { items: ['a'] })],
+];
+
 /** The same steps the same number of times: branches run concurrently, so order carries no meaning. */
 export const asMultiset = (ran: readonly string[]) => [...ran].sort();
 
