@@ -3,36 +3,15 @@
  * and the keyboard. The model is read through the app's test hook (`window.__designer`), never
  * changed through it.
  */
-import { expect, test, type Locator, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 import type { Pipeline, Step } from '../src/core/model/types';
-
-const canvas = (page: Page) => page.getByRole('region', { name: 'Pipeline canvas' });
-const step = (page: Page, name: string, type: string) => canvas(page).getByRole('group', { name: `Step ${name} (${type})`, exact: true });
-const edge = (page: Page, name: string) => canvas(page).getByRole('group', { name, exact: true });
-const handle = (page: Page, label: string) => canvas(page).getByLabel(label, { exact: true });
+import { canvas, centre, drag, edge, EXAMPLE_STEPS, handle, open, step } from './designer';
 
 const model = (page: Page): Promise<Pipeline> =>
   page.evaluate(() => (window as unknown as { __designer: { getState(): { history: { present: Pipeline } } } }).__designer.getState().history.present);
 const modelStep = async (page: Page, name: string): Promise<Step | undefined> => (await model(page)).dag.steps.find((s) => s.name === name);
 const undoSteps = (page: Page): Promise<number> =>
   page.evaluate(() => (window as unknown as { __designer: { getState(): { history: { past: unknown[] } } } }).__designer.getState().history.past.length);
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on screen');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** A mouse drag in small moves, the way React Flow's handles and nodes expect it. */
-async function drag(page: Page, from: Locator, to: Locator | { x: number; y: number }) {
-  const start = await centre(from);
-  const end = 'x' in to ? to : await centre(to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + (end.x - start.x) / 2, start.y + (end.y - start.y) / 2, { steps: 8 });
-  await page.mouse.move(end.x, end.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 /** Two task steps dropped from the palette into the empty left part of the canvas. */
 async function dropTwoTasks(page: Page) {
@@ -45,19 +24,11 @@ async function dropTwoTasks(page: Page) {
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await expect(step(page, 'prepare data', 'task')).toBeVisible();
+  await open(page);
 });
 
 test('a first visit shows the example pipeline as nodes and next edges', async ({ page }) => {
-  for (const [name, type] of [
-    ['prepare data', 'task'],
-    ['train model', 'task'],
-    ['evaluate', 'task'],
-    ['publish', 'task'],
-    ['success', 'success'],
-    ['fail', 'fail'],
-  ]) {
+  for (const [name, type] of EXAMPLE_STEPS) {
     await expect(step(page, name, type)).toBeVisible();
   }
   await expect(edge(page, 'next: prepare data → train model')).toBeAttached();

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Pipeline, Step } from '../src/core/model/types';
-import { canvas, corpusPath, edge, problems, SLOW, step, toolbar, yamlPane } from './designer';
+import { canvas, centre, corpusPath, drag, edge, problems, SLOW, step, toolbar, yamlPane } from './designer';
 import { expect, test, type Locator, type Page } from './fixtures';
 
 const NESTED_PARALLEL = '0.4.19__tests__scenarios__archive__test_dag_nested_parallel.yaml';
@@ -54,23 +54,6 @@ const modelText = (page: Page, tab: string) =>
     const monaco = (globalThis as unknown as Hooks).__monaco;
     return monaco?.editor.getModel(monaco.Uri.parse(uri))?.getValue() ?? '';
   }, `file:///${tab}`);
-
-async function centre(locator: Locator) {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('not on screen');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** A mouse drag in small moves, the way React Flow's handles and nodes expect it. */
-async function drag(page: Page, from: Locator, to: Locator | { x: number; y: number }) {
-  const start = await centre(from);
-  const end = 'x' in to ? to : await centre(to);
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + (end.x - start.x) / 2, start.y + (end.y - start.y) / 2, { steps: 8 });
-  await page.mouse.move(end.x, end.y, { steps: 8 });
-  await page.mouse.up();
-}
 
 async function fitView(page: Page) {
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();

@@ -39,16 +39,16 @@ export async function open(page: Page, firstStep = 'prepare data') {
   await expect(step(page, firstStep)).toBeVisible();
 }
 
-async function centre(locator: Locator) {
+export async function centre(locator: Locator) {
   const box = await locator.boundingBox();
   if (!box) throw new Error(`${locator} is not on screen`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** A mouse drag in small moves, the way React Flow's handles and nodes expect it. */
-export async function drag(page: Page, from: Locator, to: Locator) {
+/** A mouse drag in small moves, the way React Flow's handles and nodes expect it; to a locator's centre or a point. */
+export async function drag(page: Page, from: Locator, to: Locator | { x: number; y: number }) {
   const start = await centre(from);
-  const end = await centre(to);
+  const end = 'x' in to ? to : await centre(to);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move(start.x + (end.x - start.x) / 2, start.y + (end.y - start.y) / 2, { steps: 8 });

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import { CHROMIUM } from './chromium';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PORT = Number(process.env.SCREENSHOT_PORT ?? 4199);
@@ -19,7 +20,7 @@ const server = spawn(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 
 try {
   const url = `http://127.0.0.1:${PORT}/`;
   for (let i = 0; i < 100 && !(await fetch(url).then((r) => r.ok).catch(() => false)); i++) await new Promise((r) => setTimeout(r, 100));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch(CHROMIUM);
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 }, colorScheme: 'light' });
   await page.goto(url);
   const canvas = page.getByRole('region', { name: 'Pipeline canvas' });

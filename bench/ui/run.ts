@@ -35,6 +35,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM } from '../../scripts/chromium';
 import { exportMagnus } from '../../src/core/magnus/export';
 import type { Pipeline } from '../../src/core/model/types';
 import { generatePipeline } from '../generate';
@@ -48,16 +49,6 @@ const IMPORTS = Number(process.env.BENCH_UI_REPEAT ?? 3);
 const READ_PAUSE_NOTE = 'includes the 250 ms typing pause';
 /** A brisk typist: ten keys a second. */
 const TYPING_GAP_MS = 100;
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -516,7 +507,7 @@ async function main() {
   // BENCH_UI_DIST=a,b measures existing builds side by side (before/after); otherwise this tree is built.
   const given = process.env.BENCH_UI_DIST?.split(',').filter(Boolean);
   const builds = given ?? [build()];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(CHROMIUM);
   try {
     const results: BuildResult[] = [];
     for (const dist of builds) results.push(await measureBuild(browser, dist, given ? basename(dist) : 'this tree'));
