@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import type { Pipeline, Step } from '../src/core/model/types';
 import { canvas, centre, corpusPath, drag, edge, problems, SLOW, step, toolbar, yamlPane } from './designer';
-import { expect, test, type Locator, type Page } from './fixtures';
+import { expect, test, type Page } from './fixtures';
 
 const NESTED_PARALLEL = '0.4.19__tests__scenarios__archive__test_dag_nested_parallel.yaml';
 const ITS_NESTED_FILE = '0.4.19__tests__scenarios__archive__test_dag_parallel_as_is.yaml';
