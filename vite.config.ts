@@ -50,5 +50,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
+    setupFiles: ['test/support/fast-check-seed.ts'],
   },
 });

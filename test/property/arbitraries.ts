@@ -67,12 +67,12 @@ const step = (name: string) =>
 const parameters: fc.Arbitrary<Parameter[]> = fc.uniqueArray(
   fc.record({
     name: fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/).filter((n) => n !== 'run_id'),
-    value: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 })),
+    value: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (Object.is(v, -0) ? 0 : v)), fc.string({ maxLength: 12 }), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 })),
   }),
   { maxLength: 4, selector: (p) => p.name },
 );
 
-const volumes: fc.Arbitrary<VolumeEntry[]> = fc.uniqueArray(fc.record({ claim: dnsName, mountPath: fc.stringMatching(/^\/[a-z0-9_/-]{1,15}$/) }), {
+const volumes: fc.Arbitrary<VolumeEntry[]> = fc.uniqueArray(fc.record({ claim: dnsName, mountPath: fc.stringMatching(/^(\/[a-z0-9_-]{1,6}){1,3}$/) }), {
   maxLength: 2,
   selector: (v) => v.claim,
 }).filter((list) => new Set(list.map((v) => v.mountPath)).size === list.length && list.every((v) => v.claim !== 'run-logs'));
