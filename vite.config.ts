@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { runnerImport, type Plugin } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
@@ -48,8 +48,12 @@ export default defineConfig({
   worker: { format: 'es' },
   build: { chunkSizeWarningLimit: 4096 },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     setupFiles: ['test/support/fast-check-seed.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.contract.test.ts'] } },
+      // Tests against the Kubeflow Pipelines swagger: Prism is started once for them (and only when one runs).
+      { extends: true, test: { name: 'contract', include: ['src/**/*.contract.test.ts', 'test/**/*.contract.test.ts'], globalSetup: ['test/kfp/global-setup.ts'] } },
+    ],
   },
 });
