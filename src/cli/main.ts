@@ -15,8 +15,10 @@ import { environmentParameters, environmentVariables } from './environment';
 export const EXIT_OK = 0;
 export const EXIT_INPUT_ERRORS = 1;
 export const EXIT_USAGE = 2;
+/** deploy: the Kubeflow server refused, failed or could not be reached. */
+export const EXIT_SERVER = 3;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -32,8 +34,11 @@ const nodeIo = (): CliIo => ({
   cwd: process.cwd(),
 });
 
-/** Runs the command line and returns the exit code (0 ok, 1 errors in the input, 2 wrong usage). */
-export function runCli(argv: string[], io: CliIo = nodeIo()): number {
+/**
+ * Runs the command line and returns the exit code (0 ok, 1 errors in the input, 2 wrong usage,
+ * 3 server failure); a promise of it for the commands that talk to a server.
+ */
+export function runCli(argv: string[], io: CliIo = nodeIo()): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -46,7 +51,10 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number {
     }
     if (command === 'transpile') return runTranspile(rest, io);
     if (command === 'validate') return runValidate(rest, io);
-    throw new UsageError(`unknown command \`${command}\` (commands: transpile, validate)`);
+    // Loaded only when used: transpile and validate do not pay for the HTTP client or the server.
+    if (command === 'deploy') return import('./deploy-command').then((m) => m.runDeploy(rest, io));
+    if (command === 'serve') return import('./serve/serve-command').then((m) => m.runServe(rest, io));
+    throw new UsageError(`unknown command \`${command}\` (commands: transpile, validate, deploy, serve)`);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`kfp-designer: ${(error as Error).message}\nRun \`kfp-designer --help\` for usage.\n`);
@@ -56,7 +64,7 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number {
   }
 }
 
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
   parameters: { type: 'string', short: 'p' },
   var: { type: 'string', multiple: true },
@@ -81,12 +89,7 @@ function runTranspile(args: string[], io: CliIo): number {
   report(result.diagnostics, input, io, values.verbose === true);
   if (!result.pipeline || result.text === undefined || hasErrors(result.diagnostics)) return EXIT_INPUT_ERRORS;
 
-  const problems = (target === 'kfp-v2' ? checkKfpV2Yaml : checkArgoWorkflowYaml)(result.text).problems;
-  if (problems.length > 0) {
-    io.stderr(`kfp-designer: internal error: the ${target} output failed its own strict check (please report this):\n`);
-    for (const p of problems) io.stderr(`  ${p.path || '/'}: ${p.message}\n`);
-    return EXIT_INPUT_ERRORS;
-  }
+  if (!passesStrictCheck(target, result.text, io)) return EXIT_INPUT_ERRORS;
 
   const output = values.output ?? result.pipeline.executor.output_file ?? KFP_DEFAULTS.output_file;
   if (output === '-') {
@@ -103,6 +106,15 @@ function runTranspile(args: string[], io: CliIo): number {
   writeFileSync(outputPath, result.text);
   io.stderr(`kfp-designer: wrote ${output} (${target})\n`);
   return EXIT_OK;
+}
+
+/** The output through the same strict checker the tests use; a failure is ours, reported as such. */
+export function passesStrictCheck(target: EmitTarget, text: string, io: CliIo): boolean {
+  const problems = (target === 'kfp-v2' ? checkKfpV2Yaml : checkArgoWorkflowYaml)(text).problems;
+  if (problems.length === 0) return true;
+  io.stderr(`kfp-designer: internal error: the ${target} output failed its own strict check (please report this):\n`);
+  for (const p of problems) io.stderr(`  ${p.path || '/'}: ${p.message}\n`);
+  return false;
 }
 
 function runValidate(args: string[], io: CliIo): number {
@@ -122,14 +134,14 @@ function help(io: CliIo, text: string) {
   return EXIT_OK;
 }
 
-interface CliInput {
+export interface CliInput {
   magnus: MagnusInput;
   /** Actual file paths read, by the diagnostic file key they report under. */
   fileNames: Record<string, string>;
   readPaths: string[];
 }
 
-function readInput(
+export function readInput(
   positionals: string[],
   values: { config?: string; parameters?: string; var?: string[]; 'image-dag-path'?: string; 'image-config-path'?: string; 'image-parameters-path'?: string },
   io: CliIo,
@@ -167,12 +179,12 @@ function parseVarOption(option: string): Variable {
   return { name: option.slice(0, at), value: option.slice(at + 1) };
 }
 
-function report(diagnostics: Diagnostic[], input: CliInput, io: CliIo, verbose: boolean) {
+export function report(diagnostics: Diagnostic[], input: CliInput, io: CliIo, verbose: boolean) {
   for (const d of diagnostics) {
     if (d.severity === 'info' && !verbose) continue;
     io.stderr(formatDiagnostic(d, d.file ? (input.fileNames[d.file] ?? d.file) : undefined) + '\n');
   }
 }
 
-const isParseArgsError = (error: unknown) =>
+export const isParseArgsError = (error: unknown) =>
   error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');

@@ -167,6 +167,16 @@ describe('deploy to KFP 2.x (v2beta1)', () => {
     expect(fake.requests.filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
+  it('asks for the pipeline file only once the server has said which format, and stops there when it cannot be made', async () => {
+    const fake = await startFake({ release: '1.8.5' });
+    const asked: PipelineFormat[] = [];
+    const refusal = new Error('the pipeline has errors for kfp-v1');
+    const error = await deploy(request(fake, { emit: (format) => (asked.push(format), Promise.reject(refusal)) })).catch((e: unknown) => e);
+    expect(error).toBe(refusal);
+    expect(asked).toEqual(['kfp-v1']);
+    expect(fake.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /apis/v2beta1/healthz', 'GET /apis/v1beta1/healthz']);
+  });
+
   it('finds names with +, % and spaces again: the filter is encoded twice, as the server decodes it twice', async () => {
     const fake = await startFake();
     const name = 'a+b 100% c&d';
