@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { runnerImport, type Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { kfpDevProxy } from './src/cli/serve/vite-plugin';
 
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
@@ -22,7 +23,8 @@ function examplePipeline(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), examplePipeline()],
+  // KFP_URL=… npm start: Kubeflow Pipelines behind the dev server, for "Run on Kubeflow".
+  plugins: [react(), examplePipeline(), kfpDevProxy()],
   resolve: {
     alias: [
       {

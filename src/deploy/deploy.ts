@@ -79,7 +79,6 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
   const namespace = request.namespace?.trim() || undefined;
   checkName('pipeline name', pipelineName, LIMITS.pipeline);
   if (namespace) checkName('namespace', namespace, LIMITS.namespace);
-  if (request.run?.name !== undefined) checkName('run name', request.run.name.trim(), Infinity);
 
   const server = await detectServer(http);
   progress('server', `${describeServer(server)} at ${request.transport.baseUrl || 'this server'}`);

@@ -13,6 +13,9 @@ import { authHeaders, type KfpAuth } from '../../deploy/auth';
 /** Only the Kubeflow Pipelines REST APIs are forwarded, nothing else of the host behind. */
 export const FORWARDED_PREFIXES = ['/apis/v1beta1/', '/apis/v2beta1/'] as const;
 
+/** Headers of the designer's origin that Kubeflow must never see (for proxies that start from the browser's headers). */
+export const BROWSER_ONLY_HEADERS = ['cookie', 'origin', 'referer'] as const;
+
 const REQUEST_HEADERS = new Set(['accept', 'accept-encoding', 'accept-language', 'authorization', 'content-type', 'content-length', 'user-agent']);
 const RESPONSE_HEADERS_DROPPED = new Set([
   'set-cookie',
@@ -60,9 +63,6 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, auth: KfpA
   if (added.Cookie) headers.cookie = added.Cookie;
   return headers;
 }
-
-/** Whether a request header may go to Kubeflow (for proxies that start from the browser's headers). */
-export const isForwardedRequestHeader = (name: string) => REQUEST_HEADERS.has(name.toLowerCase());
 
 /** Kubeflow's response headers, less hop-by-hop ones and cookies. */
 export function downstreamResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {

@@ -14,21 +14,12 @@ import { saveTextFile } from './save-file';
  * they are the user's work in progress, and saving it must never be blocked.
  */
 export function downloadFile(store: DesignerStore, kind: DownloadKind): void {
-  const { history, target, notify, setYamlTab } = store.getState();
+  const { history, target, notify } = store.getState();
   const pipeline = history.present;
   const name = downloadFileName(pipeline, kind);
   if (kind === 'pipeline') {
-    const errors = allDiagnostics(pipeline, target).filter((d) => d.severity === 'error').length;
-    const text = emitted(pipeline, target).text;
-    if (errors > 0 || text === '') {
-      setYamlTab('pipeline');
-      notify({
-        kind: 'error',
-        text: `${name} was not downloaded: the pipeline has ${errors === 1 ? '1 error' : `${errors} errors`}. Fix them first (they are listed under Problems).`,
-      });
-      return;
-    }
-    saveTextFile(name, text);
+    if (refusedWhileErrors(store, `${name} was not downloaded`)) return;
+    saveTextFile(name, emitted(pipeline, target).text);
     return;
   }
   const files = exported(pipeline);
@@ -38,6 +29,20 @@ export function downloadFile(store: DesignerStore, kind: DownloadKind): void {
     return;
   }
   saveTextFile(name, text);
+}
+
+/**
+ * True, after saying why, when the pipeline has errors for the current target: nothing made from
+ * it may leave the designer (a download, a deployment). The YAML pane shows pipeline.yaml, whose
+ * banner says the same, and the notice counts the errors. `refusal` starts the notice.
+ */
+export function refusedWhileErrors(store: DesignerStore, refusal: string): boolean {
+  const { history, target, notify, setYamlTab } = store.getState();
+  const errors = allDiagnostics(history.present, target).filter((d) => d.severity === 'error').length;
+  if (errors === 0 && emitted(history.present, target).text !== '') return false;
+  setYamlTab('pipeline');
+  notify({ kind: 'error', text: `${refusal}: the pipeline has ${errors === 1 ? '1 error' : `${errors} errors`}. Fix them first (they are listed under Problems).` });
+  return true;
 }
 
 /** Downloads one nested dag file, as exported with the pipeline (always: like the dag, it is the user's work). */

@@ -5,9 +5,10 @@ import { UndoRedo } from './UndoRedo';
 import { CopyLinkButton } from '../share/CopyLinkButton';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { KeyboardTools } from '../shortcuts/KeyboardTools';
+import { RunOnKubeflowButton } from '../deploy/RunOnKubeflowButton';
 import './toolbar.css';
 
-/** The app's title and the whole-pipeline commands: new, import, undo/redo, downloads. */
+/** The app's title and the whole-pipeline commands: new, import, undo/redo, downloads, run on Kubeflow. */
 export function Toolbar() {
   return (
     <header className="app-header">
@@ -24,6 +25,9 @@ export function Toolbar() {
           <DownloadButtons />
           <CopyLinkButton />
           <ThemeSwitch />
+        </div>
+        <div className="toolbar-group">
+          <RunOnKubeflowButton />
         </div>
         <KeyboardTools />
       </div>
