@@ -2,7 +2,6 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { runnerImport, type Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
-import { kfpDevProxy } from './src/cli/serve/vite-plugin';
 
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
@@ -22,8 +21,19 @@ function examplePipeline(): Plugin {
   };
 }
 
+/**
+ * `KFP_URL=http://localhost:8080 npm start`: Kubeflow Pipelines behind the dev server, for "Run on
+ * Kubeflow", as `kfp-designer serve --kfp` does it (src/cli/serve/vite-plugin.ts, loaded only then).
+ */
+async function kfpDevProxy(): Promise<Plugin | undefined> {
+  if (!process.env.KFP_URL) return undefined;
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const plugin = `${root}src/cli/serve/vite-plugin.ts`;
+  const { module } = await runnerImport<typeof import('./src/cli/serve/vite-plugin')>(plugin, { root, configFile: false, logLevel: 'error' });
+  return module.kfpDevProxy(process.env);
+}
+
 export default defineConfig({
-  // KFP_URL=… npm start: Kubeflow Pipelines behind the dev server, for "Run on Kubeflow".
   plugins: [react(), examplePipeline(), kfpDevProxy()],
   resolve: {
     alias: [
