@@ -4,11 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startFake } from '../../test/kfp/harness';
+import { closedPort } from '../../test/kfp/ports';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_SERVER, EXIT_USAGE, runCli, type CliIo } from './main';
 
 const DAG = `dag:
@@ -198,11 +198,3 @@ describe('kfp-designer deploy', () => {
     expect(Object.keys(JSON.parse(run.stdout))).toEqual(['pipeline_id', 'version_id']);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

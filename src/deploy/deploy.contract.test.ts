@@ -4,11 +4,11 @@
  * swagger through Prism and strict JSON schemas (a test fails on any request the contract
  * refuses); the last block runs against Prism itself.
  */
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { transpile } from '../core/transpile';
 import { EXAMPLE } from '../example';
 import { contracts, startFake } from '../../test/kfp/harness';
+import { closedPort } from '../../test/kfp/ports';
 import type { FakeKfp } from '../../test/kfp/fake-kfp';
 import { deploy, resultJson, type DeployProgress, type DeployRequest } from './deploy';
 import { DeployError } from './errors';
@@ -472,11 +472,3 @@ describe('against Prism itself (the contract’s own examples)', () => {
     }
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

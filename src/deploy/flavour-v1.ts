@@ -2,6 +2,7 @@ import { parseAllDocuments } from 'yaml';
 import { equalsFilter } from './filter';
 import type { Flavour, Plan, Ref } from './flow';
 import type { KfpHttp } from './http';
+import { findNamed, refFrom } from './lookup';
 import { v1ParameterValue } from './parameters';
 
 interface V1Named {
@@ -13,7 +14,6 @@ interface V1Pipeline extends V1Named {
 }
 
 const API = '/apis/v1beta1';
-const PAGE = '100';
 const UPLOAD_FILE = 'pipeline.yaml';
 
 /**
@@ -23,37 +23,30 @@ const UPLOAD_FILE = 'pipeline.yaml';
  */
 export function v1Flavour(http: KfpHttp, plan: Plan): Flavour {
   const namespace = plan.namespace || undefined;
-  const ref = (o: V1Named | undefined, fallbackName: string, what: string): Ref => {
-    if (!o?.id) throw http.error('server', `${what}: the answer has no id`);
-    return { id: o.id, name: o.name ?? fallbackName };
-  };
+  const ref = (o: V1Named | undefined, fallbackName: string, what: string): Ref => refFrom(http, what, o?.id, o?.name ?? fallbackName);
   const namespaceKey = namespace ? { 'resource_reference_key.type': 'NAMESPACE', 'resource_reference_key.id': namespace } : {};
-  const findVersion = async (pipelineId: string, name: string) => {
-    const what = `look up version "${name}"`;
-    const answer = await http.json<{ versions?: V1Named[] }>({
-      method: 'GET',
+  const findVersion = (pipelineId: string, name: string) =>
+    findNamed<V1Named>(http, {
+      what: `look up version "${name}"`,
       path: `${API}/pipeline_versions`,
-      query: { 'resource_key.type': 'PIPELINE', 'resource_key.id': pipelineId, filter: equalsFilter('v1beta1', 'name', name), page_size: PAGE },
-      retrySafe: true,
-      what,
+      query: { 'resource_key.type': 'PIPELINE', 'resource_key.id': pipelineId, filter: equalsFilter('v1beta1', 'name', name) },
+      list: 'versions',
+      name,
+      nameOf: (v) => v.name,
+      idOf: (v) => v.id,
     });
-    const found = (answer.versions ?? []).find((v) => v.name === name);
-    return found && ref(found, name, what);
-  };
 
   return {
-    async findPipeline() {
-      const what = `look up pipeline "${plan.pipelineName}"`;
-      const answer = await http.json<{ pipelines?: V1Named[] }>({
-        method: 'GET',
+    findPipeline: () =>
+      findNamed<V1Named>(http, {
+        what: `look up pipeline "${plan.pipelineName}"`,
         path: `${API}/pipelines`,
-        query: { filter: equalsFilter('v1beta1', 'name', plan.pipelineName), page_size: PAGE },
-        retrySafe: true,
-        what,
-      });
-      const found = (answer.pipelines ?? []).find((p) => p.name === plan.pipelineName);
-      return found && ref(found, plan.pipelineName, what);
-    },
+        query: { filter: equalsFilter('v1beta1', 'name', plan.pipelineName) },
+        list: 'pipelines',
+        name: plan.pipelineName,
+        nameOf: (p) => p.name,
+        idOf: (p) => p.id,
+      }),
 
     async createPipeline() {
       const what = `upload pipeline "${plan.pipelineName}"`;
@@ -96,18 +89,16 @@ export function v1Flavour(http: KfpHttp, plan: Plan): Flavour {
       return ref(uploaded, plan.versionName, what);
     },
 
-    async findExperiment(name) {
-      const what = `look up experiment "${name}"`;
-      const answer = await http.json<{ experiments?: V1Named[] }>({
-        method: 'GET',
+    findExperiment: (name) =>
+      findNamed<V1Named>(http, {
+        what: `look up experiment "${name}"`,
         path: `${API}/experiments`,
-        query: { filter: equalsFilter('v1beta1', 'name', name), page_size: PAGE, ...namespaceKey },
-        retrySafe: true,
-        what,
-      });
-      const found = (answer.experiments ?? []).find((e) => e.name === name);
-      return found && ref(found, name, what);
-    },
+        query: { filter: equalsFilter('v1beta1', 'name', name), ...namespaceKey },
+        list: 'experiments',
+        name,
+        nameOf: (e) => e.name,
+        idOf: (e) => e.id,
+      }),
 
     async createExperiment(name) {
       const what = `create experiment "${name}"`;

@@ -1,6 +1,7 @@
 import { equalsFilter } from './filter';
-import type { Flavour, Plan, Ref } from './flow';
+import type { Flavour, Plan } from './flow';
 import type { KfpHttp } from './http';
+import { findNamed, refFrom } from './lookup';
 
 /** The fields read from v2beta1 answers (snake_case, empty fields omitted: README §2). */
 interface V2Pipeline {
@@ -20,7 +21,6 @@ interface V2Experiment {
 }
 
 const API = '/apis/v2beta1';
-const PAGE = '100';
 const UPLOAD_FILE = 'pipeline.yaml';
 
 /**
@@ -31,27 +31,21 @@ const UPLOAD_FILE = 'pipeline.yaml';
  */
 export function v2Flavour(http: KfpHttp, plan: Plan): Flavour {
   const namespace = plan.namespace || undefined;
-  const ref = (id: string | undefined, name: string | undefined, what: string): Ref => {
-    if (!id) throw http.error('server', `${what}: the answer has no id`);
-    return { id, name: name ?? '' };
-  };
   const nameOf = (o: { name?: string; display_name?: string }) => o.name ?? o.display_name;
 
   return {
-    async findPipeline() {
-      const what = `look up pipeline "${plan.pipelineName}"`;
-      const answer = await http.json<{ pipelines?: V2Pipeline[] }>({
-        method: 'GET',
+    findPipeline: () =>
+      findNamed<V2Pipeline>(http, {
+        what: `look up pipeline "${plan.pipelineName}"`,
         path: `${API}/pipelines`,
-        query: { namespace, filter: equalsFilter('v2beta1', 'name', plan.pipelineName), page_size: PAGE },
-        retrySafe: true,
-        what,
-      });
-      const matches = (answer.pipelines ?? []).filter((p) => nameOf(p) === plan.pipelineName);
-      // Listed with a namespace, a multi-user server may add shared pipelines: the user's own first.
-      const found = matches.find((p) => (p.namespace ?? '') === (namespace ?? '')) ?? matches[0];
-      return found && ref(found.pipeline_id, nameOf(found), what);
-    },
+        query: { namespace, filter: equalsFilter('v2beta1', 'name', plan.pipelineName) },
+        list: 'pipelines',
+        name: plan.pipelineName,
+        nameOf,
+        idOf: (p) => p.pipeline_id,
+        // Listed with a namespace, a multi-user server may add shared pipelines: the user's own first.
+        prefer: (p) => (p.namespace ?? '') === (namespace ?? ''),
+      }),
 
     async createPipeline() {
       const what = `create pipeline "${plan.pipelineName}"`;
@@ -62,25 +56,23 @@ export function v2Flavour(http: KfpHttp, plan: Plan): Flavour {
         retrySafe: true,
         what,
       });
-      return { pipeline: ref(created.pipeline_id, nameOf(created) ?? plan.pipelineName, what) };
+      return { pipeline: refFrom(http, what, created.pipeline_id, nameOf(created) ?? plan.pipelineName) };
     },
 
     async deletePipeline(pipelineId) {
       await http.json({ method: 'DELETE', path: `${API}/pipelines/${encodeURIComponent(pipelineId)}`, retrySafe: true, what: 'remove the empty pipeline' });
     },
 
-    async findVersion(pipelineId, name) {
-      const what = `look up version "${name}"`;
-      const answer = await http.json<{ pipeline_versions?: V2Version[] }>({
-        method: 'GET',
+    findVersion: (pipelineId, name) =>
+      findNamed<V2Version>(http, {
+        what: `look up version "${name}"`,
         path: `${API}/pipelines/${encodeURIComponent(pipelineId)}/versions`,
-        query: { filter: equalsFilter('v2beta1', 'name', name), page_size: PAGE },
-        retrySafe: true,
-        what,
-      });
-      const found = (answer.pipeline_versions ?? []).find((v) => nameOf(v) === name);
-      return found && ref(found.pipeline_version_id, nameOf(found), what);
-    },
+        query: { filter: equalsFilter('v2beta1', 'name', name) },
+        list: 'pipeline_versions',
+        name,
+        nameOf,
+        idOf: (v) => v.pipeline_version_id,
+      }),
 
     async uploadVersion(pipelineId) {
       const what = `upload version "${plan.versionName}"`;
@@ -92,21 +84,19 @@ export function v2Flavour(http: KfpHttp, plan: Plan): Flavour {
         retrySafe: true,
         what,
       });
-      return ref(uploaded.pipeline_version_id, nameOf(uploaded) ?? plan.versionName, what);
+      return refFrom(http, what, uploaded.pipeline_version_id, nameOf(uploaded) ?? plan.versionName);
     },
 
-    async findExperiment(name) {
-      const what = `look up experiment "${name}"`;
-      const answer = await http.json<{ experiments?: V2Experiment[] }>({
-        method: 'GET',
+    findExperiment: (name) =>
+      findNamed<V2Experiment>(http, {
+        what: `look up experiment "${name}"`,
         path: `${API}/experiments`,
-        query: { namespace, filter: equalsFilter('v2beta1', 'display_name', name), page_size: PAGE },
-        retrySafe: true,
-        what,
-      });
-      const found = (answer.experiments ?? []).find((e) => e.display_name === name);
-      return found && ref(found.experiment_id, found.display_name, what);
-    },
+        query: { namespace, filter: equalsFilter('v2beta1', 'display_name', name) },
+        list: 'experiments',
+        name,
+        nameOf: (e) => e.display_name,
+        idOf: (e) => e.experiment_id,
+      }),
 
     async createExperiment(name) {
       const what = `create experiment "${name}"`;
@@ -117,7 +107,7 @@ export function v2Flavour(http: KfpHttp, plan: Plan): Flavour {
         retrySafe: true,
         what,
       });
-      return ref(created.experiment_id, created.display_name ?? name, what);
+      return refFrom(http, what, created.experiment_id, created.display_name ?? name);
     },
 
     async createRun(experimentId, pipelineId, versionId) {
@@ -136,7 +126,7 @@ export function v2Flavour(http: KfpHttp, plan: Plan): Flavour {
         retrySafe: false,
         what,
       });
-      return ref(created.run_id, created.display_name ?? run.name, what);
+      return refFrom(http, what, created.run_id, created.display_name ?? run.name);
     },
   };
 }
