@@ -42,7 +42,8 @@ sdkVersion: test
 const noWait = async () => undefined;
 
 function transport(baseUrl: string, extra: Partial<Transport> = {}): Transport {
-  return { baseUrl, fetch, auth: {}, timeoutMs: 10_000, retries: 2, sleep: noWait, random: () => 0, ...extra };
+  // Generous: the stand-in asks Prism about every request, which is slow on a loaded machine.
+  return { baseUrl, fetch, auth: {}, timeoutMs: 20_000, retries: 2, sleep: noWait, random: () => 0, ...extra };
 }
 
 function request(fake: FakeKfp, extra: Partial<DeployRequest> = {}): DeployRequest {

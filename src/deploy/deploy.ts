@@ -85,7 +85,7 @@ export async function deploy(request: DeployRequest): Promise<DeployResult> {
   const format = formatFor(server, request.format);
   const api: KfpApiVersion = format === 'kfp-v2' ? 'v2beta1' : 'v1beta1';
   if (server.multiUser && !namespace) {
-    throw new DeployError('usage', 'this Kubeflow is multi-user: give the namespace of your Kubeflow profile, where the experiment and the run will live');
+    throw new DeployError('usage', 'this Kubeflow is multi-user: give the namespace of your Kubeflow profile, where the pipeline, its experiments and runs live');
   }
   if (server.api === 'v1beta1') checkName('pipeline name', pipelineName, LIMITS.pipelineV1);
 

@@ -32,7 +32,7 @@ export function runDeploy(
     transport: {
       baseUrl: '',
       fetch: options.fetch,
-      auth: choices.authMode === 'token' && choices.token.trim() ? { bearer: { token: choices.token.trim(), source: 'the token entered here' } } : {},
+      auth: choices.authMode === 'token' && choices.token.trim() ? { bearer: { token: choices.token.trim(), source: 'this dialog' } } : {},
       timeoutMs: REQUEST_TIMEOUT_MS,
       retries: RETRIES,
       signal: options.signal,
