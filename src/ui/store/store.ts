@@ -33,6 +33,13 @@ export interface ImportReport {
   diagnostics: Diagnostic[];
 }
 
+/** A long read (an import, a shared link) under way: what it is, how far it got, and how to stop it. */
+export interface Reading {
+  title: string;
+  progress?: { step: number; of: number; label: string };
+  cancel: () => void;
+}
+
 export interface DesignerState {
   history: History<Pipeline>;
   /** Step paths, in the order they were selected. */
@@ -42,6 +49,7 @@ export interface DesignerState {
   yamlTab: YamlTab;
   notice?: Notice;
   importReport?: ImportReport;
+  reading?: Reading;
 
   /**
    * The one way to change the pipeline. `change` is a model action; an ActionError it throws
@@ -66,6 +74,7 @@ export interface DesignerState {
   setYamlTab: (tab: YamlTab) => void;
   notify: (notice: Notice | undefined) => void;
   showImportReport: (report: ImportReport | undefined) => void;
+  setReading: (reading: Reading | undefined) => void;
 }
 
 export type DesignerStore = ReturnType<typeof createDesignerStore>;
@@ -126,6 +135,9 @@ export function createDesignerStore(initial: Pipeline) {
     },
     showImportReport(importReport) {
       set({ importReport });
+    },
+    setReading(reading) {
+      set({ reading });
     },
   }));
 }
