@@ -10,8 +10,9 @@ import { YamlPane } from './yaml/YamlPane';
 import { useGlobalShortcuts } from './common/useGlobalShortcuts';
 import { SharedLinkPrompt } from './share/SharedLinkPrompt';
 
-// Both are shown only once something is imported: loaded then, not with the page.
+// Shown only when needed (a report, a read under way, a save not restored): loaded then, not with the page.
 const ImportReportDialog = lazy(() => import('./import/ImportReportDialog').then((m) => ({ default: m.ImportReportDialog })));
+const RecoveryNotice = lazy(() => import('./recovery/RecoveryNotice').then((m) => ({ default: m.RecoveryNotice })));
 const ReadingDialog = lazy(() => import('./reading/ReadingDialog').then((m) => ({ default: m.ReadingDialog })));
 
 /** A lazily loaded part, from the first time it is needed on: kept, so closing its dialog returns the focus as a dialog does. */
@@ -26,8 +27,12 @@ export function App() {
   useGlobalShortcuts();
   const reported = useDesigner((s) => s.importReport !== undefined);
   const reading = useDesigner((s) => s.reading !== undefined);
+  const recovering = useDesigner((s) => s.recovery !== undefined);
   return (
     <div className="app">
+      <OnceNeeded needed={recovering}>
+        <RecoveryNotice />
+      </OnceNeeded>
       <Toolbar />
       <main className="workspace">
         <Palette />

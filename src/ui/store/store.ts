@@ -40,6 +40,18 @@ export interface Reading {
   cancel: () => void;
 }
 
+/** A saved pipeline that could not be restored, offered for download. */
+export interface Recovery {
+  /** The save as it was stored. */
+  text: string;
+  /** Where it first departs from a pipeline (`dag.steps[0]: expected Object, found null`). */
+  problem: string;
+  /** The storage key it was copied to; undefined when it could not be (storage full): it then stays where it is. */
+  keptAs?: string;
+  /** Downloaded: it is safe even if it was not kept aside. */
+  downloaded?: boolean;
+}
+
 export interface DesignerState {
   history: History<Pipeline>;
   /** Step paths, in the order they were selected. */
@@ -50,6 +62,7 @@ export interface DesignerState {
   notice?: Notice;
   importReport?: ImportReport;
   reading?: Reading;
+  recovery?: Recovery;
 
   /**
    * The one way to change the pipeline. `change` is a model action; an ActionError it throws
@@ -75,6 +88,7 @@ export interface DesignerState {
   notify: (notice: Notice | undefined) => void;
   showImportReport: (report: ImportReport | undefined) => void;
   setReading: (reading: Reading | undefined) => void;
+  setRecovery: (recovery: Recovery | undefined) => void;
 }
 
 export type DesignerStore = ReturnType<typeof createDesignerStore>;
@@ -138,6 +152,9 @@ export function createDesignerStore(initial: Pipeline) {
     },
     setReading(reading) {
       set({ reading });
+    },
+    setRecovery(recovery) {
+      set({ recovery });
     },
   }));
 }
