@@ -16,29 +16,33 @@ declare const __EXAMPLE_PIPELINE__: Pipeline;
 
 // Before the first render, so a dark page never flashes light.
 startTheme();
-// Where the user left off, if that is a pipeline the designer can work with; else the example.
-// The check is loaded only when there is a save to check (a first visit does not pay for it).
-let initial: Pipeline = __EXAMPLE_PIPELINE__;
-let recovery: Recovery | undefined;
-const saved = readSaved(window.localStorage);
-if (saved !== null) {
+/** Where the user left off, if that is a pipeline the designer can work with; else the example. */
+async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery }> {
+  const saved = readSaved(window.localStorage);
+  if (saved === null) return { pipeline: __EXAMPLE_PIPELINE__ };
+  // The check is loaded only when there is a save to check (a first visit does not pay for it).
   const { restoreSaved } = await import('./ui/store/restore');
   const restored = restoreSaved(saved, window.localStorage);
-  if (restored.ok) initial = restored.pipeline;
-  else recovery = restored.recovery;
+  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: __EXAMPLE_PIPELINE__, recovery: restored.recovery };
 }
-const store = createDesignerStore(initial);
-store.getState().setRecovery(recovery);
-startAutosave(store, window.localStorage);
-// Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
-(window as unknown as { __designer?: typeof store }).__designer = store;
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <AppBoundary store={store}>
-        <App />
-      </AppBoundary>
-    </StoreProvider>
-  </StrictMode>,
-);
+async function start() {
+  const { pipeline, recovery } = await initialState();
+  const store = createDesignerStore(pipeline);
+  store.getState().setRecovery(recovery);
+  startAutosave(store, window.localStorage);
+  // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
+  (window as unknown as { __designer?: typeof store }).__designer = store;
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <AppBoundary store={store}>
+          <App />
+        </AppBoundary>
+      </StoreProvider>
+    </StrictMode>,
+  );
+}
+
+void start();
