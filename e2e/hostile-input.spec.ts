@@ -42,7 +42,7 @@ test('a share link asks before anything is read; Open reads it off the page with
   await shareDialog(page).getByRole('button', { name: 'Open' }).click();
 
   const reading = progressDialog(page, 'Opening the shared pipeline');
-  await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+  await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible(SLOW);
   await reading.getByRole('button', { name: 'Cancel' }).click();
   await expect(reading).toBeHidden();
   await expect(notice(page, 'Opening the shared link was cancelled; your pipeline is as it was.')).toBeVisible();
@@ -57,7 +57,7 @@ test('a read past its time budget is stopped, saying so, and changes nothing', a
   const before = await present(page);
   await page.evaluate((fragment) => (window.location.hash = fragment), shareFragment({ dag: aliasBombDag(7), config: '' }));
   await shareDialog(page).getByRole('button', { name: 'Open' }).click();
-  await expect(progressDialog(page, 'Opening the shared pipeline').getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+  await expect(progressDialog(page, 'Opening the shared pipeline').getByRole('progressbar', { name: 'Progress' })).toBeVisible(SLOW);
   await page.clock.fastForward(READ_BUDGET_MS);
   await expect(notice(page, /^The shared link could not be read: reading took longer than 20 s and was stopped/)).toBeVisible();
   await expect(progressDialog(page, 'Opening the shared pipeline')).toBeHidden();
@@ -83,7 +83,7 @@ test('a hostile file in the import dialog or dropped on the canvas is read off t
   const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
   await dialog.getByLabel('Choose files').setInputFiles(bomb);
   const reading = progressDialog(page, 'Importing the pipeline');
-  await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+  await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible(SLOW);
   await expect(reading.getByRole('status')).toHaveText(/step 1 of 5|Starting/);
   await reading.getByRole('button', { name: 'Cancel' }).click();
   await expect(reading).toBeHidden();
@@ -93,7 +93,7 @@ test('a hostile file in the import dialog or dropped on the canvas is read off t
 
   // Dropped: the same reading, the same Cancel (Escape too).
   await dropFiles(page, [{ name: 'dag.yaml', text: aliasBombDag(7) }]);
-  await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible();
+  await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible(SLOW);
   await page.keyboard.press('Escape');
   await expect(notice(page, 'Import cancelled; nothing changed.')).toBeVisible();
   expect(await present(page)).toBe(before);
@@ -137,6 +137,7 @@ test('a save that cannot be restored is kept aside and offered for download; the
   other.on('pageerror', (error) => errors.push(error.message));
   await open(other);
   const recovery = other.getByRole('region', { name: 'Saved pipeline not restored' });
+  await expect(recovery.getByRole('alert')).toBeVisible(SLOW);
   await expect(recovery.getByRole('alert')).toHaveText(
     'The pipeline saved in this browser could not be restored: dag.steps.1: expected Object, found null. It is kept in this browser as it was, and can be downloaded below. The example pipeline is open instead.',
   );
