@@ -14,11 +14,12 @@ export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 export const MAX_SHARED_BYTES = MAX_INPUT_BYTES + 64 * 1024;
 
 /**
- * How long the browser may spend reading a pipeline (a share link, files, pasted text) before the
- * reading is stopped. Reading runs off the page's thread, so the page answers meanwhile; this
- * bounds a read that would never end. A 10,000-step file takes ~2 s.
+ * How long the browser may spend reading a pipeline (a share link, files, pasted text, an edited
+ * YAML tab) before the reading is stopped. Reading runs off the page's thread, so the page answers
+ * meanwhile, and Cancel stops it sooner; this bounds a read that would never end. A 5,000-step file
+ * takes ~3 s, and several times that on a machine busy with other work.
  */
-export const READ_BUDGET_MS = 20_000;
+export const READ_BUDGET_MS = 60_000;
 
 /** `8 MiB`, `100,000`: how the limits read in messages. */
 export function describeBytes(bytes: number): string {
