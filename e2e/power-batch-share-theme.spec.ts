@@ -113,9 +113,11 @@ test('share by link: the link opens the same pipeline elsewhere, and never repla
   const errors = watchErrors(other);
   await other.goto(link);
   await expect(shareDialog(other)).toBeVisible(SLOW);
-  await expect(shareDialog(other)).toContainText('6 steps (prepare data, train model, evaluate, publish)');
+  // It asks before reading anything: a link is anyone's input.
+  await expect(shareDialog(other)).toContainText(/This link holds a pipeline \(\d+(\.\d)? (characters|kB) compressed\)/);
   await shareDialog(other).getByRole('button', { name: 'Open' }).click();
   await expect(shareDialog(other)).toBeHidden();
+  await expect(other.getByRole('status').filter({ hasText: 'Opened the shared pipeline: 6 steps (prepare data, train model, evaluate, publish)' })).toBeVisible(SLOW);
   await expect.poll(() => yamlText(other, 'pipeline'), SLOW).toBe(shared);
   expect(new URL(other.url()).hash).toBe('');
   await other.reload();
@@ -152,8 +154,9 @@ test('share by link: the link opens the same pipeline elsewhere, and never repla
   await toolbar(page).getByRole('button', { name: 'Undo' }).click();
   expect(await model(page)).toEqual(mine);
 
-  // A damaged link says so and changes nothing.
+  // A damaged link, once opened, says so and changes nothing.
   await page.goto(`${link.slice(0, -12)}`);
+  await shareDialog(page).getByRole('button', { name: 'Open' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible(SLOW);
   await expect(shareDialog(page)).toBeHidden();
   expect(await model(page)).toEqual(mine);

@@ -4,8 +4,10 @@ import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import type { Pipeline } from './core/model/types';
 import { App } from './ui/App';
-import { loadSaved, startAutosave } from './ui/store/autosave';
-import { createDesignerStore } from './ui/store/store';
+import { AppBoundary } from './ui/recovery/AppBoundary';
+import { startAutosave } from './ui/store/autosave';
+import { readSaved } from './ui/store/saved';
+import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
 import { startTheme } from './ui/theme/theme-store';
 
@@ -14,16 +16,33 @@ declare const __EXAMPLE_PIPELINE__: Pipeline;
 
 // Before the first render, so a dark page never flashes light.
 startTheme();
-// Where the user left off, else the example.
-const store = createDesignerStore(loadSaved(window.localStorage) ?? __EXAMPLE_PIPELINE__);
-startAutosave(store, window.localStorage);
-// Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
-(window as unknown as { __designer?: typeof store }).__designer = store;
+/** Where the user left off, if that is a pipeline the designer can work with; else the example. */
+async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery }> {
+  const saved = readSaved(window.localStorage);
+  if (saved === null) return { pipeline: __EXAMPLE_PIPELINE__ };
+  // The check is loaded only when there is a save to check (a first visit does not pay for it).
+  const { restoreSaved } = await import('./ui/store/restore');
+  const restored = restoreSaved(saved, window.localStorage);
+  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: __EXAMPLE_PIPELINE__, recovery: restored.recovery };
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+async function start() {
+  const { pipeline, recovery } = await initialState();
+  const store = createDesignerStore(pipeline);
+  store.getState().setRecovery(recovery);
+  startAutosave(store, window.localStorage);
+  // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
+  (window as unknown as { __designer?: typeof store }).__designer = store;
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <AppBoundary store={store}>
+          <App />
+        </AppBoundary>
+      </StoreProvider>
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -58,7 +58,7 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /** A production build of this tree in a temporary folder (the project's dist/ is left alone). */
-function build(): string {
+export function build(): string {
   const dist = mkdtempSync(join(tmpdir(), 'kfp-designer-bench-ui-'));
   console.log(`building into ${dist} …`);
   const result = spawnSync(process.execPath, [VITE, 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
 import { useDesignerStore } from '../store/context';
-import { classifyFiles, pastedInput, type Classification, type NamedText } from './classify';
+import { pastedInput, type Classification, type NamedText } from './classify';
 import { DiagnosticEntries } from './DiagnosticEntries';
 import { NestedFilesPrompt } from './NestedFilesPrompt';
-import { withNestedFiles } from './nested-files';
 import { IMPORT_FAILED_TITLE } from './outcome';
-import { readFiles, runImport, type ImportAttempt } from './run-import';
+import { IMPORT_CANCELLED } from './drop';
+import { runImport } from './run-import';
 
 /** An import waiting for nested dag files: the files as first given, and those chosen since. */
 interface Pending {
@@ -27,24 +27,27 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Diagnostic[] | undefined>();
   const [pending, setPending] = useState<Pending | undefined>();
+  const [cancelled, setCancelled] = useState(false);
   const failureBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
     failureBox.current?.scrollIntoView({ block: 'nearest' });
   }, [failure]);
 
-  const attempt = async (given: Promise<Classification> | Classification, chosen: Record<string, NamedText> = {}, askForNested = true) => {
+  const attempt = async (source: File[] | Classification, chosen: Record<string, NamedText> = {}, askForNested = true) => {
     setBusy(true);
     setFailure(undefined);
-    const base = await given;
-    const result = await runImport(withNestedFiles(base, chosen), store, { askForNested }).catch(
-      (error: unknown): ImportAttempt => ({ status: 'failed', diagnostics: [{ code: 'E_IMPORT_INTERNAL', severity: 'error', message: `the import failed: ${String(error)}` }] }),
-    );
+    setCancelled(false);
+    let base: Classification | undefined;
+    const result = await runImport(source, store, { askForNested, chosen, onClassified: (c) => (base = c) });
     setBusy(false);
+    // Files chosen anew start over; a retry of the pipeline waiting for nested files keeps waiting.
+    const retry = !Array.isArray(source);
+    if (result.status === 'cancelled') return setCancelled(true);
     if (result.status === 'failed') {
-      setPending((current) => (current?.base === base ? { ...current, chosen } : undefined));
+      setPending((current) => (retry && current ? { ...current, chosen } : undefined));
       return setFailure(result.diagnostics);
     }
-    if (result.status === 'needs-nested') return setPending({ base, missing: result.missing, chosen });
+    if (result.status === 'needs-nested') return setPending({ base: retry ? source : base!, missing: result.missing, chosen });
     setPending(undefined);
     onDone();
     store.getState().showImportReport(result.report);
@@ -52,7 +55,7 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
   const onFiles = (event: ChangeEvent<HTMLInputElement>) => {
     const files = [...(event.target.files ?? [])];
     event.target.value = ''; // choosing the same files again (after fixing them) imports again
-    if (files.length > 0) void attempt(readFiles(files).then(classifyFiles));
+    if (files.length > 0) void attempt(files);
   };
   const chooseNested = (files: Record<string, NamedText>) => {
     if (!pending) return;
@@ -97,7 +100,9 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
           onSkip={() => void attempt(pending.base, pending.chosen, false)}
         />
       )}
-      {busy && <p role="status">Importing…</p>}
+      <p role="status" className="import-hint">
+        {busy ? 'Importing…' : cancelled ? IMPORT_CANCELLED : ''}
+      </p>
       {failure && (
         <div ref={failureBox} role="alert" className="import-failure">
           <h3>{IMPORT_FAILED_TITLE}</h3>

@@ -1,16 +1,20 @@
-import { loadPipeline } from '../../core/transpile';
 import type { Diagnostic } from '../../core/diagnostics';
-import { withAutoLayout } from '../layout/auto-layout';
+import { inputReader } from '../reading/readers';
+import { ReadStopped } from '../reading/reader';
+import { takePipeline } from '../reading/take';
+import { trackRead } from '../reading/track';
 import type { DesignerStore, ImportReport } from '../store/store';
 import type { Classification, NamedText } from './classify';
-import { missingNestedFiles } from './nested-files';
-import { failureDiagnostics, IMPORT_REPORT_TITLE, isFailedImport, successDiagnostics } from './outcome';
+import { IMPORT_REPORT_TITLE } from './outcome';
+import type { ImportRequest } from './read-import';
 
 export type ImportAttempt =
   | { status: 'imported'; report: ImportReport }
   | { status: 'failed'; diagnostics: Diagnostic[] }
   /** Nothing imported yet: the pipeline names nested dag files that were not supplied. */
-  | { status: 'needs-nested'; missing: string[] };
+  | { status: 'needs-nested'; missing: string[] }
+  /** The user stopped it: nothing changed. */
+  | { status: 'cancelled' };
 
 /** Larger than any pipeline a person writes; reading it would only freeze the page. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -28,23 +32,41 @@ export async function readFiles(files: readonly File[]): Promise<NamedText[]> {
   );
 }
 
+export const IMPORT_PROGRESS_TITLE = 'Importing the pipeline';
+
+export interface ImportOptions {
+  /** A pipeline whose nested dag files were not all given is not imported yet: the attempt asks for them. */
+  askForNested?: boolean;
+  /** Files chosen since for missing nested `dag_definition` paths. */
+  chosen?: Record<string, NamedText>;
+  /** Called with what the files were taken as (for an attempt that asks for nested files again). */
+  onClassified?: (classification: Classification) => void;
+}
+
 /**
- * Imports the classified files: on success the pipeline replaces the current one as ONE undo step
- * and the caller shows the report (after closing its own dialog, so the report gets the focus);
- * on failure nothing changes and the caller shows the errors. With `askForNested`, a pipeline
- * whose nested dag files were not all supplied is not imported yet: the caller asks for them.
+ * Imports files (or a classification made before) off the page's thread, with a progress dialog
+ * that can cancel it: on success the pipeline replaces the current one as ONE undo step and the
+ * caller shows the report (after closing its own dialog, so the report gets the focus); on failure
+ * or cancel nothing changes and the caller shows why.
  */
-export async function runImport(classification: Classification, store: DesignerStore, options: { askForNested?: boolean } = {}): Promise<ImportAttempt> {
-  if (!classification.input || classification.problems.length > 0) return { status: 'failed', diagnostics: failureDiagnostics(classification) };
-  const result = loadPipeline(classification.input);
-  if (!result.pipeline || isFailedImport(result)) return { status: 'failed', diagnostics: failureDiagnostics(classification, result) };
-  if (options.askForNested) {
-    const missing = missingNestedFiles(result);
-    if (missing.length > 0) return { status: 'needs-nested', missing };
+export async function runImport(source: File[] | Classification, store: DesignerStore, options: ImportOptions = {}): Promise<ImportAttempt> {
+  try {
+    return await trackRead(store, IMPORT_PROGRESS_TITLE, async (signal, progress) => {
+      const request: ImportRequest = {
+        source: Array.isArray(source) ? { files: await readFiles(source) } : { classification: source },
+        chosen: options.chosen,
+        askForNested: options.askForNested,
+        target: store.getState().target,
+      };
+      const read = await inputReader.run({ read: 'import', ...request }, { signal, onProgress: progress });
+      options.onClassified?.(read.classification);
+      if (read.status !== 'read') return read;
+      takePipeline(store, read.pipeline, read.seed, signal, progress);
+      return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: read.diagnostics } };
+    });
+  } catch (error) {
+    if (error instanceof ReadStopped && error.reason === 'cancelled') return { status: 'cancelled' };
+    const message = error instanceof ReadStopped ? error.message : `the import failed: ${error instanceof Error ? error.message : String(error)}`;
+    return { status: 'failed', diagnostics: [{ code: error instanceof ReadStopped && error.reason === 'timeout' ? 'E_IMPORT_TIMEOUT' : 'E_IMPORT_INTERNAL', severity: 'error', message }] };
   }
-  const imported = result.pipeline;
-  // A layout that fails (worker blocked) is no reason to lose the import: the canvas places unplaced steps itself.
-  const placed = await withAutoLayout(imported, { onlyMissing: true }).catch(() => imported);
-  store.getState().replace(placed);
-  return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: successDiagnostics(classification, result) } };
 }

@@ -1,24 +1,34 @@
 /**
- * Reading a shared link into a pipeline: decoded and imported like the files of an import, laid
- * out by the caller. Loaded only when a page is opened with a share fragment (it brings the YAML
- * parser and the importer with it).
+ * Reading a shared link into a pipeline, in the reader worker: inflated (within the size a link
+ * may carry), imported like the files of an import, checked, and what the page will show of it
+ * computed. The page lays it out and takes it.
  */
+import type { EmitTarget } from '../../core/emit/index';
+import type { Pipeline } from '../../core/model/types';
 import { decodeShareFragment } from '../../core/share';
 import { loadPipeline } from '../../core/transpile';
-import type { Pipeline } from '../../core/model/types';
 import { isFailedImport } from '../import/outcome';
+import { progressAt, type ReadProgress } from '../reading/protocol';
+import { deriveSeed, type DerivedSeed } from '../store/derived';
 import { describeShared } from './share-link';
 
-export type SharedLink = { ok: true; pipeline: Pipeline; summary: string } | { ok: false };
+export interface ShareRequest {
+  hash: string;
+  target: EmitTarget;
+}
 
-export async function readSharedLink(hash: string): Promise<SharedLink> {
-  const input = await decodeShareFragment(hash);
-  if (!input) return { ok: false };
-  try {
-    const result = loadPipeline(input);
-    if (!result.pipeline || isFailedImport(result)) return { ok: false };
-    return { ok: true, pipeline: result.pipeline, summary: describeShared(result.pipeline) };
-  } catch {
-    return { ok: false }; // a link is input from outside: whatever it holds must not break the page
+export type ShareRead = { ok: true; pipeline: Pipeline; summary: string; seed: DerivedSeed } | { ok: false; message: string };
+
+export async function readSharedLink({ hash, target }: ShareRequest, progress: (p: ReadProgress) => void = () => {}): Promise<ShareRead> {
+  progress(progressAt(0));
+  const decoded = await decodeShareFragment(hash);
+  if (!decoded.ok) return { ok: false, message: decoded.message };
+  progress(progressAt(1));
+  const result = loadPipeline(decoded.input);
+  if (!result.pipeline || isFailedImport(result)) {
+    const first = result.diagnostics.find((d) => d.severity === 'error');
+    return { ok: false, message: first ? `its ${first.file ?? 'pipeline'} file is not readable: ${first.message}` : 'it holds no pipeline' };
   }
+  progress(progressAt(2));
+  return { ok: true, pipeline: result.pipeline, summary: describeShared(result.pipeline), seed: deriveSeed(result.pipeline, target) };
 }

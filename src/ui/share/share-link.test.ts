@@ -3,7 +3,11 @@ import { encodeShareFragment } from '../../core/share';
 import { importMagnus } from '../../core/magnus/import';
 import { EXAMPLE } from '../../example';
 import { readSharedLink } from './open-shared';
-import { copiedNotice, describeShared, isShareHash, LONG_LINK_CHARS, shareUrl, sizeText, withoutFragment } from './share-link';
+import { deflateRawSync } from 'node:zlib';
+import { sortDiagnostics } from '../../core/diagnostics';
+import { emitPipeline } from '../../core/emit/index';
+import { validatePipeline } from '../../core/validate/validate';
+import { copiedNotice, describeShared, isReadableShareHash, isShareHash, LONG_LINK_CHARS, shareUrl, sizeText, withoutFragment } from './share-link';
 
 const example = importMagnus(EXAMPLE).pipeline!;
 
@@ -29,15 +33,29 @@ describe('share links in the app', () => {
     expect(sizeText(54_321)).toBe('54 kB');
   });
 
-  it('read a link back into the same pipeline, and refuse a damaged one', async () => {
+  it('read a link back into the same pipeline, with what the page will show of it, and refuse a damaged one', async () => {
     const fragment = await encodeShareFragment(example);
-    const link = await readSharedLink(`#${fragment}`);
+    const link = await readSharedLink({ hash: `#${fragment}`, target: 'kfp-v2' });
     expect(link.ok).toBe(true);
     if (!link.ok) return;
     expect(link.pipeline.dag).toEqual(example.dag);
     expect(link.summary).toBe(describeShared(example));
     expect(link.summary).toMatch(/^6 steps \(prepare data, train model, evaluate, publish\)/);
-    expect(await readSharedLink(`#${fragment.slice(0, -10)}`)).toEqual({ ok: false });
-    expect(await readSharedLink('#pipeline=v2.abc')).toEqual({ ok: false });
+    expect(link.seed.emission).toEqual(emitPipeline(link.pipeline, { target: 'kfp-v2' }));
+    expect(link.seed.validation).toEqual(sortDiagnostics(validatePipeline(link.pipeline)));
+    expect(await readSharedLink({ hash: `#${fragment.slice(0, -10)}`, target: 'kfp-v2' })).toEqual({ ok: false, message: 'it may have been cut short or changed' });
+    expect(await readSharedLink({ hash: '#pipeline=v2.abc', target: 'kfp-v2' })).toMatchObject({ ok: false });
+  });
+
+  it('say why a link that holds no readable pipeline is refused', async () => {
+    const link = (files: object) => `#pipeline=v1.${deflateRawSync(JSON.stringify(files)).toString('base64url')}`;
+    const read = await readSharedLink({ hash: link({ dag: 'dag: [', config: '' }), target: 'kfp-v2' });
+    expect(read).toMatchObject({ ok: false, message: expect.stringMatching(/^its dag file is not readable: /) });
+  });
+
+  it('tell links of this version (read when asked) from others (refused at once)', () => {
+    expect(isReadableShareHash('#pipeline=v1.abc')).toBe(true);
+    expect(isReadableShareHash('pipeline=v1.abc')).toBe(true);
+    expect(isReadableShareHash('#pipeline=v2.abc')).toBe(false);
   });
 });

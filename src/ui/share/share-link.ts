@@ -4,6 +4,7 @@
  */
 import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
+import { SHARE_PREFIX } from '../../core/share';
 
 /** Any version: a link from a newer designer is reported as unreadable rather than ignored. */
 const SHARE_FRAGMENT = /^#?pipeline=/;
@@ -36,7 +37,12 @@ export function copiedNotice(url: string): string {
   return url.length > LONG_LINK_CHARS ? `${base} It is long (${sizeText(url.length)}); some chat tools and browsers cut links that long.` : base;
 }
 
-export const CORRUPT_LINK_NOTICE = 'The shared link could not be read (it may have been cut short or changed); nothing was loaded and your pipeline is as it was.';
+/** Links of this designer's format; a link of another version is refused before anything is read. */
+export const isReadableShareHash = (hash: string): boolean => hash.replace(/^#/, '').startsWith(SHARE_PREFIX);
+
+export const unreadableLinkNotice = (why: string) => `The shared link could not be read: ${why}. Nothing was loaded and your pipeline is as it was.`;
+export const CANCELLED_LINK_NOTICE = 'Opening the shared link was cancelled; your pipeline is as it was.';
+export const openedLinkNotice = (summary: string) => `Opened the shared pipeline: ${summary}. Undo brings yours back.`;
 
 /** "6 steps (prepare data, train model, …), 2 parameters, image python:3.11" — what the dialog says the link holds. */
 export function describeShared(pipeline: Pipeline): string {

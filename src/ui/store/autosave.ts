@@ -1,77 +1,49 @@
 import type { Pipeline } from '../../core/model/types';
-import type { DesignerStore } from './store';
+import { AUTOSAVE_KEY, isQuotaExceeded } from './saved';
+import type { DesignerState, DesignerStore } from './store';
 
-/** Versioned, so a later model change can migrate or refuse old saves instead of misreading them. */
-export const AUTOSAVE_KEY = 'kfp-designer.pipeline.v1';
+export const STORAGE_FULL_NOTICE =
+  "This browser's storage is full: your latest changes are not saved in it (the last save is kept). Keep working, and download your files to keep them; saving resumes by itself once there is room.";
 
-/**
- * The last saved pipeline, if there is one that still looks like a pipeline. A save that cannot be
- * read is kept aside under another key rather than thrown away.
- */
-export function loadSaved(storage: Storage): Pipeline | undefined {
-  let text: string | null;
-  try {
-    text = storage.getItem(AUTOSAVE_KEY);
-  } catch {
-    return undefined; // storage disabled (private mode): start fresh, nothing to lose
-  }
-  if (text === null) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    if (isPipelineShaped(value)) return value;
-  } catch {
-    // fall through: unreadable
-  }
-  try {
-    storage.setItem(`${AUTOSAVE_KEY}.unreadable`, text);
-  } catch {
-    // nothing more we can do
-  }
-  return undefined;
-}
-
-function isPipelineShaped(value: unknown): value is Pipeline {
-  if (!value || typeof value !== 'object') return false;
-  const p = value as Partial<Pipeline>;
-  return (
-    !!p.dag &&
-    Array.isArray(p.dag.steps) &&
-    !!p.executor &&
-    Array.isArray(p.executor.profiles) &&
-    Array.isArray(p.services) &&
-    Array.isArray(p.parameters) &&
-    Array.isArray(p.variables) &&
-    !!p.files &&
-    typeof p.files.dag === 'string' &&
-    !!p.layout &&
-    typeof p.layout === 'object'
-  );
-}
+/** A save that could not be restored nor copied aside stays where it is until the user has downloaded it. */
+const holdsTheSaveSlot = ({ recovery }: DesignerState) => recovery !== undefined && recovery.keptAs === undefined && !recovery.downloaded;
 
 /**
  * Saves on every change of the pipeline. Writes are deferred to the next task so that a burst of
  * changes (a drag, typing) costs one write and never delays the update the user is waiting for.
+ * A write that fails leaves the last save as it was (a failed setItem changes nothing); storage
+ * full is said once, not on every keystroke, and said again only after a save has worked since.
  */
 export function startAutosave(store: DesignerStore, storage: Storage): () => void {
   let pending: Pipeline | undefined;
   let scheduled = false;
+  let failing = false;
   const flush = () => {
     scheduled = false;
-    if (!pending) return;
+    if (!pending || holdsTheSaveSlot(store.getState())) return;
     try {
       storage.setItem(AUTOSAVE_KEY, JSON.stringify(pending));
+      failing = false;
     } catch (error) {
-      store.getState().notify({ kind: 'error', text: `Could not save your work in this browser: ${String(error)}` });
+      if (!failing) {
+        const text = isQuotaExceeded(error) ? STORAGE_FULL_NOTICE : `Could not save your work in this browser (${String(error)}); the last save is kept.`;
+        store.getState().notify({ kind: 'error', text });
+      }
+      failing = true;
     }
     pending = undefined;
   };
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.history.present === previous.history.present) return;
-    pending = state.history.present;
+  const schedule = () => {
     if (!scheduled) {
       scheduled = true;
       setTimeout(flush, 0);
     }
+  };
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.history.present !== previous.history.present) {
+      pending = state.history.present;
+      schedule();
+    } else if (holdsTheSaveSlot(previous) && !holdsTheSaveSlot(state) && pending) schedule();
   });
   const flushOnHide = () => flush();
   window.addEventListener('pagehide', flushOnHide);

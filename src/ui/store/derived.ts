@@ -25,10 +25,20 @@ export const sameSemantics = (a: Pipeline, b: Pipeline): boolean => a === b || S
  * is reused when only the layout differs. Older versions stay cached while their pipeline objects
  * live (in the undo history), so undo and redo cost nothing either.
  */
-function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {
+interface Memoized<T> {
+  (pipeline: Pipeline): T;
+  /** Gives the value computed elsewhere (in a worker) for this pipeline. */
+  prime: (pipeline: Pipeline, value: T) => void;
+}
+
+function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
   const byPipeline = new WeakMap<Pipeline, { value: T }>();
   let last: { pipeline: Pipeline; value: T } | undefined;
-  return (pipeline) => {
+  const prime = (pipeline: Pipeline, value: T) => {
+    byPipeline.set(pipeline, { value });
+    last = { pipeline, value };
+  };
+  return Object.assign((pipeline: Pipeline) => {
     let entry = byPipeline.get(pipeline);
     if (!entry) {
       entry = { value: last && sameSemantics(last.pipeline, pipeline) ? last.value : compute(pipeline) };
@@ -36,7 +46,7 @@ function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipe
     }
     last = { pipeline, value: entry.value };
     return entry.value;
-  };
+  }, { prime });
 }
 
 function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {
@@ -48,7 +58,8 @@ function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pi
   };
 }
 
-export const validation: (pipeline: Pipeline) => Diagnostic[] = memoizeSemantic((pipeline) => sortDiagnostics(validatePipeline(pipeline)));
+const validate = (pipeline: Pipeline) => sortDiagnostics(validatePipeline(pipeline));
+export const validation: Memoized<Diagnostic[]> = memoizeSemantic(validate);
 
 /** Per pipeline, the targets emitted so far: switching back to a target does not emit again. */
 const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
@@ -58,6 +69,29 @@ export function emitted(pipeline: Pipeline, target: EmitTarget): EmitResult {
   let result = byTarget.get(target);
   if (!result) byTarget.set(target, (result = emitPipeline(pipeline, { target })));
   return result;
+}
+
+/**
+ * What the page shows of a pipeline it is about to take, computed where the pipeline was read (the
+ * reader worker), so that taking a long pipeline does not stop the page for a cold validation and
+ * emission (most of a second at 1,000 steps).
+ */
+export interface DerivedSeed {
+  validation: Diagnostic[];
+  target: EmitTarget;
+  emission: EmitResult;
+}
+
+export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed => ({
+  validation: validate(pipeline),
+  target,
+  emission: emitPipeline(pipeline, { target }),
+});
+
+/** Takes a seed as the derived values of `pipeline` (the object the store will hold, which shares the seed's semantics). */
+export function primeDerived(pipeline: Pipeline, seed: DerivedSeed) {
+  validation.prime(pipeline, seed.validation);
+  emissions.prime(pipeline, new Map([[seed.target, seed.emission]]));
 }
 
 export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity(exportMagnus);

@@ -33,6 +33,25 @@ export interface ImportReport {
   diagnostics: Diagnostic[];
 }
 
+/** A long read (an import, a shared link) under way: what it is, how far it got, and how to stop it. */
+export interface Reading {
+  title: string;
+  progress?: { step: number; of: number; label: string };
+  cancel: () => void;
+}
+
+/** A saved pipeline that could not be restored, offered for download. */
+export interface Recovery {
+  /** The save as it was stored. */
+  text: string;
+  /** Where it first departs from a pipeline (`dag.steps[0]: expected Object, found null`). */
+  problem: string;
+  /** The storage key it was copied to; undefined when it could not be (storage full): it then stays where it is. */
+  keptAs?: string;
+  /** Downloaded: it is safe even if it was not kept aside. */
+  downloaded?: boolean;
+}
+
 export interface DesignerState {
   history: History<Pipeline>;
   /** Step paths, in the order they were selected. */
@@ -42,6 +61,8 @@ export interface DesignerState {
   yamlTab: YamlTab;
   notice?: Notice;
   importReport?: ImportReport;
+  reading?: Reading;
+  recovery?: Recovery;
 
   /**
    * The one way to change the pipeline. `change` is a model action; an ActionError it throws
@@ -66,6 +87,8 @@ export interface DesignerState {
   setYamlTab: (tab: YamlTab) => void;
   notify: (notice: Notice | undefined) => void;
   showImportReport: (report: ImportReport | undefined) => void;
+  setReading: (reading: Reading | undefined) => void;
+  setRecovery: (recovery: Recovery | undefined) => void;
 }
 
 export type DesignerStore = ReturnType<typeof createDesignerStore>;
@@ -126,6 +149,12 @@ export function createDesignerStore(initial: Pipeline) {
     },
     showImportReport(importReport) {
       set({ importReport });
+    },
+    setReading(reading) {
+      set({ reading });
+    },
+    setRecovery(recovery) {
+      set({ recovery });
     },
   }));
 }

@@ -1,7 +1,7 @@
 /**
  * The YAML pane's models, and the editing of the magnus files in them: the model's changes are
  * written into the tabs, the user's edits of the dag/config/parameters tabs are read (off the
- * page's thread, once typing pauses) and committed as one undo step each. What to keep and what to
+ * page's thread by the reader worker, within its time budget, once typing pauses) and committed as one undo step each. What to keep and what to
  * overwrite is decided by draft.ts.
  */
 import type { Diagnostic } from '../../core/diagnostics';
@@ -10,7 +10,8 @@ import type { Pipeline } from '../../core/model/types';
 import { validation } from '../store/derived';
 import type { DesignerStore, YamlTab } from '../store/store';
 import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
-import EditWorker from './edit.worker?worker';
+import { Reader, ReadStopped } from '../reading/reader';
+import ReaderWorker from '../reading/reader.worker?worker';
 import { markersFor, minimalEdit } from './markers';
 import { GENERATED_YAML, monaco } from './monaco-setup';
 import { errorKey, type EditRequest, type EditResult } from './read-edit';
@@ -46,7 +47,7 @@ export class EditSession {
   private readonly watched = new WeakSet<TextModel>();
   /** Per tab whose text is held back, the first error that holds it (said above the editor). */
   private readonly held = new Map<YamlTab, Diagnostic>();
-  private worker?: Worker;
+  private reader?: Reader;
   private nextId = 0;
   /** Set while the designer itself writes into a model: those changes are not the user's edits. */
   private writing = false;
@@ -108,11 +109,11 @@ export class EditSession {
     this.timers.delete(tab);
   }
 
-  /** Stops the worker; a later edit starts another (React's StrictMode unmounts once in development). */
+  /** Stops the reader; a later edit starts another (React's StrictMode unmounts once in development). */
   dispose() {
     for (const tab of ALL_TABS) this.forget(tab);
-    this.worker?.terminate();
-    this.worker = undefined;
+    this.reader?.dispose();
+    this.reader = undefined;
   }
 
   /** Brings a model to `text` replacing only what changed, so the reader keeps their place. */
@@ -175,25 +176,29 @@ export class EditSession {
       .filter((d) => d.severity === 'error')
       .map(errorKey);
     const request: EditRequest = { id, kind: tab, text: model.getValue(), pipeline: base, knownErrors };
-    this.workerOf().postMessage(request);
+    this.readerOf()
+      .run({ read: 'edit', ...request })
+      .then(
+        (result) => this.received(result),
+        (error: unknown) => this.failed(tab, id, error),
+      );
   }
 
-  private workerOf(): Worker {
-    if (!this.worker) {
-      this.worker = new EditWorker();
-      this.worker.onmessage = (event: MessageEvent<EditResult>) => this.received(event.data);
-      // A failure of the reader itself (a bug, not bad input: that comes back as diagnostics) must
-      // not leave the text silently unapplied: it is held, with the reason at its top.
-      this.worker.onerror = (event) => {
-        event.preventDefault();
-        for (const [tab, asked] of [...this.asked]) {
-          if (!isEditable(tab)) continue;
-          const message = `The text could not be read (${event.message || 'the reader failed'}); it is kept as typed and not applied.`;
-          this.received({ id: asked.id, diagnostics: [{ code: 'E_EDIT_READ', severity: 'error', message, file: tab, line: 1, column: 1 }] });
-        }
-      };
-    }
-    return this.worker;
+  private readerOf(): Reader {
+    this.reader ??= new Reader(() => new ReaderWorker());
+    return this.reader;
+  }
+
+  /**
+   * A read that ends without an answer — past its time budget, or a failure of the reader itself
+   * (bad input comes back as diagnostics) — must not leave the text silently unapplied: it is
+   * held, with the reason at its top.
+   */
+  private failed(tab: MagnusFileKind, id: number, error: unknown) {
+    if (error instanceof ReadStopped && error.reason === 'cancelled') return; // disposed
+    const why = error instanceof Error ? error.message : String(error);
+    const message = `The text could not be read (${why}); it is kept as typed and not applied.`;
+    this.received({ id, diagnostics: [{ code: 'E_EDIT_READ', severity: 'error', message, file: tab, line: 1, column: 1 }] });
   }
 
   private received(result: EditResult) {

@@ -1,6 +1,6 @@
 /**
  * What a hand-edited magnus file means for the pipeline: the pipeline it describes, and whether it
- * may replace the present one. Pure; runs in a worker (edit.worker.ts), as reading a 1,000-step
+ * may replace the present one. Pure; runs in the reader worker (reading/reader.worker.ts), as reading a 1,000-step
  * dag file takes ~0.5 s, which on the page would freeze the keystrokes typed meanwhile.
  */
 import type { Diagnostic } from '../../core/diagnostics';

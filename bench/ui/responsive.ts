@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:responsive`: how long the page's thread stops answering while the designer reads
+ * hostile or huge input — the longest task of the page's main thread from the moment the input is
+ * handed over until the designer has dealt with it and gone quiet, from Chromium's trace: its CPU
+ * time (what the page costs; robust on a machine shared with other work) and its wall time (what a
+ * user waited, which other processes on a busy machine inflate). The target is ~100 ms whatever the
+ * input. Prints figures; asserts nothing.
+ *
+ * Scenarios: a share link holding an alias bomb (opened, then "Open" clicked if the designer asks);
+ * a share link that inflates to hundreds of MB; the alias bomb as a file in the import dialog; and
+ * generated pipelines of 1,000 and 5,000 steps imported through the import dialog (laid out by ELK).
+ *
+ * Environment: BENCH_UI_DIST=<dir> measures an existing build instead of building this tree;
+ * BENCH_BOMB_LEVELS (6: a million aliases; 5 is the largest the designer before issue 10 survives);
+ * BENCH_IMPORT_SIZES (1000,5000); BENCH_WAIT_S (how long a scenario may take, 90); CHROMIUM_PATH.
+ */
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM } from '../../scripts/chromium';
+import { aliasBombDag, inflateBombFragment, shareFragment } from './hostile-input';
+import { build, magnusFiles, serve } from './run';
+
+const LEVELS = Number(process.env.BENCH_BOMB_LEVELS ?? 6);
+const IMPORT_SIZES = (process.env.BENCH_IMPORT_SIZES ?? '1000,5000').split(',').map(Number);
+const WAIT_MS = Number(process.env.BENCH_WAIT_S ?? 90) * 1000;
+const INFLATED_MB = 200;
+
+interface Figure {
+  scenario: string;
+  outcome: string;
+  /** The longest main-thread task: its CPU time and its wall time (ms). */
+  longestCpu: number;
+  longestWall: number;
+  /** Tasks over 100 ms of CPU. */
+  over100: number;
+  elapsed: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** The page's main-thread tasks in a Chromium trace (microseconds → ms). */
+function mainThreadTasks(trace: Buffer): { cpu: number; wall: number }[] {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000 }));
+}
+
+/** Records every long task of the page from its first script on. */
+const OBSERVE = `
+  globalThis.__name = (f) => f;
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+async function newPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(OBSERVE);
+  const page = await context.newPage();
+  return { page, close: () => context.close() };
+}
+
+/** The page is quiet when no long task started in the last `quietMs`. */
+async function settle(page: Page, quietMs = 1500) {
+  for (;;) {
+    const quiet = await page.evaluate((quietMs) => {
+      const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+      const last = tasks.length > 0 ? Math.max(...tasks.map((t) => t.start + t.duration)) : 0;
+      return performance.now() - last > quietMs;
+    }, quietMs);
+    if (quiet) return;
+    await page.waitForTimeout(250);
+  }
+}
+
+/** Runs `act` (which ends when the designer has answered) under Chromium's tracing, until the page is quiet again. */
+async function measure(browser: Browser, page: Page, scenario: string, act: () => Promise<string>): Promise<Figure> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const started = Date.now();
+  let outcome: string;
+  try {
+    outcome = await Promise.race([act(), new Promise<string>((_, reject) => setTimeout(() => reject(new Error('no answer')), WAIT_MS))]);
+  } catch (error) {
+    outcome = `no answer within ${WAIT_MS / 1000} s (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+  }
+  const elapsed = Date.now() - started;
+  const answered = await Promise.race([settle(page).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
+  const tasks = mainThreadTasks(await browser.stopTracing());
+  if (!answered) outcome += '; the page never answered again';
+  return {
+    scenario,
+    outcome,
+    longestCpu: Math.max(0, ...tasks.map((t) => t.cpu)),
+    longestWall: Math.max(0, ...tasks.map((t) => t.wall)),
+    over100: tasks.filter((t) => t.cpu > 100).length,
+    elapsed,
+  };
+}
+
+/** What the designer said: a notice, a dialog's alert or status, or the import report. */
+async function answer(page: Page, expected: RegExp): Promise<string> {
+  const said = page.getByRole('status').or(page.getByRole('alert')).or(page.getByRole('dialog', { name: 'Import report' })).filter({ hasText: expected });
+  await said.first().waitFor({ timeout: WAIT_MS });
+  return (await said.first().innerText()).replace(/\s+/g, ' ').slice(0, 110);
+}
+
+async function openLink(browser: Browser, url: string, scenario: string, fragment: string): Promise<Figure> {
+  const { page, close } = await newPage(browser);
+  try {
+    await page.goto(url);
+    await page.getByRole('region', { name: 'Pipeline canvas' }).waitFor();
+    await settle(page);
+    return await measure(browser, page, scenario, async () => {
+      // A same-document navigation: the page that is open receives the link (hashchange).
+      await page.evaluate((fragment) => (window.location.hash = fragment), fragment);
+      const dialog = page.getByRole('dialog', { name: 'Open shared pipeline' });
+      const asked = await dialog.waitFor({ timeout: 30_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (asked) await dialog.getByRole('button', { name: 'Open', exact: true }).click({ timeout: WAIT_MS });
+      return (asked ? 'asked first; ' : '') + (await answer(page, /could not|not loaded|too large|larger|took longer|stopped|Opened/));
+    });
+  } finally {
+    await close();
+  }
+}
+
+async function importFiles(browser: Browser, url: string, scenario: string, files: { name: string; mimeType: string; buffer: Buffer }[]): Promise<Figure> {
+  const { page, close } = await newPage(browser);
+  try {
+    await page.goto(url);
+    await page.getByRole('region', { name: 'Pipeline canvas' }).waitFor();
+    await page.getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
+    await dialog.getByLabel('Choose files').waitFor();
+    await settle(page);
+    return await measure(browser, page, scenario, async () => {
+      await dialog.getByLabel('Choose files').setInputFiles(files);
+      return answer(page, /imported|nothing changed|could not|took longer|stopped/);
+    });
+  } finally {
+    await close();
+  }
+}
+
+async function main() {
+  const given = process.env.BENCH_UI_DIST;
+  const dist = given ?? build();
+  const { url, server } = await serve(dist);
+  const browser = await chromium.launch(CHROMIUM);
+  const figures: Figure[] = [];
+  try {
+    const bomb = aliasBombDag(LEVELS);
+    figures.push(await openLink(browser, url, `share link: alias bomb ${LEVELS} × 10 (${shareFragment({ dag: bomb, config: '' }).length} characters)`, shareFragment({ dag: bomb, config: '' })));
+    figures.push(await openLink(browser, url, `share link inflating to ${INFLATED_MB} MB`, inflateBombFragment(INFLATED_MB * 1_000_000)));
+    figures.push(await importFiles(browser, url, `import dialog: alias bomb ${LEVELS} × 10`, [{ name: 'dag.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bomb) }]));
+    for (const size of IMPORT_SIZES) {
+      const files = magnusFiles(size, false);
+      const mb = (files.reduce((sum, f) => sum + f.buffer.length, 0) / 1_000_000).toFixed(1);
+      figures.push(await importFiles(browser, url, `import dialog: ${size.toLocaleString('en')} steps, no positions (${mb} MB)`, files));
+    }
+  } finally {
+    await browser.close();
+    process.kill(-server.pid!, 'SIGTERM');
+    if (!given) rmSync(dist, { recursive: true, force: true });
+  }
+  console.log('\nThe page\'s longest task (ms) from handing the input over until the designer answered and went quiet:');
+  const rows = [
+    ['scenario', 'longest, CPU', 'longest, wall', 'tasks > 100 ms CPU', 'answered after', 'what the designer said'],
+    ...figures.map((f) => [f.scenario, f.longestCpu.toFixed(0), f.longestWall.toFixed(0), String(f.over100), `${(f.elapsed / 1000).toFixed(1)} s`, f.outcome.slice(0, 100)]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const row of rows) console.log(row.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
+  console.log(`\n(${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)})`);
+}
+
+await main();

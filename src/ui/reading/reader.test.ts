@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { READ_BUDGET_MS } from '../../core/limits';
+import type { ReaderMessage, ReadRequest } from './protocol';
+import { Reader, ReadStopped, timeoutMessage } from './reader';
+
+/** A worker that answers only when told to, and remembers whether it was terminated. */
+class FakeWorker {
+  static made: FakeWorker[] = [];
+  onmessage: ((event: MessageEvent<ReaderMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  received: { id: number; request: ReadRequest }[] = [];
+  terminated = false;
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  postMessage(message: { id: number; request: ReadRequest }) {
+    this.received.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  answer(message: ReaderMessage) {
+    this.onmessage?.({ data: message } as MessageEvent<ReaderMessage>);
+  }
+}
+
+const share = (hash: string): Extract<ReadRequest, { read: 'share' }> => ({ read: 'share', hash, target: 'kfp-v2' });
+const newReader = () => new Reader(() => new FakeWorker() as unknown as Worker);
+const reason = (promise: Promise<unknown>) => promise.then(() => 'answered', (error: ReadStopped) => `${error.reason}: ${error.message}`);
+
+describe('the reader', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeWorker.made = [];
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('answers each read with its own result, and passes its progress on', async () => {
+    const reader = newReader();
+    const progress = vi.fn();
+    const first = reader.run(share('#a'), { onProgress: progress });
+    const second = reader.run(share('#b'));
+    const [worker] = FakeWorker.made;
+    expect(worker.received.map((m) => m.request)).toEqual([share('#a'), share('#b')]);
+    worker.answer({ id: worker.received[0].id, type: 'progress', progress: { step: 1, of: 5, label: 'Reading the files' } });
+    worker.answer({ id: worker.received[1].id, type: 'done', result: { ok: false, message: 'b' } });
+    worker.answer({ id: worker.received[0].id, type: 'done', result: { ok: false, message: 'a' } });
+    expect(await first).toEqual({ ok: false, message: 'a' });
+    expect(await second).toEqual({ ok: false, message: 'b' });
+    expect(progress).toHaveBeenCalledWith({ step: 1, of: 5, label: 'Reading the files' });
+    expect(FakeWorker.made).toHaveLength(1);
+  });
+
+  it('stops a read past its budget by terminating the worker, and says why', async () => {
+    const reader = newReader();
+    const read = reason(reader.run(share('#bomb')));
+    vi.advanceTimersByTime(READ_BUDGET_MS - 1);
+    expect(FakeWorker.made[0].terminated).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(await read).toBe(`timeout: ${timeoutMessage(READ_BUDGET_MS)}`);
+    expect(FakeWorker.made[0].terminated).toBe(true);
+    expect(timeoutMessage(READ_BUDGET_MS)).toMatch(/^reading took longer than 60 s and was stopped/);
+  });
+
+  it('stops a read when it is cancelled; reads queued behind it start again in a fresh worker', async () => {
+    const reader = newReader();
+    const cancel = new AbortController();
+    const stopped = reason(reader.run(share('#long'), { signal: cancel.signal }));
+    const queued = reader.run(share('#next'));
+    cancel.abort();
+    expect(await stopped).toBe('cancelled: cancelled');
+    const [first, fresh] = FakeWorker.made;
+    expect(first.terminated).toBe(true);
+    expect(fresh.received.map((m) => m.request)).toEqual([share('#next')]);
+    fresh.answer({ id: fresh.received[0].id, type: 'done', result: { ok: false, message: 'next' } });
+    expect(await queued).toEqual({ ok: false, message: 'next' });
+  });
+
+  it('fails the reads of a worker that failed, and starts a fresh one for the next', async () => {
+    const reader = newReader();
+    const read = reason(reader.run(share('#a')));
+    FakeWorker.made[0].onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    expect(await read).toBe('failed: the reader failed (out of memory)');
+    void reader.run(share('#b')).catch(() => undefined);
+    expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('refuses a read whose signal is already aborted, without starting a worker', async () => {
+    const cancel = new AbortController();
+    cancel.abort();
+    expect(await reason(newReader().run(share('#a'), { signal: cancel.signal }))).toBe('cancelled: cancelled');
+    expect(FakeWorker.made).toHaveLength(0);
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Runs reads in the reader worker with a time budget: past it, or when the user cancels, the worker
+ * is terminated (the only way to stop a synchronous parse) and the read fails with a reason a
+ * person can act on. The next read starts a fresh worker.
+ */
+import { READ_BUDGET_MS } from '../../core/limits';
+import type { ReaderMessage, ReadProgress, ReadRequest, ResultOf } from './protocol';
+
+/** Why a read ended without an answer. */
+export class ReadStopped extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'cancelled' | 'failed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const timeoutMessage = (budgetMs: number) =>
+  `reading took longer than ${budgetMs / 1000} s and was stopped (the text may be very large, or built to be expensive to read, such as YAML aliases that expand without end)`;
+
+export interface ReadOptions {
+  /** Defaults to READ_BUDGET_MS. */
+  budgetMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+interface Pending {
+  request: ReadRequest;
+  resolve: (result: never) => void;
+  reject: (error: ReadStopped) => void;
+  onProgress?: (progress: ReadProgress) => void;
+  timer: ReturnType<typeof setTimeout>;
+  stopListening: () => void;
+}
+
+export class Reader {
+  private worker?: Worker;
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly createWorker: () => Worker) {}
+
+  run<K extends ReadRequest['read']>(request: Extract<ReadRequest, { read: K }>, options: ReadOptions = {}): Promise<ResultOf[K]> {
+    const { budgetMs = READ_BUDGET_MS, signal, onProgress } = options;
+    if (signal?.aborted) return Promise.reject(new ReadStopped('cancelled', 'cancelled'));
+    const id = ++this.nextId;
+    return new Promise<ResultOf[K]>((resolve, reject) => {
+      const onAbort = () => this.stop(id, new ReadStopped('cancelled', 'cancelled'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.pending.set(id, {
+        request,
+        resolve: resolve as (result: never) => void,
+        reject,
+        onProgress,
+        timer: setTimeout(() => this.stop(id, new ReadStopped('timeout', timeoutMessage(budgetMs))), budgetMs),
+        stopListening: () => signal?.removeEventListener('abort', onAbort),
+      });
+      this.workerOf().postMessage({ id, request });
+    });
+  }
+
+  /** Stops the worker; reads still waiting fail as cancelled. */
+  dispose() {
+    for (const id of [...this.pending.keys()]) this.settle(id)?.reject(new ReadStopped('cancelled', 'cancelled'));
+    this.terminate();
+  }
+
+  private workerOf(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.createWorker();
+    worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
+      const message = event.data;
+      if (message.type === 'progress') this.pending.get(message.id)?.onProgress?.(message.progress);
+      else if (message.type === 'done') this.settle(message.id)?.resolve(message.result as never);
+      else this.settle(message.id)?.reject(new ReadStopped('failed', `the reader failed (${message.message})`));
+    };
+    // The worker itself failed (it could not load, or ran out of memory): every read in it is lost.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const error = new ReadStopped('failed', `the reader failed (${event.message || 'it stopped'})`);
+      for (const id of [...this.pending.keys()]) this.settle(id)?.reject(error);
+      this.terminate();
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  /**
+   * Ends one read by terminating the worker: a synchronous parse cannot be interrupted otherwise.
+   * Reads queued behind it start again in a fresh worker (their budgets keep running).
+   */
+  private stop(id: number, error: ReadStopped) {
+    const stopped = this.settle(id);
+    if (!stopped) return;
+    stopped.reject(error);
+    this.terminate();
+    for (const [other, { request }] of this.pending) this.workerOf().postMessage({ id: other, request });
+  }
+
+  private settle(id: number): Pending | undefined {
+    const pending = this.pending.get(id);
+    if (!pending) return undefined;
+    this.pending.delete(id);
+    clearTimeout(pending.timer);
+    pending.stopListening();
+    return pending;
+  }
+
+  private terminate() {
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+}

@@ -1,0 +1,37 @@
+// The reader worker: see protocol.ts. One request at a time, in the order they come.
+import { readSharedLink } from '../share/open-shared';
+import { readEdit } from '../yaml/read-edit';
+import type { Pipeline } from '../../core/model/types';
+import { layOut } from './lay-out';
+import { progressAt, type ReaderMessage, type ReadProgress, type ReadRequest } from './protocol';
+import { readImport } from '../import/read-import';
+
+const post = (message: ReaderMessage) => self.postMessage(message);
+
+const laidOut = (pipeline: Pipeline, progress: (p: ReadProgress) => void) => {
+  progress(progressAt(3));
+  return layOut(pipeline);
+};
+
+self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }>) => {
+  const { id, request } = event.data;
+  const progress = (p: ReadProgress) => post({ id, type: 'progress', progress: p });
+  try {
+    switch (request.read) {
+      case 'edit':
+        return post({ id, type: 'done', result: readEdit(request) });
+      case 'import': {
+        const read = readImport(request, progress);
+        if (read.status === 'read') read.pipeline = await laidOut(read.pipeline, progress);
+        return post({ id, type: 'done', result: read });
+      }
+      case 'share': {
+        const read = await readSharedLink(request, progress);
+        if (read.ok) read.pipeline = await laidOut(read.pipeline, progress);
+        return post({ id, type: 'done', result: read });
+      }
+    }
+  } catch (error) {
+    post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+};
