@@ -1,23 +1,10 @@
-import { hasErrors, type Diagnostic } from '../diagnostics';
+import { hasErrors } from '../diagnostics';
 import type { Pipeline } from '../model/types';
 import { emitKfpV1 } from './kfp-v1';
 import { emitKfpV2 } from './kfp-v2';
+import type { EmitOptions, EmitResult } from './options';
 
-export type EmitTarget = 'kfp-v2' | 'kfp-v1' | 'argo';
-export const EMIT_TARGETS: readonly EmitTarget[] = ['kfp-v2', 'kfp-v1', 'argo'];
-
-export interface EmitOptions {
-  target: EmitTarget;
-  /** Only when asked: output is otherwise byte-identical for identical input. */
-  timestamp?: Date;
-}
-
-export interface EmitResult {
-  /** The YAML text; empty when errors prevented emitting. */
-  text: string;
-  /** Problems found while emitting (e.g. constructs a target cannot express). */
-  diagnostics: Diagnostic[];
-}
+export { EMIT_TARGETS, type EmitOptions, type EmitResult, type EmitTarget } from './options';
 
 /**
  * A pipeline the target cannot express is answered with its diagnostics and no text: a best

@@ -5,7 +5,7 @@ import { argoContainerTemplate, KFP_V1_SDK_VERSION, TEMPLATE_INDENT, type ArgoOp
 import { argoGraphTemplates } from './argo-graph';
 import { executeSingleNode } from './command';
 import { needsGraphShape, planGraphShape } from './graph-plan';
-import type { EmitOptions, EmitResult } from './index';
+import type { EmitOptions, EmitResult } from './options';
 import { parameterText } from './parameters';
 import { PIPELINE_NAME, planLinear, plannedVolumes } from './plan';
 import { compareNames, pythonJson } from './python-json';

@@ -3,7 +3,7 @@ import type { Pipeline } from '../model/types';
 import { toYaml } from '../yaml/stringify';
 import { executeSingleNode, fan, mapVariableJson } from './command';
 import { allJobs, needsGraphShape, planGraphShape, type CompositeJob, type PlannedGraph } from './graph-plan';
-import type { EmitOptions, EmitResult } from './index';
+import type { EmitOptions, EmitResult } from './options';
 import {
   addCachedV2Container,
   addV2Container,
