@@ -5,7 +5,7 @@ import { fieldId } from '../../forms/field-id';
 import { hasError, type FieldMessage } from '../../forms/field-messages';
 import { Row, RowList, rowInputProps } from '../../forms/RowList';
 import { useDesigner } from '../../store/context';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 function renameProblem(pipeline: Pipeline, path: string, from: string, to: string): string | undefined {
   if (to.trim() === '') return 'a branch needs a name';

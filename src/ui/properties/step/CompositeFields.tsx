@@ -3,7 +3,7 @@ import { fieldId } from '../../forms/field-id';
 import { useFieldEditor } from '../../forms/hooks';
 import { TextField } from '../../forms/TextField';
 import { BranchList } from './BranchList';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 /** The fields of map, dag and parallel steps. */
 export function CompositeFields(props: StepFormProps) {

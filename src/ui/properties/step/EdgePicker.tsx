@@ -4,7 +4,7 @@ import { joinPath } from '../../../core/model/paths';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';
 import { useDesignerStore } from '../../store/context';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 /** `next` / `on_failure`: a step of the same graph, drawn through connect so a cycle is refused with the reason. */
 export function EdgePicker({ visit, messages, kind, label, hint }: StepFormProps & { kind: EdgeKind; label: string; hint: string }) {

@@ -4,7 +4,7 @@ import { MessageList } from '../../forms/FieldShell';
 import { fieldId } from '../../forms/field-id';
 import { useDesigner } from '../../store/context';
 import { valueText } from './step-fields';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 const isSetting = (key: string) => (STEP_SETTING_KEYS as readonly string[]).includes(key);
 

@@ -10,7 +10,7 @@ import { TextField } from '../../forms/TextField';
 import { OtherEntries } from './OtherEntries';
 import { ResetButton, SourceBadge } from './OverrideStatus';
 import { overrideText } from './step-fields';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 /**
  * Every setting a step may override, showing the value it will run with and where that comes

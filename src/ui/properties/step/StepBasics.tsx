@@ -4,7 +4,7 @@ import { SelectField } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';
 import { useDesigner } from '../../store/context';
 import { StepNameField } from './StepNameField';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 const TYPES: { value: StepType; label: string }[] = [
   { value: 'task', label: 'task — runs a command' },

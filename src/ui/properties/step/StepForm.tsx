@@ -1,7 +1,5 @@
-import type { Diagnostic } from '../../../core/diagnostics';
-import { findStep, type StepVisit } from '../../../core/model/paths';
-import type { Pipeline } from '../../../core/model/types';
-import { diagnosticsFor, type FieldMessage } from '../../forms/field-messages';
+import { findStep } from '../../../core/model/paths';
+import { diagnosticsFor } from '../../forms/field-messages';
 import { usePipeline } from '../../store/context';
 import { useValidation } from '../../diagnostics/useDiagnostics';
 import { CompositeFields } from './CompositeFields';
@@ -9,14 +7,7 @@ import { EdgePicker } from './EdgePicker';
 import { OverridesSection } from './OverridesSection';
 import { StepBasics } from './StepBasics';
 import { TaskFields } from './TaskFields';
-
-/** What every part of the step form gets: the pipeline, the step where it sits, its findings. */
-export interface StepFormProps {
-  pipeline: Pipeline;
-  visit: StepVisit;
-  diagnostics: readonly Diagnostic[];
-  messages: (field: string) => FieldMessage[];
-}
+import type { StepFormProps } from './step-form-props';
 
 const RUNS_A_CONTAINER = new Set(['task', 'stub', 'success', 'fail']);
 

@@ -5,7 +5,7 @@ import type { Pipeline } from '../../../core/model/types';
 import { fieldId } from '../../forms/field-id';
 import { TextField } from '../../forms/TextField';
 import { useDesigner } from '../../store/context';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 /** What renaming would refuse (empty, taken), asked of the action itself without committing. */
 function renameProblem(pipeline: Pipeline, path: string, name: string): string | undefined {

@@ -6,7 +6,7 @@ import { fieldId } from '../../forms/field-id';
 import { useFieldEditor } from '../../forms/hooks';
 import { TextField } from '../../forms/TextField';
 import { attemptsText, globsText, parseAttempts, parseGlobs, withCatalogList } from './step-fields';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 const COMMAND_TYPE_OPTIONS = COMMAND_TYPES.map((t) => ({ value: t, label: t === 'python' ? 'python (default)' : t }));
 
