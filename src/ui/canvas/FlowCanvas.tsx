@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
@@ -15,8 +15,8 @@ import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
 import { useShortcutCommand } from '../shortcuts/commands';
-import { FIT_VIEW_OPTIONS, fitOptionsFor } from './fit-view';
-import { useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
+import { MINIMAP_SIZE, minimapStroke, viewportToShow, type ViewArea } from './fit-view';
+import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
 
@@ -30,8 +30,6 @@ const ARIA_LABELS = {
   'controls.fitView.ariaLabel': 'Fit view',
   'minimap.ariaLabel': 'Minimap',
 };
-/** Small: the canvas shares the width with three panels. */
-const MINIMAP_SIZE = { width: 120, height: 80 };
 const miniMapColor = (node: CanvasNode) =>
   isLaneNode(node) ? 'var(--minimap-lane)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? 'var(--minimap-group)' : 'var(--minimap-step)';
 
@@ -57,7 +55,17 @@ function useDerivedFlow(collapsed: ReadonlySet<string>) {
   }, [pipeline, diagnostics, collapsed, deriveNodes, deriveEdges]);
 }
 
-export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }) {
+/** React Flow's own fit-view icon (its control fits by React Flow's rules; this one by fit-view.ts). */
+function FitIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.63zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
+}
+
+/** `area`: the canvas's size when it mounts, for the view it opens with. */
+export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | null>; area: ViewArea }) {
   const { collapsed, toggle, reveal } = useCollapsedGroups();
   const derived = useDerivedFlow(collapsed);
   const geometry = useRef<CanvasGeometry>(derived.geometry);
@@ -67,18 +75,23 @@ export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }
   const { nodes, onNodesChange, onNodeDrag, ownSelection } = useCanvasNodes(derived.nodes, selection, geometry, setDropTarget);
   const { edges, onEdgesChange, clearEdgeSelection } = useCanvasEdges(derived.edges);
   const connecting = useConnecting();
-  const drop = useCanvasDrop(geometry, setDropTarget);
+  const drop = useCanvasDrop(geometry, setDropTarget, ownSelection);
   const container = useRef<HTMLDivElement>(null);
-  const requestFit = useFitView(derived.nodes, derived.pipeline.dag.steps, container);
-  // Read by React Flow when it mounts only: the pipeline as first shown.
-  const [initialFit] = useState(() => fitOptionsFor(derived.nodes));
-  usePlaceMissingSteps(derived.pipeline, collapsed, requestFit);
+  const touches = useCanvasTouches(region);
+  const requestFit = useFitView(derived.nodes, derived.pipeline.dag.steps, container, touches);
+  // Read by React Flow when it mounts only. Computed here, not by React Flow's fitView, which waits
+  // for every node to be measured: on a busy machine that came after the user started dropping
+  // steps, and moved them away.
+  const [initialView] = useState(() => viewportToShow(derived.nodes, area) ?? { x: 0, y: 0, zoom: 1 });
+  usePlaceMissingSteps(derived.pipeline, collapsed, requestFit, touches);
   useRevealSelection(selection, ownSelection, container, collapsed, reveal);
   useDeleteKey(region, nodes, edges, clearEdgeSelection);
   useGroupKeys(region, toggle);
   useShortcutCommand('fit', requestFit);
   const groupToggle = useMemo(() => ({ toggle }), [toggle]);
   const colorMode = useTheme();
+  const fitNow = () => requestFit();
+  const miniStroke = useMemo(() => minimapStroke(derived.nodes), [derived.nodes]);
 
   return (
     <GroupToggleContext.Provider value={groupToggle}>
@@ -98,16 +111,19 @@ export function FlowCanvas({ region }: { region: RefObject<HTMLElement | null> }
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
           // Raising a selected group above its own lanes would hide them (children are stacked by nesting).
           elevateNodesOnSelect={false}
-          fitView
-          fitViewOptions={initialFit}
+          defaultViewport={initialView}
           minZoom={0.1}
           onlyRenderVisibleElements={nodes.length >= RENDER_VISIBLE_ONLY_FROM}
           ariaLabelConfig={ARIA_LABELS}
           colorMode={colorMode}
         >
           <Background gap={16} />
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW_OPTIONS} />
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} style={MINIMAP_SIZE} />
+          <Controls showInteractive={false} showFitView={false}>
+            <ControlButton onClick={fitNow} aria-label="Fit view" title="Fit view">
+              <FitIcon />
+            </ControlButton>
+          </Controls>
+          <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
           <Panel position="top-right">
             <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
           </Panel>

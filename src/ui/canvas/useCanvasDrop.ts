@@ -8,9 +8,9 @@ import { landingOfNewStep, laneUnder } from './drop-target';
 
 /**
  * Drops on the canvas: a step type from the palette adds that step there — into the branch of the
- * lane it is dropped on, if any; files go to the importer.
+ * lane it is dropped on, if any, centred under the pointer; files go to the importer.
  */
-export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget: (graphPath: string | undefined) => void) {
+export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget: (graphPath: string | undefined) => void, ownSelection: RefObject<string[] | undefined>) {
   const store = useDesignerStore();
   const { screenToFlowPosition } = useReactFlow();
   const onDragOver = useCallback(
@@ -48,9 +48,11 @@ export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget
       // The step is centred where it was dropped.
       const corner = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
       const { graphPath, position } = landingOfNewStep(geometry.current, corner, NODE_SIZE);
-      addStepAt(store, type, position, graphPath);
+      const added = addStepAt(store, type, position, graphPath);
+      // It is where the user put it: selecting it must not move the view to it.
+      if (added) ownSelection.current = store.getState().selection;
     },
-    [store, screenToFlowPosition, geometry, setDropTarget],
+    [store, screenToFlowPosition, geometry, setDropTarget, ownSelection],
   );
   return { onDragOver, onDragLeave, onDrop };
 }

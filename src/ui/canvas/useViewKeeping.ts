@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { moveSteps } from '../../core/model/actions';
 import type { Pipeline, Step } from '../../core/model/types';
 import { layoutPositions } from '../layout/auto-layout';
@@ -8,17 +8,16 @@ import { needsFullLayout, needsLayout } from '../layout/graph-layout';
 import { useDesigner, useDesignerStore } from '../store/context';
 import { deriveView, nearestNode, type CanvasNode } from './derive-flow';
 import { SMALL_GRAPH } from '../layout/placement';
-import { fitOptionsFor } from './fit-view';
+import { viewportToShow } from './fit-view';
 import { changedPositions, isNodeInView, isNodePartlyInView, placeMissingSteps } from './placement';
-
 
 /**
  * Places steps that have none, in every graph: a few new ones next to their neighbours, and small
  * graphs with none placed (a new group's branches) by a quick layered layout, at once; a large
  * graph with none placed (a pasted pipeline) by ELK. The view is fitted afterwards when it was the
- * pipeline's whole graph.
+ * pipeline's whole graph, unless the user touched the canvas meanwhile.
  */
-export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<string>, onPlacedAll: () => void) {
+export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<string>, requestFit: RequestFit, touches: RefObject<number>) {
   const store = useDesignerStore();
   const collapsedNow = useRef(collapsed);
   collapsedNow.current = collapsed;
@@ -26,6 +25,8 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
     if (!needsLayout(pipeline)) return;
     const placeNear = () => store.getState().amend((p) => (needsLayout(p) ? moveSteps(p, placeMissingSteps(p, collapsedNow.current)) : p));
     const wholeGraph = pipeline.dag.steps.length > 0 && pipeline.dag.steps.every((s) => !pipeline.layout[s.name]);
+    const touchedAt = touches.current;
+    const onPlacedAll = () => requestFit(touchedAt);
     if (!needsFullLayout(pipeline, SMALL_GRAPH)) {
       // Small graphs (a new group's branches) are laid out at once, without waiting for ELK's worker.
       placeNear();
@@ -52,41 +53,74 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
     return () => {
       cancelled = true;
     };
-  }, [pipeline, store, onPlacedAll]);
+  }, [pipeline, store, requestFit, touches]);
 }
 
 /**
- * Keeps the user looking at the graph: fits the view on request (after an import's layout, or
- * Auto layout) and whenever a change leaves no step on screen (a new pipeline, say).
+ * Counts the user's touches of the canvas (a click, a wheel, a key, a drop): work that finishes
+ * later (a layout in a worker) moves the view only if the user has not started working meanwhile.
  */
-export function useFitView(nodes: CanvasNode[], steps: readonly Step[], container: RefObject<HTMLElement | null>) {
-  const { fitView, getViewport } = useReactFlow();
+export function useCanvasTouches(region: RefObject<HTMLElement | null>) {
+  const touches = useRef(0);
+  useEffect(() => {
+    const element = region.current;
+    if (!element) return;
+    const touched = () => touches.current++;
+    const events = ['pointerdown', 'wheel', 'keydown', 'drop'] as const;
+    for (const type of events) element.addEventListener(type, touched, { capture: true, passive: true });
+    return () => {
+      for (const type of events) element.removeEventListener(type, touched, { capture: true });
+    };
+  }, [region]);
+  return touches;
+}
+
+/** Fits the view now, or — given the touch count when the work that asks for it began — only if the canvas was not touched since. */
+export type RequestFit = (touchedAt?: number) => void;
+
+/**
+ * Keeps the user looking at the graph: shows it on request (F, Fit view, after Auto layout or an
+ * import) and when a change leaves no step on screen (a new pipeline, say). Nothing else moves
+ * the view.
+ */
+export function useFitView(nodes: CanvasNode[], steps: readonly Step[], container: RefObject<HTMLElement | null>, touches: RefObject<number>): RequestFit {
+  const { setViewport, getViewport } = useReactFlow();
   const [request, setRequest] = useState(0);
   // The pipeline's own steps (steps in lanes sit inside their groups).
   const shown = nodes.filter((n) => !n.hidden && n.parentId === undefined);
   const shownSteps = shown.map((n) => n.id).join('\n');
   const current = useRef(shown);
   current.current = shown;
+  const show = useCallback(() => {
+    const element = container.current;
+    const viewport = element && viewportToShow(current.current, { width: element.clientWidth, height: element.clientHeight });
+    if (viewport) void setViewport(viewport);
+  }, [container, setViewport]);
   useEffect(() => {
-    if (request > 0) void fitView(fitOptionsFor(current.current));
-  }, [request, fitView]);
+    if (request > 0) show();
+  }, [request, show]);
   // Only when steps come or go: a user who panned away on purpose keeps the view while editing.
   useEffect(() => {
     const element = container.current;
     if (!element || current.current.length === 0 || element.clientWidth === 0) return;
     const viewport = getViewport();
     const visible = (n: CanvasNode) => isNodePartlyInView(n.position, viewport, element.clientWidth, element.clientHeight, { width: n.width ?? 0, height: n.height ?? 0 });
-    if (!current.current.some(visible)) void fitView(fitOptionsFor(current.current));
-  }, [shownSteps, container, fitView, getViewport]);
+    if (!current.current.some(visible)) show();
+  }, [shownSteps, container, show, getViewport]);
   // A wholly different pipeline (an import, a new one, undoing one) is shown whole. The model's
   // actions share the steps they do not change, so an edit always keeps some step objects.
   const before = useRef<ReadonlySet<Step> | undefined>(undefined);
   useEffect(() => {
     const previous = before.current;
     before.current = new Set(steps);
-    if (previous && steps.length > 0 && !steps.some((s) => previous.has(s))) void fitView(fitOptionsFor(current.current));
-  }, [steps, fitView]);
-  return () => setRequest((n) => n + 1);
+    if (previous && steps.length > 0 && !steps.some((s) => previous.has(s))) show();
+  }, [steps, show]);
+  return useCallback(
+    (touchedAt?: number) => {
+      if (touchedAt === undefined || touchedAt === touches.current) setRequest((n) => n + 1);
+    },
+    [touches],
+  );
 }
 
 /**

@@ -26,12 +26,14 @@ export const isStepType = (value: string): value is StepType => PALETTE_ENTRIES.
  * Adds a step at a place of a graph (the pipeline's own, or a branch's: `graphPath`) as one undo
  * step and selects it (which brings it into view).
  */
-export function addStepAt(store: DesignerStore, type: StepType, position: Position, graphPath = ''): void {
+export function addStepAt(store: DesignerStore, type: StepType, position: Position, graphPath = ''): string | undefined {
   let path: string | undefined;
   const added = store.getState().apply((pipeline) => {
     const result = addStep(pipeline, type, { position, graphPath });
     path = result.path;
     return result.pipeline;
   });
-  if (added && path !== undefined) store.getState().select([path]);
+  if (!added || path === undefined) return undefined;
+  store.getState().select([path]);
+  return path;
 }
