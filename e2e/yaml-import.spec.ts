@@ -194,6 +194,7 @@ test('pipeline.yaml downloads as the generated workflow; with errors the downloa
   expect(text).toContain('image: ghcr.io/acme/churn:1.4.0');
   expect(text).toBe(await modelText(page, 'pipeline.yaml'));
 
+  await toolbar(page).getByRole('button', { name: 'Magnus files' }).click();
   const [dag] = await Promise.all([page.waitForEvent('download'), toolbar(page).getByRole('button', { name: 'Download dag.yaml' }).click()]);
   expect(dag.suggestedFilename()).toBe('train.yaml'); // the path the containers read it from
   expect(readFileSync((await dag.path())!, 'utf8')).toContain('start_at: prepare data');
@@ -224,7 +225,9 @@ test('New pipeline asks first, starts from one task, and can be undone', async (
   await dialog.getByRole('button', { name: 'Create new pipeline' }).click();
   await expect(step(page, 'hello', 'task')).toBeVisible();
   expect(await stepNames(page)).toEqual(['hello', 'success', 'fail']);
-  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors, 0 warnings');
+  // The placeholder image is the one thing to fix before it runs anywhere.
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('0 errors, 1 warning');
+  await expect(page.getByRole('region', { name: 'Problems' }).getByRole('button', { name: /^warning in executor\.docker_image: .*placeholder/ })).toBeVisible();
   await expect(yamlPane(page).getByRole('tab', { name: 'parameters.yaml' })).toHaveCount(0);
 
   await toolbar(page).getByRole('button', { name: 'Undo' }).click();

@@ -24,4 +24,7 @@ export function pipelineOf(dag: Graph): Pipeline {
 
 export const IMAGE_PULL_POLICIES = ['Always', 'Never', 'IfNotPresent'] as const;
 
+/** The image a new pipeline starts with: a stand-in to replace, which no cluster can pull as it is. */
+export const PLACEHOLDER_IMAGE = 'ghcr.io/your-org/your-image:latest';
+
 export const COMMAND_TYPES = ['python', 'shell', 'notebook', 'python-lambda', 'python-function', 'container'] as const;

@@ -8,6 +8,19 @@ const overriding = (name: string, ...kfp: OverrideEntry[]) => task(name, 'succes
 const twoSteps = () => pipelineOf(task('prepare', 'train'), task('train'));
 const profile = (name: string, ...entries: OverrideEntry[]) => ({ name, entries });
 
+describe('the image', () => {
+  it("is a warning while it is the new pipeline's placeholder, wherever it is written", () => {
+    const placeholder = 'ghcr.io/your-org/your-image:latest';
+    expect(validatePipeline(withExecutor(twoSteps(), { docker_image: placeholder }))).toEqual([
+      like({ code: 'W_DOCKER_IMAGE_PLACEHOLDER', severity: 'warning', field: 'executor.docker_image', message: expect.stringContaining('placeholder') }),
+    ]);
+    expect(validatePipeline(pipelineOf(overriding('train', { key: 'docker_image', value: placeholder })))).toEqual([
+      like({ code: 'W_DOCKER_IMAGE_PLACEHOLDER', step: 'train', field: 'kfp.docker_image' }),
+    ]);
+    expect(validatePipeline(withExecutor(twoSteps(), { docker_image: 'ghcr.io/acme/churn:1.4.0' }))).toEqual([]);
+  });
+});
+
 describe('resource amounts', () => {
   it('are checked once where the executor config sets them, not on every step', () => {
     expect(validatePipeline(withExecutor(twoSteps(), { cpu_limit: '1.5 cores' }))).toEqual([

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { IMAGE_PULL_POLICIES } from '../model/defaults';
+import { IMAGE_PULL_POLICIES, PLACEHOLDER_IMAGE } from '../model/defaults';
 import { effectiveSettings, type EffectiveSetting, type EffectiveSettings, type SettingSource } from '../model/effective';
 import { walkSteps, type StepVisit } from '../model/paths';
 import type { Pipeline, SecretEntry, StepSettingKey } from '../model/types';
@@ -69,6 +69,9 @@ function checkPullPolicy(setting: WrittenSetting, resolved: string): Diagnostic[
 }
 
 function checkImageText(setting: WrittenSetting, resolved: string): Diagnostic[] {
+  if (resolved === PLACEHOLDER_IMAGE) {
+    return [warning('W_DOCKER_IMAGE_PLACEHOLDER', `docker_image ${quote(resolved)} is the new pipeline's placeholder; set the image your steps run in (with magnus and your code installed)`, setting.target)];
+  }
   if (!/\s/.test(resolved)) return [];
   return [error('E_DOCKER_IMAGE_SPACE', `docker_image ${JSON.stringify(resolved)} contains whitespace; an image reference is one word (e.g. registry.example.com/team/image:1.0)`, setting.target)];
 }

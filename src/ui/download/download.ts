@@ -41,7 +41,7 @@ export function refusedWhileErrors(store: DesignerStore, refusal: string): boole
   const errors = allDiagnostics(history.present, target).filter((d) => d.severity === 'error').length;
   if (errors === 0 && emitted(history.present, target).text !== '') return false;
   setYamlTab('pipeline');
-  notify({ kind: 'error', text: `${refusal}: the pipeline has ${errors === 1 ? '1 error' : `${errors} errors`}. Fix them first (they are listed under Problems).` });
+  notify({ kind: 'error', text: `${refusal}: the pipeline has ${errors === 1 ? '1 error. Fix it first (it is' : `${errors} errors. Fix them first (they are`} listed under Problems).` });
   return true;
 }
 

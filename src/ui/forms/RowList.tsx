@@ -20,10 +20,12 @@ interface RowListProps {
   status?: ReactNode;
   /** Relative column widths, when the columns are not alike. */
   weights?: readonly number[];
+  /** A layout of its own (forms.css), e.g. rows over two lines. */
+  className?: string;
 }
 
 /** An editable table as a list of row groups: narrow enough for the side panel. */
-export function RowList({ id, legend, columns, rowCount, addLabel, onAdd, hint, children, footer, status, weights }: RowListProps) {
+export function RowList({ id, legend, columns, rowCount, addLabel, onAdd, hint, children, footer, status, weights, className }: RowListProps) {
   const listRef = useRef<HTMLFieldSetElement>(null);
   const focusNewRow = useRef(false);
   useEffect(() => {
@@ -34,7 +36,7 @@ export function RowList({ id, legend, columns, rowCount, addLabel, onAdd, hint, 
     rows?.[rows.length - 1]?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [rowCount]);
   return (
-    <fieldset id={id} ref={listRef} tabIndex={-1} className="rows" aria-describedby={status ? `${id}-status` : undefined}>
+    <fieldset id={id} ref={listRef} tabIndex={-1} className={className ? `rows ${className}` : 'rows'} aria-describedby={status ? `${id}-status` : undefined}>
       <legend>{legend}</legend>
       {status && (
         <div className="rows-status" id={`${id}-status`}>

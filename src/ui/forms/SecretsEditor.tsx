@@ -25,8 +25,8 @@ interface SecretsEditorProps {
 }
 
 type Part = 'env' | 'secret' | 'key';
-// Variable names (AWS_SECRET_ACCESS_KEY) run longer than secret names and keys.
-const SECRET_WEIGHTS = [1.5, 1, 1];
+// Two lines a row (forms.css .rows-secrets): the variable (MLFLOW_TRACKING_TOKEN runs long) over its secret's name and key.
+const SECRET_WEIGHTS = [1, 1];
 const PART_OF: Record<SecretProblem['field'], Part> = { env: 'env', secret: 'secret', key: 'key', format: 'key' };
 
 /** `secrets_from_k8s`: one row per variable, the raw `SecretName:Key` split into its two inputs. */
@@ -51,6 +51,7 @@ export function SecretsEditor({ id, step, prefix, legend, entries, diagnostics, 
       legend={legend}
       columns={['Environment variable', 'Secret name', 'Secret key']}
       weights={SECRET_WEIGHTS}
+      className="rows-secrets"
       rowCount={entries.length}
       hint={hint}
       status={status}
@@ -85,9 +86,9 @@ export function SecretsEditor({ id, step, prefix, legend, entries, diagnostics, 
         const { secret, key } = splitSecretRef(entry.ref);
         return (
           <Row key={index} label={`Secret ${n}`} removeLabel={`Remove secret ${n}`} onRemove={() => remove(index)} inputs={SECRET_WEIGHTS} messagesId={messagesId} messages={messages}>
-            <input {...input('env', `Secret ${n} environment variable`, ids[index])} value={entry.env} onChange={(e) => update(index, 'env', e.target.value)} onBlur={onEnd} />
-            <input {...input('secret', `Secret ${n} secret name`, `${ids[index]}-secret`)} value={secret} onChange={(e) => update(index, 'secret', e.target.value)} onBlur={onEnd} />
-            <input {...input('key', `Secret ${n} secret key`, `${ids[index]}-key`)} value={key} onChange={(e) => update(index, 'key', e.target.value)} onBlur={onEnd} />
+            <input {...input('env', `Secret ${n} environment variable`, ids[index])} placeholder="ENV_VAR" title="Environment variable" value={entry.env} onChange={(e) => update(index, 'env', e.target.value)} onBlur={onEnd} />
+            <input {...input('secret', `Secret ${n} secret name`, `${ids[index]}-secret`)} placeholder="secret name" title="Secret name" value={secret} onChange={(e) => update(index, 'secret', e.target.value)} onBlur={onEnd} />
+            <input {...input('key', `Secret ${n} secret key`, `${ids[index]}-key`)} placeholder="key" title="Secret key" value={key} onChange={(e) => update(index, 'key', e.target.value)} onBlur={onEnd} />
           </Row>
         );
       })}

@@ -25,11 +25,12 @@ function Row({ shortcut }: { shortcut: Shortcut }) {
   return (
     <tr>
       <th scope="row">
+        {/* One combination a line: side by side, the alternatives squeezed the description. */}
         {shortcut.keys.map((text, i) => (
-          <Fragment key={text}>
-            {i > 0 && ' or '}
+          <span key={text} className="shortcut-alternative">
+            {i > 0 && 'or '}
             <Combo text={text} />
-          </Fragment>
+          </span>
         ))}
       </th>
       <td>{shortcut.description}</td>

@@ -145,6 +145,8 @@ interface Props {
   diagnostics: readonly Diagnostic[];
   /** What to show until the editor is up (the text in a <pre>). */
   placeholder: ReactNode;
+  /** Long lines wrap at the pane's width. */
+  wrap: boolean;
 }
 
 /** Ctrl+Z and friends act on the designer's one history, whichever file the editor shows. */
@@ -165,7 +167,7 @@ function useHistoryKeys(session: EditSession, editor: CodeEditor | null) {
  * The Monaco editor of the YAML pane, loaded lazily as Monaco is large: pipeline.yaml is generated
  * and read-only; the magnus files can be edited, and a valid edit changes the pipeline.
  */
-export default function YamlEditor({ files, shown, text, pipeline, target, diagnostics, placeholder }: Props) {
+export default function YamlEditor({ files, shown, text, pipeline, target, diagnostics, placeholder, wrap }: Props) {
   const store = useDesignerStore();
   const [editor, setEditor] = useState<CodeEditor | null>(null);
   // Bumped when a tab switches between the user's text and the export: its markers change hands.
@@ -184,7 +186,10 @@ export default function YamlEditor({ files, shown, text, pipeline, target, diagn
     [session],
   );
   const editable = isEditable(shown.tab);
-  const options = useMemo(() => ({ ...OPTIONS, readOnly: !editable, ariaLabel: editable ? `${shown.label}, editable` : `${shown.label}, read-only` }), [shown.label, editable]);
+  const options = useMemo(
+    () => ({ ...OPTIONS, readOnly: !editable, ariaLabel: editable ? `${shown.label}, editable` : `${shown.label}, read-only`, wordWrap: wrap ? ('on' as const) : ('off' as const) }),
+    [shown.label, editable, wrap],
+  );
 
   const theme = useEditorTheme();
   const holding = session.heldBy(shown.tab);

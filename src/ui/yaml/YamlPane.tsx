@@ -5,6 +5,7 @@ import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
 import { TargetSwitch } from './TargetSwitch';
+import { useWrapPreference, WrapSwitch } from './WrapSwitch';
 import { shownFile, yamlFiles, yamlText } from './yaml-files';
 import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
 import './yaml.css';
@@ -23,6 +24,7 @@ export function YamlPane() {
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
   const [width, setWidth] = useState(420);
+  const [wrap, setWrap] = useWrapPreference();
   const files = yamlFiles(pipeline);
   const shown = shownFile(files, tab);
   // Only the shown file's text: the others are not needed until their tab is (derived.ts caches).
@@ -38,19 +40,20 @@ export function YamlPane() {
         <header className="yaml-header">
           <YamlTabs files={files} shown={shown.tab} onSelect={setYamlTab} />
           <div className="yaml-actions">
-            <TargetSwitch />
+            {shown.tab === 'pipeline' && <TargetSwitch />}
+            <WrapSwitch wrap={wrap} onChange={setWrap} />
             <CopyButton text={text} />
           </div>
         </header>
         {shown.tab === 'pipeline' && errors > 0 && (
           <p className="yaml-banner" role="note">
-            {errors === 1 ? '1 error' : `${errors} errors`} — fix them to download
+            {errors === 1 ? '1 error — fix it to download' : `${errors} errors — fix them to download`}
           </p>
         )}
         <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown.tab)} className="yaml-body">
           <EditorBoundary fallback={placeholder}>
             <Suspense fallback={placeholder}>
-              <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} />
+              <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
             </Suspense>
           </EditorBoundary>
         </div>
