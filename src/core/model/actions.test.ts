@@ -7,6 +7,7 @@ import {
   connect,
   deleteSteps,
   disconnect,
+  insertStep,
   moveStepToGraph,
   removeBranch,
   renameBranch,
@@ -20,6 +21,7 @@ import {
 } from './actions';
 import { effectiveSettings } from './effective';
 import { findStep } from './paths';
+import { validatePipeline } from '../validate/validate';
 import type { Pipeline } from './types';
 
 function pipeline(): Pipeline {
@@ -60,6 +62,51 @@ describe('model actions', () => {
     expect(p.layout.task).toEqual({ x: 1, y: 2 });
     const empty = { ...pipeline(), dag: { steps: [] } };
     expect(addStep(empty, 'stub').pipeline.dag.start_at).toBe('stub');
+  });
+
+  it('insert a step after the selected one, into its chain: selected → new → old next', () => {
+    const { pipeline: p, path, from, to } = insertStep(pipeline(), 'task', { after: 'a' });
+    expect({ path, from, to }).toEqual({ path: 'task', from: 'a', to: 'b' });
+    expect(findStep(p, 'a')?.step).toMatchObject({ next: 'task' });
+    expect(findStep(p, 'task')?.step).toMatchObject({ next: 'b' });
+    // Its on_failure and everything else stay.
+    expect(findStep(p, 'b')?.step).toMatchObject({ next: 'success', on_failure: 'fail' });
+  });
+
+  it('insert a step with nothing selected at the end of the chain from start_at, before success', () => {
+    const { pipeline: p, from, to } = insertStep(pipeline(), 'stub');
+    expect({ from, to }).toEqual({ from: 'b', to: 'success' });
+    expect(findStep(p, 'b')?.step).toMatchObject({ next: 'stub' });
+    expect(findStep(p, 'stub')?.step).toMatchObject({ next: 'success' });
+    // After a terminal step there is no chain to join: the end of the chain it is.
+    expect(insertStep(pipeline(), 'stub', { after: 'success' }).from).toBe('b');
+  });
+
+  it('insert into a branch, after a step without next, and as the first step of an empty graph', () => {
+    const inBranch = insertStep(pipeline(), 'task', { graphPath: 'p.one' });
+    expect(inBranch).toMatchObject({ path: 'p.one.task', from: 'p.one.x', to: 'p.one.success' });
+    const dangling = setStepFields(pipeline(), 'a', { next: undefined });
+    expect(insertStep(dangling, 'task', { after: 'a' })).toMatchObject({ from: 'a', to: 'success' });
+    const empty = { ...pipeline(), dag: { steps: [{ name: 'success', type: 'success' as const }] } };
+    const first = insertStep(empty, 'task');
+    expect(first.pipeline.dag).toMatchObject({ start_at: 'task', steps: [{ name: 'success' }, { name: 'task', next: 'success' }] });
+  });
+
+  it('insert steps of every type that start valid: no error or warning beyond those the pipeline had', () => {
+    const problems = (p: Pipeline) => validatePipeline(p).filter((d) => d.severity !== 'info');
+    const before = problems(pipeline());
+    for (const type of ['task', 'stub', 'parallel', 'map', 'dag'] as const) {
+      for (const after of [undefined, 'a']) {
+        expect(problems(insertStep(pipeline(), type, { after }).pipeline), `${type} after ${after}`).toEqual(before);
+      }
+    }
+  });
+
+  it('refuse a second success or fail step in a graph, and add one where it is missing', () => {
+    expect(() => insertStep(pipeline(), 'success')).toThrow(ActionError);
+    expect(() => insertStep(pipeline(), 'fail', { graphPath: 'p.one' })).toThrow(/already has its fail step `fail`/);
+    const withoutFail = deleteSteps(pipeline(), ['fail']);
+    expect(insertStep(withoutFail, 'fail').path).toBe('fail');
   });
 
   it('add steps inside a branch by graph path', () => {

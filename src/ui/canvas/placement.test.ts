@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { importMagnus } from '../../core/magnus/import';
-import { addStep, moveSteps } from '../../core/model/actions';
-import { CONTENT_LEFT, CONTENT_TOP } from '../layout/geometry';
+import { addStep, insertStep, moveSteps } from '../../core/model/actions';
+import { canvasGeometry, CONTENT_LEFT, CONTENT_TOP } from '../layout/geometry';
+import { deriveView } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/graph-layout';
-import { freePosition, isNodeInView, placeMissingSteps, placeNewStep } from './placement';
+import { freePosition, insertionPlaces, isNodeInView, placeMissingSteps } from './placement';
 
 const text = `dag:
   start_at: a
@@ -27,13 +28,32 @@ describe('placing new steps', () => {
     expect(place.x).toBe(0);
   });
 
-  it('puts a palette step below the selected step, or below the lowest, never on another', () => {
+  it('puts an inserted step where the next one was, moving the rows from there down by one', () => {
     const placed = moveSteps(pipeline, { a: { x: 0, y: 0 }, b: { x: 0, y: 104 }, success: { x: 0, y: 208 }, fail: { x: 240, y: 208 } });
-    const underA = placeNewStep(placed, ['a']).position;
-    const underAll = placeNewStep(placed, []).position;
-    for (const p of [underA, underAll]) for (const other of Object.values(placed.layout)) expect(apart(p, other)).toBe(true);
-    expect(underAll.y).toBeGreaterThan(208);
-    expect(placeNewStep(pipeline, [])).toEqual({ graphPath: '', position: { x: 0, y: 0 } });
+    const afterA = insertStep(placed, 'task', { after: 'a' });
+    expect(insertionPlaces(afterA.pipeline, afterA.path, afterA.from, afterA.to)).toEqual({ task: { x: 0, y: 104 }, b: { x: 0, y: 208 }, success: { x: 0, y: 312 }, fail: { x: 240, y: 312 } });
+    const atEnd = insertStep(placed, 'task');
+    expect(insertionPlaces(atEnd.pipeline, atEnd.path, atEnd.from, atEnd.to)).toEqual({ task: { x: 0, y: 208 }, success: { x: 0, y: 312 }, fail: { x: 240, y: 312 } });
+  });
+
+  it('makes room for a group as tall as its branches, placed with it', () => {
+    const placed = moveSteps(pipeline, { a: { x: 0, y: 0 }, b: { x: 0, y: 104 }, success: { x: 0, y: 208 }, fail: { x: 240, y: 208 } });
+    const { pipeline: p, path, from, to } = insertStep(placed, 'parallel', { after: 'a' });
+    const places = insertionPlaces(p, path, from, to);
+    expect(places.parallel).toEqual({ x: 0, y: 104 });
+    expect(Object.keys(places)).toEqual(expect.arrayContaining(['parallel.branch_1.step', 'parallel.branch_2.success']));
+    const height = canvasGeometry(deriveView(moveSteps(p, places), new Set())).steps.get('parallel')!.height;
+    expect(places.b.y).toBeGreaterThanOrEqual(104 + height + 40);
+  });
+
+  it('puts an inserted step below the step it follows when the next one is not below it, never on another', () => {
+    const placed = moveSteps(pipeline, { a: { x: 0, y: 0 }, b: { x: 300, y: 0 }, success: { x: 600, y: 0 }, fail: { x: 900, y: 0 } });
+    const { pipeline: p, path, from, to } = insertStep(placed, 'task', { after: 'a' });
+    const places = insertionPlaces(p, path, from, to);
+    expect(Object.keys(places)).toEqual(['task']);
+    for (const other of Object.values(placed.layout)) expect(apart(places.task, other)).toBe(true);
+    const empty = insertStep({ ...pipeline, dag: { steps: [] }, layout: {} }, 'task');
+    expect(insertionPlaces(empty.pipeline, empty.path, empty.from, empty.to)).toEqual({ task: { x: 0, y: 0 } });
   });
 
   it('places the few unplaced steps near a step that leads to them, apart from each other', () => {

@@ -2,7 +2,7 @@
 import type { Position } from '../../core/model/types';
 import { NODE_HEIGHT, NODE_WIDTH, type Size } from '../layout/geometry';
 
-export { changedPositions, freePosition, placeMissingSteps, placeNewStep } from '../layout/placement';
+export { changedPositions, freePosition, insertionPlaces, placeMissingSteps } from '../layout/placement';
 
 export interface Viewport {
   x: number;

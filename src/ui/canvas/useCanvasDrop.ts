@@ -2,13 +2,14 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent, type RefObject } from 'react';
 import { importDroppedFiles } from '../import/drop';
 import { NODE_SIZE, type CanvasGeometry } from '../layout/geometry';
-import { addStepAt, isStepType, STEP_MIME } from '../palette/step-types';
+import { addStepAt, isStepType, STEP_MIME, stepToFollow } from '../palette/step-types';
 import { useDesignerStore } from '../store/context';
 import { landingOfNewStep, laneUnder } from './drop-target';
 
 /**
  * Drops on the canvas: a step type from the palette adds that step there — into the branch of the
- * lane it is dropped on, if any, centred under the pointer; files go to the importer.
+ * lane it is dropped on, if any, centred under the pointer, and into that graph's chain (after the
+ * selected step if it is in that graph, else before success); files go to the importer.
  */
 export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget: (graphPath: string | undefined) => void, ownSelection: RefObject<string[] | undefined>) {
   const store = useDesignerStore();
@@ -48,7 +49,8 @@ export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget
       // The step is centred where it was dropped.
       const corner = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
       const { graphPath, position } = landingOfNewStep(geometry.current, corner, NODE_SIZE);
-      const added = addStepAt(store, type, position, graphPath);
+      const { history, selection } = store.getState();
+      const added = addStepAt(store, type, { ...stepToFollow(history.present, selection, graphPath), position });
       // It is where the user put it: selecting it must not move the view to it.
       if (added) ownSelection.current = store.getState().selection;
     },

@@ -2,8 +2,8 @@
  * Places for steps that have none yet — added from the palette, or new in a mostly laid-out
  * graph — next to their neighbours, in every graph (lanes included). Pure geometry.
  */
-import { isFlowing } from '../../core/model/actions';
-import { joinPath, walkGraphs } from '../../core/model/paths';
+import { isFlowing, moveSteps } from '../../core/model/actions';
+import { findStep, joinPath, walkGraphs } from '../../core/model/paths';
 import type { Graph, Pipeline, Position } from '../../core/model/types';
 import { CONTENT_LEFT, CONTENT_TOP, NODE_HEIGHT, NODE_SIZE, NODE_WIDTH, stepSize, type Rect, type Size } from './geometry';
 import { bottomRowSteps, layeredEdges } from './graph-edges';
@@ -12,6 +12,7 @@ const GAP = 40;
 const STEP_X = NODE_WIDTH + GAP;
 const STEP_Y = NODE_HEIGHT + GAP;
 const NO_COLLAPSED: ReadonlySet<string> = new Set();
+const ORIGIN: Position = { x: 0, y: 0 };
 
 const overlaps = (a: Rect, b: Rect) =>
   a.x < b.x + b.width + GAP / 2 && b.x < a.x + a.width + GAP / 2 && a.y < b.y + b.height + GAP / 2 && b.y < a.y + a.height + GAP / 2;
@@ -193,17 +194,33 @@ export function changedPositions(pipeline: Pipeline, positions: Record<string, P
 }
 
 /**
- * Where a step added from the palette goes: into the graph of the selected step, below it (so a
- * step inside a branch gets its new neighbour in the same branch), else below the lowest step of
- * the pipeline's own graph.
+ * Where a step inserted into a chain goes (core insertStep: `from` → `path` → `to`), with the
+ * places its own branches get: where `to` was, when `to` sits below `from`, and every step of the
+ * graph from that row down moves down to make room — the chain reads top to bottom as before,
+ * one step longer. Otherwise below `from`, or below the lowest step. Paths are step paths.
  */
-export function placeNewStep(pipeline: Pipeline, selection: readonly string[], collapsed?: ReadonlySet<string>): { graphPath: string; position: Position } {
-  for (const { graph, path } of walkGraphs(pipeline.dag)) {
-    for (const step of graph.steps) {
-      if (joinPath(path, step.name) === selection[0] && pipeline.layout[selection[0]]) {
-        return { graphPath: path, position: placeInGraph(graph, path, pipeline.layout, step.name, collapsed) };
-      }
+export function insertionPlaces(pipeline: Pipeline, path: string, from?: string, to?: string, collapsed: ReadonlySet<string> = NO_COLLAPSED): Record<string, Position> {
+  const visit = findStep(pipeline, path);
+  if (!visit) return {};
+  const { graph, graphPath, step } = visit;
+  const others = graph.steps.filter((s) => s.name !== step.name);
+  const without: Graph = { ...graph, steps: others };
+  // Its branches first: its size depends on them.
+  const inner = Object.fromEntries(Object.entries(placeMissingSteps(moveSteps(pipeline, { [path]: ORIGIN }), collapsed)).filter(([p]) => p.startsWith(path + '.')));
+  const size = stepSize(step, path, { ...pipeline.layout, ...inner }, collapsed);
+  const at = (p: string | undefined) => (p === undefined ? undefined : pipeline.layout[p]);
+  const above = at(from);
+  const below = at(to);
+  if (above && below && below.y > above.y) {
+    const shift = Math.max(below.y - above.y, size.height + GAP);
+    const moved: Record<string, Position> = {};
+    for (const s of others) {
+      const p = joinPath(graphPath, s.name);
+      const place = pipeline.layout[p];
+      if (place && place.y >= below.y) moved[p] = { x: place.x, y: place.y + shift };
     }
+    return { ...inner, ...moved, [path]: { x: above.x, y: below.y } };
   }
-  return { graphPath: '', position: placeInGraph(pipeline.dag, '', pipeline.layout, undefined, collapsed) };
+  const name = from !== undefined && above ? from.slice(graphPath === '' ? 0 : graphPath.length + 1) : undefined;
+  return { ...inner, [path]: placeInGraph(without, graphPath, pipeline.layout, name, collapsed) };
 }

@@ -1,22 +1,17 @@
 import type { DragEvent } from 'react';
 import type { StepType } from '../../core/model/types';
-import { placeNewStep } from '../canvas/placement';
 import { useDesignerStore } from '../store/context';
-import { addStepAt, PALETTE_ENTRIES, STEP_MIME } from './step-types';
+import { addAfterSelection, PALETTE_ENTRIES, STEP_MIME } from './step-types';
 import './palette.css';
 import './step-colors.css';
 
 /**
- * The step types, each added by a click (or Enter) in free space — below the selected step, in
- * its branch if it is in one — or dragged onto the canvas or onto a branch's lane.
+ * The step types, each added by a click (or Enter) into the chain — after the selected step, in
+ * its branch if it is in one, else before success — or dragged onto the canvas or a branch's lane.
  */
 export function Palette() {
   const store = useDesignerStore();
-  const add = (type: StepType) => {
-    const { history, selection } = store.getState();
-    const { graphPath, position } = placeNewStep(history.present, selection);
-    addStepAt(store, type, position, graphPath);
-  };
+  const add = (type: StepType) => addAfterSelection(store, type);
   const startDrag = (event: DragEvent, type: StepType) => {
     event.dataTransfer.setData(STEP_MIME, type);
     event.dataTransfer.effectAllowed = 'copy';
@@ -43,7 +38,7 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="palette-hint">Click to add (below the selected step), or drag onto the canvas or into a branch.</p>
+      <p className="palette-hint">Click to add after the selected step (else at the end, before success), or drag onto the canvas or into a branch.</p>
     </aside>
   );
 }

@@ -5,10 +5,9 @@
  */
 import { connect, type EdgeKind } from '../../core/model/actions';
 import { findStep } from '../../core/model/paths';
-import { placeNewStep } from '../canvas/placement';
 import { copySelection, duplicateSelection } from '../clipboard/clipboard-actions';
 import { downloadFile } from '../download/download';
-import { addStepAt } from '../palette/step-types';
+import { addAfterSelection } from '../palette/step-types';
 import type { DesignerStore } from '../store/store';
 import { runCommand } from './commands';
 import { focusStepNode } from './focus-step';
@@ -71,11 +70,9 @@ export function runShortcut(id: ShortcutId, store: DesignerStore, nodeId?: strin
     case 'download':
       downloadFile(store, 'pipeline');
       return true;
-    case 'add': {
-      const { graphPath, position } = placeNewStep(state.history.present, state.selection);
-      addStepAt(store, 'task', position, graphPath);
+    case 'add':
+      addAfterSelection(store, 'task');
       return true;
-    }
     case 'copy':
       // Text selected on the page is copied as text, as everywhere.
       if (window.getSelection()?.type === 'Range') return false;

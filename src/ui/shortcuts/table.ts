@@ -59,7 +59,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'undo', keys: ['Mod+Z'], description: 'Undo', section: 'General', scope: 'page', handler: 'keys' },
   { id: 'redo', keys: ['Mod+Shift+Z', 'Mod+Y'], description: 'Redo', section: 'General', scope: 'page', handler: 'keys' },
   { id: 'download', keys: ['Mod+S'], description: 'Download pipeline.yaml', section: 'General', scope: 'page', handler: 'keys' },
-  { id: 'add', keys: ['A'], description: 'Add a task step below the selected step', section: 'Edit', scope: 'page', handler: 'keys' },
+  { id: 'add', keys: ['A'], description: 'Add a task step after the selected step (else at the end, before success)', section: 'Edit', scope: 'page', handler: 'keys' },
   { id: 'copy', keys: ['Mod+C'], description: 'Copy the selected steps (as magnus YAML)', section: 'Edit', scope: 'page', handler: 'keys' },
   { id: 'cut', keys: ['Mod+X'], description: 'Cut the selected steps', section: 'Edit', scope: 'page', handler: 'keys' },
   {
