@@ -4,8 +4,9 @@ import { pasteIntent } from '../clipboard/paste-rule';
 import { runShortcut } from '../shortcuts/run-shortcut';
 import { shortcutFor, type ShortcutScope } from '../shortcuts/table';
 import { useDesignerStore } from '../store/context';
+import { isTextEntry, watchFieldEdits } from '../forms/field-undo';
 
-/** Typing in a field or the editor keeps its own undo; shortcuts never fire there. */
+/** Typing in a field or the editor: shortcuts never fire there (undo and redo have rules of their own, forms/field-undo.ts). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
@@ -36,9 +37,11 @@ const stepNodeOf = (target: EventTarget | null): string | undefined =>
 export function useGlobalShortcuts() {
   const store = useDesignerStore();
   useEffect(() => {
+    const fields = watchFieldEdits(store);
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
       const shortcut = shortcutFor(event, 'keys');
+      if (shortcut && (shortcut.id === 'undo' || shortcut.id === 'redo') && undoOutsideEditor(event, shortcut.id === 'redo')) return;
       if (!shortcut || !inScope(shortcut.scope, event.target)) return;
       if (!runShortcut(shortcut.id, store, stepNodeOf(event.target))) return;
       event.preventDefault();
@@ -53,9 +56,24 @@ export function useGlobalShortcuts() {
       event.stopPropagation();
       void pasteText(store, text);
     };
+    /**
+     * Ctrl+Z anywhere but the YAML editor: the browser's own undo never runs (it is one stack for
+     * the page, and edited the field last left). A text field undoes its own typing first; a list,
+     * a checkbox, a button undo the designer's last edit; a dialog keeps the pipeline as it is.
+     */
+    const undoOutsideEditor = (event: KeyboardEvent, forward: boolean): boolean => {
+      const target = event.target;
+      if (target instanceof Element && target.closest('.monaco-editor')) return false;
+      event.preventDefault();
+      event.stopPropagation();
+      if (isTextEntry(target)) fields.press(target, forward);
+      else if (!document.querySelector('dialog[open]')) runShortcut(forward ? 'redo' : 'undo', store);
+      return true;
+    };
     window.addEventListener('keydown', onKeyDown, true);
     window.addEventListener('paste', onPaste, true);
     return () => {
+      fields.stop();
       window.removeEventListener('keydown', onKeyDown, true);
       window.removeEventListener('paste', onPaste, true);
     };

@@ -79,6 +79,11 @@ export interface DesignerState {
    */
   amend: (change: (pipeline: Pipeline) => Pipeline) => void;
   endEdit: () => void;
+  /**
+   * Takes back the one edit made since `base` (the pipeline before it), leaving no undo step: a
+   * field's own text undo went back to where its edit began. Nothing, if more happened since.
+   */
+  forgetEditSince: (base: Pipeline) => void;
   undo: () => void;
   redo: () => void;
   select: (paths: string[]) => void;
@@ -123,6 +128,11 @@ export function createDesignerStore(initial: Pipeline) {
     },
     endEdit() {
       set({ history: closeRun(get().history) });
+    },
+    forgetEditSince(base) {
+      const { history } = get();
+      if (history.past[history.past.length - 1] !== base) return;
+      set({ history: { past: history.past.slice(0, -1), present: base, future: history.future } });
     },
     undo() {
       const history = undo(closeRun(get().history));
