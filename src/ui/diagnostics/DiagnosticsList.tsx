@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
-import type { Diagnostic } from '../../core/diagnostics';
-import { useDesignerStore } from '../store/context';
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
+import { useDesigner, useDesignerStore } from '../store/context';
+import { liveFindings } from './import-findings';
 import { countBySeverity, countSummary, diagnosticLabel, SEVERITY_WORDS, stepLabel } from './summary';
 import { useDiagnostics } from './useDiagnostics';
 import './diagnostics.css';
@@ -13,18 +14,39 @@ const BODY_ID = 'problems-body';
  */
 export const PAGE_SIZE = 200;
 
-const DiagnosticButton = memo(function DiagnosticButton({ diagnostic: d, onOpen }: { diagnostic: Diagnostic; onOpen: (d: Diagnostic) => void }) {
-  return (
+const DiagnosticButton = memo(function DiagnosticButton({ diagnostic: d, onOpen, onDismiss }: { diagnostic: Diagnostic; onOpen: (d: Diagnostic) => void; onDismiss?: (d: Diagnostic) => void }) {
+  const button = (
     <button type="button" className={`problem problem-${d.severity}`} aria-label={diagnosticLabel(d)} onClick={() => onOpen(d)}>
       <span className="problem-severity">{SEVERITY_WORDS[d.severity]}</span>
       <span className="problem-text">
         {d.step !== undefined && <span className="problem-step">{stepLabel(d.step)}</span>}
         {d.field && <code className="problem-field">{d.field}</code>}
         <span className="problem-message">{d.message}</span>
+        {onDismiss && <span className="problem-origin">from the import</span>}
       </span>
     </button>
   );
+  if (!onDismiss) return button;
+  // Found by the import, not by checking the pipeline: it stays until dismissed or changed.
+  return (
+    <div className="problem-row">
+      {button}
+      <button type="button" className="problem-dismiss" aria-label={`Dismiss: ${diagnosticLabel(d)}`} title="Dismiss" onClick={() => onDismiss(d)}>
+        ×
+      </button>
+    </div>
+  );
 });
+
+/** The pipeline's diagnostics and what the last import found beyond them, errors first; the import's set apart. */
+function useProblems() {
+  const checked = useDiagnostics();
+  const findings = useDesigner((s) => s.importFindings);
+  const history = useDesigner((s) => s.history);
+  const imported = useMemo(() => liveFindings(findings, history), [findings, history]);
+  const all = useMemo(() => (imported.length === 0 ? checked : sortDiagnostics([...checked, ...imported])), [checked, imported]);
+  return { all, imported: useMemo(() => new Set(imported), [imported]) };
+}
 
 /** Every problem of the pipeline, errors first; a click selects the step and focuses the field. */
 export function DiagnosticsList() {
@@ -32,10 +54,11 @@ export function DiagnosticsList() {
   const [open, setOpen] = useState(true);
   const [showNotes, setShowNotes] = useState(false);
   const [limit, setLimit] = useState(PAGE_SIZE);
-  const diagnostics = useDiagnostics();
+  const { all: diagnostics, imported } = useProblems();
   const notes = useMemo(() => countBySeverity(diagnostics).info, [diagnostics]);
   const shown = useMemo(() => (showNotes ? diagnostics : diagnostics.filter((d) => d.severity !== 'info')), [diagnostics, showNotes]);
   const [openDiagnostic] = useState(() => (d: Diagnostic) => store.getState().focusField({ step: d.step, field: d.field }));
+  const [dismiss] = useState(() => (d: Diagnostic) => store.getState().dismissImportFinding(d));
   const hidden = shown.length - limit;
 
   return (
@@ -59,7 +82,7 @@ export function DiagnosticsList() {
           <ul>
             {shown.slice(0, limit).map((d, index) => (
               <li key={`${index}:${d.code}`}>
-                <DiagnosticButton diagnostic={d} onOpen={openDiagnostic} />
+                <DiagnosticButton diagnostic={d} onOpen={openDiagnostic} onDismiss={imported.has(d) ? dismiss : undefined} />
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import type { Pipeline } from '../../core/model/types';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import { closeRun, commit, redo, startHistory, undo, type History } from './history';
+import type { ImportFindings } from '../diagnostics/import-findings';
 
 /** The selected steps that `pipeline` still has: undoing an addition must not leave its step selected. */
 const existing = (pipeline: Pipeline, selection: string[]): string[] => {
@@ -63,6 +64,8 @@ export interface DesignerState {
   importReport?: ImportReport;
   reading?: Reading;
   recovery?: Recovery;
+  /** What the last import found beyond validation, for the Problems list (diagnostics/import-findings.ts). */
+  importFindings?: ImportFindings;
 
   /**
    * The one way to change the pipeline. `change` is a model action; an ActionError it throws
@@ -70,8 +73,9 @@ export interface DesignerState {
    * undo step (typing in one field).
    */
   apply: (change: (pipeline: Pipeline) => Pipeline, options?: { coalesce?: string }) => boolean;
-  /** Replaces the whole pipeline as one undo step (import, new pipeline, restore). */
-  replace: (pipeline: Pipeline) => void;
+  /** Replaces the whole pipeline as one undo step (import, new pipeline, restore); `findings`: what the import found. */
+  replace: (pipeline: Pipeline, findings?: readonly Diagnostic[]) => void;
+  dismissImportFinding: (finding: Diagnostic) => void;
   /**
    * Completes the present pipeline without an undo step of its own: canvas positions for steps
    * that arrived without one. As a step of its own, undoing it would bring back the unplaced
@@ -118,13 +122,21 @@ export function createDesignerStore(initial: Pipeline) {
       if (next !== history.present) set({ history: commit(history, next, options?.coalesce), notice: undefined });
       return true;
     },
-    replace(pipeline) {
-      set({ history: commit(closeRun(get().history), pipeline), selection: [] });
+    replace(pipeline, findings) {
+      const history = commit(closeRun(get().history), pipeline);
+      set({ history, selection: [], importFindings: findings && findings.length > 0 ? { pipeline, at: history.past.length, diagnostics: findings } : undefined });
+    },
+    dismissImportFinding(finding) {
+      const { importFindings } = get();
+      if (importFindings) set({ importFindings: { ...importFindings, diagnostics: importFindings.diagnostics.filter((d) => d !== finding) } });
     },
     amend(change) {
-      const { history } = get();
+      const { history, importFindings } = get();
       const next = change(history.present);
-      if (next !== history.present) set({ history: { ...history, present: next } });
+      if (next === history.present) return;
+      // Placing the imported steps is still the import.
+      const placed = importFindings?.pipeline === history.present ? { importFindings: { ...importFindings, pipeline: next } } : {};
+      set({ history: { ...history, present: next }, ...placed });
     },
     endEdit() {
       set({ history: closeRun(get().history) });
