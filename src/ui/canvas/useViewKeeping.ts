@@ -14,8 +14,9 @@ import { changedPositions, isNodeInView, isNodePartlyInView, placeMissingSteps }
 /**
  * Places steps that have none, in every graph: a few new ones next to their neighbours, and small
  * graphs with none placed (a new group's branches) by a quick layered layout, at once; a large
- * graph with none placed (a pasted pipeline) by ELK. The view is fitted afterwards when it was the
- * pipeline's whole graph, unless the user touched the canvas meanwhile.
+ * graph with none placed (a pasted pipeline) by ELK; a graph whose steps are mostly new is laid out
+ * afresh. The view is fitted afterwards when it was the pipeline's whole graph, unless the user
+ * touched the canvas meanwhile.
  */
 export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<string>, requestFit: RequestFit, touches: RefObject<number>) {
   const store = useDesignerStore();
@@ -23,22 +24,31 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
   collapsedNow.current = collapsed;
   useEffect(() => {
     if (!needsLayout(pipeline)) return;
-    const placeNear = () => store.getState().amend((p) => (needsLayout(p) ? moveSteps(p, placeMissingSteps(p, collapsedNow.current)) : p));
-    const wholeGraph = pipeline.dag.steps.length > 0 && pipeline.dag.steps.every((s) => !pipeline.layout[s.name]);
+    // Mostly new steps (a dag pasted over the old one in the YAML tab): the few that kept their
+    // names keep no place either — the whole graph is laid out afresh and shown.
+    const mostlyNew = isMostlyNew(pipeline);
+    const toPlace = mostlyNew ? withoutOwnPlaces(pipeline) : pipeline;
+    const wholeGraph = toPlace.dag.steps.length > 0 && toPlace.dag.steps.every((s) => !toPlace.layout[s.name]);
     const touchedAt = touches.current;
     const onPlacedAll = () => requestFit(touchedAt);
-    if (!needsFullLayout(pipeline, SMALL_GRAPH)) {
+    const placeNear = () =>
+      store.getState().amend((p) => {
+        if (!needsLayout(p)) return p;
+        const base = mostlyNew && p === pipeline ? toPlace : p;
+        return moveSteps(base, placeMissingSteps(base, collapsedNow.current));
+      });
+    if (!needsFullLayout(toPlace, SMALL_GRAPH)) {
       // Small graphs (a new group's branches) are laid out at once, without waiting for ELK's worker.
       placeNear();
       if (wholeGraph) onPlacedAll();
       return;
     }
     let cancelled = false;
-    layoutPositions(pipeline, { onlyMissing: true, collapsed: collapsedNow.current })
+    layoutPositions(toPlace, { onlyMissing: true, collapsed: collapsedNow.current })
       .then((positions) => {
         if (cancelled) return;
         store.getState().amend((p) => {
-          const unplaced = Object.fromEntries(Object.entries(positions).filter(([path]) => !p.layout[path]));
+          const unplaced = Object.fromEntries(Object.entries(positions).filter(([path]) => !p.layout[path] || (mostlyNew && !toPlace.layout[path])));
           const changed = changedPositions(p, unplaced);
           return Object.keys(changed).length > 0 ? moveSteps(p, changed) : p;
         });
@@ -54,6 +64,19 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
       cancelled = true;
     };
   }, [pipeline, store, requestFit, touches]);
+}
+
+/** More than half of the pipeline's own steps have no place: new ones, most of them. */
+function isMostlyNew(pipeline: Pipeline): boolean {
+  const steps = pipeline.dag.steps;
+  const unplaced = steps.filter((s) => !pipeline.layout[s.name]).length;
+  return unplaced > 0 && unplaced < steps.length && unplaced * 2 > steps.length;
+}
+
+/** The pipeline without the places of its own graph's steps (their branches keep theirs). */
+function withoutOwnPlaces(pipeline: Pipeline): Pipeline {
+  const own = new Set(pipeline.dag.steps.map((s) => s.name));
+  return { ...pipeline, layout: Object.fromEntries(Object.entries(pipeline.layout).filter(([path]) => !own.has(path))) };
 }
 
 /**

@@ -15,6 +15,10 @@ const existing = (pipeline: Pipeline, selection: string[]): string[] => {
 
 export type YamlTab = 'pipeline' | 'dag' | 'config' | 'parameters';
 
+/** Pipelines made by `amend`: the canvas completing the present (places), nothing the user did. */
+const amendments = new WeakSet<Pipeline>();
+export const isAmendment = (pipeline: Pipeline): boolean => amendments.has(pipeline);
+
 /** A field the designer should bring into view and focus (after a click on a diagnostic, say). */
 export interface FieldFocus {
   step?: string;
@@ -134,6 +138,7 @@ export function createDesignerStore(initial: Pipeline) {
       const { history, importFindings } = get();
       const next = change(history.present);
       if (next === history.present) return;
+      amendments.add(next);
       // Placing the imported steps is still the import.
       const placed = importFindings?.pipeline === history.present ? { importFindings: { ...importFindings, pipeline: next } } : {};
       set({ history: { ...history, present: next }, ...placed });

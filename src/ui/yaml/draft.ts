@@ -9,6 +9,7 @@
  */
 import type { Pipeline } from '../../core/model/types';
 import { sameSemantics } from '../store/derived';
+import { isAmendment } from '../store/store';
 
 export type Draft = { kind: 'shows'; pipeline: Pipeline; own: boolean } | { kind: 'typing' } | { kind: 'held' };
 
@@ -22,7 +23,8 @@ export function follow(draft: Draft | undefined, pipeline: Pipeline): { draft: D
   // Steps the user's text added were just placed on the canvas: the text still says everything
   // else, and rewriting it would move their cursor while they may still be typing. The positions
   // are kept when the text is read again (read-edit.ts keepPositions).
-  if (draft.own && onlyPlaced(draft.pipeline, pipeline)) return { draft: { ...draft, pipeline }, sync: false };
+  // So are steps laid out afresh because most of them are new (the user pasted a new dag).
+  if (draft.own && (onlyPlaced(draft.pipeline, pipeline) || (isAmendment(pipeline) && sameSemantics(draft.pipeline, pipeline)))) return { draft: { ...draft, pipeline }, sync: false };
   return { draft: showsExport(pipeline), sync: true };
 }
 

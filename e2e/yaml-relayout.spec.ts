@@ -1,0 +1,47 @@
+/**
+ * A dag typed over the old one in the dag.yaml tab: when most steps are new, the graph is laid out
+ * afresh and shown whole, not put below where the old end was.
+ */
+import { expect, test } from './fixtures';
+import { canvas, open, SLOW, step, yamlPane } from './designer';
+
+// One line of flow YAML: the editor's auto-indent has nothing to add to it.
+const NEW_DAG = [
+  'dag: {start_at: fetch, steps: {',
+  'fetch: {type: task, command_type: shell, command: ./fetch.sh, next: clean}, ',
+  'clean: {type: task, command_type: shell, command: ./clean.sh, next: fit}, ',
+  'fit: {type: task, command_type: shell, command: ./fit.sh, next: report}, ',
+  'report: {type: task, command_type: shell, command: ./report.sh, next: success}, ',
+  'success: {type: success}, fail: {type: fail}}}',
+].join('');
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('a dag that replaces most steps is laid out top-down and brought into view', async ({ page }) => {
+  await open(page);
+  const pane = yamlPane(page);
+  await pane.getByRole('tab', { name: 'dag.yaml' }).click();
+  const editor = pane.getByRole('textbox', { name: 'dag.yaml, editable' });
+  await expect(editor).toBeAttached(SLOW);
+  await pane.getByRole('tabpanel').getByText('start_at: prepare data').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(NEW_DAG);
+  await expect(step(page, 'report')).toBeVisible(SLOW);
+  await expect(step(page, 'prepare data')).toHaveCount(0);
+
+  const area = (await canvas(page).boundingBox())!;
+  const overlays = [await canvas(page).getByRole('img', { name: 'Minimap' }).boundingBox(), await canvas(page).getByLabel('Canvas controls', { exact: true }).boundingBox()];
+  const names = ['fetch', 'clean', 'fit', 'report', 'success'];
+  const boxes = [];
+  for (const name of names) {
+    const box = (await step(page, name, name === 'success' ? 'success' : 'task').boundingBox())!;
+    expect(box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height, `${name} in view`).toBe(true);
+    for (const overlay of overlays) expect(overlaps(box, overlay!), `${name} clear of the canvas controls`).toBe(false);
+    boxes.push(box);
+  }
+  // The chain reads top to bottom, no step on another.
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i].y, `${names[i]} below ${names[i - 1]}`).toBeGreaterThan(boxes[i - 1].y + boxes[i - 1].height);
+  const fail = (await step(page, 'fail', 'fail').boundingBox())!;
+  for (const box of boxes) expect(overlaps(box, fail)).toBe(false);
+});
