@@ -3,7 +3,8 @@ import { useDesigner, useDesignerStore } from '../../store/context';
 import type { StepNodeData } from '../derive-flow';
 
 /**
- * Buttons over the one selected step. Inside the node so Tab reaches them right after the node;
+ * Small buttons over the one selected step, at its right end: the middle of its top is where the
+ * label of the incoming next sits. Inside the node so Tab reaches them right after the node;
  * `nokey` keeps React Flow's node keys (Enter selects) out of them, `nodrag` keeps clicks clicks.
  */
 export function StepActions({ id, data }: { id: string; data: StepNodeData }) {
@@ -18,12 +19,12 @@ export function StepActions({ id, data }: { id: string; data: StepNodeData }) {
   return (
     <div className="step-actions nodrag nopan nokey" role="toolbar" aria-label={`Actions for ${data.name}`}>
       {data.flowing && !data.isStart && (
-        <button type="button" onClick={makeStart}>
-          Make start step
+        <button type="button" aria-label="Make start step" title="Make start step" onClick={makeStart}>
+          <span aria-hidden="true">⚑</span>
         </button>
       )}
-      <button type="button" onClick={remove}>
-        Delete step
+      <button type="button" aria-label="Delete step" title="Delete step" onClick={remove}>
+        <span aria-hidden="true">✕</span>
       </button>
     </div>
   );
