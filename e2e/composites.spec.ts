@@ -126,9 +126,7 @@ test('a parallel step of two branches, a map and an on_failure edge are built on
   await expect(lane(page, 'Branch of map')).toContainText('over items as item');
   await expect(node(page, 'map.map_variable_placeholder.step')).toBeVisible();
   await fitView(page);
-  await drag(page, handle(page, 'hello', 'next of hello'), handle(page, 'parallel', 'into parallel'));
-  await drag(page, handle(page, 'parallel', 'next of parallel'), handle(page, 'map', 'into map'));
-  await drag(page, handle(page, 'map', 'next of map'), handle(page, 'success', 'into success'));
+  // Each was added at the end of the chain, before success: hello → parallel → map → success.
   for (const name of ['next: hello → parallel', 'next: parallel → map', 'next: map → success']) await expect(edge(page, name)).toBeAttached();
   // KFP v2 (the default target) cannot express on_failure exactly, and says so (docs/composite-emission.md).
   await expect(problems(page)).toContainText('1 error');
@@ -209,9 +207,10 @@ test('steps move into and out of branches by dragging, one undo step each, losin
 
   // Out again onto the pipeline's own graph (its inner steps' positions travel with a group the same way).
   await fitView(page);
-  // Just below the group: on the canvas (away from its edges, where a drag pans), in no lane.
+  // Below the group and the success and fail steps added before it moved down: on the canvas
+  // (away from its edges, where a drag pans), in no lane.
   const parallelBox = (await step(page, 'parallel', 'parallel').boundingBox())!;
-  const belowGroup = { x: parallelBox.x + parallelBox.width / 2, y: parallelBox.y + parallelBox.height + 45 };
+  const belowGroup = { x: parallelBox.x + parallelBox.width / 2, y: parallelBox.y + parallelBox.height + 150 };
   await drag(page, node(page, 'parallel.branch_2.evaluate'), belowGroup);
   await expect(step(page, 'evaluate', 'task')).toBeVisible();
   expect(await modelStep(page, 'parallel.branch_2.evaluate')).toBeUndefined();

@@ -39,6 +39,11 @@ export async function open(page: Page, firstStep = 'prepare data') {
   await expect(step(page, firstStep)).toBeVisible();
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Whether two boxes on screen share any area. */
+export const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
 export async function centre(locator: Locator) {
   const box = await locator.boundingBox();
   if (!box) throw new Error(`${locator} is not on screen`);

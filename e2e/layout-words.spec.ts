@@ -5,7 +5,7 @@
  * and 1920.
  */
 import { expect, test, type Locator, type Page } from './fixtures';
-import { canvas, edge, field, open, problems, properties, step, toolbar, yamlPane } from './designer';
+import { canvas, edge, field, open, overlaps, problems, properties, step, toolbar, yamlPane } from './designer';
 
 /** WCAG's contrast ratio of two CSS colours (rgb()/rgba() or #hex), as the page computes them. */
 function contrast(page: Page, a: string, b: string): Promise<number> {
@@ -63,9 +63,6 @@ for (const theme of ['Light', 'Dark']) {
     for (const bg of backgrounds) expect(await contrast(page, focused.color, bg)).toBeGreaterThanOrEqual(3);
   });
 }
-
-const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test("the selected step's actions leave the labels of its edges readable", async ({ page }) => {
   await open(page);

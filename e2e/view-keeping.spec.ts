@@ -6,7 +6,7 @@
 import { expect, test, type Locator, type Page } from './fixtures';
 import { generatePipeline } from '../bench/generate';
 import { exportMagnus } from '../src/core/magnus/export';
-import { canvas, EXAMPLE_STEPS, open, palette, step } from './designer';
+import { canvas, EXAMPLE_STEPS, open, overlaps, palette, step } from './designer';
 
 /**
  * A loaded machine, made deterministic: the browser's size measurements (ResizeObserver, which
@@ -85,9 +85,6 @@ for (const viewport of [
     }
   });
 }
-
-const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 for (const viewport of [
   { width: 1280, height: 720 },

@@ -3,7 +3,7 @@
  * afresh and shown whole, not put below where the old end was.
  */
 import { expect, test } from './fixtures';
-import { canvas, open, SLOW, step, yamlPane } from './designer';
+import { canvas, open, overlaps, SLOW, step, yamlPane } from './designer';
 
 // One line of flow YAML: the editor's auto-indent has nothing to add to it.
 const NEW_DAG = [
@@ -14,9 +14,6 @@ const NEW_DAG = [
   'report: {type: task, command_type: shell, command: ./report.sh, next: success}, ',
   'success: {type: success}, fail: {type: fail}}}',
 ].join('');
-
-const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 test('a dag that replaces most steps is laid out top-down and brought into view', async ({ page }) => {
   await open(page);
