@@ -61,7 +61,7 @@ test('a deletion and a form change are undone and redone by keyboard and by the 
   await memory.pressSequentially('3Gi');
   await pollYaml(page, 'pipeline', ([spec]) => spec.deploymentSpec.executors['exec-evaluate'].container.resources.resourceMemoryLimit).toBe('3Gi');
   await expect(redo).toBeDisabled(); // a new edit ends the redo history
-  // Outside the field (Ctrl+Z inside it is the browser's own text undo).
+  // Outside the field (inside it, Ctrl+Z first undoes the field's own typing: field-undo.spec.ts).
   await clickEmptyCanvas(page);
   await expect(memory).not.toBeFocused();
   await page.keyboard.press('Control+z');
