@@ -77,7 +77,7 @@ test('two task steps dragged from the palette and connected with next and on_fai
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText('KFP v2');
   await expect(step(page, 'task').getByRole('img', { name: '1 problem' })).toBeVisible();
-  await expect(yamlPane(page).getByText('1 error — fix them to download')).toBeVisible();
+  await expect(yamlPane(page).getByText('1 error — fix it to download')).toBeVisible();
 
   // KFP v1 (an Argo Workflow) expresses on_failure exactly: `fail` runs when `task` failed.
   await yamlPane(page).getByRole('radio', { name: 'KFP v1' }).check();

@@ -98,7 +98,7 @@ test('an invalid quantity is explained under the field, on the node and in Probl
   await expect(problems(page)).toContainText('1 error');
   const entry = problems(page).getByRole('button', { name: /^error in step evaluate: .*"1\.5 cores".*\(kfp\.cpu_limit\)$/ });
   await expect(entry).toBeVisible();
-  await expect(yamlPane(page).getByText('1 error — fix them to download')).toBeVisible();
+  await expect(yamlPane(page).getByText('1 error — fix it to download')).toBeVisible();
 
   // Elsewhere now; the entry brings back the step and the field.
   await selectStep(page, 'publish');
