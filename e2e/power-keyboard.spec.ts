@@ -164,11 +164,12 @@ const CHECKS: Record<string, (page: Page, press: () => Promise<void>) => Promise
     const [download] = await Promise.all([page.waitForEvent('download'), press()]);
     expect(download.suggestedFilename()).toMatch(/\.yaml$/);
   },
-  'Add a task step below the selected step': async (page, press) => {
+  'Add a task step after the selected step (else at the end, before success)': async (page, press) => {
     await selectSteps(page, 'evaluate');
     await press();
     await expect(step(page, 'task')).toBeVisible();
     expect(await selection(page)).toEqual(['task']);
+    expect((await model(page)).dag.steps.find((s) => s.name === 'evaluate')).toMatchObject({ next: 'task' });
     await undoButton(page).click();
   },
   'Copy the selected steps (as magnus YAML)': async (page, press) => {
