@@ -306,7 +306,11 @@ test('the cheat sheet lists every shortcut, and each one listed does what it say
   const rows = sheet(page).getByRole('row');
   const listed: { keys: string[]; description: string }[] = [];
   for (const row of await rows.all()) {
-    const keys = (await row.getByRole('rowheader').innerText()).split(' or ').map((k) => k.trim());
+    // One combination a line, the alternatives after "or".
+    const keys = (await row.getByRole('rowheader').innerText())
+      .split(/\n| or /)
+      .map((k) => k.replace(/^or /, '').trim())
+      .filter(Boolean);
     listed.push({ keys, description: (await row.getByRole('cell').innerText()).trim() });
   }
   await sheet(page).getByRole('button', { name: 'Close' }).click();
