@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { loadPipeline } from '../../core/transpile';
-import { progressAt, type ReadProgress } from '../reading/protocol';
+import { progressAt, type ReadProgress } from '../reading/progress';
 import { deriveSeed, type DerivedSeed } from '../store/derived';
 import { classifyFiles, type Classification, type NamedText } from './classify';
 import { missingNestedFiles, withNestedFiles } from './nested-files';

@@ -6,6 +6,9 @@
 import type { EditRequest, EditResult } from '../yaml/read-edit';
 import type { ImportRead, ImportRequest } from '../import/read-import';
 import type { ShareRequest, ShareRead } from '../share/open-shared';
+import type { ReadProgress } from './progress';
+
+export type { ReadProgress } from './progress';
 
 export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest);
 
@@ -15,19 +18,8 @@ export interface ResultOf {
   share: ShareRead;
 }
 
-/** A step of a long read, for a progress bar: `step` of `of`, and what is being done. */
-export interface ReadProgress {
-  step: number;
-  of: number;
-  label: string;
-}
-
 export type ReaderMessage =
   | { id: number; type: 'progress'; progress: ReadProgress }
   | { id: number; type: 'done'; result: ResultOf[keyof ResultOf] }
   /** A bug in the reader (bad input is answered with diagnostics, never thrown). */
   | { id: number; type: 'failed'; message: string };
-
-/** The steps of reading a pipeline, shared by the worker (the first three) and the page (the rest). */
-export const READ_STEPS = ['Reading the files', 'Reading the pipeline', 'Checking it', 'Laying out the steps', 'Drawing it'] as const;
-export const progressAt = (index: number): ReadProgress => ({ step: index + 1, of: READ_STEPS.length, label: READ_STEPS[index] });

@@ -3,7 +3,8 @@ import { readSharedLink } from '../share/open-shared';
 import { readEdit } from '../yaml/read-edit';
 import type { Pipeline } from '../../core/model/types';
 import { layOut } from './lay-out';
-import { progressAt, type ReaderMessage, type ReadProgress, type ReadRequest } from './protocol';
+import { progressAt, type ReadProgress } from './progress';
+import type { ReaderMessage, ReadRequest } from './protocol';
 import { readImport } from '../import/read-import';
 
 const post = (message: ReaderMessage) => self.postMessage(message);

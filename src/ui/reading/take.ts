@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import { importOnly } from '../diagnostics/import-findings';
 import { primeDerived, validation, type DerivedSeed } from '../store/derived';
 import type { DesignerStore } from '../store/store';
-import { progressAt, type ReadProgress } from './protocol';
+import { progressAt, type ReadProgress } from './progress';
 import { ReadStopped } from './reader';
 
 /** `reported`: an import's report, whose findings beyond validation stay in Problems (diagnostics/import-findings.ts). */

@@ -8,7 +8,7 @@ import type { Pipeline } from '../../core/model/types';
 import { decodeShareFragment } from '../../core/share';
 import { loadPipeline } from '../../core/transpile';
 import { isFailedImport } from '../import/outcome';
-import { progressAt, type ReadProgress } from '../reading/protocol';
+import { progressAt, type ReadProgress } from '../reading/progress';
 import { deriveSeed, type DerivedSeed } from '../store/derived';
 import { describeShared } from './share-link';
 
