@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { runnerImport, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompiledCheckers } from './scripts/precompile-checkers.ts';
 
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
@@ -22,7 +23,7 @@ function examplePipeline(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), examplePipeline()],
+  plugins: [react(), examplePipeline(), precompiledCheckers()],
   resolve: {
     alias: [
       {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { checkKfpV2, checkKfpV2Yaml } from './index.ts';
-import { KFP_PROTO_SOURCES } from './schemas/kfp-protos.generated.ts';
+import { kfpRegistry } from './kfp-proto-registry.ts';
 import type { CheckResult } from './types.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
@@ -283,14 +283,20 @@ describe('checkKfpV2Yaml', () => {
   });
 });
 
-describe('kfp-protos.generated.ts', () => {
-  it('embeds every .proto under schemas/kfp-v2 verbatim (re-run `node scripts/embed-protos.mjs` if this fails)', () => {
-    const onDisk = (readdirSync(PROTO_DIR, { recursive: true }) as string[])
-      .map((path) => path.split('\\').join('/'))
-      .filter((path) => path.endsWith('.proto'))
-      .sort();
-    expect(KFP_PROTO_SOURCES.map((source) => source.path).sort()).toEqual(onDisk);
-    for (const source of KFP_PROTO_SOURCES) expect(source.text, source.path).toBe(readFileSync(new URL(source.path, PROTO_DIR), 'utf8'));
+describe('the precompiled KFP descriptors', () => {
+  it('hold every message and enum of every .proto under schemas/kfp-v2 (scripts/precompile-checkers.ts)', () => {
+    const protos = (readdirSync(PROTO_DIR, { recursive: true }) as string[]).filter((path) => path.endsWith('.proto'));
+    expect(protos.length).toBeGreaterThanOrEqual(3);
+    for (const path of protos) {
+      const text = readFileSync(new URL(path, PROTO_DIR), 'utf8');
+      const pkg = /^package\s+([\w.]+);/m.exec(text)?.[1];
+      const topLevel = [...text.matchAll(/^(message|enum)\s+(\w+)/gm)];
+      expect(topLevel.length, path).toBeGreaterThan(0);
+      for (const [, kind, name] of topLevel) {
+        const type = kfpRegistry().get(`${pkg}.${name}`);
+        expect(type?.kind, `${pkg}.${name} in ${path}`).toBe(kind);
+      }
+    }
   });
 });
 
