@@ -1,14 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkArgoWorkflowYaml } from '../core/check/argo';
-import { checkKfpV2Yaml } from '../core/check/kfp-v2';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics';
-import { EMIT_TARGETS, type EmitTarget } from '../core/emit/index';
+import type { EmitTarget } from '../core/emit/index';
 import { KFP_DEFAULTS } from '../core/model/defaults';
 import type { Variable } from '../core/model/types';
 import type { MagnusInput } from '../core/magnus/import';
-import { loadPipeline, transpile } from '../core/transpile';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
 import { environmentParameters, environmentVariables } from './environment';
 
@@ -32,8 +29,13 @@ const nodeIo = (): CliIo => ({
   cwd: process.cwd(),
 });
 
-/** Runs the command line and returns the exit code (0 ok, 1 errors in the input, 2 wrong usage). */
-export function runCli(argv: string[], io: CliIo = nodeIo()): number {
+/**
+ * Runs the command line and returns the exit code (0 ok, 1 errors in the input, 2 wrong usage).
+ * A command loads what it needs with `import()` — the transpiler core, one target's checker — so
+ * `--help` and `validate` start without the checkers (the built CLI splits at these imports; keep
+ * heavy modules out of this file's static imports: src/cli/startup.test.ts).
+ */
+export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -44,8 +46,8 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number {
       io.stdout('kfp-designer 0.1.0\n');
       return EXIT_OK;
     }
-    if (command === 'transpile') return runTranspile(rest, io);
-    if (command === 'validate') return runValidate(rest, io);
+    if (command === 'transpile') return await runTranspile(rest, io);
+    if (command === 'validate') return await runValidate(rest, io);
     throw new UsageError(`unknown command \`${command}\` (commands: transpile, validate)`);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
@@ -67,13 +69,14 @@ const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function runTranspile(args: string[], io: CliIo): number {
+async function runTranspile(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { ...COMMON_OPTIONS, target: { type: 'string', short: 't' }, output: { type: 'string', short: 'o' }, timestamp: { type: 'boolean' } },
   });
   if (values.help) return help(io, TRANSPILE_HELP);
+  const [{ transpile }, { EMIT_TARGETS }] = await Promise.all([import('../core/transpile'), import('../core/emit/index')]);
   const target = (values.target ?? 'kfp-v2') as EmitTarget;
   if (!EMIT_TARGETS.includes(target)) throw new UsageError(`--target must be one of ${EMIT_TARGETS.join(', ')}, not \`${values.target}\``);
   const input = readInput(positionals, values, io);
@@ -81,7 +84,8 @@ function runTranspile(args: string[], io: CliIo): number {
   report(result.diagnostics, input, io, values.verbose === true);
   if (!result.pipeline || result.text === undefined || hasErrors(result.diagnostics)) return EXIT_INPUT_ERRORS;
 
-  const problems = (target === 'kfp-v2' ? checkKfpV2Yaml : checkArgoWorkflowYaml)(result.text).problems;
+  const check = target === 'kfp-v2' ? (await import('../core/check/kfp-v2')).checkKfpV2Yaml : (await import('../core/check/argo')).checkArgoWorkflowYaml;
+  const problems = check(result.text).problems;
   if (problems.length > 0) {
     io.stderr(`kfp-designer: internal error: the ${target} output failed its own strict check (please report this):\n`);
     for (const p of problems) io.stderr(`  ${p.path || '/'}: ${p.message}\n`);
@@ -105,9 +109,10 @@ function runTranspile(args: string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-function runValidate(args: string[], io: CliIo): number {
+async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: COMMON_OPTIONS });
   if (values.help) return help(io, VALIDATE_HELP);
+  const { loadPipeline } = await import('../core/transpile');
   const input = readInput(positionals, values, io);
   const result = loadPipeline(input.magnus);
   report(result.diagnostics, input, io, values.verbose === true);

@@ -1,0 +1,51 @@
+import { statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle-freshness.mjs';
+import { precompiledCheckers, precompileInputs } from './scripts/precompile-checkers.ts';
+
+/**
+ * The command line as bundled ES modules for Node (`npm run build:cli`, run by `npm ci`'s `prepare`
+ * and by `npm run build`): no TypeScript compiled at start, dependencies inlined, and one chunk per
+ * `import()` of src/cli/main.ts, so `--help` loads a few KB and each target only its own checker.
+ */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Lists every file the bundle was built from, with its size and modification time, so that
+ * bin/kfp-designer.mjs can tell a stale bundle (a source edited since) and run the sources instead.
+ */
+function inputsManifest(): Plugin {
+  return {
+    name: 'kfp-designer:cli-inputs',
+    writeBundle() {
+      const modules = [...this.getModuleIds()].filter((id) => id.startsWith(ROOT) && !id.includes('/node_modules/'));
+      const files = [...new Set([...modules, ...precompileInputs(), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)])]
+        .map((file) => relative(ROOT, file))
+        .sort()
+        .map((file) => {
+          const { size, mtimeMs } = statSync(join(ROOT, file));
+          return [file, size, mtimeMs];
+        });
+      writeFileSync(join(ROOT, BUNDLE_DIR, INPUTS_FILE), `${JSON.stringify({ files })}\n`);
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [precompiledCheckers(), inputsManifest()],
+  logLevel: 'warn',
+  ssr: { noExternal: true, target: 'node' },
+  build: {
+    ssr: 'src/cli/bin.ts',
+    outDir: BUNDLE_DIR,
+    emptyOutDir: true,
+    target: 'node20',
+    minify: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: { entryFileNames: 'kfp-designer.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    },
+  },
+});
