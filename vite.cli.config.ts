@@ -1,14 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle-freshness.mjs';
+import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle.mjs';
 import { precompiledCheckers, precompileInputs } from './scripts/precompile-checkers.ts';
 
 /**
- * The command line as bundled ES modules for Node (`npm run build:cli`, run by `npm ci`'s `prepare`
- * and by `npm run build`): no TypeScript compiled at start, dependencies inlined, and one chunk per
- * `import()` of src/cli/main.ts, so `--help` loads a few KB and each target only its own checker.
+ * The command line bundled for Node (`npm run build:cli`, run by `npm ci`'s `prepare` and by
+ * `npm run build`): no TypeScript compiled at start, dependencies inlined, one chunk per `import()`
+ * of src/cli/main.ts (so `--help` loads a few KB and each target only its own checker), CommonJS so
+ * that bin/bundle.mjs can hand V8 each chunk's code cache, which a training run then writes.
  */
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,7 +23,8 @@ function inputsManifest(): Plugin {
     name: 'kfp-designer:cli-inputs',
     writeBundle() {
       const modules = [...this.getModuleIds()].filter((id) => id.startsWith(ROOT) && !id.includes('/node_modules/'));
-      const files = [...new Set([...modules, ...precompileInputs(), join(ROOT, 'package-lock.json'), fileURLToPath(import.meta.url)])]
+      const own = ['package-lock.json', 'bin/bundle.mjs', 'scripts/train-cli.mjs'].map((file) => join(ROOT, file));
+      const files = [...new Set([...modules, ...precompileInputs(), ...own, fileURLToPath(import.meta.url)])]
         .map((file) => relative(ROOT, file))
         .sort()
         .map((file) => {
@@ -29,6 +32,8 @@ function inputsManifest(): Plugin {
           return [file, size, mtimeMs];
         });
       writeFileSync(join(ROOT, BUNDLE_DIR, INPUTS_FILE), `${JSON.stringify({ files })}\n`);
+      const training = spawnSync(process.execPath, [join(ROOT, 'scripts/train-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+      if (training.status !== 0) throw new Error('the training run of the built CLI failed');
     },
   };
 }
@@ -43,9 +48,10 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'node20',
     minify: true,
-    sourcemap: true,
     rolldownOptions: {
-      output: { entryFileNames: 'kfp-designer.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      // The training run (above) is meant to take a while; no report of slow plugin callbacks.
+      checks: { bundlerTimings: false },
+      output: { format: 'cjs', entryFileNames: 'kfp-designer.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },
 });

@@ -3,13 +3,14 @@
 // built, or a file it was built from has changed since, runs the TypeScript sources through tsx
 // instead — slower to start, never stale — and says so on stderr.
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness } from './bundle-freshness.mjs';
+import { fileURLToPath } from 'node:url';
+import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, loadBundle } from './bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
 const staleness = bundleStaleness(root);
 if (staleness === undefined) {
-  await import(pathToFileURL(join(root, BUNDLE_DIR, BUNDLE_ENTRY)).href);
+  process.exitCode = await loadBundle(join(root, BUNDLE_DIR, BUNDLE_ENTRY)).exports.main(argv);
 } else {
   const why = staleness.reason === 'not-built' ? 'the CLI is not built' : `${staleness.file} changed since the CLI was built`;
   process.stderr.write(`kfp-designer: note: ${why}; running from source (slower start). \`npm run build:cli\` builds it.\n`);
@@ -17,5 +18,6 @@ if (staleness === undefined) {
   register();
   const { ensurePrecompiledCheckers } = await import('../scripts/precompile-checkers.ts');
   await ensurePrecompiledCheckers();
-  await import('../src/cli/bin.ts');
+  const { main } = await import('../src/cli/bin.ts');
+  process.exitCode = await main(argv);
 }

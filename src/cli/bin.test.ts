@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_DIR, bundleStaleness, INPUTS_FILE } from '../../bin/bundle-freshness.mjs';
+import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle } from '../../bin/bundle.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -25,9 +25,10 @@ beforeAll(() => {
   cpSync(join(ROOT, 'bin'), join(scratch, 'bin'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
   write('package.json', '{ "type": "module" }\n');
-  write('src/cli/bin.ts', "const n: number = process.argv.length; process.stdout.write(`sources ${n}`);\n");
+  write('src/cli/bin.ts', 'export async function main(argv: string[]): Promise<number> { process.stdout.write(`sources ${argv.join(" ")}`); return 0; }\n');
   write('scripts/precompile-checkers.ts', 'export async function ensurePrecompiledCheckers(): Promise<boolean> { return false; }\n');
-  write(`${BUNDLE_DIR}/kfp-designer.mjs`, 'process.stdout.write(`bundle ${process.argv.slice(2).join(" ")}`);\n');
+  write(`${BUNDLE_DIR}/${BUNDLE_ENTRY}`, 'const part = require("./chunks/part.cjs");\nexports.main = async (argv) => { process.stdout.write(`bundle ${part.word} ${argv.join(" ")}`); return 3; };\n');
+  write(`${BUNDLE_DIR}/chunks/part.cjs`, 'exports.word = require("node:path").basename("/a/chunk");\n');
 });
 
 describe('bin/kfp-designer.mjs', () => {
@@ -35,8 +36,26 @@ describe('bin/kfp-designer.mjs', () => {
     recordInputs('src/cli/bin.ts');
     expect(bundleStaleness(scratch)).toBeUndefined();
     const result = run('transpile', 'x.yaml');
-    expect(result.stdout).toBe('bundle transpile x.yaml');
+    expect(result.stdout).toBe('bundle chunk transpile x.yaml');
     expect(result.stderr).toBe('');
+    expect(result.status).toBe(3);
+  });
+
+  it('hands V8 the code cache saved beside each chunk, and compiles as usual when it cannot be used', () => {
+    const entry = join(scratch, BUNDLE_DIR, BUNDLE_ENTRY);
+    const trained = loadBundle(entry, { useCache: false });
+    for (const { file, script } of trained.scripts) writeFileSync(file + CACHE_SUFFIX, script.createCachedData());
+    // In a fresh process: V8 keeps what it compiled, so in this one a second load never reads a cache.
+    const verdicts = () => {
+      const probe = `import { loadBundle } from ${JSON.stringify(join(scratch, 'bin', 'bundle.mjs'))};
+        const { scripts } = loadBundle(${JSON.stringify(entry)});
+        console.log(JSON.stringify(Object.fromEntries(scripts.map(({ file, script }) => [file.split('/').pop(), script.cachedDataRejected]))));`;
+      return JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout);
+    };
+    expect(verdicts()).toEqual({ 'part.cjs': false, [BUNDLE_ENTRY]: false });
+    writeFileSync(join(scratch, BUNDLE_DIR, 'chunks', `part.cjs${CACHE_SUFFIX}`), 'not a cache');
+    expect(verdicts()).toEqual({ 'part.cjs': true, [BUNDLE_ENTRY]: false });
+    expect(run('x').stdout).toBe('bundle chunk x');
   });
 
   it('runs the sources through tsx, and says why, when a source changed since the build', () => {
@@ -45,7 +64,7 @@ describe('bin/kfp-designer.mjs', () => {
     utimesSync(join(scratch, 'src/cli/bin.ts'), later, later);
     expect(bundleStaleness(scratch)).toEqual({ reason: 'changed', file: 'src/cli/bin.ts' });
     const result = run('--help');
-    expect(result.stdout).toMatch(/^sources \d+$/);
+    expect(result.stdout).toBe('sources --help');
     expect(result.stderr).toMatch(/note: src\/cli\/bin\.ts changed since the CLI was built; running from source .*npm run build:cli/);
   });
 

@@ -1,4 +1,9 @@
-// The entry of the built CLI (vite.cli.config.ts → dist-cli/kfp-designer.mjs), run by bin/kfp-designer.mjs.
+// The entry of the built CLI (vite.cli.config.ts → dist-cli/kfp-designer.cjs), which
+// bin/kfp-designer.mjs loads and runs; the build's training run calls runCli directly.
 import { runCli } from './main';
 
-process.exitCode = await runCli(process.argv.slice(2));
+export { runCli };
+
+export async function main(argv: string[]): Promise<number> {
+  return runCli(argv);
+}
