@@ -41,6 +41,10 @@ const DASH = 45;
 const COLON = 58;
 const DOUBLE_QUOTE = 34;
 const SINGLE_QUOTE = 39;
+const OPEN_BRACKET = 91;
+const OPEN_BRACE = 123;
+const PIPE = 124;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
  * Characters that are line breaks in YAML 1.1 or in Windows files (CR, NEL, LS, PS), that YAML does not
@@ -66,10 +70,19 @@ interface Resolution {
   as11: unknown;
 }
 
-/** The two schemas exactly as the `yaml` package composes documents of each version. */
+/**
+ * The two schemas exactly as the `yaml` package composes documents of each version, and one
+ * pattern matching what any of their default tags' patterns matches (they carry no flags), so a
+ * plain string that no tag takes is known with one test instead of one per tag.
+ */
 const SCHEMAS = (['1.2', '1.1'] as const).map((version) => {
   const doc = new Document(undefined, { version });
-  return { schema: doc.schema as Schema, options: doc.options };
+  const schema = doc.schema as Schema;
+  const combined = (atKey: boolean) => {
+    const patterns = schema.tags.filter((t) => (t.default === true || (atKey && t.default === 'key')) && t.test).map((t) => t.test as RegExp);
+    return patterns.every((p) => p.flags === '') ? new RegExp(patterns.map((p) => `(?:${p.source})`).join('|')) : undefined;
+  };
+  return { schema, options: doc.options, anyValueTag: combined(false), anyKeyTag: combined(true) };
 });
 
 /**
@@ -84,7 +97,9 @@ const CACHE_LIMIT = 100_000;
  * The package's own resolution of a plain scalar (compose-scalar.js, findScalarTagByTest): the first
  * default tag whose pattern matches, else a string. Only scalar tags have a `test` pattern.
  */
-function resolveWith(text: string, atKey: boolean, { schema, options }: (typeof SCHEMAS)[number]): { value: unknown } | undefined {
+function resolveWith(text: string, atKey: boolean, { schema, options, anyValueTag, anyKeyTag }: (typeof SCHEMAS)[number]): { value: unknown } | undefined {
+  const anyTag = atKey ? anyKeyTag : anyValueTag;
+  if (anyTag && !anyTag.test(text)) return { value: text };
   const tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(text)) as ScalarTag | undefined;
   if (!tag?.resolve) return { value: text };
   let failed = false;
@@ -188,11 +203,11 @@ class Reader {
     const map: Record<string, unknown> = {};
     let column = this.start + indent;
     for (;;) {
-      const { key, valueAt } = this.key(column);
-      if (Object.hasOwn(map, key) || key === '__proto__' || INDEX_LIKE.test(key)) throw notInLayout;
+      const key = this.key(column);
+      if (Object.hasOwn(map, key) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
       this.path.push(key);
       if (this.path.length > DEPTH_LIMIT) throw notInLayout;
-      map[key] = this.value(valueAt, indent);
+      map[key] = this.value(this.valueAt, indent);
       this.path.pop();
       if (this.atEnd() || this.indent < indent || this.isDocumentMarker()) return map;
       if (this.indent > indent || this.isSequenceEntry()) throw notInLayout;
@@ -252,7 +267,10 @@ class Reader {
     throw notInLayout;
   }
 
-  private key(at: number): { key: string; valueAt: number } {
+  /** Where the value after the last key read starts (a field, not a returned pair: one per entry adds up). */
+  private valueAt = 0;
+
+  private key(at: number): string {
     const { text } = this;
     let key: string;
     let colon: number;
@@ -268,7 +286,8 @@ class Reader {
       if (!isStringKey(key)) throw notInLayout;
     }
     if (colon - at > KEY_LIMIT) throw notInLayout;
-    return { key, valueAt: colon + 1 };
+    this.valueAt = colon + 1;
+    return key;
   }
 
   /** After `key:` at `indent`: a scalar on the line, or a block at `indent + 2` on the next ones. */
@@ -287,13 +306,13 @@ class Reader {
     const raw = this.text.slice(at, this.end);
     const first = raw.charCodeAt(0);
     let value: unknown;
-    if (raw === '[]') value = [];
-    else if (raw === '{}') value = {};
-    else if (first === DOUBLE_QUOTE) value = decodeDoubleQuoted(raw);
+    if (first === DOUBLE_QUOTE) value = decodeDoubleQuoted(raw);
     else if (first === SINGLE_QUOTE) {
       if (!SINGLE_QUOTED.test(raw)) throw notInLayout;
       value = raw.slice(1, -1);
-    } else if (raw === '|' || raw === '|-' || raw === '|+') return this.block(raw, blockIndent);
+    } else if (first === OPEN_BRACKET && raw === '[]') value = [];
+    else if (first === OPEN_BRACE && raw === '{}') value = {};
+    else if (first === PIPE && (raw === '|' || raw === '|-' || raw === '|+')) return this.block(raw, blockIndent);
     else value = this.plainValue(raw);
     this.line(this.end + 1);
     return value;
