@@ -46,8 +46,11 @@ function wallMs(command: Command): number {
 }
 
 export function measureCli(): GoalRow[] {
-  const staleness = bundleStaleness(ROOT);
-  if (staleness) throw new Error(`the CLI bundle is ${staleness.reason === 'not-built' ? 'not built' : `older than ${staleness.file}`}: npm run build:cli`);
+  if (bundleStaleness(ROOT)) {
+    console.log('\nbuilding the CLI (npm run build:cli): it is older than the sources …');
+    const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0 || bundleStaleness(ROOT)) throw new Error('npm run build:cli failed');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'kfp-designer-bench-cli-'));
   try {
     const input = pipelineFiles(dir);

@@ -1,15 +1,12 @@
 /**
  * Issue 13's core goals: the cold KFP v2 emission (against `JSON.stringify` of the same output data,
  * and its peak heap at 10,000 steps), and the strict self-check of the output against the emission
- * at 1,000, 4,000 and 10,000 steps. The self-check and the emission are timed in CPU time,
- * alternately in one process, each after a full collection (so each pays for its own garbage, as
- * in the CLI, where one runs after the other): a ratio holds on a shared machine, absolute times
- * do not. Run with `node --expose-gc` (npm run bench does).
+ * at 1,000, 4,000 and 10,000 steps, both in CPU time, one after the other in fresh processes as the
+ * CLI runs them: a ratio holds on a shared machine, absolute times do not. Run with
+ * `node --expose-gc` (npm run bench does): the emission timings start from a collected heap.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { checkArgoWorkflowYaml } from '../src/core/check/argo';
-import { checkKfpV2Yaml } from '../src/core/check/kfp-v2';
 import { parseYamlDocuments } from '../src/core/check/yaml-documents';
 import { emitPipeline, type EmitTarget } from '../src/core/emit/index';
 import type { Pipeline } from '../src/core/model/types';
@@ -17,16 +14,12 @@ import { generatePipeline } from './generate';
 import { median, ms, type GoalRow } from './goals';
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-
-function timed<T>(run: () => T, clock: () => number): [number, T] {
+/** Wall milliseconds of `run`, from a collected heap. */
+function timed(run: () => unknown): number {
   gc?.();
-  const start = clock();
-  const result = run();
-  return [clock() - start, result];
+  const start = performance.now();
+  run();
+  return performance.now() - start;
 }
 
 /** Median wall time of a cold emission (a fresh copy each time: nothing reused) and of JSON.stringify of its data. */
@@ -36,8 +29,8 @@ function coldEmission(pipeline: Pipeline, repetitions: number): { emit: number; 
   const stringify: number[] = [];
   for (let i = 0; i <= repetitions; i++) {
     const copy = structuredClone(pipeline);
-    const [e] = timed(() => emitPipeline(copy, { target: 'kfp-v2' }), () => performance.now());
-    const [s] = timed(() => JSON.stringify(data), () => performance.now());
+    const e = timed(() => emitPipeline(copy, { target: 'kfp-v2' }));
+    const s = timed(() => JSON.stringify(data));
     if (i === 0) continue; // warm-up
     emit.push(e);
     stringify.push(s);
@@ -72,24 +65,18 @@ interface SelfCheckRow {
   check: number;
 }
 
-const CHECKERS: Partial<Record<EmitTarget, (text: string) => { ok: boolean }>> = { 'kfp-v2': checkKfpV2Yaml, argo: checkArgoWorkflowYaml };
-
-/** CPU time of emitting (cold) and of checking that output strictly, alternately; medians. */
+/**
+ * CPU time of a cold emission and of its strict self-check, each pair in a fresh process, as
+ * `kfp-designer transpile` runs them (bench/self-check-probe.ts); medians.
+ */
 function selfCheck(target: EmitTarget, size: number, repetitions: number): SelfCheckRow {
-  const pipeline = generatePipeline(size);
-  const check = CHECKERS[target]!;
-  const emits: number[] = [];
-  const checks: number[] = [];
-  for (let i = 0; i <= repetitions; i++) {
-    const copy = structuredClone(pipeline);
-    const [emit, emitted] = timed(() => emitPipeline(copy, { target }), cpuMs);
-    const [checked, result] = timed(() => check(emitted.text), cpuMs);
-    if (!result.ok) throw new Error(`the ${target} output of ${size} steps failed its self-check`);
-    if (i === 0) continue; // warm-up
-    emits.push(emit);
-    checks.push(checked);
-  }
-  return { target, size, emit: median(emits), check: median(checks) };
+  const probe = fileURLToPath(new URL('./self-check-probe.ts', import.meta.url));
+  const runs = Array.from({ length: repetitions }, () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', probe, String(size), target], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`self-check-probe.ts failed: ${run.stderr}`);
+    return JSON.parse(run.stdout) as { emit: number; check: number };
+  });
+  return { target, size, emit: median(runs.map((r) => r.emit)), check: median(runs.map((r) => r.check)) };
 }
 
 export function measureEmission(): GoalRow[] {
@@ -119,7 +106,7 @@ export function measureEmission(): GoalRow[] {
   const selfChecks: SelfCheckRow[] = [];
   for (const target of ['kfp-v2', 'argo'] as const)
     for (const size of [1_000, 4_000, 10_000]) selfChecks.push(selfCheck(target, size, size >= 10_000 ? 3 : 5));
-  console.log('\nstrict self-check of the output against its cold emission (median CPU ms; per 1,000 steps shows linearity):');
+  console.log('\nstrict self-check of the output against its cold emission, in fresh processes as the CLI runs them (median CPU ms; per 1,000 steps shows linearity):');
   for (const { target, size, emit, check } of selfChecks)
     console.log(
       `  ${target.padEnd(6)} ${size.toLocaleString('en').padStart(6)} steps: emit ${ms(emit).padStart(9)}, check ${ms(check).padStart(9)} (${(check / emit).toFixed(2)}×), check per 1,000 steps ${ms((check / size) * 1000)}`,
