@@ -77,7 +77,7 @@ describe('readBlockYaml', () => {
   });
 
   it('reads what the YAML writer writes, for arbitrary data, as the yaml package does', () => {
-    fc.assert(fc.property(writerData, (value) => void expectSameReading(toYaml(value))), { numRuns: 400 });
+    fc.assert(fc.property(writerData, (value) => void expectSameReading(toYaml(value))), { numRuns: 250 });
   });
 
   it('reads hand-made layout texts with ambiguous plain scalars (YAML 1.1 differences) as the yaml package does', () => {
@@ -92,13 +92,13 @@ describe('readBlockYaml', () => {
   });
 
   it('either leaves a mutated text to the yaml package or reads it as the package does', () => {
-    fc.assert(fc.property(mutated(writerData.map(toYaml)), (text) => void expectSameReading(text)), { numRuns: 1500 });
-    fc.assert(fc.property(mutated(layoutText), (text) => void expectSameReading(text)), { numRuns: 1500 });
+    fc.assert(fc.property(mutated(writerData.map(toYaml)), (text) => void expectSameReading(text)), { numRuns: 800 });
+    fc.assert(fc.property(mutated(layoutText), (text) => void expectSameReading(text)), { numRuns: 800 });
   });
 
   it('either leaves arbitrary text to the yaml package or reads it as the package does', () => {
     fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '-', ':', '\n', '"', "'", '|', '#', '1', '.', '[', ']', '{', '}', '\t') }), (text) => void expectSameReading(text)), {
-      numRuns: 2000,
+      numRuns: 1000,
     });
   });
 
