@@ -1,5 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM } from './scripts/chromium';
+import { ensurePrecompiledCheckers } from './scripts/precompile-checkers.ts';
+
+// Specs check downloads with the strict checkers, which read build-time data (fresh after any edit).
+await ensurePrecompiledCheckers();
 
 // E2E_PORT / E2E_DIST let several builds be tested side by side (npm test uses the defaults).
 const PORT = Number(process.env.E2E_PORT ?? 4173);

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { runnerImport, type Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { precompiledCheckers } from './scripts/precompile-checkers.ts';
 
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
@@ -34,7 +35,7 @@ async function kfpDevProxy(): Promise<Plugin | undefined> {
 }
 
 export default defineConfig({
-  plugins: [react(), examplePipeline(), kfpDevProxy()],
+  plugins: [react(), examplePipeline(), precompiledCheckers(), kfpDevProxy()],
   resolve: {
     alias: [
       {

@@ -50,8 +50,8 @@ beforeEach(() => {
 });
 
 describe('kfp-designer transpile', () => {
-  it('writes the config’s output_file, resolving variables from MAGNUS_VAR_* and --var (which wins)', () => {
-    const code = runCli(['transpile', 'dag.yaml', '--config', 'config.yaml', '-p', 'params.yaml', '--var', 'tag=2.0'], io({ MAGNUS_VAR_registry: 'r.io', MAGNUS_VAR_tag: '1.0' }));
+  it('writes the config’s output_file, resolving variables from MAGNUS_VAR_* and --var (which wins)', async () => {
+    const code = await runCli(['transpile', 'dag.yaml', '--config', 'config.yaml', '-p', 'params.yaml', '--var', 'tag=2.0'], io({ MAGNUS_VAR_registry: 'r.io', MAGNUS_VAR_tag: '1.0' }));
     expect(err.join('')).toContain('wrote out/kfp.yaml');
     expect(code).toBe(EXIT_OK);
     const text = readFileSync(join(dir, 'out/kfp.yaml'), 'utf8');
@@ -61,72 +61,72 @@ describe('kfp-designer transpile', () => {
     expect(spec.deploymentSpec.executors['exec-train'].container.command.join(' ')).toContain('--file dag.yaml --config-file config.yaml --parameters-file params.yaml');
   });
 
-  it('writes KFP v1 to stdout with -o - and --target kfp-v1; plain Argo with --target argo', () => {
-    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '--target', 'kfp-v1', '-o', '-'], io())).toBe(EXIT_OK);
+  it('writes KFP v1 to stdout with -o - and --target kfp-v1; plain Argo with --target argo', async () => {
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '--target', 'kfp-v1', '-o', '-'], io())).toBe(EXIT_OK);
     expect(checkArgoWorkflowYaml(out.join('')).problems).toEqual([]);
     expect(parse(out.join('')).spec.serviceAccountName).toBe('pipeline-runner');
     out = [];
-    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '-t', 'argo', '-o', '-'], io())).toBe(EXIT_OK);
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '-t', 'argo', '-o', '-'], io())).toBe(EXIT_OK);
     expect(parse(out.join('')).spec.serviceAccountName).toBeUndefined();
   });
 
-  it('defaults to pipeline.yaml and refuses to overwrite an input of that name (magnus’s trap)', () => {
+  it('defaults to pipeline.yaml and refuses to overwrite an input of that name (magnus’s trap)', async () => {
     write('pipeline.yaml', DAG);
     const config = CONFIG.replace('    output_file: out/kfp.yaml\n', '');
     write('config.yaml', config);
-    const code = runCli(['transpile', 'pipeline.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
+    const code = await runCli(['transpile', 'pipeline.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
     expect(code).toBe(EXIT_USAGE);
     expect(err.join('')).toMatch(/output `pipeline.yaml` is the input file/);
     expect(readFileSync(join(dir, 'pipeline.yaml'), 'utf8')).toBe(DAG);
-    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io())).toBe(EXIT_OK);
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io())).toBe(EXIT_OK);
     expect(existsSync(join(dir, 'pipeline.yaml'))).toBe(true);
   });
 
-  it('prints diagnostics as file:line:col: severity CODE: message and exits 1 on errors in the input', () => {
+  it('prints diagnostics as file:line:col: severity CODE: message and exits 1 on errors in the input', async () => {
     write('bad.yaml', DAG.replace('next: success', 'next: nowhere'));
-    const code = runCli(['transpile', 'bad.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
+    const code = await runCli(['transpile', 'bad.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
     expect(code).toBe(EXIT_INPUT_ERRORS);
     expect(err.join('')).toMatch(/^bad\.yaml:7:13: error E_\w+: .*nowhere/m);
     expect(existsSync(join(dir, 'out/kfp.yaml'))).toBe(false);
   });
 
-  it('reports a YAML syntax error with its line and column', () => {
+  it('reports a YAML syntax error with its line and column', async () => {
     write('broken.yaml', 'dag:\n  start_at: a\n  steps: [\n');
-    expect(runCli(['transpile', 'broken.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(await runCli(['transpile', 'broken.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
     expect(err.join('')).toMatch(/^broken\.yaml:\d+:\d+: error YAML_SYNTAX: /m);
   });
 
-  it('reports unresolved variables as errors naming the variable', () => {
-    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+  it('reports unresolved variables as errors naming the variable', async () => {
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
     expect(err.join('')).toMatch(/config\.yaml:4:\d+: error \w+: .*registry/);
   });
 
-  it('exits 2 on wrong usage, with a hint', () => {
-    expect(runCli(['transpile'], io())).toBe(EXIT_USAGE);
-    expect(runCli(['transpile', 'dag.yaml', '--target', 'kfp-v3'], io())).toBe(EXIT_USAGE);
-    expect(runCli(['transpile', 'dag.yaml', '--frobnicate'], io())).toBe(EXIT_USAGE);
-    expect(runCli(['transpile', 'missing.yaml'], io())).toBe(EXIT_USAGE);
-    expect(runCli(['transpile', 'dag.yaml', '--var', 'novalue'], io())).toBe(EXIT_USAGE);
-    expect(runCli(['launch'], io())).toBe(EXIT_USAGE);
+  it('exits 2 on wrong usage, with a hint', async () => {
+    expect(await runCli(['transpile'], io())).toBe(EXIT_USAGE);
+    expect(await runCli(['transpile', 'dag.yaml', '--target', 'kfp-v3'], io())).toBe(EXIT_USAGE);
+    expect(await runCli(['transpile', 'dag.yaml', '--frobnicate'], io())).toBe(EXIT_USAGE);
+    expect(await runCli(['transpile', 'missing.yaml'], io())).toBe(EXIT_USAGE);
+    expect(await runCli(['transpile', 'dag.yaml', '--var', 'novalue'], io())).toBe(EXIT_USAGE);
+    expect(await runCli(['launch'], io())).toBe(EXIT_USAGE);
     expect(err.join('')).toContain('kfp-designer --help');
   });
 
-  it('has help for the program and each command', () => {
-    expect(runCli(['--help'], io())).toBe(EXIT_OK);
+  it('has help for the program and each command', async () => {
+    expect(await runCli(['--help'], io())).toBe(EXIT_OK);
     expect(out.join('')).toContain('kfp-designer transpile <dag.yaml>');
     out = [];
-    expect(runCli(['transpile', '--help'], io())).toBe(EXIT_OK);
+    expect(await runCli(['transpile', '--help'], io())).toBe(EXIT_OK);
     expect(out.join('')).toContain('--target');
   });
 });
 
 describe('kfp-designer validate', () => {
-  it('prints every diagnostic and a count, writes nothing, exits by severity', () => {
-    expect(runCli(['validate', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io())).toBe(EXIT_OK);
+  it('prints every diagnostic and a count, writes nothing, exits by severity', async () => {
+    expect(await runCli(['validate', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io())).toBe(EXIT_OK);
     expect(err.join('')).toContain('0 errors');
     err = [];
     write('cycle.yaml', DAG.replace('next: success', 'next: train'));
-    expect(runCli(['validate', 'cycle.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(await runCli(['validate', 'cycle.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
     expect(err.join('')).toMatch(/cycle\.yaml:7:13: error E_CYCLE/);
   });
 });

@@ -12,19 +12,9 @@ import { deploy, resultJson, type DeployResult } from '../deploy/deploy';
 import { DeployError } from '../deploy/errors';
 import type { PipelineFormat } from '../deploy/parameters';
 import { DEPLOY_HELP } from './help';
-import {
-  COMMON_OPTIONS,
-  EXIT_INPUT_ERRORS,
-  EXIT_OK,
-  EXIT_SERVER,
-  EXIT_USAGE,
-  UsageError,
-  isParseArgsError,
-  passesStrictCheck,
-  readInput,
-  report,
-  type CliIo,
-} from './main';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_SERVER, EXIT_USAGE, UsageError, isParseArgsError, type CliIo } from './cli-io';
+import { COMMON_OPTIONS, readInput, report } from './input';
+import { passesStrictCheck } from './strict-check';
 
 const FORMATS: readonly PipelineFormat[] = ['kfp-v2', 'kfp-v1'];
 const DEFAULT_TIMEOUT_S = 60;
@@ -95,11 +85,11 @@ export async function runDeploy(args: string[], io: CliIo): Promise<number> {
         onRetry: (e) => log(`${e.what}: ${e.reason}; trying again in ${(e.delayMs / 1000).toFixed(1)} s (${e.attempt} of ${retries})`),
       },
       ...(format ? { format } : {}),
-      emit: (target) => {
+      emit: async (target) => {
         const emitted = transpile(input.magnus, { target });
         report(emitted.diagnostics, input, io, verbose);
         if (emitted.text === undefined || hasErrors(emitted.diagnostics)) throw new InputErrors();
-        if (!passesStrictCheck(target, emitted.text, io)) throw new InputErrors();
+        if (!(await passesStrictCheck(target, emitted.text, io))) throw new InputErrors();
         return { text: emitted.text };
       },
       pipelineName: values.pipeline ?? basename(dagPath, extname(dagPath)),

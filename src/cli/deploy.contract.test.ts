@@ -93,7 +93,7 @@ describe('kfp-designer deploy', () => {
     const deployErrors = stderr();
     expect(deployErrors).toMatch(/^bad\.yaml:8:13: error E_\w+: .*nowhere/m);
     err = [];
-    expect(runCli(['transpile', 'bad.yaml', '-c', 'config.yaml', '-o', '-'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(await runCli(['transpile', 'bad.yaml', '-c', 'config.yaml', '-o', '-'], io())).toBe(EXIT_INPUT_ERRORS);
     expect(deployErrors).toBe(stderr());
     expect(fake.requests).toEqual([]);
   });

@@ -1,31 +1,15 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkArgoWorkflowYaml } from '../core/check/argo';
-import { checkKfpV2Yaml } from '../core/check/kfp-v2';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics';
-import { EMIT_TARGETS, type EmitTarget } from '../core/emit/index';
+import { hasErrors } from '../core/diagnostics';
+import type { EmitTarget } from '../core/emit/options';
 import { KFP_DEFAULTS } from '../core/model/defaults';
-import type { Variable } from '../core/model/types';
-import type { MagnusInput } from '../core/magnus/import';
-import { loadPipeline, transpile } from '../core/transpile';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, isParseArgsError, type CliIo } from './cli-io';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
-import { environmentParameters, environmentVariables } from './environment';
+import { COMMON_OPTIONS, readInput, report } from './input';
+import { passesStrictCheck } from './strict-check';
 
-export const EXIT_OK = 0;
-export const EXIT_INPUT_ERRORS = 1;
-export const EXIT_USAGE = 2;
-/** deploy: the Kubeflow server refused, failed or could not be reached. */
-export const EXIT_SERVER = 3;
-
-export class UsageError extends Error {}
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-}
+export { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_SERVER, EXIT_USAGE, type CliIo } from './cli-io';
 
 const nodeIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
@@ -36,9 +20,12 @@ const nodeIo = (): CliIo => ({
 
 /**
  * Runs the command line and returns the exit code (0 ok, 1 errors in the input, 2 wrong usage,
- * 3 server failure); a promise of it for the commands that talk to a server.
+ * 3 server failure). A command loads what it needs with `import()` — the transpiler core, one
+ * target's checker, the HTTP client, the server — so `--help` and `validate` start without the
+ * checkers (the built CLI splits at these imports; keep heavy modules out of this file's static
+ * imports: src/cli/startup.test.ts).
  */
-export function runCli(argv: string[], io: CliIo = nodeIo()): number | Promise<number> {
+export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<number> {
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -49,11 +36,10 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number | Promise<n
       io.stdout('kfp-designer 0.1.0\n');
       return EXIT_OK;
     }
-    if (command === 'transpile') return runTranspile(rest, io);
-    if (command === 'validate') return runValidate(rest, io);
-    // Loaded only when used: transpile and validate do not pay for the HTTP client or the server.
-    if (command === 'deploy') return import('./deploy-command').then((m) => m.runDeploy(rest, io));
-    if (command === 'serve') return import('./serve/serve-command').then((m) => m.runServe(rest, io));
+    if (command === 'transpile') return await runTranspile(rest, io);
+    if (command === 'validate') return await runValidate(rest, io);
+    if (command === 'deploy') return await (await import('./deploy-command')).runDeploy(rest, io);
+    if (command === 'serve') return await (await import('./serve/serve-command')).runServe(rest, io);
     throw new UsageError(`unknown command \`${command}\` (commands: transpile, validate, deploy, serve)`);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
@@ -64,24 +50,14 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number | Promise<n
   }
 }
 
-export const COMMON_OPTIONS = {
-  config: { type: 'string', short: 'c' },
-  parameters: { type: 'string', short: 'p' },
-  var: { type: 'string', multiple: true },
-  'image-dag-path': { type: 'string' },
-  'image-config-path': { type: 'string' },
-  'image-parameters-path': { type: 'string' },
-  verbose: { type: 'boolean', short: 'v' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-function runTranspile(args: string[], io: CliIo): number {
+async function runTranspile(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { ...COMMON_OPTIONS, target: { type: 'string', short: 't' }, output: { type: 'string', short: 'o' }, timestamp: { type: 'boolean' } },
   });
   if (values.help) return help(io, TRANSPILE_HELP);
+  const [{ transpile }, { EMIT_TARGETS }] = await Promise.all([import('../core/transpile'), import('../core/emit/options')]);
   const target = (values.target ?? 'kfp-v2') as EmitTarget;
   if (!EMIT_TARGETS.includes(target)) throw new UsageError(`--target must be one of ${EMIT_TARGETS.join(', ')}, not \`${values.target}\``);
   const input = readInput(positionals, values, io);
@@ -89,7 +65,7 @@ function runTranspile(args: string[], io: CliIo): number {
   report(result.diagnostics, input, io, values.verbose === true);
   if (!result.pipeline || result.text === undefined || hasErrors(result.diagnostics)) return EXIT_INPUT_ERRORS;
 
-  if (!passesStrictCheck(target, result.text, io)) return EXIT_INPUT_ERRORS;
+  if (!(await passesStrictCheck(target, result.text, io))) return EXIT_INPUT_ERRORS;
 
   const output = values.output ?? result.pipeline.executor.output_file ?? KFP_DEFAULTS.output_file;
   if (output === '-') {
@@ -108,18 +84,10 @@ function runTranspile(args: string[], io: CliIo): number {
   return EXIT_OK;
 }
 
-/** The output through the same strict checker the tests use; a failure is ours, reported as such. */
-export function passesStrictCheck(target: EmitTarget, text: string, io: CliIo): boolean {
-  const problems = (target === 'kfp-v2' ? checkKfpV2Yaml : checkArgoWorkflowYaml)(text).problems;
-  if (problems.length === 0) return true;
-  io.stderr(`kfp-designer: internal error: the ${target} output failed its own strict check (please report this):\n`);
-  for (const p of problems) io.stderr(`  ${p.path || '/'}: ${p.message}\n`);
-  return false;
-}
-
-function runValidate(args: string[], io: CliIo): number {
+async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: COMMON_OPTIONS });
   if (values.help) return help(io, VALIDATE_HELP);
+  const { loadPipeline } = await import('../core/transpile');
   const input = readInput(positionals, values, io);
   const result = loadPipeline(input.magnus);
   report(result.diagnostics, input, io, values.verbose === true);
@@ -133,58 +101,3 @@ function help(io: CliIo, text: string) {
   io.stdout(text);
   return EXIT_OK;
 }
-
-export interface CliInput {
-  magnus: MagnusInput;
-  /** Actual file paths read, by the diagnostic file key they report under. */
-  fileNames: Record<string, string>;
-  readPaths: string[];
-}
-
-export function readInput(
-  positionals: string[],
-  values: { config?: string; parameters?: string; var?: string[]; 'image-dag-path'?: string; 'image-config-path'?: string; 'image-parameters-path'?: string },
-  io: CliIo,
-): CliInput {
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the dag file' : `expected one dag file, got ${positionals.join(' ')}`);
-  const [dagPath] = positionals;
-  const read = (path: string) => {
-    const full = resolve(io.cwd, path);
-    if (!existsSync(full)) throw new UsageError(`cannot read \`${path}\`: no such file`);
-    return readFileSync(full, 'utf8');
-  };
-  const variables: Variable[] = [...environmentVariables(io.env), ...(values.var ?? []).map(parseVarOption)];
-  const fileNames: Record<string, string> = { dag: dagPath };
-  if (values.config) fileNames.config = values.config;
-  if (values.parameters) fileNames.parameters = values.parameters;
-  const magnus: MagnusInput = {
-    dag: { text: read(dagPath), path: values['image-dag-path'] ?? dagPath },
-    ...(values.config ? { config: { text: read(values.config), path: values['image-config-path'] ?? values.config } } : {}),
-    ...(values.parameters ? { parameters: { text: read(values.parameters), path: values['image-parameters-path'] ?? values.parameters } } : {}),
-    // magnus resolves dag_definition against the working directory, not the including file (§4.5).
-    nested: (path) => {
-      const full = resolve(io.cwd, path);
-      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-    },
-    variables,
-  };
-  const envParameters = environmentParameters(io.env);
-  if (envParameters.length > 0) magnus.environmentParameters = envParameters;
-  return { magnus, fileNames, readPaths: Object.values(fileNames) };
-}
-
-function parseVarOption(option: string): Variable {
-  const at = option.indexOf('=');
-  if (at <= 0) throw new UsageError(`--var takes NAME=VALUE, not \`${option}\``);
-  return { name: option.slice(0, at), value: option.slice(at + 1) };
-}
-
-export function report(diagnostics: Diagnostic[], input: CliInput, io: CliIo, verbose: boolean) {
-  for (const d of diagnostics) {
-    if (d.severity === 'info' && !verbose) continue;
-    io.stderr(formatDiagnostic(d, d.file ? (input.fileNames[d.file] ?? d.file) : undefined) + '\n');
-  }
-}
-
-export const isParseArgsError = (error: unknown) =>
-  error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AuthSetupError, describeAuth, selectAuth, type KfpAuth } from '../../deploy/auth';
 import { SERVE_HELP } from '../help';
-import { EXIT_OK, EXIT_USAGE, UsageError, isParseArgsError, type CliIo } from '../main';
+import { EXIT_OK, EXIT_USAGE, UsageError, isParseArgsError, type CliIo } from '../cli-io';
 import { startServe } from './server';
 
 const DEFAULT_PORT = 5180;

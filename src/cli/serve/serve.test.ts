@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ENDPOINT_META_NAME, parseEndpointInfo } from '../../deploy/endpoint-info';
-import type { CliIo } from '../main';
+import type { CliIo } from '../cli-io';
 import { runServe } from './serve-command';
 import { startServe, type RunningServer } from './server';
 

@@ -70,17 +70,22 @@ function toTask(value: unknown, path: string): ArgoTask {
   };
 }
 
-/** Every task that must finish before `task` starts (transitively); cycles are tolerated. */
-export function ancestorsOf(dag: ArgoDag, task: ArgoTask): Set<string> {
+/**
+ * Whether task `name` must finish before `task` starts (transitively); cycles are tolerated. Searched
+ * outwards from `task`, so the usual reference — to a task it waits for directly — costs one step,
+ * not a walk of every ancestor (which made a long chain quadratic).
+ */
+export function dependsOn(dag: ArgoDag, task: ArgoTask, name: string): boolean {
   const seen = new Set<string>();
   const pending = [...task.upstream];
-  while (pending.length > 0) {
-    const name = pending.pop() as string;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    pending.push(...(dag.tasksByName.get(name)?.upstream ?? []));
+  for (let next = 0; next < pending.length; next++) {
+    const upstream = pending[next];
+    if (upstream === name) return true;
+    if (seen.has(upstream)) continue;
+    seen.add(upstream);
+    for (const further of dag.tasksByName.get(upstream)?.upstream ?? []) pending.push(further);
   }
-  return seen;
+  return false;
 }
 
 export interface ArgoStep {

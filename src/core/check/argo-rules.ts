@@ -5,7 +5,6 @@
  */
 import { ITEM_RESULTS } from './argo-depends.ts';
 import {
-  ancestorsOf,
   containersOf,
   hasLoop,
   parameterNames,
@@ -39,7 +38,7 @@ export function argoSemanticProblems(doc: unknown): CheckProblem[] {
     ...workflow.templates.flatMap((template) => stepsProblems(template, workflow)),
     ...parameterListProblems(workflow),
     ...variableReferenceProblems(workflow),
-    ...enumProblems(doc, ''),
+    ...enumProblems(doc),
     ...namedListDuplicates(workflow.spec.volumes, '/spec/volumes', 'volume'),
     ...workflow.templates.flatMap((template) => volumeProblems(template, workflow)),
     ...workflow.templates.flatMap(envProblems),
@@ -267,20 +266,37 @@ function namedListProblems(list: unknown, path: string, what: string): CheckProb
 }
 
 /** Kubernetes rejects the pod for these, long after upload; Argo itself checks only retryPolicy. */
-function enumProblems(value: unknown, path: string): CheckProblem[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => enumProblems(item, at(path, i)));
-  if (!isObject(value)) return [];
+function enumProblems(doc: unknown): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  const pullPolicy = value.imagePullPolicy;
-  if (typeof pullPolicy === 'string' && !pullPolicy.includes('{{') && !IMAGE_PULL_POLICIES.includes(pullPolicy))
-    problems.push({ path: at(path, 'imagePullPolicy'), message: `imagePullPolicy "${pullPolicy}" must be one of ${IMAGE_PULL_POLICIES.join(', ')}` });
-  const retryPolicy = objectOrEmpty(value.retryStrategy).retryPolicy;
-  if (typeof retryPolicy === 'string' && !RETRY_POLICIES.includes(retryPolicy))
-    problems.push({
-      path: at(path, 'retryStrategy', 'retryPolicy'),
-      message: `retryPolicy "${retryPolicy}" must be one of ${RETRY_POLICIES.join(', ')}`,
-    });
-  for (const [key, child] of Object.entries(value)) problems.push(...enumProblems(child, at(path, key)));
+  // One walk of the whole document: paths are built only for what is reported.
+  const segments: Array<string | number> = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        segments.push(i);
+        walk(value[i]);
+        segments.pop();
+      }
+      return;
+    }
+    if (!isObject(value)) return;
+    const pullPolicy = value.imagePullPolicy;
+    if (typeof pullPolicy === 'string' && !pullPolicy.includes('{{') && !IMAGE_PULL_POLICIES.includes(pullPolicy))
+      problems.push({ path: at('', ...segments, 'imagePullPolicy'), message: `imagePullPolicy "${pullPolicy}" must be one of ${IMAGE_PULL_POLICIES.join(', ')}` });
+    const retryPolicy = objectOrEmpty(value.retryStrategy).retryPolicy;
+    if (typeof retryPolicy === 'string' && !RETRY_POLICIES.includes(retryPolicy))
+      problems.push({
+        path: at('', ...segments, 'retryStrategy', 'retryPolicy'),
+        message: `retryPolicy "${retryPolicy}" must be one of ${RETRY_POLICIES.join(', ')}`,
+      });
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      segments.push(key);
+      walk(value[key]);
+      segments.pop();
+    }
+  };
+  walk(doc);
   return problems;
 }
 

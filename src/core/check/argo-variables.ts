@@ -3,7 +3,7 @@
  * of each template and task; an unknown name fails the upload or, at run time, the step.
  */
 import {
-  ancestorsOf,
+  dependsOn,
   hasLoop,
   parameterNames,
   stepsOf,
@@ -30,16 +30,22 @@ interface Scope {
 export function variableReferenceProblems(workflow: ArgoWorkflow): CheckProblem[] {
   const globals = parameterNames(workflow.spec.arguments);
   const problems: CheckProblem[] = [];
-  forEachString(workflow.doc, '', (text, path) => {
-    for (const name of referencedNames(text, 'workflow.parameters.'))
-      // {{workflow.parameters.json}} is Argo's built-in: all parameters as one JSON string.
-      if (!globals.has(name) && name !== 'json')
-        problems.push({
-          path,
-          message: `{{workflow.parameters.${name}}} refers to workflow parameter "${name}", which spec.arguments.parameters does not define`,
-        });
-  });
-  for (const template of workflow.templates) problems.push(...templateScopeProblems(template, workflow));
+  forEachString(
+    workflow.doc,
+    '',
+    (text, path) => {
+      for (const name of referencedNames(text, 'workflow.parameters.'))
+        // {{workflow.parameters.json}} is Argo's built-in: all parameters as one JSON string.
+        if (!globals.has(name) && name !== 'json')
+          problems.push({
+            path,
+            message: `{{workflow.parameters.${name}}} refers to workflow parameter "${name}", which spec.arguments.parameters does not define`,
+          });
+    },
+    '{{',
+  );
+  const dagOf = new Map(workflow.dags.map((dag) => [dag.template, dag]));
+  for (const template of workflow.templates) problems.push(...templateScopeProblems(template, dagOf.get(template), workflow));
   return problems;
 }
 
@@ -53,14 +59,18 @@ function variablesIn(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((match) => match[1]).filter((expression) => !expression.startsWith('='));
 }
 
-function templateScopeProblems(template: ArgoTemplate, workflow: ArgoWorkflow): CheckProblem[] {
-  const dag = workflow.dags.find((d) => d.template === template);
+function templateScopeProblems(template: ArgoTemplate, dag: ArgoDag | undefined, workflow: ArgoWorkflow): CheckProblem[] {
   const base = { template, inputs: parameterNames(template.value.inputs), dag };
   const problems: CheckProblem[] = [];
   const check = (value: unknown, path: string, scope: Scope) =>
-    forEachString(value, path, (text, stringPath) => {
-      for (const expression of variablesIn(text)) problems.push(...referenceProblems(expression, scope, stringPath, workflow));
-    });
+    forEachString(
+      value,
+      path,
+      (text, stringPath) => {
+        for (const expression of variablesIn(text)) problems.push(...referenceProblems(expression, scope, stringPath, workflow));
+      },
+      '{{',
+    );
 
   check(withoutTasksAndSteps(template.value), template.path, { ...base, task: undefined, loop: false });
   for (const task of dag?.tasks ?? []) check(task.value, task.path, { ...base, task, loop: hasLoop(task.value) });
@@ -101,7 +111,7 @@ function taskReferenceProblems(
   if (!scope.dag) return [{ path, message: `${text} can only be used inside a DAG template` }];
   const producer = scope.dag.tasksByName.get(taskName);
   if (!producer) return [{ path, message: `${text} refers to task "${taskName}", which is not a task of this DAG` }];
-  if (scope.task && !ancestorsOf(scope.dag, scope.task).has(taskName))
+  if (scope.task && !dependsOn(scope.dag, scope.task, taskName))
     return [
       {
         path,

@@ -237,6 +237,17 @@ describe('checkArgoWorkflow: references', () => {
     );
   });
 
+  it('accepts {{tasks.T...}} from a task that depends on T through others, and rejects it once the chain is cut', () => {
+    // exit-handler-1 gets a third task, "report", after "save": it may read get-frequent's outputs (save waits for it).
+    const chained = variant(BASIC, (d) => {
+      const { tasks } = d.spec.templates[0].dag;
+      tasks.push({ ...structuredClone(tasks[1]), name: 'report', dependencies: ['save'] });
+    });
+    expect(checkArgoWorkflow(chained).problems).toEqual([]);
+    const cut = variant(chained, (d) => delete d.spec.templates[0].dag.tasks[1].dependencies);
+    expectProblem(checkArgoWorkflow(cut), '/spec/templates/0/dag/tasks/2/arguments/parameters/0/value', 'task "report" does not depend on "get-frequent"');
+  });
+
   it('rejects {{item}} outside a task with withItems/withParam', () => {
     const result = checkArgoWorkflow(variant(WITH_ITEMS, (d) => delete d.spec.templates[4].dag.tasks[0].withItems));
     expectProblem(result, '/spec/templates/4/dag/tasks/0/arguments/parameters/0/value', '{{item.a}} is only defined inside');

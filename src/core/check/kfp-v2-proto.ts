@@ -50,3 +50,28 @@ function locateInside(field: DescField, value: unknown, path: string): CheckProb
     return Object.entries(value).flatMap(([key, item]) => locate(field.message, item, at(path, key)));
   return [];
 }
+
+/** Far below bufbuild's recursion limit of 100, which counts the enclosing messages too. */
+const STRUCT_DEPTH = 64;
+
+/**
+ * Whether parsing `value` as a google.protobuf.Struct cannot fail. bufbuild's Struct reader takes any
+ * object and refuses only a member that is not JSON (undefined, a function, a bigint…) and nesting
+ * past its recursion limit. The checker parses deploymentSpec and the platform's executor configs
+ * both as the Structs the protos declare and as the typed messages the backend reads them as; the
+ * Struct parse was half the check's time and, when it cannot fail, adds no verdict, so it is skipped.
+ */
+export function parsesAsStruct(value: unknown): boolean {
+  return isObject(value) && structMembersOk(value, 0);
+}
+
+function structMembersOk(value: object, depth: number): boolean {
+  if (depth > STRUCT_DEPTH) return false;
+  for (const member of Array.isArray(value) ? value : Object.values(value)) {
+    const type = typeof member;
+    if (type === 'object') {
+      if (member !== null && !structMembersOk(member as object, depth + 1)) return false;
+    } else if (type !== 'string' && type !== 'number' && type !== 'boolean') return false;
+  }
+  return true;
+}

@@ -8,16 +8,17 @@ import { at, forEachString, isObject, objectOrEmpty, stringOrUndefined, type Jso
 
 export const SUPPORTED_SCHEMA_VERSION = '2.1.0';
 
+/** Maps, not objects: names are the document's data (a task named `constructor` is not inherited). */
 interface Dag {
   /** The component that owns the DAG: `root` or an entry of `components`. */
   owner: JsonObject;
   ownerName: string;
-  tasks: Record<string, JsonObject>;
+  tasks: Map<string, JsonObject>;
   path: string;
 }
 
 interface Spec {
-  components: Record<string, JsonObject>;
+  components: Map<string, JsonObject>;
   executors: JsonObject;
   dags: Dag[];
 }
@@ -33,21 +34,20 @@ export function pipelineSpecProblems(doc: JsonObject): CheckProblem[] {
 }
 
 function readSpec(doc: JsonObject): Spec {
-  const components = Object.fromEntries(Object.entries(objectOrEmpty(doc.components)).map(([k, v]) => [k, objectOrEmpty(v)]));
+  const components = objectsByName(doc.components);
   const executors = objectOrEmpty(objectOrEmpty(doc.deploymentSpec).executors);
-  const owners: Array<[string, JsonObject, string]> = [
-    ['root', objectOrEmpty(doc.root), '/root'],
-    ...Object.entries(components).map(([name, c]): [string, JsonObject, string] => [name, c, at('/components', name)]),
-  ];
+  const owners: Array<[string, JsonObject, string]> = [['root', objectOrEmpty(doc.root), '/root']];
+  for (const [name, c] of components) owners.push([name, c, at('/components', name)]);
   const dags = owners
     .filter(([, owner]) => isObject(owner.dag))
-    .map(([ownerName, owner, path]) => ({
-      owner,
-      ownerName,
-      tasks: Object.fromEntries(Object.entries(objectOrEmpty(objectOrEmpty(owner.dag).tasks)).map(([k, v]) => [k, objectOrEmpty(v)])),
-      path: at(path, 'dag'),
-    }));
+    .map(([ownerName, owner, path]) => ({ owner, ownerName, tasks: objectsByName(objectOrEmpty(owner.dag).tasks), path: at(path, 'dag') }));
   return { components, executors, dags };
+}
+
+function objectsByName(value: unknown): Map<string, JsonObject> {
+  const byName = new Map<string, JsonObject>();
+  for (const [name, item] of Object.entries(objectOrEmpty(value))) byName.set(name, objectOrEmpty(item));
+  return byName;
 }
 
 function headerProblems(doc: JsonObject): CheckProblem[] {
@@ -66,11 +66,11 @@ function headerProblems(doc: JsonObject): CheckProblem[] {
 }
 
 function componentProblems(spec: Spec): CheckProblem[] {
-  return Object.entries(spec.components).flatMap(([name, component]) => {
+  return [...spec.components].flatMap(([name, component]) => {
     const path = at('/components', name);
     const label = component.executorLabel;
     if (typeof label === 'string')
-      return label in spec.executors
+      return Object.hasOwn(spec.executors, label)
         ? []
         : [{ path: at(path, 'executorLabel'), message: `executorLabel "${label}" has no executor in deploymentSpec.executors` }];
     return isObject(component.dag) ? [] : [{ path, message: 'component needs either a dag or an executorLabel' }];
@@ -86,91 +86,92 @@ function outputNames(component: JsonObject | undefined, kind: 'parameters' | 'ar
 }
 
 function dagProblems(dag: Dag, spec: Spec): CheckProblem[] {
-  return [
-    ...Object.entries(dag.tasks).flatMap(([name, task]) => taskProblems(name, task, dag, spec)),
-    ...cycleProblems(dag),
-    ...dagOutputProblems(dag),
-  ];
+  const problems: CheckProblem[] = [];
+  for (const [name, task] of dag.tasks) taskProblems(name, task, dag, spec, problems);
+  problems.push(...cycleProblems(dag), ...dagOutputProblems(dag));
+  return problems;
 }
 
-function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec): CheckProblem[] {
-  const path = at(dag.path, 'tasks', taskName);
+const KINDS = ['parameters', 'artifacts'] as const;
+type Kind = (typeof KINDS)[number];
+
+/**
+ * Problems are pushed onto `problems`, and paths are built only for what is reported: these run for
+ * every task of pipelines with thousands of them.
+ */
+function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec, problems: CheckProblem[]): void {
+  const path = (...segments: Array<string | number>) => at(dag.path, 'tasks', taskName, ...segments);
   const refName = objectOrEmpty(task.componentRef).name;
-  const component = typeof refName === 'string' ? spec.components[refName] : undefined;
-  const problems: CheckProblem[] = [];
-  if (typeof refName !== 'string') problems.push({ path: at(path, 'componentRef'), message: 'task has no componentRef.name' });
-  else if (!component)
-    problems.push({ path: at(path, 'componentRef', 'name'), message: `componentRef names "${refName}", which is not in components` });
-  (Array.isArray(task.dependentTasks) ? task.dependentTasks : []).forEach((upstream, i) => {
-    if (typeof upstream === 'string' && !(upstream in dag.tasks))
-      problems.push({ path: at(path, 'dependentTasks', i), message: `dependentTasks names "${upstream}", which is not a task of this DAG` });
-  });
-  problems.push(...taskInputProblems(task, path, component, refName, dag, spec));
-  problems.push(...iteratorProblems(task, path, component, refName));
-  return problems;
+  const component = typeof refName === 'string' ? spec.components.get(refName) : undefined;
+  if (typeof refName !== 'string') problems.push({ path: path('componentRef'), message: 'task has no componentRef.name' });
+  else if (!component) problems.push({ path: path('componentRef', 'name'), message: `componentRef names "${refName}", which is not in components` });
+  if (Array.isArray(task.dependentTasks))
+    task.dependentTasks.forEach((upstream, i) => {
+      if (typeof upstream === 'string' && !dag.tasks.has(upstream))
+        problems.push({ path: path('dependentTasks', i), message: `dependentTasks names "${upstream}", which is not a task of this DAG` });
+    });
+  taskInputProblems(task, path, component, refName, dag, spec, problems);
+  if (isObject(task.parameterIterator)) problems.push(...iteratorProblems(task, path(), component, refName));
 }
 
 function taskInputProblems(
   task: JsonObject,
-  path: string,
+  path: (...segments: Array<string | number>) => string,
   component: JsonObject | undefined,
   refName: unknown,
   dag: Dag,
   spec: Spec,
-): CheckProblem[] {
-  const problems: CheckProblem[] = [];
+  problems: CheckProblem[],
+): void {
   const inputs = objectOrEmpty(task.inputs);
-  for (const kind of ['parameters', 'artifacts'] as const) {
+  for (const kind of KINDS) {
     const declared = inputNames(component, kind);
-    for (const [key, value] of Object.entries(objectOrEmpty(inputs[kind]))) {
-      const inputPath = at(path, 'inputs', kind, key);
-      if (component && !(key in declared))
-        problems.push({ path: inputPath, message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
-      problems.push(...inputSourceProblems(objectOrEmpty(value), kind, inputPath, dag, spec));
+    const supplied = objectOrEmpty(inputs[kind]);
+    for (const key in supplied) {
+      if (!Object.hasOwn(supplied, key)) continue;
+      if (component && !Object.hasOwn(declared, key))
+        problems.push({ path: path('inputs', kind, key), message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
+      inputSourceProblems(objectOrEmpty(supplied[key]), kind, (...more) => path('inputs', kind, key, ...more), dag, spec, problems);
     }
-    if (component) problems.push(...missingInputProblems(task, kind, declared, path, String(refName)));
+    if (component) missingInputProblems(task, kind, declared, supplied, path, String(refName), problems);
   }
-  return problems;
 }
 
-function singular(kind: 'parameters' | 'artifacts'): string {
+function singular(kind: Kind): string {
   return kind === 'parameters' ? 'parameter' : 'artifact';
 }
 
 /** Where an input's value comes from must exist: the enclosing component's inputs or a sibling task. */
-function inputSourceProblems(source: JsonObject, kind: 'parameters' | 'artifacts', path: string, dag: Dag, spec: Spec): CheckProblem[] {
-  const problems: CheckProblem[] = [];
+function inputSourceProblems(
+  source: JsonObject,
+  kind: Kind,
+  path: (...segments: string[]) => string,
+  dag: Dag,
+  spec: Spec,
+  problems: CheckProblem[],
+): void {
   const parentInputKey = kind === 'parameters' ? 'componentInputParameter' : 'componentInputArtifact';
   const parentInput = stringOrUndefined(source[parentInputKey]);
-  if (parentInput !== undefined && !(parentInput in inputNames(dag.owner, kind)))
+  if (parentInput !== undefined && !Object.hasOwn(inputNames(dag.owner, kind), parentInput))
     problems.push({
-      path: at(path, parentInputKey),
+      path: path(parentInputKey),
       message: `${parentInputKey} "${parentInput}" is not an input ${singular(kind)} of ${dag.ownerName === 'root' ? 'the pipeline (root.inputDefinitions)' : `component "${dag.ownerName}"`}`,
     });
   const outputKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
   for (const key of [outputKey, 'taskFinalStatus']) {
     const producerTask = stringOrUndefined(objectOrEmpty(source[key]).producerTask);
     if (producerTask === undefined) continue;
-    if (!(producerTask in dag.tasks))
-      problems.push({ path: at(path, key, 'producerTask'), message: `producerTask "${producerTask}" is not a task of this DAG` });
-    else if (key === outputKey) problems.push(...producerOutputProblems(source[key], kind, producerTask, path, dag, spec));
+    if (!dag.tasks.has(producerTask)) problems.push({ path: path(key, 'producerTask'), message: `producerTask "${producerTask}" is not a task of this DAG` });
+    else if (key === outputKey) problems.push(...producerOutputProblems(source[key], kind, producerTask, path(), dag, spec));
   }
-  return problems;
 }
 
-function producerOutputProblems(
-  reference: unknown,
-  kind: 'parameters' | 'artifacts',
-  producerTask: string,
-  path: string,
-  dag: Dag,
-  spec: Spec,
-): CheckProblem[] {
+function producerOutputProblems(reference: unknown, kind: Kind, producerTask: string, path: string, dag: Dag, spec: Spec): CheckProblem[] {
   const keyName = kind === 'parameters' ? 'outputParameterKey' : 'outputArtifactKey';
   const outputKey = stringOrUndefined(objectOrEmpty(reference)[keyName]);
-  const producerRef = stringOrUndefined(objectOrEmpty(dag.tasks[producerTask].componentRef).name);
-  const producer = producerRef === undefined ? undefined : spec.components[producerRef];
-  if (outputKey === undefined || !producer || outputKey in outputNames(producer, kind)) return [];
+  const producerRef = stringOrUndefined(objectOrEmpty(dag.tasks.get(producerTask)?.componentRef).name);
+  const producer = producerRef === undefined ? undefined : spec.components.get(producerRef);
+  if (outputKey === undefined || !producer || Object.hasOwn(outputNames(producer, kind), outputKey)) return [];
   const refKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
   return [
     {
@@ -182,21 +183,22 @@ function producerOutputProblems(
 
 function missingInputProblems(
   task: JsonObject,
-  kind: 'parameters' | 'artifacts',
+  kind: Kind,
   declared: JsonObject,
-  path: string,
+  supplied: JsonObject,
+  path: (...segments: string[]) => string,
   componentName: string,
-): CheckProblem[] {
-  const supplied = objectOrEmpty(objectOrEmpty(task.inputs)[kind]);
+  problems: CheckProblem[],
+): void {
   // The iterator supplies its loop item as an input of the loop body component.
   const iteratorKey = kind === 'parameters' ? 'parameterIterator' : 'artifactIterator';
   const itemInput = objectOrEmpty(task[iteratorKey]).itemInput;
-  return Object.entries(declared)
-    .filter(([name, definition]) => isRequired(objectOrEmpty(definition)) && !(name in supplied) && name !== itemInput)
-    .map(([name]) => ({
-      path: at(path, 'inputs'),
-      message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
-    }));
+  for (const name in declared)
+    if (Object.hasOwn(declared, name) && isRequired(objectOrEmpty(declared[name])) && !Object.hasOwn(supplied, name) && name !== itemInput)
+      problems.push({
+        path: path('inputs'),
+        message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
+      });
 }
 
 function isRequired(definition: JsonObject): boolean {
@@ -210,14 +212,14 @@ function iteratorProblems(task: JsonObject, path: string, component: JsonObject 
   const problems: CheckProblem[] = [];
   if (typeof itemInput !== 'string' || itemInput === '')
     problems.push({ path: at(iteratorPath, 'itemInput'), message: 'parameterIterator.itemInput is required' });
-  else if (component && !(itemInput in inputNames(component, 'parameters')))
+  else if (component && !Object.hasOwn(inputNames(component, 'parameters'), itemInput))
     problems.push({
       path: at(iteratorPath, 'itemInput'),
       message: `itemInput "${itemInput}" is not an input parameter of component "${String(refName)}", so the loop body cannot read the item`,
     });
   const source = objectOrEmpty(items);
   const inputParameter = source.inputParameter;
-  if (typeof inputParameter === 'string' && !(inputParameter in objectOrEmpty(objectOrEmpty(task.inputs).parameters)))
+  if (typeof inputParameter === 'string' && !Object.hasOwn(objectOrEmpty(objectOrEmpty(task.inputs).parameters), inputParameter))
     problems.push({
       path: at(iteratorPath, 'items', 'inputParameter'),
       message: `items.inputParameter "${inputParameter}" is not one of the task's inputs.parameters`,
@@ -237,38 +239,55 @@ function isJsonList(text: string): boolean {
   }
 }
 
+const PRODUCER_KEYS = ['taskOutputParameter', 'taskOutputArtifact', 'taskFinalStatus'];
+
 /** Edges run from a task to everything it waits for: dependentTasks and the producers of its inputs. */
 function upstreamOf(task: JsonObject): string[] {
-  const explicit = (Array.isArray(task.dependentTasks) ? task.dependentTasks : []).filter((t): t is string => typeof t === 'string');
+  const upstream = new Set<string>();
+  if (Array.isArray(task.dependentTasks)) for (const name of task.dependentTasks) if (typeof name === 'string') upstream.add(name);
   const inputs = objectOrEmpty(task.inputs);
-  const producers = (['parameters', 'artifacts'] as const).flatMap((kind) =>
-    Object.values(objectOrEmpty(inputs[kind])).flatMap((source) =>
-      ['taskOutputParameter', 'taskOutputArtifact', 'taskFinalStatus'].flatMap((key) => {
-        const producer = stringOrUndefined(objectOrEmpty(objectOrEmpty(source)[key]).producerTask);
-        return producer === undefined ? [] : [producer];
-      }),
-    ),
-  );
-  return [...new Set([...explicit, ...producers])];
+  for (const kind of KINDS) {
+    const sources = objectOrEmpty(inputs[kind]);
+    for (const key in sources) {
+      if (!Object.hasOwn(sources, key)) continue;
+      const source = objectOrEmpty(sources[key]);
+      for (const reference of PRODUCER_KEYS) {
+        const producer = objectOrEmpty(source[reference]).producerTask;
+        if (typeof producer === 'string') upstream.add(producer);
+      }
+    }
+  }
+  return [...upstream];
 }
 
+/** Depth-first over the upstream edges, with an explicit stack: a DAG may hold a chain of thousands of tasks. */
 function cycleProblems(dag: Dag): CheckProblem[] {
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
+  const frames: Array<{ upstream: string[]; next: number }> = [];
   const cycles: string[][] = [];
-  const visit = (name: string): void => {
-    if (!(name in dag.tasks) || state.get(name) === 'done') return;
+  const enter = (name: string): void => {
+    const task = dag.tasks.get(name);
+    if (!task || state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
       cycles.push([...stack.slice(stack.indexOf(name)), name]);
       return;
     }
     state.set(name, 'visiting');
     stack.push(name);
-    upstreamOf(dag.tasks[name]).forEach(visit);
-    stack.pop();
-    state.set(name, 'done');
+    frames.push({ upstream: upstreamOf(task), next: 0 });
   };
-  Object.keys(dag.tasks).forEach(visit);
+  for (const name of dag.tasks.keys()) {
+    enter(name);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.next < frame.upstream.length) enter(frame.upstream[frame.next++]);
+      else {
+        frames.pop();
+        state.set(stack.pop() as string, 'done');
+      }
+    }
+  }
   return cycles.map((cycle) => ({ path: at(dag.path, 'tasks'), message: `dependency cycle: ${[...cycle].reverse().join(' -> ')}` }));
 }
 
@@ -277,7 +296,7 @@ function dagOutputProblems(dag: Dag): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const checkProducer = (selector: unknown, path: string) => {
     const producer = stringOrUndefined(objectOrEmpty(selector).producerSubtask);
-    if (producer !== undefined && !(producer in dag.tasks))
+    if (producer !== undefined && !dag.tasks.has(producer))
       problems.push({ path: at(path, 'producerSubtask'), message: `producerSubtask "${producer}" is not a task of this DAG` });
   };
   for (const [name, output] of Object.entries(objectOrEmpty(outputs.parameters))) {
@@ -303,7 +322,7 @@ const PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[(['"])(.*
  */
 function placeholderProblems(spec: Spec): CheckProblem[] {
   const usersByExecutor = new Map<string, Array<[string, JsonObject]>>();
-  for (const [name, component] of Object.entries(spec.components)) {
+  for (const [name, component] of spec.components) {
     if (typeof component.executorLabel !== 'string') continue;
     const users = usersByExecutor.get(component.executorLabel) ?? [];
     users.push([name, component]);
@@ -319,13 +338,13 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
           for (const [componentName, component] of usersByExecutor.get(label) ?? []) {
             const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
             const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
-            if (!(name in definitions))
+            if (!Object.hasOwn(definitions, name))
               problems.push({
                 path,
                 message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
               });
           }
-      });
+      }, '{{$.');
   }
   return problems;
 }

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { fromJson, type JsonValue } from '@bufbuild/protobuf';
+import { StructSchema } from '@bufbuild/protobuf/wkt';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { checkKfpV2, checkKfpV2Yaml } from './index.ts';
-import { KFP_PROTO_SOURCES } from './schemas/kfp-protos.generated.ts';
+import { kfpRegistry } from './kfp-proto-registry.ts';
+import { parsesAsStruct } from './kfp-v2-proto.ts';
 import type { CheckResult } from './types.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
@@ -283,14 +287,20 @@ describe('checkKfpV2Yaml', () => {
   });
 });
 
-describe('kfp-protos.generated.ts', () => {
-  it('embeds every .proto under schemas/kfp-v2 verbatim (re-run `node scripts/embed-protos.mjs` if this fails)', () => {
-    const onDisk = (readdirSync(PROTO_DIR, { recursive: true }) as string[])
-      .map((path) => path.split('\\').join('/'))
-      .filter((path) => path.endsWith('.proto'))
-      .sort();
-    expect(KFP_PROTO_SOURCES.map((source) => source.path).sort()).toEqual(onDisk);
-    for (const source of KFP_PROTO_SOURCES) expect(source.text, source.path).toBe(readFileSync(new URL(source.path, PROTO_DIR), 'utf8'));
+describe('the precompiled KFP descriptors', () => {
+  it('hold every message and enum of every .proto under schemas/kfp-v2 (scripts/precompile-checkers.ts)', () => {
+    const protos = (readdirSync(PROTO_DIR, { recursive: true }) as string[]).filter((path) => path.endsWith('.proto'));
+    expect(protos.length).toBeGreaterThanOrEqual(3);
+    for (const path of protos) {
+      const text = readFileSync(new URL(path, PROTO_DIR), 'utf8');
+      const pkg = /^package\s+([\w.]+);/m.exec(text)?.[1];
+      const topLevel = [...text.matchAll(/^(message|enum)\s+(\w+)/gm)];
+      expect(topLevel.length, path).toBeGreaterThan(0);
+      for (const [, kind, name] of topLevel) {
+        const type = kfpRegistry().get(`${pkg}.${name}`);
+        expect(type?.kind, `${pkg}.${name} in ${path}`).toBe(kind);
+      }
+    }
   });
 });
 
@@ -305,3 +315,79 @@ function withLoop(mutate: (task: Doc) => void): Doc[] {
     mutate(task);
   });
 }
+
+describe('checkKfpV2: names are data (own keys only, never Object.prototype members)', () => {
+  it('rejects references to a component, task, executor or input named like an Object.prototype member', () => {
+    const result = checkKfpV2(
+      variant((s) => {
+        const task = s.root.dag.tasks['step-1'];
+        task.dependentTasks = ['hasOwnProperty'];
+        task.inputs.parameters.valueOf = { componentInputParameter: 'toString' };
+        task.inputs.parameters.x = { taskOutputParameter: { producerTask: 'constructor', outputParameterKey: 'o' } };
+        s.root.dag.tasks['step-2'] = { ...structuredClone(task), componentRef: { name: 'toString' }, dependentTasks: [] };
+        s.components['comp-step-1'].executorLabel = 'constructor';
+      }),
+    );
+    expectProblem(result, `${TASK}/dependentTasks/0`, 'dependentTasks names "hasOwnProperty", which is not a task of this DAG');
+    expectProblem(result, `${TASK}/inputs/parameters/valueOf`, 'input parameter "valueOf" is not declared by component "comp-step-1"');
+    expectProblem(result, `${TASK}/inputs/parameters/valueOf/componentInputParameter`, '"toString" is not an input parameter of the pipeline');
+    expectProblem(result, `${TASK}/inputs/parameters/x/taskOutputParameter/producerTask`, 'producerTask "constructor" is not a task');
+    expectProblem(result, '/root/dag/tasks/step-2/componentRef/name', 'componentRef names "toString", which is not in components');
+    expectProblem(result, '/components/comp-step-1/executorLabel', 'executorLabel "constructor" has no executor');
+  });
+
+  it('rejects a platform executor named like an Object.prototype member', () => {
+    const result = checkKfpV2(variant((_, p) => (p.platforms.kubernetes.deploymentSpec.executors.toString = {})));
+    expectProblem(result, `${PLATFORM_EXECUTOR.replace('exec-step-1', 'toString')}`, 'platform executor "toString" is not an executor in deploymentSpec.executors');
+  });
+});
+
+describe('checkKfpV2: what the faster check still parses', () => {
+  it('parses deploymentSpec as the Struct PipelineSpec declares when that can fail (a member that is not JSON)', () => {
+    const result = checkKfpV2(variant((s) => (s.deploymentSpec.executors['exec-step-1'].container.image = undefined)));
+    expectProblem(result, '/deploymentSpec', 'google.protobuf.Value');
+  });
+
+  it('parses the platform executors as the Structs PlatformSpec declares when that can fail', () => {
+    const result = checkKfpV2(variant((_, p) => (p.platforms.kubernetes.deploymentSpec.executors['exec-step-1'].imagePullPolicy = () => 'Always')));
+    expect(result.ok).toBe(false);
+    expect(result.problems.some((problem) => problem.path.startsWith('/platforms') && problem.message.includes('google.protobuf.Value'))).toBe(true);
+  });
+
+  it('skips a Struct parse only when bufbuild would accept it (parsesAsStruct)', () => {
+    const deep = (depth: number): unknown => (depth === 0 ? 'leaf' : { next: deep(depth - 1) });
+    const member = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constantFrom(undefined, () => 1, 10n, Symbol('s'), NaN, -0, new Date(0), [1, , 3], deep(30), deep(70), deep(120)),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), member, { maxKeys: 4 }), (value) => {
+        let accepted: boolean;
+        try {
+          fromJson(StructSchema, value as JsonValue);
+          accepted = true;
+        } catch {
+          accepted = false;
+        }
+        if (parsesAsStruct(value)) expect(accepted).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(parsesAsStruct({ a: deep(70) })).toBe(false);
+    expect(parsesAsStruct({ a: [undefined] })).toBe(false);
+    expect(parsesAsStruct(['a list'])).toBe(false);
+  });
+
+  it('reports a bad platform config at every executor that has it, though it is parsed once', () => {
+    const result = checkKfpV2(
+      variant((s, p) => {
+        const executors = p.platforms.kubernetes.deploymentSpec.executors;
+        executors['exec-step-1'].secretAsEnvv = [];
+        s.deploymentSpec.executors['exec-step-2'] = structuredClone(s.deploymentSpec.executors['exec-step-1']);
+        executors['exec-step-2'] = structuredClone(executors['exec-step-1']);
+      }),
+    );
+    for (const label of ['exec-step-1', 'exec-step-2'])
+      expect(result.problems).toContainEqual({ path: `/platforms/kubernetes/deploymentSpec/executors/${label}/secretAsEnvv`, message: expect.any(String) });
+  });
+});

@@ -1,7 +1,7 @@
-import { protoJsonProblems } from './kfp-v2-proto.ts';
+import { parsesAsStruct, protoJsonProblems } from './kfp-v2-proto.ts';
 import { pipelineSpecProblems } from './kfp-v2-rules.ts';
 import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
-import { at, isObject, objectOrEmpty, type JsonObject } from './values.ts';
+import { at, exactJson, isObject, objectOrEmpty, type JsonObject } from './values.ts';
 import { parseYamlDocuments } from './yaml-documents.ts';
 
 const EXECUTORS_PATH = '/platforms/kubernetes/deploymentSpec/executors';
@@ -35,7 +35,7 @@ export function checkKfpV2Yaml(text: string): CheckResult {
 
 function pipelineProblems(pipeline: JsonObject): CheckProblem[] {
   return [
-    ...protoJsonProblems('ml_pipelines.PipelineSpec', pipeline, ''),
+    ...protoJsonProblems('ml_pipelines.PipelineSpec', withStructSkipped(pipeline, 'deploymentSpec', 'deployment_spec'), ''),
     // A free Struct in PipelineSpec; the backend reads it as PipelineDeploymentConfig. It drops unknown
     // keys there, but a dropped key is a setting that silently does nothing, so we are strict.
     ...(pipeline.deploymentSpec === undefined
@@ -47,17 +47,47 @@ function pipelineProblems(pipeline: JsonObject): CheckProblem[] {
 
 function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem[] {
   if (!isObject(platform)) return [{ path: '', message: 'the platform spec (document 2) must be a YAML mapping' }];
-  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', platform, '').map((problem) =>
+  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', withExecutorStructsSkipped(platform), '').map((problem) =>
     problem.path.startsWith('/platforms') ? problem : { ...problem, message: `platform spec (document 2): ${problem.message}` },
   );
   const known = objectOrEmpty(objectOrEmpty(pipeline.deploymentSpec).executors);
+  // Steps mostly share one platform config (the same volumes and secrets): each distinct one is parsed once.
+  const verdicts = new Map<string, CheckProblem[]>();
   for (const [label, config] of Object.entries(executorsOf(platform))) {
     const path = at(EXECUTORS_PATH, label);
-    problems.push(...protoJsonProblems('kfp_kubernetes.KubernetesExecutorConfig', config, path));
-    if (!(label in known))
+    const key = exactJson(config);
+    let relative = key === undefined ? undefined : verdicts.get(key);
+    if (relative === undefined) {
+      relative = protoJsonProblems('kfp_kubernetes.KubernetesExecutorConfig', config, '');
+      if (key !== undefined) verdicts.set(key, relative);
+    }
+    for (const problem of relative) problems.push({ ...problem, path: path + problem.path });
+    if (!Object.hasOwn(known, label))
       problems.push({ path, message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
   }
   return problems;
+}
+
+/**
+ * `holder` with `{}` for its Struct-typed member `key` when that member will parse as a Struct
+ * (parsesAsStruct): it is checked as a typed message below. A key also spelt the proto way is left alone.
+ */
+function withStructSkipped(holder: JsonObject, key: string, protoName: string): JsonObject {
+  if (!Object.hasOwn(holder, key) || Object.hasOwn(holder, protoName) || !parsesAsStruct(holder[key])) return holder;
+  return { ...holder, [key]: {} };
+}
+
+/** The platform spec with `{}` for each platform's `deploymentSpec.executors` map of Structs, when they all parse. */
+function withExecutorStructsSkipped(platform: JsonObject): JsonObject {
+  if (!isObject(platform.platforms)) return platform;
+  const platforms: JsonObject = { ...platform.platforms };
+  for (const [name, single] of Object.entries(platforms)) {
+    if (!isObject(single) || Object.hasOwn(single, 'deployment_spec') || !isObject(single.deploymentSpec)) continue;
+    const { executors } = single.deploymentSpec;
+    if (!isObject(executors) || !Object.values(executors).every(parsesAsStruct)) continue;
+    platforms[name] = { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } };
+  }
+  return { ...platform, platforms };
 }
 
 function executorsOf(platform: JsonObject): JsonObject {

@@ -1,0 +1,127 @@
+/**
+ * Issue 13's core goals: the cold KFP v2 emission (against `JSON.stringify` of the same output data,
+ * and its peak heap at 10,000 steps), and the strict self-check of the output against the emission
+ * at 1,000, 4,000 and 10,000 steps, both in CPU time, one after the other in fresh processes as the
+ * CLI runs them: a ratio holds on a shared machine, absolute times do not. Run with
+ * `node --expose-gc` (npm run bench does): the emission timings start from a collected heap.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseYamlDocuments } from '../src/core/check/yaml-documents';
+import { emitPipeline, type EmitTarget } from '../src/core/emit/index';
+import type { Pipeline } from '../src/core/model/types';
+import { generatePipeline } from './generate';
+import { median, ms, type GoalRow } from './goals';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+/** Wall milliseconds of `run`, from a collected heap. */
+function timed(run: () => unknown): number {
+  gc?.();
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** Median wall time of a cold emission (a fresh copy each time: nothing reused) and of JSON.stringify of its data. */
+function coldEmission(pipeline: Pipeline, repetitions: number): { emit: number; stringify: number } {
+  const data = parseYamlDocuments(emitPipeline(pipeline, { target: 'kfp-v2' }).text).docs;
+  const emit: number[] = [];
+  const stringify: number[] = [];
+  for (let i = 0; i <= repetitions; i++) {
+    const copy = structuredClone(pipeline);
+    const e = timed(() => emitPipeline(copy, { target: 'kfp-v2' }));
+    const s = timed(() => JSON.stringify(data));
+    if (i === 0) continue; // warm-up
+    emit.push(e);
+    stringify.push(s);
+  }
+  return { emit: median(emit), stringify: median(stringify) };
+}
+
+/**
+ * The most the JS heap held during one cold emission of `size` steps (the pipeline model included),
+ * in a fresh process: the largest "used before" of V8's --trace-gc lines while it ran, or what is
+ * used at its end when that is more.
+ */
+function peakHeapOfEmission(size: number): number {
+  const script = fileURLToPath(new URL('./emission-heap.ts', import.meta.url));
+  const run = spawnSync(process.execPath, ['--trace-gc', '--import', 'tsx', script, String(size)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`emission-heap.ts failed: ${run.stderr}`);
+  const lines = run.stdout.split('\n');
+  const begin = lines.indexOf('BEGIN');
+  const end = lines.findIndex((line) => line.startsWith('END '));
+  const usedBefore = lines
+    .slice(begin + 1, end)
+    .map((line) => /(?:Scavenge|Mark-Compact|Mark-sweep|Minor Mark-Compact)[^0-9]*([\d.]+) \(/.exec(line)?.[1])
+    .filter((mb): mb is string => mb !== undefined)
+    .map(Number);
+  return Math.max(Number(lines[end].split(' ')[1]), ...usedBefore);
+}
+
+interface SelfCheckRow {
+  target: EmitTarget;
+  size: number;
+  emit: number;
+  check: number;
+}
+
+/**
+ * CPU time of a cold emission and of its strict self-check, each pair in a fresh process, as
+ * `kfp-designer transpile` runs them (bench/self-check-probe.ts); medians.
+ */
+function selfCheck(target: EmitTarget, size: number, repetitions: number): SelfCheckRow {
+  const probe = fileURLToPath(new URL('./self-check-probe.ts', import.meta.url));
+  const runs = Array.from({ length: repetitions }, () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', probe, String(size), target], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`self-check-probe.ts failed: ${run.stderr}`);
+    return JSON.parse(run.stdout) as { emit: number; check: number };
+  });
+  return { target, size, emit: median(runs.map((r) => r.emit)), check: median(runs.map((r) => r.check)) };
+}
+
+export function measureEmission(): GoalRow[] {
+  if (!gc) throw new Error('run with node --expose-gc (npm run bench)');
+  const rows: GoalRow[] = [];
+  const thousand = coldEmission(generatePipeline(1_000), 15);
+  const tenThousand = coldEmission(generatePipeline(10_000), 5);
+  const peak = peakHeapOfEmission(10_000);
+  console.log('\ncold KFP v2 emission (median ms) and JSON.stringify of the same output data:');
+  console.log(`  1,000 steps: emit ${ms(thousand.emit)}, JSON.stringify ${ms(thousand.stringify)} (${(thousand.emit / thousand.stringify).toFixed(1)}×)`);
+  console.log(`  10,000 steps: emit ${ms(tenThousand.emit)}, JSON.stringify ${ms(tenThousand.stringify)}; peak heap ${peak.toFixed(0)} MB`);
+  rows.push(
+    {
+      what: 'cold KFP v2 emission, 1,000 steps',
+      goal: '≤ 16 ms and ≤ 2× JSON.stringify',
+      now: `${ms(thousand.emit)}; ${(thousand.emit / thousand.stringify).toFixed(1)}× (${ms(thousand.stringify)})`,
+      met: thousand.emit <= 16 && thousand.emit <= 2 * thousand.stringify,
+    },
+    {
+      what: 'cold KFP v2 emission, 10,000 steps; peak heap',
+      goal: '≤ 200 ms; ≤ 200 MB',
+      now: `${ms(tenThousand.emit)}; ${peak.toFixed(0)} MB`,
+      met: tenThousand.emit <= 200 && peak <= 200,
+    },
+  );
+
+  const selfChecks: SelfCheckRow[] = [];
+  for (const target of ['kfp-v2', 'argo'] as const)
+    for (const size of [1_000, 4_000, 10_000]) selfChecks.push(selfCheck(target, size, size >= 10_000 ? 3 : 5));
+  console.log('\nstrict self-check of the output against its cold emission, in fresh processes as the CLI runs them (median CPU ms; per 1,000 steps shows linearity):');
+  for (const { target, size, emit, check } of selfChecks)
+    console.log(
+      `  ${target.padEnd(6)} ${size.toLocaleString('en').padStart(6)} steps: emit ${ms(emit).padStart(9)}, check ${ms(check).padStart(9)} (${(check / emit).toFixed(2)}×), check per 1,000 steps ${ms((check / size) * 1000)}`,
+    );
+  for (const target of ['kfp-v2', 'argo'] as const) {
+    const own = selfChecks.filter((r) => r.target === target);
+    const perStep = own.map((r) => r.check / r.size);
+    const growth = perStep[perStep.length - 1] / perStep[0];
+    const atFour = own.find((r) => r.size === 4_000)!;
+    rows.push({
+      what: `strict self-check (${target}), 4,000 steps; 1,000–10,000`,
+      goal: '≤ the emission; linear',
+      now: `${ms(atFour.check)} CPU vs ${ms(atFour.emit)}; ≤ ${Math.max(...own.map((r) => r.check / r.emit)).toFixed(2)}× the emission at every size; per step ×${growth.toFixed(2)} from 1,000 to 10,000`,
+      met: own.every((r) => r.check <= r.emit) && growth <= 1.5,
+    });
+  }
+  return rows;
+}

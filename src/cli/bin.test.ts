@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle } from '../../bin/bundle.mjs';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/**
+ * A scratch repository holding the real bin/ and stand-ins for the bundle and the sources, so both
+ * ways the bin can start are exercised without building anything.
+ */
+let scratch: string;
+const run = (...args: string[]) => spawnSync(process.execPath, [join(scratch, 'bin', 'kfp-designer.mjs'), ...args], { cwd: scratch, encoding: 'utf8' });
+const write = (path: string, text: string) => {
+  mkdirSync(join(scratch, path, '..'), { recursive: true });
+  writeFileSync(join(scratch, path), text);
+};
+const recordInputs = (...files: string[]) =>
+  write(`${BUNDLE_DIR}/${INPUTS_FILE}`, JSON.stringify({ files: files.map((f) => [f, statSync(join(scratch, f)).size, statSync(join(scratch, f)).mtimeMs]) }));
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'kfp-designer-bin-'));
+  cpSync(join(ROOT, 'bin'), join(scratch, 'bin'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(scratch, 'node_modules'));
+  write('package.json', '{ "type": "module" }\n');
+  write('src/cli/bin.ts', 'export async function main(argv: string[]): Promise<number> { process.stdout.write(`sources ${argv.join(" ")}`); return 0; }\n');
+  write('scripts/precompile-checkers.ts', 'export async function ensurePrecompiledCheckers(): Promise<boolean> { return false; }\n');
+  write(`${BUNDLE_DIR}/${BUNDLE_ENTRY}`, 'const part = require("./chunks/part.cjs");\nexports.main = async (argv) => { process.stdout.write(`bundle ${part.word} ${argv.join(" ")}`); return 3; };\n');
+  write(`${BUNDLE_DIR}/chunks/part.cjs`, 'exports.word = require("node:path").basename("/a/chunk");\n');
+});
+
+describe('bin/kfp-designer.mjs', () => {
+  it('runs the bundle while every file it was built from is unchanged', () => {
+    recordInputs('src/cli/bin.ts');
+    expect(bundleStaleness(scratch)).toBeUndefined();
+    const result = run('transpile', 'x.yaml');
+    expect(result.stdout).toBe('bundle chunk transpile x.yaml');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(3);
+  });
+
+  it('hands V8 the code cache saved beside each chunk, and compiles as usual when it cannot be used', () => {
+    const entry = join(scratch, BUNDLE_DIR, BUNDLE_ENTRY);
+    const trained = loadBundle(entry, { useCache: false });
+    for (const { file, script } of trained.scripts) writeFileSync(file + CACHE_SUFFIX, script.createCachedData());
+    // In a fresh process: V8 keeps what it compiled, so in this one a second load never reads a cache.
+    const verdicts = () => {
+      const probe = `import { loadBundle } from ${JSON.stringify(join(scratch, 'bin', 'bundle.mjs'))};
+        const { scripts } = loadBundle(${JSON.stringify(entry)});
+        console.log(JSON.stringify(Object.fromEntries(scripts.map(({ file, script }) => [file.split('/').pop(), script.cachedDataRejected]))));`;
+      return JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout);
+    };
+    expect(verdicts()).toEqual({ 'part.cjs': false, [BUNDLE_ENTRY]: false });
+    writeFileSync(join(scratch, BUNDLE_DIR, 'chunks', `part.cjs${CACHE_SUFFIX}`), 'not a cache');
+    expect(verdicts()).toEqual({ 'part.cjs': true, [BUNDLE_ENTRY]: false });
+    expect(run('x').stdout).toBe('bundle chunk x');
+  });
+
+  it('runs the sources through tsx, and says why, when a source changed since the build', () => {
+    recordInputs('src/cli/bin.ts');
+    const later = new Date(statSync(join(scratch, 'src/cli/bin.ts')).mtimeMs + 5_000);
+    utimesSync(join(scratch, 'src/cli/bin.ts'), later, later);
+    expect(bundleStaleness(scratch)).toEqual({ reason: 'changed', file: 'src/cli/bin.ts' });
+    const result = run('--help');
+    expect(result.stdout).toBe('sources --help');
+    expect(result.stderr).toMatch(/note: src\/cli\/bin\.ts changed since the CLI was built; running from source .*npm run build:cli/);
+  });
+
+  it('runs the sources when the CLI was never built, or a recorded input is gone or resized', () => {
+    write('src/other.ts', '');
+    recordInputs('src/cli/bin.ts', 'src/other.ts');
+    writeFileSync(join(scratch, 'src/other.ts'), 'same mtime resolution, other size');
+    expect(bundleStaleness(scratch)).toEqual({ reason: 'changed', file: 'src/other.ts' });
+    rmSync(join(scratch, 'src/other.ts'));
+    expect(bundleStaleness(scratch)).toEqual({ reason: 'changed', file: 'src/other.ts' });
+    writeFileSync(join(scratch, `${BUNDLE_DIR}/${INPUTS_FILE}`), 'not json');
+    expect(bundleStaleness(scratch)).toEqual({ reason: 'not-built' });
+    expect(run().stderr).toMatch(/note: the CLI is not built; running from source/);
+  });
+});
+
+describe('the CLI built by `npm ci`', () => {
+  // .ci/run starts from a clean clone: `prepare` must have built the bundle, which the other CLI
+  // tests then run. (A developer who edited src/ since gets the sources, as tested above.)
+  it('is built and fresh in CI', () => {
+    if (process.env.CI) expect(bundleStaleness(ROOT)).toBeUndefined();
+  });
+});
