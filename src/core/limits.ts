@@ -27,6 +27,12 @@ export const MAX_YAML_DEPTH = 200;
  */
 export const MAX_STEP_NESTING = 40;
 
+/**
+ * Steps in one pipeline, nested ones included: a nested dag file counts once for each step that
+ * includes it, so a few small files including each other cannot multiply into millions of steps.
+ */
+export const MAX_STEPS = 100_000;
+
 /** Distinct nested `dag_definition` files one import reads. */
 export const MAX_NESTED_FILES = 100;
 

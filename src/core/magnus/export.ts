@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Graph, Json, KfpConfig, OverrideEntry, Pipeline, SecretEntry, Step, VolumeEntry } from '../model/types';
 import { toYaml } from '../yaml/stringify';
+import { nestingProblem } from '../model/nesting';
+import { assignOwn, ownValue, setOwn } from '../own';
 import { DESIGNER_KEY } from './designer-metadata';
 
 export interface MagnusExport {
@@ -19,11 +21,15 @@ export interface MagnusExport {
  * plugin read). Key order is fixed so that the same model always gives the same text.
  */
 export function exportMagnus(pipeline: Pipeline): MagnusExport {
+  // Written recursively; a model past the nesting limit (a damaged saved pipeline) is not written.
+  const tooDeep = nestingProblem(pipeline);
+  if (tooDeep) return { dag: '', config: '', nested: {}, diagnostics: [tooDeep] };
   const nested: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   const nestedWriter: NestedWriter = (path, graph, stepPath) => {
     const text = toYaml({ dag: graphToYaml(graph, nestedWriter) });
-    if (nested[path] !== undefined && nested[path] !== text) {
+    const earlier = ownValue(nested, path);
+    if (earlier !== undefined && earlier !== text) {
       diagnostics.push({
         code: 'W_EXPORT_NESTED_CONFLICT',
         severity: 'warning',
@@ -33,7 +39,7 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
       });
       return;
     }
-    nested[path] = text;
+    setOwn(nested, path, text);
   };
   const dag = { dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
@@ -58,7 +64,7 @@ function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): R
   const out: Record<string, Yaml> = {};
   if (graph.description !== undefined) out.description = graph.description;
   if (graph.start_at !== undefined) out.start_at = graph.start_at;
-  Object.assign(out, graph.extra);
+  assignOwn(out, graph.extra);
   out.steps = orderedMap(graph.steps.map((step) => [step.name, stepToYaml(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`)]));
   return out;
 }
@@ -93,12 +99,9 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
   }
   if (step.type === 'map') out.branch = graphToYaml(step.branch, writeNested, `${path}.map_variable_placeholder`);
   if (step.kfp || step.otherOverrides) {
-    out.executor_config = {
-      ...(step.kfp ? { kfp: entriesToYaml(step.kfp) } : {}),
-      ...step.otherOverrides,
-    };
+    out.executor_config = assignOwn<Yaml>(step.kfp ? { kfp: entriesToYaml(step.kfp) } : {}, step.otherOverrides);
   }
-  Object.assign(out, step.extra);
+  assignOwn(out, step.extra);
   return out;
 }
 
@@ -129,7 +132,7 @@ function configToYaml(pipeline: Pipeline): Map<string, Yaml> {
   if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
   if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
   if (executor.profiles.length > 0) config.placeholders = orderedMap(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
-  Object.assign(config, executor.extra);
+  assignOwn(config, executor.extra);
   const out = orderedMap([['executor', { type: 'kfp', config }]]);
   for (const service of pipeline.services) {
     out.set(service.key, { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) });

@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { DEFAULT_DAG_FILE } from '../model/defaults';
 import { walkGraphs } from '../model/paths';
 import type { Graph, ImageFiles, Json, Parameter, Pipeline, Position, Variable } from '../model/types';
+import { describeBytes, MAX_INPUT_BYTES, MAX_NESTED_FILES } from '../limits';
+import { hasOwn, ownValue, setOwn } from '../own';
 import { parseYamlSource } from '../yaml/source';
 import { detectEra, MARKERS, type EraReport } from './era';
 import { DESIGNER_KEY } from './designer-metadata';
@@ -106,6 +108,13 @@ function importChecked(ctx: ImportContext, input: MagnusInput): ImportResult {
 }
 
 function readFile(ctx: ImportContext, file: string, text: string): FileCursor {
+  ctx.characters += text.length;
+  if (ctx.characters > MAX_INPUT_BYTES) {
+    const message = `the files of this pipeline come to more than ${describeBytes(MAX_INPUT_BYTES)} in all, the limit; \`${file}\` is not read`;
+    ctx.diagnostics.push({ code: 'E_INPUT_TOO_LARGE', severity: 'error', message, file });
+    ctx.fatal = true;
+    return { file, source: parseYamlSource('') };
+  }
   const source = parseYamlSource(text);
   const cursor = { file, source };
   for (const problem of source.problems) {
@@ -121,10 +130,18 @@ function readFile(ctx: ImportContext, file: string, text: string): FileCursor {
  */
 function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested']>): NestedDagLoader {
   const loading: string[] = [];
-  const read = typeof files === 'function' ? files : (path: string) => (Object.prototype.hasOwnProperty.call(files, path) ? files[path] : undefined);
+  const readFrom = typeof files === 'function' ? files : (path: string) => ownValue(files, path);
+  // Each file is read once, however many steps include it.
+  const texts = new Map<string, string | undefined>();
   const loader: NestedDagLoader = (path, from) => {
-    const text = read(path);
     const target = { step: from.stepPath.replace(/\.dag$/, ''), field: 'dag_definition' };
+    if (!texts.has(path) && texts.size >= MAX_NESTED_FILES) {
+      ctx.report(from.cursor, from.yamlPath, 'error', 'E_NESTED_FILES_LIMIT', `\`${path}\` would be nested dag file number ${texts.size + 1}; at most ${MAX_NESTED_FILES} are read`, target);
+      ctx.fatal = true;
+      return undefined;
+    }
+    if (!texts.has(path)) texts.set(path, readFrom(path));
+    const text = texts.get(path);
     if (text === undefined) {
       ctx.report(from.cursor, from.yamlPath, 'warning', 'W_NESTED_DAG_MISSING', `the file \`${path}\` was not supplied; its steps cannot be checked or emitted until it is`, target);
       return undefined;
@@ -207,7 +224,7 @@ function mergeByName<T extends { name: string }>(first: T[], second: T[]): T[] {
  */
 function imageFiles(saved: DesignerMetadata, input: MagnusInput): ImageFiles {
   const pick = (key: 'config' | 'parameters', given: TextFile | undefined, fallback: string) => {
-    if (saved.files && key in saved.files) return saved.files[key] ?? undefined;
+    if (saved.files && hasOwn(saved.files, key)) return saved.files[key] ?? undefined;
     return given ? (given.path ?? fallback) : undefined;
   };
   const config = pick('config', input.config, 'config.yaml');
@@ -258,7 +275,7 @@ function readDesignerMetadata(ctx: ImportContext, cursor: FileCursor, raw: Json 
     const layout: Record<string, Position> = {};
     for (const [path, pos] of cursor.source.entries([DESIGNER_KEY, 'layout'], raw.layout)) {
       if (Array.isArray(pos) && pos.length === 2 && pos.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-        layout[path] = { x: pos[0] as number, y: pos[1] as number };
+        setOwn(layout, path, { x: pos[0] as number, y: pos[1] as number });
       } else warn(['layout', path], 'expected [x, y]');
     }
     result.layout = layout;
