@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkArgoWorkflowYaml } from '../core/check/argo';
@@ -11,12 +11,17 @@ import type { MagnusInput } from '../core/magnus/import';
 import { loadPipeline, transpile } from '../core/transpile';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
 import { environmentParameters, environmentVariables } from './environment';
+import { readNestedFile } from './nested-files';
+import { readInputFile } from './read-file';
 
 export const EXIT_OK = 0;
 export const EXIT_INPUT_ERRORS = 1;
 export const EXIT_USAGE = 2;
 
 class UsageError extends Error {}
+
+/** An input file whose content cannot be read (too large, not UTF-8): an error in the input. */
+class InputFileError extends Error {}
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -48,6 +53,10 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number {
     if (command === 'validate') return runValidate(rest, io);
     throw new UsageError(`unknown command \`${command}\` (commands: transpile, validate)`);
   } catch (error) {
+    if (error instanceof InputFileError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_INPUT_ERRORS;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`kfp-designer: ${(error as Error).message}\nRun \`kfp-designer --help\` for usage.\n`);
       return EXIT_USAGE;
@@ -63,6 +72,7 @@ const COMMON_OPTIONS = {
   'image-dag-path': { type: 'string' },
   'image-config-path': { type: 'string' },
   'image-parameters-path': { type: 'string' },
+  'allow-outside-cwd': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -131,15 +141,25 @@ interface CliInput {
 
 function readInput(
   positionals: string[],
-  values: { config?: string; parameters?: string; var?: string[]; 'image-dag-path'?: string; 'image-config-path'?: string; 'image-parameters-path'?: string },
+  values: {
+    config?: string;
+    parameters?: string;
+    var?: string[];
+    'image-dag-path'?: string;
+    'image-config-path'?: string;
+    'image-parameters-path'?: string;
+    'allow-outside-cwd'?: boolean;
+  },
   io: CliIo,
 ): CliInput {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the dag file' : `expected one dag file, got ${positionals.join(' ')}`);
   const [dagPath] = positionals;
   const read = (path: string) => {
-    const full = resolve(io.cwd, path);
-    if (!existsSync(full)) throw new UsageError(`cannot read \`${path}\`: no such file`);
-    return readFileSync(full, 'utf8');
+    const outcome = readInputFile(resolve(io.cwd, path), { allowPipe: true });
+    if ('text' in outcome) return outcome.text;
+    const { kind, code, message } = outcome.problem;
+    if (kind === 'content') throw new InputFileError(`${path}: error ${code}: ${message}`);
+    throw new UsageError(`cannot read \`${path}\`: ${message}`);
   };
   const variables: Variable[] = [...environmentVariables(io.env), ...(values.var ?? []).map(parseVarOption)];
   const fileNames: Record<string, string> = { dag: dagPath };
@@ -150,10 +170,7 @@ function readInput(
     ...(values.config ? { config: { text: read(values.config), path: values['image-config-path'] ?? values.config } } : {}),
     ...(values.parameters ? { parameters: { text: read(values.parameters), path: values['image-parameters-path'] ?? values.parameters } } : {}),
     // magnus resolves dag_definition against the working directory, not the including file (§4.5).
-    nested: (path) => {
-      const full = resolve(io.cwd, path);
-      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-    },
+    nested: (path) => readNestedFile(path, io.cwd, values['allow-outside-cwd'] === true),
     variables,
   };
   const envParameters = environmentParameters(io.env);

@@ -22,12 +22,20 @@ export interface MagnusInput {
   dag: TextFile;
   config?: TextFile;
   parameters?: TextFile;
-  /** Files a `dag_definition` may name, by the path as written in the step (or a reader for them). */
-  nested?: Record<string, string> | ((path: string) => string | undefined);
+  /**
+   * Files a `dag_definition` may name, by the path as written in the step, or a reader for them
+   * (which may say why a file cannot be read: the importer reports it at the step).
+   */
+  nested?: Record<string, string> | ((path: string) => string | NestedReadProblem | undefined);
   /** Values for `${name}` (magnus `MAGNUS_VAR_name`); they win over values saved in the file. */
   variables?: Variable[];
   /** Parameters from `MAGNUS_PRM_*` at transpile time; the parameters file wins over them (§9.4). */
   environmentParameters?: Parameter[];
+}
+
+export interface NestedReadProblem {
+  code: `E_${string}`;
+  message: string;
 }
 
 export interface ImportResult {
@@ -132,7 +140,7 @@ function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested
   const loading: string[] = [];
   const readFrom = typeof files === 'function' ? files : (path: string) => ownValue(files, path);
   // Each file is read once, however many steps include it.
-  const texts = new Map<string, string | undefined>();
+  const texts = new Map<string, string | NestedReadProblem | undefined>();
   const loader: NestedDagLoader = (path, from) => {
     const target = { step: from.stepPath.replace(/\.dag$/, ''), field: 'dag_definition' };
     if (!texts.has(path) && texts.size >= MAX_NESTED_FILES) {
@@ -142,6 +150,11 @@ function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested
     }
     if (!texts.has(path)) texts.set(path, readFrom(path));
     const text = texts.get(path);
+    if (typeof text === 'object') {
+      ctx.report(from.cursor, from.yamlPath, 'error', text.code, text.message, target);
+      ctx.fatal = true;
+      return undefined;
+    }
     if (text === undefined) {
       ctx.report(from.cursor, from.yamlPath, 'warning', 'W_NESTED_DAG_MISSING', `the file \`${path}\` was not supplied; its steps cannot be checked or emitted until it is`, target);
       return undefined;
