@@ -4,6 +4,7 @@ import { withAutoLayout } from '../layout/auto-layout';
 import type { DesignerStore, ImportReport } from '../store/store';
 import type { Classification, NamedText } from './classify';
 import { missingNestedFiles } from './nested-files';
+import { readNamedFile } from './read-file';
 import { failureDiagnostics, IMPORT_REPORT_TITLE, isFailedImport, successDiagnostics } from './outcome';
 
 export type ImportAttempt =
@@ -12,20 +13,8 @@ export type ImportAttempt =
   /** Nothing imported yet: the pipeline names nested dag files that were not supplied. */
   | { status: 'needs-nested'; missing: string[] };
 
-/** Larger than any pipeline a person writes; reading it would only freeze the page. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 export async function readFiles(files: readonly File[]): Promise<NamedText[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      if (file.size > MAX_FILE_BYTES) return { name: file.name, text: '', unreadable: `is larger than 5 MB (${Math.round(file.size / 1024 / 1024)} MB)` };
-      try {
-        return { name: file.name, text: await file.text() };
-      } catch (error) {
-        return { name: file.name, text: '', unreadable: `could not be read (${error instanceof Error ? error.message : String(error)})` };
-      }
-    }),
-  );
+  return Promise.all(files.map(readNamedFile));
 }
 
 /**
