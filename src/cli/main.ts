@@ -8,6 +8,7 @@ import { EMIT_TARGETS, type EmitTarget } from '../core/emit/index';
 import { KFP_DEFAULTS } from '../core/model/defaults';
 import type { Variable } from '../core/model/types';
 import type { MagnusInput } from '../core/magnus/import';
+import { ownValue } from '../core/own';
 import { loadPipeline, transpile } from '../core/transpile';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
 import { environmentParameters, environmentVariables } from './environment';
@@ -187,7 +188,7 @@ function parseVarOption(option: string): Variable {
 function report(diagnostics: Diagnostic[], input: CliInput, io: CliIo, verbose: boolean) {
   for (const d of diagnostics) {
     if (d.severity === 'info' && !verbose) continue;
-    io.stderr(formatDiagnostic(d, d.file ? (input.fileNames[d.file] ?? d.file) : undefined) + '\n');
+    io.stderr(formatDiagnostic(d, d.file ? (ownValue(input.fileNames, d.file) ?? d.file) : undefined) + '\n');
   }
 }
 

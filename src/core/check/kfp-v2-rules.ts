@@ -3,6 +3,7 @@
  * (API server, Argo compiler and driver) relies on: tasks -> components -> executors, DAG edges,
  * and the names of inputs and outputs that tasks and placeholders use.
  */
+import { hasOwn } from '../own.ts';
 import type { CheckProblem } from './types.ts';
 import { at, forEachString, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
 
@@ -70,7 +71,7 @@ function componentProblems(spec: Spec): CheckProblem[] {
     const path = at('/components', name);
     const label = component.executorLabel;
     if (typeof label === 'string')
-      return label in spec.executors
+      return hasOwn(spec.executors, label)
         ? []
         : [{ path: at(path, 'executorLabel'), message: `executorLabel "${label}" has no executor in deploymentSpec.executors` }];
     return isObject(component.dag) ? [] : [{ path, message: 'component needs either a dag or an executorLabel' }];
@@ -102,7 +103,7 @@ function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec):
   else if (!component)
     problems.push({ path: at(path, 'componentRef', 'name'), message: `componentRef names "${refName}", which is not in components` });
   (Array.isArray(task.dependentTasks) ? task.dependentTasks : []).forEach((upstream, i) => {
-    if (typeof upstream === 'string' && !(upstream in dag.tasks))
+    if (typeof upstream === 'string' && !hasOwn(dag.tasks, upstream))
       problems.push({ path: at(path, 'dependentTasks', i), message: `dependentTasks names "${upstream}", which is not a task of this DAG` });
   });
   problems.push(...taskInputProblems(task, path, component, refName, dag, spec));
@@ -124,7 +125,7 @@ function taskInputProblems(
     const declared = inputNames(component, kind);
     for (const [key, value] of Object.entries(objectOrEmpty(inputs[kind]))) {
       const inputPath = at(path, 'inputs', kind, key);
-      if (component && !(key in declared))
+      if (component && !hasOwn(declared, key))
         problems.push({ path: inputPath, message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
       problems.push(...inputSourceProblems(objectOrEmpty(value), kind, inputPath, dag, spec));
     }
@@ -142,7 +143,7 @@ function inputSourceProblems(source: JsonObject, kind: 'parameters' | 'artifacts
   const problems: CheckProblem[] = [];
   const parentInputKey = kind === 'parameters' ? 'componentInputParameter' : 'componentInputArtifact';
   const parentInput = stringOrUndefined(source[parentInputKey]);
-  if (parentInput !== undefined && !(parentInput in inputNames(dag.owner, kind)))
+  if (parentInput !== undefined && !hasOwn(inputNames(dag.owner, kind), parentInput))
     problems.push({
       path: at(path, parentInputKey),
       message: `${parentInputKey} "${parentInput}" is not an input ${singular(kind)} of ${dag.ownerName === 'root' ? 'the pipeline (root.inputDefinitions)' : `component "${dag.ownerName}"`}`,
@@ -151,7 +152,7 @@ function inputSourceProblems(source: JsonObject, kind: 'parameters' | 'artifacts
   for (const key of [outputKey, 'taskFinalStatus']) {
     const producerTask = stringOrUndefined(objectOrEmpty(source[key]).producerTask);
     if (producerTask === undefined) continue;
-    if (!(producerTask in dag.tasks))
+    if (!hasOwn(dag.tasks, producerTask))
       problems.push({ path: at(path, key, 'producerTask'), message: `producerTask "${producerTask}" is not a task of this DAG` });
     else if (key === outputKey) problems.push(...producerOutputProblems(source[key], kind, producerTask, path, dag, spec));
   }
@@ -170,7 +171,7 @@ function producerOutputProblems(
   const outputKey = stringOrUndefined(objectOrEmpty(reference)[keyName]);
   const producerRef = stringOrUndefined(objectOrEmpty(dag.tasks[producerTask].componentRef).name);
   const producer = producerRef === undefined ? undefined : spec.components[producerRef];
-  if (outputKey === undefined || !producer || outputKey in outputNames(producer, kind)) return [];
+  if (outputKey === undefined || !producer || hasOwn(outputNames(producer, kind), outputKey)) return [];
   const refKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
   return [
     {
@@ -192,7 +193,7 @@ function missingInputProblems(
   const iteratorKey = kind === 'parameters' ? 'parameterIterator' : 'artifactIterator';
   const itemInput = objectOrEmpty(task[iteratorKey]).itemInput;
   return Object.entries(declared)
-    .filter(([name, definition]) => isRequired(objectOrEmpty(definition)) && !(name in supplied) && name !== itemInput)
+    .filter(([name, definition]) => isRequired(objectOrEmpty(definition)) && !hasOwn(supplied, name) && name !== itemInput)
     .map(([name]) => ({
       path: at(path, 'inputs'),
       message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
@@ -210,14 +211,14 @@ function iteratorProblems(task: JsonObject, path: string, component: JsonObject 
   const problems: CheckProblem[] = [];
   if (typeof itemInput !== 'string' || itemInput === '')
     problems.push({ path: at(iteratorPath, 'itemInput'), message: 'parameterIterator.itemInput is required' });
-  else if (component && !(itemInput in inputNames(component, 'parameters')))
+  else if (component && !hasOwn(inputNames(component, 'parameters'), itemInput))
     problems.push({
       path: at(iteratorPath, 'itemInput'),
       message: `itemInput "${itemInput}" is not an input parameter of component "${String(refName)}", so the loop body cannot read the item`,
     });
   const source = objectOrEmpty(items);
   const inputParameter = source.inputParameter;
-  if (typeof inputParameter === 'string' && !(inputParameter in objectOrEmpty(objectOrEmpty(task.inputs).parameters)))
+  if (typeof inputParameter === 'string' && !hasOwn(objectOrEmpty(objectOrEmpty(task.inputs).parameters), inputParameter))
     problems.push({
       path: at(iteratorPath, 'items', 'inputParameter'),
       message: `items.inputParameter "${inputParameter}" is not one of the task's inputs.parameters`,
@@ -257,7 +258,7 @@ function cycleProblems(dag: Dag): CheckProblem[] {
   const stack: string[] = [];
   const cycles: string[][] = [];
   const visit = (name: string): void => {
-    if (!(name in dag.tasks) || state.get(name) === 'done') return;
+    if (!hasOwn(dag.tasks, name) || state.get(name) === 'done') return;
     if (state.get(name) === 'visiting') {
       cycles.push([...stack.slice(stack.indexOf(name)), name]);
       return;
@@ -277,7 +278,7 @@ function dagOutputProblems(dag: Dag): CheckProblem[] {
   const problems: CheckProblem[] = [];
   const checkProducer = (selector: unknown, path: string) => {
     const producer = stringOrUndefined(objectOrEmpty(selector).producerSubtask);
-    if (producer !== undefined && !(producer in dag.tasks))
+    if (producer !== undefined && !hasOwn(dag.tasks, producer))
       problems.push({ path: at(path, 'producerSubtask'), message: `producerSubtask "${producer}" is not a task of this DAG` });
   };
   for (const [name, output] of Object.entries(objectOrEmpty(outputs.parameters))) {
@@ -319,7 +320,7 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
           for (const [componentName, component] of usersByExecutor.get(label) ?? []) {
             const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
             const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
-            if (!(name in definitions))
+            if (!hasOwn(definitions, name))
               problems.push({
                 path,
                 message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,

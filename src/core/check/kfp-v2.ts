@@ -1,3 +1,4 @@
+import { hasOwn } from '../own.ts';
 import { protoJsonProblems } from './kfp-v2-proto.ts';
 import { pipelineSpecProblems } from './kfp-v2-rules.ts';
 import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
@@ -54,7 +55,7 @@ function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem
   for (const [label, config] of Object.entries(executorsOf(platform))) {
     const path = at(EXECUTORS_PATH, label);
     problems.push(...protoJsonProblems('kfp_kubernetes.KubernetesExecutorConfig', config, path));
-    if (!(label in known))
+    if (!hasOwn(known, label))
       problems.push({ path, message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
   }
   return problems;

@@ -75,6 +75,7 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
     inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
     ...(job.outputsIterateOn ? { outputDefinitions: { parameters: { [ITERATE_ON_OUTPUT]: { parameterType: 'LIST' } } } } : {}),
   };
+  // own-keys: `exec-` and a Kubernetes name
   parts.executors[executor] = {
     container: {
       ...commandOf(job),
@@ -82,7 +83,7 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
       resources: resourceSpec(job.settings),
     },
   };
-  parts.platformExecutors[executor] = platformConfig(job.settings, volumes);
+  parts.platformExecutors[executor] = platformConfig(job.settings, volumes); // own-keys: `exec-` and a Kubernetes name
 }
 
 function commandOf(job: V2ContainerJob): Yaml {

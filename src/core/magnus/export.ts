@@ -72,7 +72,7 @@ function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): R
 function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record<string, Yaml> {
   const out: Record<string, Yaml> = { type: step.type === 'stub' ? 'as-is' : step.type };
   const put = (key: string, value: Yaml | undefined) => {
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined) out[key] = value; // own-keys: step field names
   };
   switch (step.type) {
     case 'task':
@@ -128,7 +128,7 @@ const CONFIG_ORDER = [
 function configToYaml(pipeline: Pipeline): Map<string, Yaml> {
   const { executor } = pipeline;
   const config: Record<string, Yaml> = {};
-  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json;
+  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json; // own-keys: CONFIG_ORDER
   if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
   if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
   if (executor.profiles.length > 0) config.placeholders = orderedMap(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));

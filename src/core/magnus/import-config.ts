@@ -105,9 +105,9 @@ function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPat
   ctx.locate(cursor, at, target(settingName));
   if ((STRING_SETTINGS as readonly string[]).includes(settingName)) {
     // An empty setting means "not set" (magnus's own default for the requests; the others have no empty form).
-    executor[settingName as (typeof STRING_SETTINGS)[number]] = readString(ctx, cursor, at, value, target(settingName)) || undefined;
+    executor[settingName as (typeof STRING_SETTINGS)[number]] = readString(ctx, cursor, at, value, target(settingName)) || undefined; // own-keys: one of the settings tested above
   } else if (settingName === 'enable_caching' || settingName === 'enable_parallel') {
-    executor[settingName] = readBoolean(ctx, cursor, at, value, target(settingName));
+    executor[settingName] = readBoolean(ctx, cursor, at, value, target(settingName)); // own-keys: one of the settings tested above
   } else if (settingName === 'secrets_from_k8s') {
     executor.secrets_from_k8s = readSecrets(ctx, cursor, at, value, target(settingName));
   } else if (settingName === 'persistent_volumes') {

@@ -126,8 +126,8 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
   const attempts = () => readAttempts(ctx, cursor, yamlPath, take, target);
 
   let step: Step;
+  // An exception abandons the whole import, so the count needs no `finally`.
   if (composite) ctx.nesting++;
-  try {
   switch (type) {
     case 'task':
       step = {
@@ -178,9 +178,7 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
       break;
     }
   }
-  } finally {
-    if (composite) ctx.nesting--;
-  }
+  if (composite) ctx.nesting--;
 
   const extra = Object.fromEntries(remaining);
   if (Object.keys(extra).length > 0) {
@@ -271,7 +269,7 @@ function readCatalog(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath,
   for (const [key, value] of cursor.source.entries(yamlPath, raw)) {
     const at = [...yamlPath, key];
     ctx.locate(cursor, at, { ...target, field: `catalog.${key}` });
-    if (key === 'get' || key === 'put') catalog[key] = readStringList(ctx, cursor, at, value, { ...target, field: `catalog.${key}` });
+    if (key === 'get' || key === 'put') catalog[key] = readStringList(ctx, cursor, at, value, { ...target, field: `catalog.${key}` }); // own-keys: get or put
     else if (key === 'compute_data_folder') catalog.compute_data_folder = readString(ctx, cursor, at, value, { ...target, field: `catalog.${key}` });
     else ctx.report(cursor, at, 'warning', 'W_UNKNOWN_KEY', `\`catalog.${key}\` is not a catalog setting (get, put, compute_data_folder); it is left out`, { ...target, field: `catalog.${key}` }, 'key');
   }

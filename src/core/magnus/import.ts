@@ -272,7 +272,7 @@ function readDesignerMetadata(ctx: ImportContext, cursor: FileCursor, raw: Json 
       const value = raw.files[key];
       if (typeof value === 'string' || (value === null && key !== 'dag')) {
         if (key === 'dag') files.dag = value as string;
-        else files[key] = value;
+        else files[key] = value; // own-keys: config or parameters
         ctx.locate(cursor, [DESIGNER_KEY, 'files', key], { field: `files.${key}` });
       } else if (value !== undefined) warn(['files', key], 'expected a path');
     }

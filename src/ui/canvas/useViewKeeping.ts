@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { moveSteps } from '../../core/model/actions';
 import type { Pipeline, Step } from '../../core/model/types';
+import { ownValue } from '../../core/own';
 import { layoutPositions } from '../layout/auto-layout';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { needsFullLayout, needsLayout } from '../layout/graph-layout';
@@ -25,7 +26,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
   useEffect(() => {
     if (!needsLayout(pipeline)) return;
     const placeNear = () => store.getState().amend((p) => (needsLayout(p) ? moveSteps(p, placeMissingSteps(p, collapsedNow.current)) : p));
-    const wholeGraph = pipeline.dag.steps.length > 0 && pipeline.dag.steps.every((s) => !pipeline.layout[s.name]);
+    const wholeGraph = pipeline.dag.steps.length > 0 && pipeline.dag.steps.every((s) => !ownValue(pipeline.layout, s.name));
     if (!needsFullLayout(pipeline, SMALL_GRAPH)) {
       // Small graphs (a new group's branches) are laid out at once, without waiting for ELK's worker.
       placeNear();
@@ -37,7 +38,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
       .then((positions) => {
         if (cancelled) return;
         store.getState().amend((p) => {
-          const unplaced = Object.fromEntries(Object.entries(positions).filter(([path]) => !p.layout[path]));
+          const unplaced = Object.fromEntries(Object.entries(positions).filter(([path]) => !ownValue(p.layout, path)));
           const changed = changedPositions(p, unplaced);
           return Object.keys(changed).length > 0 ? moveSteps(p, changed) : p;
         });
