@@ -67,7 +67,7 @@ if (values.case !== undefined) {
   console.log(`\nfuzz: ${number(figures.cases)} cases (seed ${seed}) in ${number(figures.milliseconds / 1000)} s, ${(figures.milliseconds / figures.cases).toFixed(1)} ms a case`);
   console.log(`  imported ${number(figures.imported)}, emitted without errors ${number(figures.emitted)}, strictly checked ${number(figures.checked)}`);
   console.log(`  exceptions              ${number(figures.counts.exception)}`);
-  console.log(`  budget overruns (>${number(budgetMs)} ms)  ${number(figures.counts['budget overrun'])}`);
+  console.log(`  budget overruns (>${number(budgetMs)} ms CPU)  ${number(figures.counts['budget overrun'])}`);
   console.log(`  E_IMPORT_INTERNAL       ${number(figures.counts.E_IMPORT_INTERNAL)}`);
   console.log(`  other internal errors   ${number(figures.counts['other internal error'])}`);
   console.log(`  checker rejections      ${number(figures.counts['checker rejection'])}`);

@@ -141,7 +141,8 @@ export const MUTATIONS: Mutation[] = [
     apply(text, random) {
       const keys = keyLines(text);
       const depth = random.pick([10, 60, 199, 200, 201, 1_000, 10_000]);
-      const block = random.next() < 0.5 && depth <= 1_000;
+      // Block nesting costs its depth squared in indentation: 1,000 levels would be a 1 MB file.
+      const block = random.next() < 0.5 && depth <= 201;
       if (keys.length === 0) return { text: nested(depth, false, ''), what: `nesting ${depth} deep` };
       const line = random.pick(keys);
       return { text: replaceLine(text, line.index, `${line.indent}${line.key}: ${nested(depth, block, line.indent)}`), what: `${block ? 'block' : 'flow'} nesting ${depth} deep at line ${line.index + 1}` };
