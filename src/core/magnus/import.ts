@@ -115,8 +115,9 @@ function importChecked(ctx: ImportContext, input: MagnusInput): ImportResult {
   return done(pipeline);
 }
 
-function readFile(ctx: ImportContext, file: string, text: string): FileCursor {
-  ctx.characters += text.length;
+/** `again`: a nested file read for another step that includes it, already counted against the budget. */
+function readFile(ctx: ImportContext, file: string, text: string, again = false): FileCursor {
+  if (!again) ctx.characters += text.length;
   if (ctx.characters > MAX_INPUT_BYTES) {
     const message = `the files of this pipeline come to more than ${describeBytes(MAX_INPUT_BYTES)} in all, the limit; \`${file}\` is not read`;
     ctx.diagnostics.push({ code: 'E_INPUT_TOO_LARGE', severity: 'error', message, file });
@@ -148,7 +149,8 @@ function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested
       ctx.fatal = true;
       return undefined;
     }
-    if (!texts.has(path)) texts.set(path, readFrom(path));
+    const again = texts.has(path);
+    if (!again) texts.set(path, readFrom(path));
     const text = texts.get(path);
     if (typeof text === 'object') {
       ctx.report(from.cursor, from.yamlPath, 'error', text.code, text.message, target);
@@ -163,7 +165,7 @@ function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested
       ctx.report(from.cursor, from.yamlPath, 'error', 'E_NESTED_DAG_CYCLE', `\`${path}\` includes itself (${[...loading, path].join(' → ')})`, target);
       return undefined;
     }
-    const cursor = readFile(ctx, path, text);
+    const cursor = readFile(ctx, path, text, again);
     const root = cursor.source.value;
     if (ctx.fatal) return undefined;
     if (!isMapping(root) || !isMapping(root.dag)) {

@@ -13,7 +13,7 @@ import {
   type Node,
   type YAMLMap,
 } from 'yaml';
-import { describeBytes, describeCount, MAX_ALIAS_NODES, MAX_FILE_BYTES, MAX_YAML_DEPTH } from '../limits';
+import { describeBytes, describeCount, MAX_ALIAS_NODES, MAX_FILE_BYTES, MAX_STEP_NESTING, MAX_YAML_DEPTH } from '../limits';
 import type { Json } from '../model/types';
 
 type CstToken = CST.Token;
@@ -183,7 +183,7 @@ function parseYamlSourceUncached(text: string): YamlSource {
         if (outermost) expanding = undefined;
       }
     }
-    const here = node as Node | null;
+    const current = node as Node | null;
     if (expanding) {
       if (++expanded > MAX_ALIAS_NODES) {
         refuse(
@@ -192,8 +192,8 @@ function parseYamlSourceUncached(text: string): YamlSource {
           expanding,
         );
       }
-    } else if (here?.anchor) anchors.set(here.anchor, here);
-    if (here?.range && !valueRanges.has(path)) valueRanges.set(path, here.range);
+    } else if (current?.anchor) anchors.set(current.anchor, current);
+    if (current?.range && !valueRanges.has(path)) valueRanges.set(path, current.range);
     if (isMap(node) || isSeq(node)) {
       // Aliases can nest deeper than the text does.
       if (depth >= MAX_YAML_DEPTH) refuse('YAML_TOO_DEEP', tooDeepMessage(), expanding ?? node);
@@ -295,7 +295,7 @@ const here = (node: unknown) => node as Node | null | undefined;
 type Range = readonly number[];
 
 const tooDeepMessage = () =>
-  `the document nests collections more than ${MAX_YAML_DEPTH} levels deep, the limit (a pipeline 40 composite steps deep needs about 165)`;
+  `the document nests collections more than ${MAX_YAML_DEPTH} levels deep, the limit (a pipeline ${MAX_STEP_NESTING} composite steps deep needs about 165)`;
 
 /**
  * The offset of the first collection nested deeper than MAX_YAML_DEPTH, walking the syntax tree
