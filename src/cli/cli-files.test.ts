@@ -65,6 +65,13 @@ describe('the files the command line is given', () => {
     noStackTrace();
   });
 
+  it('an output that cannot be written is one line, without a stack trace', () => {
+    mkdirSync(join(dir, 'out.yaml'));
+    expect(runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '-o', 'out.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(stderr()).toMatch(/^kfp-designer: EISDIR: illegal operation on a directory, open '.*out\.yaml'$/m);
+    noStackTrace();
+  });
+
   it('a device is refused without being read', () => {
     expect(run('/dev/zero')).toBe(EXIT_USAGE);
     expect(stderr()).toMatch(/`\/dev\/zero`: it is not a regular file/);

@@ -62,9 +62,17 @@ export function runCli(argv: string[], io: CliIo = nodeIo()): number {
       io.stderr(`kfp-designer: ${(error as Error).message}\nRun \`kfp-designer --help\` for usage.\n`);
       return EXIT_USAGE;
     }
+    // A file the system refuses (the output is a directory, a disk is full): one line, no stack trace.
+    if (isSystemError(error)) {
+      io.stderr(`kfp-designer: ${error.message}\n`);
+      return EXIT_INPUT_ERRORS;
+    }
     throw error;
   }
 }
+
+const isSystemError = (error: unknown): error is NodeJS.ErrnoException =>
+  error instanceof Error && typeof (error as NodeJS.ErrnoException).errno === 'number' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 
 const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
