@@ -12,7 +12,7 @@ const { values } = parseArgs({
   options: {
     cases: { type: 'string', default: '2000' },
     seed: { type: 'string', default: '1' },
-    'budget-ms': { type: 'string', default: '1000' },
+    'budget-ms': { type: 'string', default: '3000' },
     case: { type: 'string' },
   },
 });
