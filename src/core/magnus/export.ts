@@ -105,8 +105,25 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
   return out;
 }
 
-const secretsToYaml = (secrets: SecretEntry[]) => orderedMap(secrets.map((s) => [s.env, s.ref]));
-const volumesToYaml = (volumes: VolumeEntry[]) => orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
+/**
+ * The kfp mapping forms (`ENV: "secret:key"`, `claim: /path`); when a name repeats (an error the
+ * validator reports) the list form of magnus 0.5, which the importer reads too: a mapping would keep
+ * one of them, and the export must not lose what the user has.
+ */
+function secretsToYaml(secrets: SecretEntry[]): Yaml {
+  if (!repeats(secrets.map((s) => s.env))) return orderedMap(secrets.map((s) => [s.env, s.ref]));
+  return secrets.map((s) => {
+    const cut = s.ref.indexOf(':');
+    return { environment_variable: s.env, secret_name: cut < 0 ? s.ref : s.ref.slice(0, cut), ...(cut < 0 ? {} : { secret_key: s.ref.slice(cut + 1) }) };
+  });
+}
+
+function volumesToYaml(volumes: VolumeEntry[]): Yaml {
+  if (!repeats(volumes.map((v) => v.claim))) return orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
+  return volumes.map((v) => ({ name: v.claim, mount_path: v.mountPath }));
+}
+
+const repeats = (names: string[]) => new Set(names).size < names.length;
 
 function entriesToYaml(entries: OverrideEntry[]): Map<string, Yaml> {
   return orderedMap(entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]));

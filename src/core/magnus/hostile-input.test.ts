@@ -209,3 +209,24 @@ describe('secret references in diagnostics', () => {
     for (const part of ref.split(':').filter((p) => p.length > 3)) expect(text).not.toContain(part);
   });
 });
+
+describe('what the export cannot write as a mapping', () => {
+  it('keeps repeated volume claims and secret variables (list form), so nothing is lost on the way through the files', () => {
+    const conf = config(
+      '    persistent_volumes:\n      - {name: data, mount_path: /a}\n      - {name: data, mount_path: /b}\n' +
+        '    secrets_from_k8s:\n      - {environment_variable: KEY, secret_name: s1, secret_key: k}\n      - {environment_variable: KEY, secret_name: no-colon}\n      - {environment_variable: KEY, secret_name: s3, secret_key: ""}\n',
+    );
+    const input = { dag: { text: DAG }, config: { text: conf } };
+    const pipeline = importMagnus(input).pipeline!;
+    expect(pipeline.executor.persistent_volumes).toEqual([
+      { claim: 'data', mountPath: '/a' },
+      { claim: 'data', mountPath: '/b' },
+    ]);
+    expect(pipeline.executor.secrets_from_k8s!.map((s) => s.ref)).toEqual(['s1:k', 'no-colon', 's3:']);
+    const files = exportMagnus(pipeline);
+    expect(importMagnus({ dag: { text: files.dag }, config: { text: files.config } }).pipeline).toEqual(pipeline);
+    // Validation says what is wrong with them.
+    const codes = loadPipeline(input).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(expect.arrayContaining(['E_SECRET_DUPLICATE_ENV', 'E_SECRET_REF_FORMAT']));
+  });
+});
