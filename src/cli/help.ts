@@ -17,6 +17,9 @@ const COMMON = `  -c, --config <file>          magnus config YAML (executor: {ty
                                environment counts too, --var wins)
       --image-dag-path <path>  the dag file's path inside the image (default: as typed here)
       --image-config-path <path>, --image-parameters-path <path>   likewise
+      --allow-outside-cwd      also read nested dag_definition files outside the working directory
+                               (refused by default: a dag from an untrusted pull request must not
+                               make CI read arbitrary files)
   -v, --verbose                also print informational notes
   -h, --help                   this help
 MAGNUS_PRM_<name> environment variables are pipeline parameters (the parameters file wins),
@@ -26,7 +29,7 @@ as they were for magnus. Diagnostics go to stderr as file:line:col: error|warnin
 export const TRANSPILE_HELP = `Usage: kfp-designer transpile <dag.yaml> [options]
 
 Writes the Kubeflow pipeline for a magnus DAG. Nested dag_definition files are read relative
-to the working directory, as magnus did.
+to the working directory, as magnus did, and only from inside it (see --allow-outside-cwd).
 
   -t, --target <target>        kfp-v2 (default: pipeline spec + kfp-kubernetes platform spec),
                                kfp-v1 (Argo Workflow as the old magnus kfp plugin made it),

@@ -1,11 +1,13 @@
 /** The files and variables a command reads, and how it reports diagnostics on them. */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics';
 import type { MagnusInput } from '../core/magnus/import';
 import type { Variable } from '../core/model/types';
-import { UsageError, type CliIo } from './cli-io';
+import { ownValue } from '../core/own';
+import { InputFileError, UsageError, type CliIo } from './cli-io';
 import { environmentParameters, environmentVariables } from './environment';
+import { readNestedFile } from './nested-files';
+import { readInputFile } from './read-file';
 
 export const COMMON_OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -14,6 +16,7 @@ export const COMMON_OPTIONS = {
   'image-dag-path': { type: 'string' },
   'image-config-path': { type: 'string' },
   'image-parameters-path': { type: 'string' },
+  'allow-outside-cwd': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -27,15 +30,25 @@ export interface CliInput {
 
 export function readInput(
   positionals: string[],
-  values: { config?: string; parameters?: string; var?: string[]; 'image-dag-path'?: string; 'image-config-path'?: string; 'image-parameters-path'?: string },
+  values: {
+    config?: string;
+    parameters?: string;
+    var?: string[];
+    'image-dag-path'?: string;
+    'image-config-path'?: string;
+    'image-parameters-path'?: string;
+    'allow-outside-cwd'?: boolean;
+  },
   io: CliIo,
 ): CliInput {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'missing the dag file' : `expected one dag file, got ${positionals.join(' ')}`);
   const [dagPath] = positionals;
   const read = (path: string) => {
-    const full = resolve(io.cwd, path);
-    if (!existsSync(full)) throw new UsageError(`cannot read \`${path}\`: no such file`);
-    return readFileSync(full, 'utf8');
+    const outcome = readInputFile(resolve(io.cwd, path), { allowPipe: true });
+    if ('text' in outcome) return outcome.text;
+    const { kind, code, message } = outcome.problem;
+    if (kind === 'content') throw new InputFileError(`${path}: error ${code}: ${message}`);
+    throw new UsageError(`cannot read \`${path}\`: ${message}`);
   };
   const variables: Variable[] = [...environmentVariables(io.env), ...(values.var ?? []).map(parseVarOption)];
   const fileNames: Record<string, string> = { dag: dagPath };
@@ -46,10 +59,7 @@ export function readInput(
     ...(values.config ? { config: { text: read(values.config), path: values['image-config-path'] ?? values.config } } : {}),
     ...(values.parameters ? { parameters: { text: read(values.parameters), path: values['image-parameters-path'] ?? values.parameters } } : {}),
     // magnus resolves dag_definition against the working directory, not the including file (§4.5).
-    nested: (path) => {
-      const full = resolve(io.cwd, path);
-      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-    },
+    nested: (path) => readNestedFile(path, io.cwd, values['allow-outside-cwd'] === true),
     variables,
   };
   const envParameters = environmentParameters(io.env);
@@ -66,6 +76,6 @@ function parseVarOption(option: string): Variable {
 export function report(diagnostics: Diagnostic[], input: CliInput, io: CliIo, verbose: boolean) {
   for (const d of diagnostics) {
     if (d.severity === 'info' && !verbose) continue;
-    io.stderr(formatDiagnostic(d, d.file ? (input.fileNames[d.file] ?? d.file) : undefined) + '\n');
+    io.stderr(formatDiagnostic(d, d.file ? (ownValue(input.fileNames, d.file) ?? d.file) : undefined) + '\n');
   }
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/diagnostics';
 import type { EmitTarget } from '../core/emit/options';
 import { KFP_DEFAULTS } from '../core/model/defaults';
-import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, UsageError, isParseArgsError, type CliIo } from './cli-io';
+import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, InputFileError, UsageError, isParseArgsError, isSystemError, type CliIo } from './cli-io';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
 import { COMMON_OPTIONS, readInput, report } from './input';
 import { passesStrictCheck } from './strict-check';
@@ -42,9 +42,18 @@ export async function runCli(argv: string[], io: CliIo = nodeIo()): Promise<numb
     if (command === 'serve') return await (await import('./serve/serve-command')).runServe(rest, io);
     throw new UsageError(`unknown command \`${command}\` (commands: transpile, validate, deploy, serve)`);
   } catch (error) {
+    if (error instanceof InputFileError) {
+      io.stderr(`${error.message}\n`);
+      return EXIT_INPUT_ERRORS;
+    }
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.stderr(`kfp-designer: ${(error as Error).message}\nRun \`kfp-designer --help\` for usage.\n`);
       return EXIT_USAGE;
+    }
+    // A file the system refuses (the output is a directory, a disk is full): one line, no stack trace.
+    if (isSystemError(error)) {
+      io.stderr(`kfp-designer: ${error.message}\n`);
+      return EXIT_INPUT_ERRORS;
     }
     throw error;
   }

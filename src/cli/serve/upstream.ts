@@ -8,6 +8,7 @@
  * as the request's own Authorization and wins.
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { setOwn } from '../../core/own';
 import { authHeaders, type KfpAuth } from '../../deploy/auth';
 
 /** Only the Kubeflow Pipelines REST APIs are forwarded, nothing else of the host behind. */
@@ -57,6 +58,7 @@ function splitQuery(url: string): [string, string?] {
 /** The headers sent to Kubeflow for a browser's request. */
 export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, auth: KfpAuth): OutgoingHttpHeaders {
   const headers: OutgoingHttpHeaders = {};
+  // own-keys: a name in REQUEST_HEADERS
   for (const [name, value] of Object.entries(incoming)) if (REQUEST_HEADERS.has(name) && value !== undefined) headers[name] = value;
   const added = authHeaders(auth);
   if (headers.authorization === undefined && added.Authorization) headers.authorization = added.Authorization;
@@ -67,7 +69,7 @@ export function upstreamRequestHeaders(incoming: IncomingHttpHeaders, auth: KfpA
 /** Kubeflow's response headers, less hop-by-hop ones and cookies. */
 export function downstreamResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(headers)) if (!RESPONSE_HEADERS_DROPPED.has(name) && value !== undefined) out[name] = value;
+  for (const [name, value] of Object.entries(headers)) if (!RESPONSE_HEADERS_DROPPED.has(name) && value !== undefined) setOwn(out, name, value);
   return out;
 }
 

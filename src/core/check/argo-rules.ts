@@ -289,8 +289,7 @@ function enumProblems(doc: unknown): CheckProblem[] {
         path: at('', ...segments, 'retryStrategy', 'retryPolicy'),
         message: `retryPolicy "${retryPolicy}" must be one of ${RETRY_POLICIES.join(', ')}`,
       });
-    for (const key in value) {
-      if (!Object.hasOwn(value, key)) continue;
+    for (const key of Object.keys(value)) {
       segments.push(key);
       walk(value[key]);
       segments.pop();

@@ -127,8 +127,7 @@ function taskInputProblems(
   for (const kind of KINDS) {
     const declared = inputNames(component, kind);
     const supplied = objectOrEmpty(inputs[kind]);
-    for (const key in supplied) {
-      if (!Object.hasOwn(supplied, key)) continue;
+    for (const key of Object.keys(supplied)) {
       if (component && !Object.hasOwn(declared, key))
         problems.push({ path: path('inputs', kind, key), message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
       inputSourceProblems(objectOrEmpty(supplied[key]), kind, (...more) => path('inputs', kind, key, ...more), dag, spec, problems);
@@ -193,8 +192,8 @@ function missingInputProblems(
   // The iterator supplies its loop item as an input of the loop body component.
   const iteratorKey = kind === 'parameters' ? 'parameterIterator' : 'artifactIterator';
   const itemInput = objectOrEmpty(task[iteratorKey]).itemInput;
-  for (const name in declared)
-    if (Object.hasOwn(declared, name) && isRequired(objectOrEmpty(declared[name])) && !Object.hasOwn(supplied, name) && name !== itemInput)
+  for (const name of Object.keys(declared))
+    if (isRequired(objectOrEmpty(declared[name])) && !Object.hasOwn(supplied, name) && name !== itemInput)
       problems.push({
         path: path('inputs'),
         message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
@@ -248,8 +247,7 @@ function upstreamOf(task: JsonObject): string[] {
   const inputs = objectOrEmpty(task.inputs);
   for (const kind of KINDS) {
     const sources = objectOrEmpty(inputs[kind]);
-    for (const key in sources) {
-      if (!Object.hasOwn(sources, key)) continue;
+    for (const key of Object.keys(sources)) {
       const source = objectOrEmpty(sources[key]);
       for (const reference of PRODUCER_KEYS) {
         const producer = objectOrEmpty(source[reference]).producerTask;

@@ -1,3 +1,4 @@
+import { setOwn } from '../own.ts';
 import { parsesAsStruct, protoJsonProblems } from './kfp-v2-proto.ts';
 import { pipelineSpecProblems } from './kfp-v2-rules.ts';
 import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
@@ -85,7 +86,7 @@ function withExecutorStructsSkipped(platform: JsonObject): JsonObject {
     if (!isObject(single) || Object.hasOwn(single, 'deployment_spec') || !isObject(single.deploymentSpec)) continue;
     const { executors } = single.deploymentSpec;
     if (!isObject(executors) || !Object.values(executors).every(parsesAsStruct)) continue;
-    platforms[name] = { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } };
+    setOwn<unknown>(platforms, name, { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } });
   }
   return { ...platform, platforms };
 }

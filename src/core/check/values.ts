@@ -38,8 +38,7 @@ export function forEachString(value: unknown, path: string, visit: (text: string
         segments.pop();
       }
     } else if (isObject(node)) {
-      for (const key in node) {
-        if (!Object.hasOwn(node, key)) continue;
+      for (const key of Object.keys(node)) {
         segments.push(key);
         walk(node[key]);
         segments.pop();
@@ -84,7 +83,7 @@ export function exactJson(value: unknown): string | undefined {
       const parts: string[] = [];
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
-          const item = i in value ? exactJson(value[i]) : undefined;
+          const item = Object.hasOwn(value, i) ? exactJson(value[i]) : undefined;
           if (item === undefined) return undefined;
           parts.push(item);
         }

@@ -207,6 +207,7 @@ class Reader {
       if (Object.hasOwn(map, key) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
       this.path.push(key);
       if (this.path.length > DEPTH_LIMIT) throw notInLayout;
+      // own-keys: '__proto__' is refused above (left to the yaml package)
       map[key] = this.value(this.valueAt, indent);
       this.path.pop();
       if (this.atEnd() || this.indent < indent || this.isDocumentMarker()) return map;

@@ -1,4 +1,5 @@
 import { Composer, LineCounter, Parser, type Document } from 'yaml';
+import { hasOwn } from '../own.ts';
 import type { CheckProblem } from './types.ts';
 import { at, isObject } from './values.ts';
 import { readBlockYaml } from './yaml-block-reader.ts';
@@ -58,9 +59,9 @@ function yaml11Differences(as12: unknown, as11: unknown, path: string): CheckPro
   if (Array.isArray(as12) && Array.isArray(as11) && as12.length === as11.length)
     return as12.flatMap((item, i) => yaml11Differences(item, as11[i], at(path, i)));
   if (isObject(as12) && isObject(as11)) {
-    const changedKeys = Object.keys(as12).filter((key) => !(key in as11));
+    const changedKeys = Object.keys(as12).filter((key) => !hasOwn(as11, key));
     const keyProblems = changedKeys.length > 0 ? [keysProblem(changedKeys, path)] : [];
-    const sharedKeys = Object.keys(as12).filter((key) => key in as11);
+    const sharedKeys = Object.keys(as12).filter((key) => hasOwn(as11, key));
     return [...keyProblems, ...sharedKeys.flatMap((key) => yaml11Differences(as12[key], as11[key], at(path, key)))];
   }
   return Object.is(as12, as11) ? [] : [readDifferently(as12, as11, path)];

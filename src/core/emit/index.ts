@@ -1,4 +1,5 @@
-import { hasErrors } from '../diagnostics';
+import { hasErrors, type Diagnostic } from '../diagnostics';
+import { nestingProblem } from '../model/nesting';
 import type { Pipeline } from '../model/types';
 import { emitKfpV1 } from './kfp-v1';
 import { emitKfpV2 } from './kfp-v2';
@@ -11,6 +12,8 @@ export { EMIT_TARGETS, type EmitOptions, type EmitResult, type EmitTarget } from
  * effort would be a different pipeline, and text shown is text copied.
  */
 export function emitPipeline(pipeline: Pipeline, options: EmitOptions): EmitResult {
+  const tooDeep = nestingProblem(pipeline);
+  if (tooDeep) return { text: '', diagnostics: [tooDeep] };
   const result = emitFor(pipeline, options);
   return hasErrors(result.diagnostics) ? { text: '', diagnostics: result.diagnostics } : result;
 }

@@ -75,6 +75,7 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
     inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
     ...(job.outputsIterateOn ? { outputDefinitions: { parameters: { [ITERATE_ON_OUTPUT]: { parameterType: 'LIST' } } } } : {}),
   };
+  // own-keys: `exec-` and a Kubernetes name
   parts.executors[executor] = {
     container: {
       ...commandOf(job),
@@ -82,7 +83,7 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
       resources: resourceSpec(job.settings),
     },
   };
-  parts.platformExecutors[executor] = platformConfig(job.settings, volumes);
+  parts.platformExecutors[executor] = platformConfig(job.settings, volumes); // own-keys: `exec-` and a Kubernetes name
 }
 
 function commandOf(job: V2ContainerJob): Yaml {
@@ -158,15 +159,15 @@ function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): 
 
 /** kfp-kubernetes groups env vars by secret; order of first appearance is kept. */
 function secretsByName(secrets: SecretEntry[]) {
-  const groups: { secret: string; keys: { env: string; key: string }[] }[] = [];
+  const groups = new Map<string, { secret: string; keys: { env: string; key: string }[] }>();
   for (const entry of secrets) {
     const ref = parseSecretRef(entry.ref);
     if (!ref) continue;
-    let group = groups.find((g) => g.secret === ref.secret);
-    if (!group) groups.push((group = { secret: ref.secret, keys: [] }));
+    let group = groups.get(ref.secret);
+    if (!group) groups.set(ref.secret, (group = { secret: ref.secret, keys: [] }));
     group.keys.push({ env: entry.env, key: ref.key });
   }
-  return groups;
+  return [...groups.values()];
 }
 
 /** A container task, its keys in the alphabetical order the KFP SDK writes them. */

@@ -84,6 +84,7 @@ function legacyShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[
       }),
       volumes,
     );
+    // own-keys: a Kubernetes name, [-a-z0-9]
     tasks[task.name] = cachedRootTask(task.step, `${key}|${task.after ?? ''}`, () =>
       containerTask(task.name, {
         retries: task.retries,
@@ -143,6 +144,7 @@ class GraphBuilder {
       const after = job.incoming.filter((e) => e.on === 'Succeeded').map((e) => e.from);
       if (job.kind === 'composite') {
         this.addComposite(job, graph.mapVariables);
+        // own-keys: a Kubernetes name, [-a-z0-9]
         tasks[job.name] = {
           componentRef: { name: `comp-${job.name}` },
           ...(after.length > 0 ? { dependentTasks: after } : {}),
@@ -169,6 +171,7 @@ class GraphBuilder {
         this.volumes,
       );
       const parameterInputs = Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }]));
+      // own-keys: a Kubernetes name, [-a-z0-9]
       tasks[job.name] = containerTask(job.name, {
         retries: job.retries,
         caching: caching(this.pipeline),
@@ -199,6 +202,7 @@ class GraphBuilder {
         this.volumes,
       );
     }
+    // own-keys: a Kubernetes name, [-a-z0-9]
     tasks[job.fanOut.name] = containerTask(job.fanOut.name, {
       retries: 0,
       caching: caching(this.pipeline),
@@ -214,6 +218,7 @@ class GraphBuilder {
         dag: { tasks: this.graphTasks(branch.graph, source) },
         ...definitions(iterated ? { ...strings(mapVariables), [listInput]: { parameterType: 'LIST' }, [itemInput]: { parameterType: 'STRING' } } : strings(branch.graph.mapVariables)),
       };
+      // own-keys: a Kubernetes name, [-a-z0-9]
       tasks[branch.name] = {
         componentRef: { name: `comp-${branch.name}` },
         dependentTasks: [job.fanOut.name],
@@ -230,6 +235,7 @@ class GraphBuilder {
         taskInfo: { name: branchDisplayName(job, branch.graph.path) },
       };
     }
+    // own-keys: a Kubernetes name, [-a-z0-9]
     tasks[job.fanIn.name] = containerTask(job.fanIn.name, {
       retries: 0,
       caching: caching(this.pipeline),

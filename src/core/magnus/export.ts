@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Graph, Json, KfpConfig, OverrideEntry, Pipeline, SecretEntry, Step, VolumeEntry } from '../model/types';
 import { toYaml } from '../yaml/stringify';
+import { nestingProblem } from '../model/nesting';
+import { assignOwn, ownValue, setOwn } from '../own';
 import { DESIGNER_KEY } from './designer-metadata';
 
 export interface MagnusExport {
@@ -19,11 +21,15 @@ export interface MagnusExport {
  * plugin read). Key order is fixed so that the same model always gives the same text.
  */
 export function exportMagnus(pipeline: Pipeline): MagnusExport {
+  // Written recursively; a model past the nesting limit (a damaged saved pipeline) is not written.
+  const tooDeep = nestingProblem(pipeline);
+  if (tooDeep) return { dag: '', config: '', nested: {}, diagnostics: [tooDeep] };
   const nested: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   const nestedWriter: NestedWriter = (path, graph, stepPath) => {
     const text = toYaml({ dag: graphToYaml(graph, nestedWriter) });
-    if (nested[path] !== undefined && nested[path] !== text) {
+    const earlier = ownValue(nested, path);
+    if (earlier !== undefined && earlier !== text) {
       diagnostics.push({
         code: 'W_EXPORT_NESTED_CONFLICT',
         severity: 'warning',
@@ -33,7 +39,7 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
       });
       return;
     }
-    nested[path] = text;
+    setOwn(nested, path, text);
   };
   const dag = { dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
@@ -58,7 +64,7 @@ function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): R
   const out: Record<string, Yaml> = {};
   if (graph.description !== undefined) out.description = graph.description;
   if (graph.start_at !== undefined) out.start_at = graph.start_at;
-  Object.assign(out, graph.extra);
+  assignOwn(out, graph.extra);
   out.steps = orderedMap(graph.steps.map((step) => [step.name, stepToYaml(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`)]));
   return out;
 }
@@ -66,7 +72,7 @@ function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): R
 function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record<string, Yaml> {
   const out: Record<string, Yaml> = { type: step.type === 'stub' ? 'as-is' : step.type };
   const put = (key: string, value: Yaml | undefined) => {
-    if (value !== undefined) out[key] = value;
+    if (value !== undefined) out[key] = value; // own-keys: step field names
   };
   switch (step.type) {
     case 'task':
@@ -93,17 +99,31 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
   }
   if (step.type === 'map') out.branch = graphToYaml(step.branch, writeNested, `${path}.map_variable_placeholder`);
   if (step.kfp || step.otherOverrides) {
-    out.executor_config = {
-      ...(step.kfp ? { kfp: entriesToYaml(step.kfp) } : {}),
-      ...step.otherOverrides,
-    };
+    out.executor_config = assignOwn<Yaml>(step.kfp ? { kfp: entriesToYaml(step.kfp) } : {}, step.otherOverrides);
   }
-  Object.assign(out, step.extra);
+  assignOwn(out, step.extra);
   return out;
 }
 
-const secretsToYaml = (secrets: SecretEntry[]) => orderedMap(secrets.map((s) => [s.env, s.ref]));
-const volumesToYaml = (volumes: VolumeEntry[]) => orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
+/**
+ * The kfp mapping forms (`ENV: "secret:key"`, `claim: /path`); when a name repeats (an error the
+ * validator reports) the list form of magnus 0.5, which the importer reads too: a mapping would keep
+ * one of them, and the export must not lose what the user has.
+ */
+function secretsToYaml(secrets: SecretEntry[]): Yaml {
+  if (!repeats(secrets.map((s) => s.env))) return orderedMap(secrets.map((s) => [s.env, s.ref]));
+  return secrets.map((s) => {
+    const cut = s.ref.indexOf(':');
+    return { environment_variable: s.env, secret_name: cut < 0 ? s.ref : s.ref.slice(0, cut), ...(cut < 0 ? {} : { secret_key: s.ref.slice(cut + 1) }) };
+  });
+}
+
+function volumesToYaml(volumes: VolumeEntry[]): Yaml {
+  if (!repeats(volumes.map((v) => v.claim))) return orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
+  return volumes.map((v) => ({ name: v.claim, mount_path: v.mountPath }));
+}
+
+const repeats = (names: string[]) => new Set(names).size < names.length;
 
 function entriesToYaml(entries: OverrideEntry[]): Map<string, Yaml> {
   return orderedMap(entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]));
@@ -125,11 +145,11 @@ const CONFIG_ORDER = [
 function configToYaml(pipeline: Pipeline): Map<string, Yaml> {
   const { executor } = pipeline;
   const config: Record<string, Yaml> = {};
-  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json;
+  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json; // own-keys: CONFIG_ORDER
   if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
   if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
   if (executor.profiles.length > 0) config.placeholders = orderedMap(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
-  Object.assign(config, executor.extra);
+  assignOwn(config, executor.extra);
   const out = orderedMap([['executor', { type: 'kfp', config }]]);
   for (const service of pipeline.services) {
     out.set(service.key, { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) });

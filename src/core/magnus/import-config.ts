@@ -1,20 +1,24 @@
 import type { Json, KfpConfig, Profile, Service } from '../model/types';
 import type { YamlPath } from '../yaml/source';
-import { MARKERS } from './era';
+import { MARKERS, type EraMarker } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
 import { readBoolean, readOverrideEntries, readSecrets, readString, readVolumes } from './import-values';
 
-const EXECUTOR_KEYS = { executor: MARKERS.configExecutor, mode: MARKERS.configMode, 'pipeline-executor': MARKERS.configPipelineExecutor } as const;
+const EXECUTOR_KEYS = new Map<string, EraMarker>([
+  ['executor', MARKERS.configExecutor],
+  ['mode', MARKERS.configMode],
+  ['pipeline-executor', MARKERS.configPipelineExecutor],
+]);
 
 const STRING_SETTINGS = ['docker_image', 'output_file', 'cpu_limit', 'memory_limit', 'cpu_request', 'memory_request', 'gpu_limit', 'image_pull_policy'] as const;
 
 /** ext 0.1.0 spelled the global resources with a `default_` prefix (steps still used the plain names). */
-const LEGACY_NAMES: Record<string, (typeof STRING_SETTINGS)[number]> = {
-  default_cpu_limit: 'cpu_limit',
-  default_memory_limit: 'memory_limit',
-  default_cpu_request: 'cpu_request',
-  default_memory_request: 'memory_request',
-};
+const LEGACY_NAMES = new Map<string, (typeof STRING_SETTINGS)[number]>([
+  ['default_cpu_limit', 'cpu_limit'],
+  ['default_memory_limit', 'memory_limit'],
+  ['default_cpu_request', 'cpu_request'],
+  ['default_memory_request', 'memory_request'],
+]);
 
 export function emptyKfpConfig(): KfpConfig {
   return { profiles: [] };
@@ -31,8 +35,9 @@ export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json):
   }
   let executorKey: string | undefined;
   for (const [key, value] of cursor.source.entries([], raw)) {
-    if (key in EXECUTOR_KEYS) {
-      ctx.mark(EXECUTOR_KEYS[key as keyof typeof EXECUTOR_KEYS]);
+    const executorMarker = EXECUTOR_KEYS.get(key);
+    if (executorMarker) {
+      ctx.mark(executorMarker);
       if (executorKey) {
         ctx.report(cursor, [key], 'warning', 'W_CONFIG_DUPLICATE_EXECUTOR', `both \`${executorKey}\` and \`${key}\` configure the executor; \`${executorKey}\` is used`, { field: 'executor' }, 'key');
         continue;
@@ -92,17 +97,17 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
 
 function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPath, key: string, value: Json, executor: KfpConfig, type: string | undefined) {
   const target = (name: string) => ({ field: `executor.${name}` });
-  const settingName: string = LEGACY_NAMES[key] ?? (type === 'argo' && key === 'image' ? 'docker_image' : key);
+  const settingName: string = LEGACY_NAMES.get(key) ?? (type === 'argo' && key === 'image' ? 'docker_image' : key);
   if (settingName !== key) {
-    if (key in LEGACY_NAMES) ctx.mark(MARKERS.legacyDefaults);
+    if (LEGACY_NAMES.has(key)) ctx.mark(MARKERS.legacyDefaults);
     ctx.report(cursor, at, 'info', 'I_CONFIG_KEY_RENAMED', `\`${key}\` is read as \`${settingName}\``, target(settingName), 'key');
   }
   ctx.locate(cursor, at, target(settingName));
   if ((STRING_SETTINGS as readonly string[]).includes(settingName)) {
     // An empty setting means "not set" (magnus's own default for the requests; the others have no empty form).
-    executor[settingName as (typeof STRING_SETTINGS)[number]] = readString(ctx, cursor, at, value, target(settingName)) || undefined;
+    executor[settingName as (typeof STRING_SETTINGS)[number]] = readString(ctx, cursor, at, value, target(settingName)) || undefined; // own-keys: one of the settings tested above
   } else if (settingName === 'enable_caching' || settingName === 'enable_parallel') {
-    executor[settingName] = readBoolean(ctx, cursor, at, value, target(settingName));
+    executor[settingName] = readBoolean(ctx, cursor, at, value, target(settingName)); // own-keys: one of the settings tested above
   } else if (settingName === 'secrets_from_k8s') {
     executor.secrets_from_k8s = readSecrets(ctx, cursor, at, value, target(settingName));
   } else if (settingName === 'persistent_volumes') {

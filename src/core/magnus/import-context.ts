@@ -16,6 +16,12 @@ export class ImportContext {
   readonly markers: EraMarker[] = [];
   /** Set when the input cannot become a model at all; the import then returns no pipeline. */
   fatal = false;
+  /** Composite steps the step being read is inside of (across nested dag files). */
+  nesting = 0;
+  /** Steps read so far, a nested dag file's once for each step that includes it. */
+  steps = 0;
+  /** Characters of every file read so far. */
+  characters = 0;
 
   constructor(readonly sourceMap: SourceMap) {}
 

@@ -1,6 +1,9 @@
 import { joinPath, MAP_BRANCH, DAG_BRANCH } from '../model/paths';
 import type { Branch, Catalog, Graph, Json, Step, StepType } from '../model/types';
 import type { YamlPath } from '../yaml/source';
+import { describeCount, MAX_STEP_NESTING, MAX_STEPS } from '../limits';
+import { nestingTooDeep } from '../model/nesting';
+import { setOwn } from '../own';
 import { MARKERS } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
 import { readOverrideEntries, readString, readStringList } from './import-values';
@@ -8,16 +11,16 @@ import { readOverrideEntries, readString, readStringList } from './import-values
 /** Resolves a `dag_definition` path to the graph of that file (or reports why it cannot). */
 export type NestedDagLoader = (path: string, from: { cursor: FileCursor; yamlPath: YamlPath; stepPath: string }) => Graph | undefined;
 
-const TYPE_ALIASES: Record<string, StepType> = {
-  task: 'task',
-  stub: 'stub',
-  'as-is': 'stub',
-  success: 'success',
-  fail: 'fail',
-  parallel: 'parallel',
-  map: 'map',
-  dag: 'dag',
-};
+const TYPE_ALIASES = new Map<string, StepType>([
+  ['task', 'task'],
+  ['stub', 'stub'],
+  ['as-is', 'stub'],
+  ['success', 'success'],
+  ['fail', 'fail'],
+  ['parallel', 'parallel'],
+  ['map', 'map'],
+  ['dag', 'dag'],
+]);
 
 /** Keys of a task that magnus reads but the KFP output does not need: kept verbatim and exported back. */
 const KNOWN_PASSTHROUGH = new Set([
@@ -64,6 +67,11 @@ export function importGraph(ctx: ImportContext, cursor: FileCursor, yamlPath: Ya
     return graph;
   }
   for (const [name, rawStep] of cursor.source.entries([...yamlPath, 'steps'], steps)) {
+    if (++ctx.steps > MAX_STEPS) {
+      ctx.report(cursor, [...yamlPath, 'steps', name], 'error', 'E_TOO_MANY_STEPS', `more than ${describeCount(MAX_STEPS)} steps in all (nested dag files count once for each step that includes them); the rest is not read`, { graph: graphPath }, 'key');
+      ctx.fatal = true;
+      break;
+    }
     const step = importStep(ctx, cursor, [...yamlPath, 'steps', name], name, rawStep, graphPath, loadNested);
     if (step) graph.steps.push(step);
   }
@@ -79,13 +87,19 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
     return undefined;
   }
   const rawType = raw.type;
-  const type = typeof rawType === 'string' ? TYPE_ALIASES[rawType] : undefined;
+  const type = typeof rawType === 'string' ? TYPE_ALIASES.get(rawType) : undefined;
   if (!type) {
     const message =
       rawType === undefined || rawType === null
         ? `step \`${name}\` has no \`type\``
         : `step \`${name}\` has type ${JSON.stringify(rawType)}, which magnus does not know (types: task, stub/as-is, success, fail, parallel, map, dag)`;
     ctx.report(cursor, rawType === undefined ? yamlPath : [...yamlPath, 'type'], 'error', 'E_IMPORT_STEP_TYPE', message, { ...target, field: 'type' }, rawType === undefined ? 'key' : 'value');
+    return undefined;
+  }
+  const composite = type === 'parallel' || type === 'map' || type === 'dag';
+  if (composite && ctx.nesting >= MAX_STEP_NESTING) {
+    ctx.report(cursor, yamlPath, 'error', 'E_NESTING_TOO_DEEP', nestingTooDeep(name, type), target, 'key');
+    ctx.fatal = true;
     return undefined;
   }
   if (rawType === 'as-is') ctx.mark(MARKERS.asIs);
@@ -112,6 +126,8 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
   const attempts = () => readAttempts(ctx, cursor, yamlPath, take, target);
 
   let step: Step;
+  // An exception abandons the whole import, so the count needs no `finally`.
+  if (composite) ctx.nesting++;
   switch (type) {
     case 'task':
       step = {
@@ -162,6 +178,7 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
       break;
     }
   }
+  if (composite) ctx.nesting--;
 
   const extra = Object.fromEntries(remaining);
   if (Object.keys(extra).length > 0) {
@@ -204,7 +221,7 @@ function readStepOverrides(ctx: ImportContext, cursor: FileCursor, yamlPath: Yam
     }
     for (const [executor, value] of cursor.source.entries(at, raw)) {
       if (executor !== 'kfp') {
-        other[executor] = value;
+        setOwn(other, executor, value);
         continue;
       }
       if (key === 'overrides') {
@@ -252,7 +269,7 @@ function readCatalog(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath,
   for (const [key, value] of cursor.source.entries(yamlPath, raw)) {
     const at = [...yamlPath, key];
     ctx.locate(cursor, at, { ...target, field: `catalog.${key}` });
-    if (key === 'get' || key === 'put') catalog[key] = readStringList(ctx, cursor, at, value, { ...target, field: `catalog.${key}` });
+    if (key === 'get' || key === 'put') catalog[key] = readStringList(ctx, cursor, at, value, { ...target, field: `catalog.${key}` }); // own-keys: get or put
     else if (key === 'compute_data_folder') catalog.compute_data_folder = readString(ctx, cursor, at, value, { ...target, field: `catalog.${key}` });
     else ctx.report(cursor, at, 'warning', 'W_UNKNOWN_KEY', `\`catalog.${key}\` is not a catalog setting (get, put, compute_data_folder); it is left out`, { ...target, field: `catalog.${key}` }, 'key');
   }

@@ -43,7 +43,9 @@ export function readSecrets(ctx: ImportContext, cursor: FileCursor, path: YamlPa
       if (isMapping(item) && 'environment_variable' in item) {
         const env = String(item.environment_variable ?? '');
         ctx.locate(cursor, [...path, index], { ...target, field: `${field}.${env}` });
-        return [{ env, ref: `${String(item.secret_name ?? '')}:${String(item.secret_key ?? '')}` }];
+        // Without a key the reference stays a bare name, which validation reports like a mapping's `NAME: "secret"`.
+        const key = item.secret_key === undefined ? '' : `:${String(item.secret_key ?? '')}`;
+        return [{ env, ref: `${String(item.secret_name ?? '')}${key}` }];
       }
       ctx.report(cursor, [...path, index], 'error', 'E_FIELD_TYPE', 'a secret must be `ENV_VAR: "secret-name:key"`', target);
       return [];

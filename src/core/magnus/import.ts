@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { DEFAULT_DAG_FILE } from '../model/defaults';
 import { walkGraphs } from '../model/paths';
 import type { Graph, ImageFiles, Json, Parameter, Pipeline, Position, Variable } from '../model/types';
+import { describeBytes, MAX_INPUT_BYTES, MAX_NESTED_FILES } from '../limits';
+import { hasOwn, ownValue, setOwn } from '../own';
 import { parseYamlSource } from '../yaml/source';
 import { detectEra, MARKERS, type EraReport } from './era';
 import { DESIGNER_KEY } from './designer-metadata';
@@ -20,12 +22,20 @@ export interface MagnusInput {
   dag: TextFile;
   config?: TextFile;
   parameters?: TextFile;
-  /** Files a `dag_definition` may name, by the path as written in the step (or a reader for them). */
-  nested?: Record<string, string> | ((path: string) => string | undefined);
+  /**
+   * Files a `dag_definition` may name, by the path as written in the step, or a reader for them
+   * (which may say why a file cannot be read: the importer reports it at the step).
+   */
+  nested?: Record<string, string> | ((path: string) => string | NestedReadProblem | undefined);
   /** Values for `${name}` (magnus `MAGNUS_VAR_name`); they win over values saved in the file. */
   variables?: Variable[];
   /** Parameters from `MAGNUS_PRM_*` at transpile time; the parameters file wins over them (§9.4). */
   environmentParameters?: Parameter[];
+}
+
+export interface NestedReadProblem {
+  code: `E_${string}`;
+  message: string;
 }
 
 export interface ImportResult {
@@ -105,7 +115,15 @@ function importChecked(ctx: ImportContext, input: MagnusInput): ImportResult {
   return done(pipeline);
 }
 
-function readFile(ctx: ImportContext, file: string, text: string): FileCursor {
+/** `again`: a nested file read for another step that includes it, already counted against the budget. */
+function readFile(ctx: ImportContext, file: string, text: string, again = false): FileCursor {
+  if (!again) ctx.characters += text.length;
+  if (ctx.characters > MAX_INPUT_BYTES) {
+    const message = `the files of this pipeline come to more than ${describeBytes(MAX_INPUT_BYTES)} in all, the limit; \`${file}\` is not read`;
+    ctx.diagnostics.push({ code: 'E_INPUT_TOO_LARGE', severity: 'error', message, file });
+    ctx.fatal = true;
+    return { file, source: parseYamlSource('') };
+  }
   const source = parseYamlSource(text);
   const cursor = { file, source };
   for (const problem of source.problems) {
@@ -121,10 +139,24 @@ function readFile(ctx: ImportContext, file: string, text: string): FileCursor {
  */
 function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested']>): NestedDagLoader {
   const loading: string[] = [];
-  const read = typeof files === 'function' ? files : (path: string) => (Object.prototype.hasOwnProperty.call(files, path) ? files[path] : undefined);
+  const readFrom = typeof files === 'function' ? files : (path: string) => ownValue(files, path);
+  // Each file is read once, however many steps include it.
+  const texts = new Map<string, string | NestedReadProblem | undefined>();
   const loader: NestedDagLoader = (path, from) => {
-    const text = read(path);
     const target = { step: from.stepPath.replace(/\.dag$/, ''), field: 'dag_definition' };
+    if (!texts.has(path) && texts.size >= MAX_NESTED_FILES) {
+      ctx.report(from.cursor, from.yamlPath, 'error', 'E_NESTED_FILES_LIMIT', `\`${path}\` would be nested dag file number ${texts.size + 1}; at most ${MAX_NESTED_FILES} are read`, target);
+      ctx.fatal = true;
+      return undefined;
+    }
+    const again = texts.has(path);
+    if (!again) texts.set(path, readFrom(path));
+    const text = texts.get(path);
+    if (typeof text === 'object') {
+      ctx.report(from.cursor, from.yamlPath, 'error', text.code, text.message, target);
+      ctx.fatal = true;
+      return undefined;
+    }
     if (text === undefined) {
       ctx.report(from.cursor, from.yamlPath, 'warning', 'W_NESTED_DAG_MISSING', `the file \`${path}\` was not supplied; its steps cannot be checked or emitted until it is`, target);
       return undefined;
@@ -133,7 +165,7 @@ function nestedLoader(ctx: ImportContext, files: NonNullable<MagnusInput['nested
       ctx.report(from.cursor, from.yamlPath, 'error', 'E_NESTED_DAG_CYCLE', `\`${path}\` includes itself (${[...loading, path].join(' → ')})`, target);
       return undefined;
     }
-    const cursor = readFile(ctx, path, text);
+    const cursor = readFile(ctx, path, text, again);
     const root = cursor.source.value;
     if (ctx.fatal) return undefined;
     if (!isMapping(root) || !isMapping(root.dag)) {
@@ -207,7 +239,7 @@ function mergeByName<T extends { name: string }>(first: T[], second: T[]): T[] {
  */
 function imageFiles(saved: DesignerMetadata, input: MagnusInput): ImageFiles {
   const pick = (key: 'config' | 'parameters', given: TextFile | undefined, fallback: string) => {
-    if (saved.files && key in saved.files) return saved.files[key] ?? undefined;
+    if (saved.files && hasOwn(saved.files, key)) return saved.files[key] ?? undefined;
     return given ? (given.path ?? fallback) : undefined;
   };
   const config = pick('config', input.config, 'config.yaml');
@@ -242,7 +274,7 @@ function readDesignerMetadata(ctx: ImportContext, cursor: FileCursor, raw: Json 
       const value = raw.files[key];
       if (typeof value === 'string' || (value === null && key !== 'dag')) {
         if (key === 'dag') files.dag = value as string;
-        else files[key] = value;
+        else files[key] = value; // own-keys: config or parameters
         ctx.locate(cursor, [DESIGNER_KEY, 'files', key], { field: `files.${key}` });
       } else if (value !== undefined) warn(['files', key], 'expected a path');
     }
@@ -258,7 +290,7 @@ function readDesignerMetadata(ctx: ImportContext, cursor: FileCursor, raw: Json 
     const layout: Record<string, Position> = {};
     for (const [path, pos] of cursor.source.entries([DESIGNER_KEY, 'layout'], raw.layout)) {
       if (Array.isArray(pos) && pos.length === 2 && pos.every((n) => typeof n === 'number' && Number.isFinite(n))) {
-        layout[path] = { x: pos[0] as number, y: pos[1] as number };
+        setOwn(layout, path, { x: pos[0] as number, y: pos[1] as number });
       } else warn(['layout', path], 'expected [x, y]');
     }
     result.layout = layout;

@@ -4,6 +4,7 @@
  * model and one place where its rules (graph-local edges, no cycles, references kept consistent)
  * are enforced. Inputs are never mutated: unchanged parts are shared, which keeps undo cheap.
  */
+import { setOwn } from '../own';
 import { childGraphs, findGraph, joinPath, walkGraphs, walkSteps } from './paths';
 import type {
   Branch,
@@ -469,10 +470,10 @@ export function moveStepToGraph(pipeline: Pipeline, stepPath: string, targetGrap
   const renamed = new Map(inside.steps.map((path) => [path, newPath + path.slice(stepPath.length)]));
   for (const [path, pos] of Object.entries(pipeline.layout)) {
     const to = renamed.get(path);
-    if (to === undefined) layout[path] = pos;
-    else if (path !== stepPath) layout[to] = pos;
+    if (to === undefined) setOwn(layout, path, pos);
+    else if (path !== stepPath) setOwn(layout, to, pos);
   }
-  if (position) layout[newPath] = position;
+  if (position) setOwn(layout, newPath, position);
   return { pipeline: { ...added, layout }, path: newPath, droppedEdges };
 }
 

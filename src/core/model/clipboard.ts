@@ -6,6 +6,7 @@
 import { importMagnus } from '../magnus/import';
 import { exportMagnus } from '../magnus/export';
 import { isMapping } from '../magnus/import-context';
+import { ownValue, setOwn } from '../own';
 import { parseYamlSource } from '../yaml/source';
 import { ActionError, isFlowing, locateStep, uniqueStepName, updateGraph } from './actions';
 import { COPIED_STEPS_HEADER } from './clipboard-header';
@@ -40,14 +41,14 @@ export function duplicateSteps(pipeline: Pipeline, stepPaths: readonly string[],
 
 /** Positions of the copied steps (and everything inside them), relative to the first one. */
 function relativeLayout(pipeline: Pipeline, graphPath: string, steps: Step[]): Record<string, Position> {
-  const origin = pipeline.layout[joinPath(graphPath, steps[0].name)] ?? { x: 0, y: 0 };
+  const origin = ownValue(pipeline.layout, joinPath(graphPath, steps[0].name)) ?? { x: 0, y: 0 };
   const layout: Record<string, Position> = {};
   for (const step of steps) {
     const prefix = joinPath(graphPath, step.name);
     for (const [path, position] of Object.entries(pipeline.layout)) {
       if (path !== prefix && !path.startsWith(`${prefix}.`)) continue;
       const local = path.slice(graphPath === '' ? 0 : graphPath.length + 1);
-      layout[local] = path === prefix ? { x: position.x - origin.x, y: position.y - origin.y } : position;
+      setOwn(layout, local, path === prefix ? { x: position.x - origin.x, y: position.y - origin.y } : position);
     }
   }
   return layout;
@@ -117,10 +118,10 @@ function pastedLayout(source: Pipeline, steps: Step[], renames: Map<string, stri
   const base = at ?? { x: 40, y: 40 };
   steps.forEach((step, index) => {
     const newPath = joinPath(graphPath, renames.get(step.name)!);
-    const relative = source.layout[step.name] ?? { x: 0, y: index * 96 };
-    layout[newPath] = { x: base.x + relative.x, y: base.y + relative.y };
+    const relative = ownValue(source.layout, step.name) ?? { x: 0, y: index * 96 };
+    setOwn(layout, newPath, { x: base.x + relative.x, y: base.y + relative.y });
     for (const [path, position] of Object.entries(source.layout)) {
-      if (path.startsWith(`${step.name}.`)) layout[newPath + path.slice(step.name.length)] = position;
+      if (path.startsWith(`${step.name}.`)) setOwn(layout, newPath + path.slice(step.name.length), position);
     }
   });
   return layout;

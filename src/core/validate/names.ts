@@ -52,8 +52,13 @@ export interface SecretProblem {
 /** The DNS-1123 rule in words, for messages about claim and secret names. */
 export const DNS1123_RULE = 'lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters';
 
-/** Every problem of one `ENV_VAR: "SecretName:Key"` entry, errors first. */
-export function secretProblems(env: string, ref: string): SecretProblem[] {
+/**
+ * Every problem of one `ENV_VAR: "SecretName:Key"` entry, errors first. The reference is not
+ * repeated in the messages, which reach CI logs: a value pasted into the field by mistake may be
+ * the secret itself. A form, next to the field the user typed it into, may ask for it (`showValues`).
+ */
+export function secretProblems(env: string, ref: string, { showValues = false } = {}): SecretProblem[] {
+  const shown = (part: string, fallback: string) => (showValues ? `\`${part}\`` : fallback);
   const problems: SecretProblem[] = [];
   const warnings: SecretProblem[] = [];
   if (env === '') {
@@ -76,7 +81,7 @@ export function secretProblems(env: string, ref: string): SecretProblem[] {
     problems.push({
       field: 'format',
       severity: 'error',
-      message: `${JSON.stringify(ref)} is not "SecretName:Key": write the Kubernetes secret name and the key inside it, separated by exactly one \`:\` (e.g. aws-credentials:access_key)`,
+      message: `${showValues ? JSON.stringify(ref) : `the value (${colonCount(ref)})`} is not "SecretName:Key": write the Kubernetes secret name and the key inside it, separated by exactly one \`:\` (e.g. aws-credentials:access_key)`,
     });
     return [...problems, ...warnings];
   }
@@ -87,7 +92,7 @@ export function secretProblems(env: string, ref: string): SecretProblem[] {
       message:
         parsed.secret === ''
           ? `the secret name before \`:\` is empty (e.g. aws-credentials:${parsed.key || 'access_key'})`
-          : `\`${parsed.secret}\` is not a valid Kubernetes secret name: ${DNS1123_RULE}`,
+          : `${shown(parsed.secret, `the secret name before \`:\` (${whereInvalid(parsed.secret, DNS1123_CHARACTER, DNS1123_SUBDOMAIN_MAX)})`)} is not a valid Kubernetes secret name: ${DNS1123_RULE}`,
     });
   }
   if (!isSecretKey(parsed.key)) {
@@ -97,10 +102,26 @@ export function secretProblems(env: string, ref: string): SecretProblem[] {
       message:
         parsed.key === ''
           ? `the key after \`:\` is empty (e.g. ${parsed.secret || 'aws-credentials'}:access_key)`
-          : `\`${parsed.key}\` is not a valid secret key: letters, digits, \`-\`, \`_\` and \`.\`, at most 253 characters, not \`.\` or starting with \`..\``,
+          : `${shown(parsed.key, `the key after \`:\` (${whereInvalid(parsed.key, SECRET_KEY_CHARACTER, SECRET_KEY_MAX)})`)} is not a valid secret key: letters, digits, \`-\`, \`_\` and \`.\`, at most 253 characters, not \`.\` or starting with \`..\``,
     });
   }
   return [...problems, ...warnings];
+}
+
+const colonCount = (ref: string) => {
+  const colons = ref.split(':').length - 1;
+  return colons === 0 ? 'no `:`' : `${colons} \`:\``;
+};
+
+const DNS1123_CHARACTER = /[-.a-z0-9]/;
+const SECRET_KEY_CHARACTER = /[-._a-zA-Z0-9]/;
+
+/** Where a name goes wrong, by position only (the name itself is not repeated). */
+function whereInvalid(name: string, allowed: RegExp, max: number): string {
+  const chars = [...name];
+  const bad = chars.findIndex((c) => !allowed.test(c));
+  if (bad >= 0) return `character ${bad + 1} of ${chars.length} is not allowed`;
+  return name.length > max ? `${name.length} characters, more than ${max}` : `${chars.length} characters`;
 }
 
 /** The first problem of a secret entry, for the designer's field errors. */

@@ -103,7 +103,7 @@ function checkNextPresent(at: GraphAt): Diagnostic[] {
 
 function missingTarget(at: GraphAt, edge: Edge, ancestors: GraphAt[]): Diagnostic {
   const target = stepAt(at, edge.from, edge.field);
-  const owner = ancestors.find((a) => a.graph.steps.some((s) => s.name === edge.to));
+  const owner = ancestors.find((a) => namesOf(a.graph).has(edge.to));
   if (owner) {
     return error(
       'E_TARGET_IN_PARENT_GRAPH',
@@ -118,11 +118,27 @@ function missingTarget(at: GraphAt, edge: Edge, ancestors: GraphAt[]): Diagnosti
   );
 }
 
+/**
+ * The names of a graph's steps, and the same loosened (case and spacing), built once per graph:
+ * a graph of 20,000 steps whose every edge dangles must not search them all for every edge.
+ */
+const names = new WeakMap<readonly Step[], { exact: Set<string>; loose: Map<string, string> }>();
+const loose = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
+function namesIn(steps: readonly Step[]) {
+  let found = names.get(steps);
+  if (!found) {
+    found = { exact: new Set(steps.map((s) => s.name)), loose: new Map() };
+    for (const s of steps) if (!found.loose.has(loose(s.name))) found.loose.set(loose(s.name), s.name);
+    names.set(steps, found);
+  }
+  return found;
+}
+const namesOf = (graph: Graph) => namesIn(graph.steps).exact;
+
 /** "; did you mean `Step 2`?" for a name that differs only in case or spacing; else the names there are. */
 function suggestion(name: string, steps: readonly Step[]): string {
-  const loose = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, '');
-  const close = steps.find((s) => loose(s.name) === loose(name));
-  if (close) return `; did you mean ${quote(close.name)}?`;
+  const close = namesIn(steps).loose.get(loose(name));
+  if (close !== undefined) return `; did you mean ${quote(close)}?`;
   const names = steps.map((s) => s.name);
   return names.length > 0 && names.length <= 12 ? ` (its steps: ${listNames(names)})` : '';
 }

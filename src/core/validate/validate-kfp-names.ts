@@ -62,12 +62,12 @@ export function validateKfpNames(pipeline: Pipeline): Diagnostic[] {
 function emissionOrder(graph: Graph): Step[] {
   const byName = new Map<string, Step>();
   for (const step of graph.steps) if (!byName.has(step.name)) byName.set(step.name, step);
-  const chain: Step[] = [];
+  const chain = new Set<Step>();
   let current = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
-  while (current && !chain.includes(current)) {
-    chain.push(current);
+  while (current && !chain.has(current)) {
+    chain.add(current);
     if (current.type === 'success' || current.type === 'fail') break;
     current = current.next !== undefined ? byName.get(current.next) : undefined;
   }
-  return [...chain, ...graph.steps.filter((s) => !chain.includes(s))];
+  return [...chain, ...graph.steps.filter((s) => !chain.has(s))];
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
+import { nestingProblem } from '../model/nesting';
 import type { Pipeline } from '../model/types';
 import { error } from './report';
 import { validateConfig } from './validate-config';
@@ -35,6 +36,12 @@ const RULES: readonly Rule[] = [
  * half-edited models on every change.
  */
 export function validatePipeline(pipeline: Pipeline): Diagnostic[] {
+  // The rules walk the model recursively: past the nesting limit only that is reported.
+  const tooDeep = runRule(function nesting(p) {
+    const problem = nestingProblem(p);
+    return problem ? [problem] : [];
+  }, pipeline);
+  if (tooDeep.length > 0) return tooDeep;
   return RULES.flatMap((rule) => runRule(rule, pipeline));
 }
 

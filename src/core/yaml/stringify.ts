@@ -87,7 +87,7 @@ function hasEntries(value: Mapping): boolean {
     for (const child of value.values()) if (child !== undefined) return true;
     return false;
   }
-  for (const key in value) if (value[key] !== undefined) return true;
+  for (const key of Object.keys(value)) if (value[key] !== undefined) return true;
   return false;
 }
 
@@ -122,7 +122,7 @@ function writeMapping(mapping: Mapping, indent: number, firstPrefix?: string): v
     first = false;
   };
   if (mapping instanceof Map) for (const [key, child] of mapping) write(String(key), child);
-  else for (const key in mapping) write(key, mapping[key]);
+  else for (const key of Object.keys(mapping)) write(key, mapping[key]);
 }
 
 /** `- ` then the item; a mapping's first key shares the dash's line, as people write it. */

@@ -2,6 +2,7 @@ import { applyNodeChanges, type NodeChange, type NodePositionChange, type NodeSe
 import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import { locateStep, moveStepToGraph, moveSteps } from '../../core/model/actions';
 import type { Pipeline, Position } from '../../core/model/types';
+import { setOwn } from '../../core/own';
 import { NODE_SIZE, type CanvasGeometry } from '../layout/geometry';
 import { useDesignerStore } from '../store/context';
 import type { CanvasNode } from './derive-flow';
@@ -94,7 +95,7 @@ export function useCanvasNodes(derived: CanvasNode[], selection: string[], geome
         const found = landing(change.id, change.position as Position, byMouse);
         if (!found) continue;
         if (found.changesGraph) graphMoves.push({ id: change.id, landing: found });
-        else places[change.id] = found.position;
+        else setOwn(places, change.id, found.position);
       }
       const positions = changedPositions(state.history.present, places);
       const moved = Object.keys(positions);

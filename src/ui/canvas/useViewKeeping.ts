@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { moveSteps } from '../../core/model/actions';
 import type { Pipeline, Step } from '../../core/model/types';
+import { ownValue } from '../../core/own';
 import { layoutPositions } from '../layout/auto-layout';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { needsFullLayout, needsLayout } from '../layout/graph-layout';
@@ -28,7 +29,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
     // names keep no place either — the whole graph is laid out afresh and shown.
     const mostlyNew = isMostlyNew(pipeline);
     const toPlace = mostlyNew ? withoutOwnPlaces(pipeline) : pipeline;
-    const wholeGraph = toPlace.dag.steps.length > 0 && toPlace.dag.steps.every((s) => !toPlace.layout[s.name]);
+    const wholeGraph = toPlace.dag.steps.length > 0 && toPlace.dag.steps.every((s) => !ownValue(toPlace.layout, s.name));
     const touchedAt = touches.current;
     const onPlacedAll = () => requestFit(touchedAt);
     const placeNear = () =>
@@ -48,7 +49,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
       .then((positions) => {
         if (cancelled) return;
         store.getState().amend((p) => {
-          const unplaced = Object.fromEntries(Object.entries(positions).filter(([path]) => !p.layout[path] || (mostlyNew && !toPlace.layout[path])));
+          const unplaced = Object.fromEntries(Object.entries(positions).filter(([path]) => !ownValue(p.layout, path) || (mostlyNew && !ownValue(toPlace.layout, path))));
           const changed = changedPositions(p, unplaced);
           return Object.keys(changed).length > 0 ? moveSteps(p, changed) : p;
         });
@@ -69,7 +70,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
 /** More than half of the pipeline's own steps have no place: new ones, most of them. */
 function isMostlyNew(pipeline: Pipeline): boolean {
   const steps = pipeline.dag.steps;
-  const unplaced = steps.filter((s) => !pipeline.layout[s.name]).length;
+  const unplaced = steps.filter((s) => !ownValue(pipeline.layout, s.name)).length;
   return unplaced > 0 && unplaced < steps.length && unplaced * 2 > steps.length;
 }
 

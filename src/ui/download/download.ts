@@ -1,3 +1,4 @@
+import { ownValue } from '../../core/own';
 import { allDiagnostics, emitted, exported } from '../store/derived';
 import type { DesignerStore } from '../store/store';
 import { downloadFileName, nestedFileName, type DownloadKind } from './file-names';
@@ -48,7 +49,7 @@ export function refusedWhileErrors(store: DesignerStore, refusal: string): boole
 /** Downloads one nested dag file, as exported with the pipeline (always: like the dag, it is the user's work). */
 export function downloadNestedFile(store: DesignerStore, path: string): void {
   const { history, notify } = store.getState();
-  const text = exported(history.present).nested[path];
+  const text = ownValue(exported(history.present).nested, path);
   if (text === undefined) {
     notify({ kind: 'info', text: `The pipeline no longer has the nested dag file ${path}.` });
     return;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { MAX_YAML_DEPTH } from '../../core/limits';
 import type { Json } from '../../core/model/types';
 
 /**
@@ -41,19 +42,38 @@ export function useYamlParser(): boolean {
 /** Needs the parser (loadYamlParser); a field calls it only once useYamlParser says it is there. */
 export function parseParameterValue(text: string): ParsedValue {
   if (!yaml) throw new Error('the YAML parser is not loaded yet (loadYamlParser)');
+  // The parser nests recursively; a value nested past the files' limit would only overflow it.
+  if (flowDepth(text) > MAX_YAML_DEPTH) return literal(text);
   let document;
+  let value: unknown;
   try {
     document = yaml.parseDocument(text);
+    if (document.errors.length > 0) return literal(text);
+    // Aliases expanding past the parser's own budget throw here (a "billion laughs" value).
+    value = document.toJS();
   } catch {
     return literal(text);
   }
-  if (document.errors.length > 0) return literal(text);
   // A comment would be dropped on the way through the model; keep the text whole instead.
   const contents = document.contents as { comment?: string | null; commentBefore?: string | null } | null;
   if (document.comment || document.commentBefore || contents?.comment || contents?.commentBefore) return literal(text);
-  const value: unknown = document.toJS();
   if (!isJson(value)) return literal(text);
   return { value };
+}
+
+/** How deep `[` and `{` nest, quotes aside: a bound, not a parse. */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let quote: string | undefined;
+  for (const c of text) {
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if (c === ']' || c === '}') depth--;
+  }
+  return deepest;
 }
 
 const literal = (text: string): ParsedValue => ({ value: text, note: 'not a YAML value, so it is kept as text' });

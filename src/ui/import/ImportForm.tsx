@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
+import { ownValue } from '../../core/own';
 import { useDesignerStore } from '../store/context';
 import { pastedInput, type Classification, type NamedText } from './classify';
 import { DiagnosticEntries } from './DiagnosticEntries';
@@ -60,7 +61,7 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
   const chooseNested = (files: Record<string, NamedText>) => {
     if (!pending) return;
     const chosen = { ...pending.chosen, ...files };
-    if (pending.missing.every((path) => chosen[path] !== undefined)) void attempt(pending.base, chosen);
+    if (pending.missing.every((path) => ownValue(chosen, path) !== undefined)) void attempt(pending.base, chosen);
     else setPending({ ...pending, chosen });
   };
   const field = (key: keyof typeof texts, label: string, rows: number) => (

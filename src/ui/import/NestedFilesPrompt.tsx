@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import type { NamedText } from './classify';
 import { matchNestedFiles } from './nested-files';
 import { readFiles } from './run-import';
+import { ownValue } from '../../core/own';
 
 const YAML_TYPES = '.yaml,.yml,text/yaml,application/yaml,application/x-yaml';
 
@@ -55,7 +56,7 @@ export function NestedFilesPrompt({ missing, chosen, busy, onChoose, onSkip }: P
               Choose file for {path}
               <input ref={index === 0 ? first : undefined} type="file" accept={YAML_TYPES} onChange={chooseOne(path)} disabled={busy} />
             </label>
-            {chosen[path] && <span className="nested-chosen">✓ {chosen[path].name}</span>}
+            {ownValue(chosen, path) && <span className="nested-chosen">✓ {ownValue(chosen, path)!.name}</span>}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@
  */
 import type { MagnusInput } from '../../core/magnus/import';
 import type { Json } from '../../core/model/types';
+import { setOwn } from '../../core/own';
 import { parseYamlSource } from '../../core/yaml/source';
 
 export interface NamedText {
@@ -101,7 +102,7 @@ export function classifyFiles(files: readonly NamedText[]): Classification {
   const nestedPathOf = (name: string) => definitions.find((d) => baseName(d) === name);
   read.forEach((f, i) => {
     const path = roles[i].role === 'dag' ? nestedPathOf(f.name) : undefined;
-    if (path !== undefined) roles[i] = { role: 'nested', reason: `is the \`dag_definition: ${path}\` of a step` };
+    if (path !== undefined) roles[i] = { role: 'nested', reason: `is the \`dag_definition: ${path}\` of a step` }; // own-keys: index
   });
 
   const classified: ClassifiedFile[] = read.map((f, i) => ({ name: f.name, ...roles[i] }));
@@ -123,8 +124,8 @@ export function classifyFiles(files: readonly NamedText[]): Classification {
   read.forEach((f, i) => {
     if (classified[i].role !== 'nested') return;
     const path = nestedPathOf(f.name)!;
-    nested[path] = f.text;
-    fileNames[path] = f.name;
+    setOwn(nested, path, f.text);
+    setOwn(fileNames, path, f.name);
   });
   if (problems.length > 0 || !dag) return { files: classified, fileNames, problems };
   fileNames.dag = dag.name;

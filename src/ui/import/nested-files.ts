@@ -5,6 +5,7 @@
 import type { ImportResult } from '../../core/magnus/import';
 import { walkSteps } from '../../core/model/paths';
 import { baseName, type Classification, type NamedText } from './classify';
+import { hasOwn, setOwn } from '../../core/own';
 
 export const NESTED_MISSING = 'W_NESTED_DAG_MISSING';
 
@@ -28,8 +29,8 @@ export function withNestedFiles(classification: Classification, files: Readonly<
   const nested = { ...(typeof classification.input.nested === 'object' ? classification.input.nested : {}) };
   const fileNames = { ...classification.fileNames };
   for (const [path, file] of entries) {
-    nested[path] = file.text;
-    fileNames[path] = file.name;
+    setOwn(nested, path, file.text);
+    setOwn(fileNames, path, file.name);
   }
   const notes = entries.map(([path, file]) => ({ name: file.name, role: 'nested' as const, reason: `was chosen for \`dag_definition: ${path}\`` }));
   return { ...classification, files: [...classification.files, ...notes], fileNames, input: { ...classification.input, nested } };
@@ -44,9 +45,9 @@ export function matchNestedFiles(missing: readonly string[], files: readonly Nam
   const matched: Record<string, NamedText> = {};
   const unmatched: NamedText[] = [];
   for (const file of files) {
-    const path = missing.find((p) => baseName(p) === file.name && matched[p] === undefined);
+    const path = missing.find((p) => baseName(p) === file.name && !hasOwn(matched, p));
     if (path === undefined) unmatched.push(file);
-    else matched[path] = file;
+    else setOwn(matched, path, file);
   }
   return { matched, unmatched };
 }

@@ -4,6 +4,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
 import type { ImportResult } from '../../core/magnus/import';
+import { ownValue } from '../../core/own';
 import { ROLE_LABELS, type Classification } from './classify';
 
 export const IMPORT_FAILED_TITLE = 'Import failed — nothing changed';
@@ -18,7 +19,10 @@ export function isFailedImport(result: ImportResult): boolean {
 
 /** Diagnostics name the user's files (`train.yaml`), not the core's roles (`dag`). */
 export function withFileNames(diagnostics: readonly Diagnostic[], fileNames: Record<string, string>): Diagnostic[] {
-  return diagnostics.map((d) => (d.file !== undefined && fileNames[d.file] !== undefined ? { ...d, file: fileNames[d.file] } : d));
+  return diagnostics.map((d) => {
+    const name = d.file === undefined ? undefined : ownValue(fileNames, d.file);
+    return name !== undefined ? { ...d, file: name } : d;
+  });
 }
 
 /** One note per file saying what it was taken as, so a wrong guess is visible. */

@@ -7,6 +7,7 @@ import type { DesignerStore, ImportReport } from '../store/store';
 import type { Classification, NamedText } from './classify';
 import { IMPORT_REPORT_TITLE } from './outcome';
 import type { ImportRequest } from './read-import';
+import { readNamedFile } from './read-file';
 
 export type ImportAttempt =
   | { status: 'imported'; report: ImportReport }
@@ -16,20 +17,8 @@ export type ImportAttempt =
   /** The user stopped it: nothing changed. */
   | { status: 'cancelled' };
 
-/** Larger than any pipeline a person writes; reading it would only freeze the page. */
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
 export async function readFiles(files: readonly File[]): Promise<NamedText[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      if (file.size > MAX_FILE_BYTES) return { name: file.name, text: '', unreadable: `is larger than 5 MB (${Math.round(file.size / 1024 / 1024)} MB)` };
-      try {
-        return { name: file.name, text: await file.text() };
-      } catch (error) {
-        return { name: file.name, text: '', unreadable: `could not be read (${error instanceof Error ? error.message : String(error)})` };
-      }
-    }),
-  );
+  return Promise.all(files.map(readNamedFile));
 }
 
 export const IMPORT_PROGRESS_TITLE = 'Importing the pipeline';

@@ -10,6 +10,7 @@
  */
 import { childGraphs, DAG_BRANCH, joinPath, MAP_BRANCH } from '../../core/model/paths';
 import type { Graph, Pipeline, Position, Step } from '../../core/model/types';
+import { ownValue } from '../../core/own';
 
 /** The size every step node is drawn at; layout and canvas must agree on it. */
 export const NODE_WIDTH = 200;
@@ -101,7 +102,7 @@ export function graphView(graph: Graph, graphPath: string, layout: Pipeline['lay
 }
 
 export function stepView(step: Step, path: string, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string>): StepView {
-  const position = layout[path];
+  const position = ownValue(layout, path);
   const children = isComposite(step) ? childGraphs(step, path) : [];
   const expandable = children.length > 0;
   const expanded = expandable && !collapsed.has(path);

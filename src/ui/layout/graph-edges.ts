@@ -1,3 +1,4 @@
+import { isFlowing } from '../../core/model/actions';
 import type { Graph } from '../../core/model/types';
 
 /** A next or on_failure edge between two steps of one graph. */
@@ -21,7 +22,7 @@ export function layeredEdges(graph: Graph): GraphEdge[] {
   const terminal = new Set(graph.steps.filter((s) => s.type === 'success' || s.type === 'fail').map((s) => s.name));
   const edges = graph.steps.flatMap((step) =>
     (['next', 'on_failure'] as const).flatMap((kind): GraphEdge[] => {
-      const target = kind in step ? (step as unknown as Record<string, unknown>)[kind] : undefined;
+      const target = isFlowing(step) ? step[kind] : undefined;
       return typeof target === 'string' && names.has(target) ? [{ from: step.name, to: target, kind }] : [];
     }),
   );

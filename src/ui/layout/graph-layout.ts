@@ -1,6 +1,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { childGraphs, joinPath, walkGraphs } from '../../core/model/paths';
 import type { Graph, Pipeline, Position, Step } from '../../core/model/types';
+import { assignOwn, ownValue, setOwn } from '../../core/own';
 import { CONTENT_LEFT, CONTENT_TOP, LANE_PAD, NODE_HEIGHT, NODE_WIDTH, stepSize, type Size } from './geometry';
 import { bottomRowSteps, layeredEdges } from './graph-edges';
 import { isChain, layeredPlacement, placeMissingIn } from './placement';
@@ -55,7 +56,7 @@ function readGraph(graph: Graph, graphPath: string, laidOut: ElkNode, sizeOf: Si
   for (const child of laidOut.children ?? []) {
     const x = Math.round(child.x ?? 0);
     const y = Math.round(child.y ?? 0);
-    all[child.id] = { x, y };
+    setOwn(all, child.id, { x, y });
     bottoms.push({ x, y, right: x + (child.width ?? NODE_WIDTH) });
   }
   const origin = graphPath === '' ? { x: 0, y: 0 } : { x: CONTENT_LEFT, y: CONTENT_TOP };
@@ -63,7 +64,7 @@ function readGraph(graph: Graph, graphPath: string, laidOut: ElkNode, sizeOf: Si
   let x = bottoms.length > 0 ? Math.max(...bottoms.filter((p) => p.y === bottom).map((p) => p.right)) + ROW_GAP : origin.x;
   for (const name of bottomRowSteps(graph, layeredEdges(graph))) {
     const path = joinPath(graphPath, name);
-    all[path] = { x, y: bottom };
+    setOwn(all, path, { x, y: bottom });
     x += sizeOf(graph.steps.find((s) => s.name === name)!, path).width + ROW_GAP;
   }
   return all;
@@ -78,7 +79,7 @@ interface GraphAt {
 function graphsByDepth(root: Graph): GraphAt[][] {
   const levels: GraphAt[][] = [];
   const visit = (graph: Graph, path: string, depth: number) => {
-    (levels[depth] ??= []).push({ graph, path, depth });
+    (levels[depth] ??= []).push({ graph, path, depth }); // own-keys: index
     for (const step of graph.steps) for (const child of childGraphs(step, joinPath(path, step.name))) visit(child.graph, child.path, depth + 1);
   };
   visit(root, '', 0);
@@ -108,19 +109,19 @@ export async function computeLayout(
     for (const at of levels[depth] ?? []) {
       if (at.graph.steps.length === 0) continue;
       if (options.onlyMissing) {
-        const missing = at.graph.steps.filter((s) => !working[joinPath(at.path, s.name)]).length;
+        const missing = at.graph.steps.filter((s) => !ownValue(working, joinPath(at.path, s.name))).length;
         if (missing === 0) continue;
         if (missing < at.graph.steps.length) {
           const near = placeMissingIn(at.graph, at.path, working, collapsed);
-          Object.assign(working, near);
-          Object.assign(result, near);
+          assignOwn(working, near);
+          assignOwn(result, near);
           continue;
         }
       }
       if (isChain(at.graph)) {
         const quick = layeredPlacement(at.graph, at.path, working, collapsed);
-        Object.assign(working, quick);
-        Object.assign(result, quick);
+        assignOwn(working, quick);
+        assignOwn(result, quick);
         continue;
       }
       batch.push(at);
@@ -133,8 +134,8 @@ export async function computeLayout(
         : ((await layouter.layout({ id: 'batch', layoutOptions: { 'elk.algorithm': 'fixed' }, children: compounds })).children ?? []);
     batch.forEach((at, i) => {
       const positions = readGraph(at.graph, at.path, laidOut[i], sizeOf);
-      Object.assign(working, positions);
-      Object.assign(result, positions);
+      assignOwn(working, positions);
+      assignOwn(result, positions);
     });
   }
   return result;
@@ -142,7 +143,7 @@ export async function computeLayout(
 
 /** Whether any step of any graph has no position yet (magnus files carry none). */
 export function needsLayout(pipeline: Pipeline): boolean {
-  for (const { graph, path } of walkGraphs(pipeline.dag)) if (graph.steps.some((s) => !pipeline.layout[joinPath(path, s.name)])) return true;
+  for (const { graph, path } of walkGraphs(pipeline.dag)) if (graph.steps.some((s) => !ownValue(pipeline.layout, joinPath(path, s.name)))) return true;
   return false;
 }
 
@@ -152,7 +153,7 @@ export function needsLayout(pipeline: Pipeline): boolean {
  */
 export function needsFullLayout(pipeline: Pipeline, beyond = 0): boolean {
   for (const { graph, path } of walkGraphs(pipeline.dag)) {
-    if (graph.steps.length > beyond && graph.steps.every((s) => !pipeline.layout[joinPath(path, s.name)])) return true;
+    if (graph.steps.length > beyond && graph.steps.every((s) => !ownValue(pipeline.layout, joinPath(path, s.name)))) return true;
   }
   return false;
 }

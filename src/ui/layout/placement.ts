@@ -4,6 +4,7 @@
  */
 import { isFlowing, moveSteps } from '../../core/model/actions';
 import { findStep, joinPath, walkGraphs } from '../../core/model/paths';
+import { assignOwn, ownValue, setOwn } from '../../core/own';
 import type { Graph, Pipeline, Position } from '../../core/model/types';
 import { CONTENT_LEFT, CONTENT_TOP, NODE_HEIGHT, NODE_SIZE, NODE_WIDTH, stepSize, type Rect, type Size } from './geometry';
 import { bottomRowSteps, layeredEdges } from './graph-edges';
@@ -45,7 +46,7 @@ export const graphOrigin = (graphPath: string): Position => (graphPath === '' ? 
 export function placedRects(graph: Graph, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string> = NO_COLLAPSED): Rect[] {
   return graph.steps.flatMap((s) => {
     const path = joinPath(graphPath, s.name);
-    const p = layout[path];
+    const p = ownValue(layout, path);
     return p ? [{ ...p, ...stepSize(s, path, layout, collapsed) }] : [];
   });
 }
@@ -54,7 +55,7 @@ export function placedRects(graph: Graph, graphPath: string, layout: Pipeline['l
 export function placeInGraph(graph: Graph, graphPath: string, layout: Pipeline['layout'], below?: string, collapsed?: ReadonlySet<string>): Position {
   const occupied = placedRects(graph, graphPath, layout, collapsed);
   const step = below === undefined ? undefined : graph.steps.find((s) => s.name === below);
-  const at = step && layout[joinPath(graphPath, step.name)];
+  const at = step && ownValue(layout, joinPath(graphPath, step.name));
   if (step && at) {
     const { height } = stepSize(step, joinPath(graphPath, step.name), layout, collapsed ?? NO_COLLAPSED);
     return freePosition(occupied, { x: at.x, y: at.y + height + GAP });
@@ -79,10 +80,10 @@ export function placeMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<str
   const graphs = [...walkGraphs(pipeline.dag)].reverse();
   for (const { graph, path: graphPath } of graphs) {
     const layout = { ...pipeline.layout, ...placed };
-    const missing = graph.steps.filter((s) => !layout[joinPath(graphPath, s.name)]).length;
+    const missing = graph.steps.filter((s) => !ownValue(layout, joinPath(graphPath, s.name))).length;
     if (missing === 0) continue;
     const found = missing === graph.steps.length ? layeredPlacement(graph, graphPath, layout, collapsed) : placeMissingIn(graph, graphPath, layout, collapsed);
-    Object.assign(placed, found);
+    assignOwn(placed, found);
   }
   return placed;
 }
@@ -108,7 +109,7 @@ export function layeredPlacement(graph: Graph, graphPath: string, layout: Pipeli
     // Rows centred on one axis, as ELK draws a chain through steps of different widths.
     let x = origin.x + Math.round((widest - rowWidth(row)) / 2);
     for (const s of row) {
-      placed[joinPath(graphPath, s.name)] = { x, y };
+      setOwn(placed, joinPath(graphPath, s.name), { x, y });
       x += s.width + GAP;
     }
     lastRow = { y, right: x - GAP };
@@ -116,7 +117,7 @@ export function layeredPlacement(graph: Graph, graphPath: string, layout: Pipeli
   }
   let x = lastRow.right + ROW_GAP;
   for (const name of apart) {
-    placed[joinPath(graphPath, name)] = { x, y: lastRow.y };
+    setOwn(placed, joinPath(graphPath, name), { x, y: lastRow.y });
     x += size(name).width + ROW_GAP;
   }
   return placed;
@@ -141,7 +142,7 @@ export function layerRows(graph: Graph): string[][] {
     if (!changed) break;
   }
   const rows: string[][] = [];
-  for (const s of steps) (rows[layer.get(s.name)!] ??= []).push(s.name);
+  for (const s of steps) (rows[layer.get(s.name)!] ??= []).push(s.name); // own-keys: index
   return rows.filter(Boolean);
 }
 
@@ -155,18 +156,18 @@ export function placeMissingIn(graph: Graph, graphPath: string, layout: Pipeline
   const occupied = placedRects(graph, graphPath, layout, collapsed);
   for (const step of graph.steps) {
     const path = joinPath(graphPath, step.name);
-    if (layout[path]) continue;
+    if (ownValue(layout, path)) continue;
     const size = stepSize(step, path, current(), collapsed);
     const from = graph.steps.find((s) => isFlowing(s) && (s.next === step.name || s.on_failure === step.name));
     const fromPath = from && joinPath(graphPath, from.name);
-    const anchor = fromPath !== undefined ? current()[fromPath] : undefined;
+    const anchor = fromPath !== undefined ? ownValue(current(), fromPath) : undefined;
     const anchorSize = from && fromPath !== undefined ? stepSize(from, fromPath, current(), collapsed) : NODE_SIZE;
     const position = anchor
       ? freePosition(occupied, { x: anchor.x, y: anchor.y + anchorSize.height + GAP }, size)
       : occupied.length === 0
         ? graphOrigin(graphPath)
         : freePosition(occupied, lowestBelow(occupied), size);
-    placed[path] = position;
+    setOwn(placed, path, position);
     occupied.push({ ...position, ...size });
   }
   return placed;
@@ -187,8 +188,8 @@ export function changedPositions(pipeline: Pipeline, positions: Record<string, P
   const changed: Record<string, Position> = {};
   for (const [path, { x, y }] of Object.entries(positions)) {
     const rounded = { x: Math.round(x), y: Math.round(y) };
-    const current = pipeline.layout[path];
-    if (paths.has(path) && (current?.x !== rounded.x || current?.y !== rounded.y)) changed[path] = rounded;
+    const current = ownValue(pipeline.layout, path);
+    if (paths.has(path) && (current?.x !== rounded.x || current?.y !== rounded.y)) setOwn(changed, path, rounded);
   }
   return changed;
 }
@@ -208,7 +209,7 @@ export function insertionPlaces(pipeline: Pipeline, path: string, from?: string,
   // Its branches first: its size depends on them.
   const inner = Object.fromEntries(Object.entries(placeMissingSteps(moveSteps(pipeline, { [path]: ORIGIN }), collapsed)).filter(([p]) => p.startsWith(path + '.')));
   const size = stepSize(step, path, { ...pipeline.layout, ...inner }, collapsed);
-  const at = (p: string | undefined) => (p === undefined ? undefined : pipeline.layout[p]);
+  const at = (p: string | undefined) => (p === undefined ? undefined : ownValue(pipeline.layout, p));
   const above = at(from);
   const below = at(to);
   if (above && below && below.y > above.y) {
@@ -216,8 +217,8 @@ export function insertionPlaces(pipeline: Pipeline, path: string, from?: string,
     const moved: Record<string, Position> = {};
     for (const s of others) {
       const p = joinPath(graphPath, s.name);
-      const place = pipeline.layout[p];
-      if (place && place.y >= below.y) moved[p] = { x: place.x, y: place.y + shift };
+      const place = ownValue(pipeline.layout, p);
+      if (place && place.y >= below.y) setOwn(moved, p, { x: place.x, y: place.y + shift });
     }
     return { ...inner, ...moved, [path]: { x: above.x, y: below.y } };
   }

@@ -38,7 +38,7 @@ function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
     byPipeline.set(pipeline, { value });
     last = { pipeline, value };
   };
-  return Object.assign((pipeline: Pipeline) => {
+  const memoized = (pipeline: Pipeline) => {
     let entry = byPipeline.get(pipeline);
     if (!entry) {
       entry = { value: last && sameSemantics(last.pipeline, pipeline) ? last.value : compute(pipeline) };
@@ -46,7 +46,9 @@ function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
     }
     last = { pipeline, value: entry.value };
     return entry.value;
-  }, { prime });
+  };
+  memoized.prime = prime;
+  return memoized;
 }
 
 function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {

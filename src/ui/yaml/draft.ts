@@ -7,6 +7,7 @@
  * - `typing`: edited since last read; `held`: read, but unreadable or adding errors. In both the
  *   text is the user's work in progress and nothing from the model overwrites it.
  */
+import { ownValue } from '../../core/own';
 import type { Pipeline } from '../../core/model/types';
 import { sameSemantics } from '../store/derived';
 import { isAmendment } from '../store/store';
@@ -31,7 +32,10 @@ export function follow(draft: Draft | undefined, pipeline: Pipeline): { draft: D
 /** `after` is `before` with positions for steps that had none, and nothing else changed. */
 export function onlyPlaced(before: Pipeline, after: Pipeline): boolean {
   if (!sameSemantics(before, after)) return false;
-  return Object.entries(before.layout).every(([path, at]) => after.layout[path] === at || (after.layout[path]?.x === at.x && after.layout[path]?.y === at.y));
+  return Object.entries(before.layout).every(([path, at]) => {
+    const now = ownValue(after.layout, path);
+    return now === at || (now?.x === at.x && now?.y === at.y);
+  });
 }
 
 /** Whether the text is work the model does not hold yet (Ctrl+Z then drops it instead of undoing). */

@@ -8,6 +8,7 @@ import { editedInput, type MagnusFileKind } from '../../core/magnus/edit-file';
 import { importMagnus } from '../../core/magnus/import';
 import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
+import { ownValue, setOwn } from '../../core/own';
 import { validatePipeline } from '../../core/validate/validate';
 
 export interface EditRequest {
@@ -38,7 +39,8 @@ export const errorKey = (d: Diagnostic) => [d.code, d.graph ?? '', d.step ?? '',
 export function keepPositions(before: Pipeline, after: Pipeline): Pipeline {
   const kept: Pipeline['layout'] = {};
   for (const { path } of walkSteps(after.dag)) {
-    if (!after.layout[path] && before.layout[path]) kept[path] = before.layout[path];
+    const earlier = ownValue(before.layout, path);
+    if (!ownValue(after.layout, path) && earlier) setOwn(kept, path, earlier);
   }
   return Object.keys(kept).length === 0 ? after : { ...after, layout: { ...after.layout, ...kept } };
 }

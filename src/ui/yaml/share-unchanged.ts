@@ -1,3 +1,5 @@
+import { hasOwn, setOwn } from '../../core/own';
+
 /**
  * `after` with every part that equals the corresponding part of `before` replaced by that part.
  * A pipeline read back from text is all new objects; the model's actions share what they do not
@@ -25,8 +27,10 @@ export function shareUnchanged<T>(before: T, after: T): T {
   const shared: Record<string, unknown> = {};
   let same = keys.length === Object.keys(from).length;
   for (const key of keys) {
-    shared[key] = key in from ? shareUnchanged(from[key], to[key]) : to[key];
-    if (shared[key] !== from[key] || !(key in from)) same = false;
+    const had = hasOwn(from, key);
+    const value = had ? shareUnchanged(from[key], to[key]) : to[key];
+    setOwn(shared, key, value);
+    if (!had || value !== from[key]) same = false;
   }
   return same ? before : (shared as T);
 }

@@ -4,7 +4,7 @@ import type { Parsed } from '../../forms/DraftField';
 /** The catalog with one list replaced; empty lists and an empty catalog disappear rather than export as `[]`. */
 export function withCatalogList(catalog: Catalog | undefined, key: 'get' | 'put', globs: readonly string[]): Catalog | undefined {
   const next: Catalog = { ...catalog };
-  if (globs.length > 0) next[key] = [...globs];
+  if (globs.length > 0) next[key] = [...globs]; // own-keys: get or put
   else delete next[key];
   return Object.keys(next).length > 0 ? next : undefined;
 }
