@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import type { Graph, Json, KfpConfig, OverrideEntry, Pipeline, SecretEntry, Step, VolumeEntry } from '../model/types';
+import type { Graph, Json, KfpConfig, NamedValue, OverrideEntry, Pipeline, SecretEntry, Step, Toleration, VolumeEntry } from '../model/types';
 import { toYaml } from '../yaml/stringify';
 import { DESIGNER_KEY } from './designer-metadata';
 
@@ -35,10 +35,11 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
     }
     nested[path] = text;
   };
-  const dag = { dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
+  const { config, dagFileServices } = configToYaml(pipeline);
+  const dag = { ...dagFileServices, dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
     dag: toYaml(dag),
-    config: toYaml(configToYaml(pipeline)),
+    config: toYaml(config),
     ...(pipeline.parameters.length > 0 ? { parameters: toYaml(orderedMap(pipeline.parameters.map((p) => [p.name, p.value]))) } : {}),
     nested,
     diagnostics,
@@ -103,10 +104,26 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
 }
 
 const secretsToYaml = (secrets: SecretEntry[]) => orderedMap(secrets.map((s) => [s.env, s.ref]));
-const volumesToYaml = (volumes: VolumeEntry[]) => orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
+const namedToYaml = (values: NamedValue[]) => orderedMap(values.map((v) => [v.name, v.value]));
+const tolerationsToYaml = (tolerations: Toleration[]): Yaml =>
+  tolerations.map((t) => orderedMap((['key', 'operator', 'value', 'effect', 'tolerationSeconds'] as const).flatMap((k) => (t[k] !== undefined ? [[k, t[k]] as [string, Yaml]] : []))));
+/** The kfp mapping `claim: mount path`, or, when a volume is read-only, the list form that can say so. */
+const volumesToYaml = (volumes: VolumeEntry[]): Yaml =>
+  volumes.some((v) => v.readOnly)
+    ? volumes.map((v) => ({ name: v.claim, mount_path: v.mountPath, ...(v.readOnly ? { read_only: true } : {}) }))
+    : orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
+
+/** A setting's value in the kfp dialect: secrets and name/value lists as mappings, tolerations as a list. */
+function settingToYaml(key: string, value: OverrideEntry['value']): Yaml {
+  if (!Array.isArray(value)) return value;
+  if (key === 'secrets_from_k8s') return secretsToYaml(value as SecretEntry[]);
+  if (key === 'env' || key === 'node_selector' || key === 'labels' || key === 'annotations') return namedToYaml(value as NamedValue[]);
+  if (key === 'tolerations') return tolerationsToYaml(value as Toleration[]);
+  return value as Json;
+}
 
 function entriesToYaml(entries: OverrideEntry[]): Map<string, Yaml> {
-  return orderedMap(entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]));
+  return orderedMap(entries.map((e) => [e.key, settingToYaml(e.key, e.value)]));
 }
 
 const CONFIG_ORDER = [
@@ -120,21 +137,56 @@ const CONFIG_ORDER = [
   'enable_caching',
   'image_pull_policy',
   'enable_parallel',
+  'secrets_from_k8s',
+  'persistent_volumes',
+  'pvc_for_runnable',
+  'secret_from_k8s',
+  // The pod and workflow settings of the Argo executors: the kfp executor ignores keys it does not know.
+  'env',
+  'node_selector',
+  'tolerations',
+  'active_deadline_seconds',
+  'timeout',
+  'retry_limit',
+  'retry_policy',
+  'backoff_duration',
+  'backoff_factor',
+  'backoff_max_duration',
+  'parallelism',
+  'generate_name',
+  'namespace',
+  'labels',
+  'annotations',
+  'service_account',
+  'workflow_parallelism',
+  'workflow_active_deadline_seconds',
+  'log_level',
 ] as const satisfies readonly (keyof KfpConfig)[];
 
-function configToYaml(pipeline: Pipeline): Map<string, Yaml> {
+/**
+ * The config file, and the services a magnus <0.4.0 dag file carried itself (they go back there:
+ * the containers of such a pipeline may run without a config file).
+ */
+function configToYaml(pipeline: Pipeline): { config: Map<string, Yaml>; dagFileServices: Record<string, Yaml> } {
   const { executor } = pipeline;
   const config: Record<string, Yaml> = {};
-  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json;
-  if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
-  if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
+  for (const key of CONFIG_ORDER) {
+    const value = executor[key];
+    if (value === undefined) continue;
+    config[key] = key === 'persistent_volumes' ? volumesToYaml(value as VolumeEntry[]) : settingToYaml(key, value as OverrideEntry['value']);
+  }
   if (executor.profiles.length > 0) config.placeholders = orderedMap(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
   Object.assign(config, executor.extra);
-  const out = orderedMap([['executor', { type: 'kfp', config }]]);
+  const out = new Map<string, Yaml>();
+  const dagFileServices: Record<string, Yaml> = {};
+  if (executor.inDagFile) dagFileServices.mode = { type: 'kfp', config };
+  else out.set('executor', { type: 'kfp', config });
   for (const service of pipeline.services) {
-    out.set(service.key, { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) });
+    const value = { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) };
+    if (service.inDagFile) dagFileServices[service.key] = value;
+    else out.set(service.key, value);
   }
-  return out;
+  return { config: out, dagFileServices };
 }
 
 function designerMetadata(pipeline: Pipeline): Record<string, Yaml> {

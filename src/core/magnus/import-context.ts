@@ -16,6 +16,11 @@ export class ImportContext {
   readonly markers: EraMarker[] = [];
   /** Set when the input cannot become a model at all; the import then returns no pipeline. */
   fatal = false;
+  /**
+   * The executor type (besides `kfp`) whose step overrides the steps apply: the config's own
+   * (`overrides: {argo: big}` with an argo config), as magnus resolves overrides for its executor.
+   */
+  stepOverrideType: string | undefined;
 
   constructor(readonly sourceMap: SourceMap) {}
 

@@ -203,7 +203,7 @@ function readStepOverrides(ctx: ImportContext, cursor: FileCursor, yamlPath: Yam
       continue;
     }
     for (const [executor, value] of cursor.source.entries(at, raw)) {
-      if (executor !== 'kfp') {
+      if (executor !== 'kfp' && executor !== ctx.stepOverrideType) {
         other[executor] = value;
         continue;
       }
@@ -211,9 +211,11 @@ function readStepOverrides(ctx: ImportContext, cursor: FileCursor, yamlPath: Yam
         // 0.5: the value names an override profile of the executor config.
         if (value !== null) result.kfp = [...(result.kfp ?? []), { key: String(value), value: null }];
       } else if (isMapping(value)) {
-        result.kfp = [...(result.kfp ?? []), ...readOverrideEntries(ctx, cursor, [...at, 'kfp'], value, target, 'kfp')];
+        const entries = readOverrideEntries(ctx, cursor, [...at, executor], value, target, 'kfp');
+        // The Argo executor spells the image `image` (magnus-extensions' `executor_config.argo`).
+        result.kfp = [...(result.kfp ?? []), ...entries.map((e) => (executor === 'argo' && e.key === 'image' ? { ...e, key: 'docker_image' } : e))];
       } else if (value !== null) {
-        ctx.report(cursor, [...at, 'kfp'], 'error', 'E_FIELD_TYPE', `\`${key}.kfp\` must be a mapping of settings, not ${describeType(value)}`, { ...target, field: 'kfp' });
+        ctx.report(cursor, [...at, executor], 'error', 'E_FIELD_TYPE', `\`${key}.${executor}\` must be a mapping of settings, not ${describeType(value)}`, { ...target, field: 'kfp' });
       }
     }
   }

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { IMAGE_PULL_POLICIES, PLACEHOLDER_IMAGE } from '../model/defaults';
 import { effectiveSettings, type EffectiveSetting, type EffectiveSettings, type SettingSource } from '../model/effective';
 import { walkSteps, type StepVisit } from '../model/paths';
-import type { Pipeline, SecretEntry, StepSettingKey } from '../model/types';
+import { KUBERNETES_SETTING_KEYS, type Pipeline, type SecretEntry, type StepSettingKey } from '../model/types';
+import { checkPodSetting } from './validate-pod-settings';
 import { secretProblems, type SecretProblem } from './names';
 import { compareQuantities, parseQuantity, quantityIssue, type QuantityKind } from './quantity';
 import { error, listNames, quote, stepTarget, warning, type Target } from './report';
@@ -37,6 +38,7 @@ const QUANTITY_KINDS: Partial<Record<StepSettingKey, QuantityKind>> = {
 
 function checkWritten(pipeline: Pipeline, setting: WrittenSetting): Diagnostic[] {
   if (setting.key === 'secrets_from_k8s') return checkSecrets(pipeline, setting);
+  if ((KUBERNETES_SETTING_KEYS as readonly string[]).includes(setting.key)) return checkPodSetting(pipeline, setting);
   const text = settingText(setting.value);
   if (text === undefined) {
     return [error('E_SETTING_TYPE', `${setting.key} must be a single value, not a list or mapping`, setting.target)];

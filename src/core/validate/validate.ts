@@ -6,6 +6,7 @@ import { validateGraphs } from './validate-graph';
 import { validateKfpNames } from './validate-kfp-names';
 import { validateOverrides } from './validate-overrides';
 import { validateParameters } from './validate-parameters';
+import { validateWorkflowSettings } from './validate-pod-settings';
 import { validateSettings } from './validate-settings';
 import { validateStepNames } from './validate-step-names';
 import { validateSteps } from './validate-steps';
@@ -20,6 +21,7 @@ const RULES: readonly Rule[] = [
   validateStepNames,
   validateSteps,
   validateSettings,
+  validateWorkflowSettings,
   validateOverrides,
   validateVolumes,
   validateVariables,

@@ -12,6 +12,17 @@ export const SETTING_LABELS: Record<StepSettingKey, string> = {
   gpu_limit: 'GPU limit',
   image_pull_policy: 'Image pull policy',
   secrets_from_k8s: 'Secrets',
+  env: 'Environment variables',
+  node_selector: 'Node selector',
+  tolerations: 'Tolerations',
+  active_deadline_seconds: 'Time limit (seconds)',
+  timeout: 'Timeout',
+  retry_limit: 'Retries',
+  retry_policy: 'Retry policy',
+  backoff_duration: 'Retry backoff',
+  backoff_factor: 'Backoff factor',
+  backoff_max_duration: 'Longest backoff',
+  parallelism: 'Parallelism',
 };
 
 /** The text settings a step may override, in form order. */
