@@ -6,7 +6,8 @@ import { checkKfpV2Yaml } from '../core/check/kfp-v2';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics';
 import { EMIT_TARGETS, type EmitTarget } from '../core/emit/index';
 import { KFP_DEFAULTS } from '../core/model/defaults';
-import type { Variable } from '../core/model/types';
+import type { Pipeline, Variable } from '../core/model/types';
+import { substituteVariables, variableMap } from '../core/model/variables';
 import type { MagnusInput } from '../core/magnus/import';
 import { loadPipeline, transpile } from '../core/transpile';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
@@ -91,7 +92,7 @@ function runTranspile(args: string[], io: CliIo): number {
 
   if (!passesStrictCheck(target, result.text, io)) return EXIT_INPUT_ERRORS;
 
-  const output = values.output ?? result.pipeline.executor.output_file ?? KFP_DEFAULTS.output_file;
+  const output = values.output ?? outputFileOf(result.pipeline);
   if (output === '-') {
     io.stdout(result.text);
     return EXIT_OK;
@@ -100,7 +101,7 @@ function runTranspile(args: string[], io: CliIo): number {
   const clobbered = input.readPaths.find((p) => resolve(io.cwd, p) === outputPath);
   if (clobbered) {
     throw new UsageError(
-      `the output \`${output}\` is the input file \`${clobbered}\` (magnus's default pipeline file and output_file are both pipeline.yaml); choose another with -o or output_file`,
+      `the output \`${output}\` is the input file \`${clobbered}\`${output === KFP_DEFAULTS.output_file ? " (magnus's default pipeline file and output_file are both pipeline.yaml)" : ''}; choose another with -o or output_file`,
     );
   }
   writeFileSync(outputPath, result.text);
@@ -115,6 +116,12 @@ export function passesStrictCheck(target: EmitTarget, text: string, io: CliIo): 
   io.stderr(`kfp-designer: internal error: the ${target} output failed its own strict check (please report this):\n`);
   for (const p of problems) io.stderr(`  ${p.path || '/'}: ${p.message}\n`);
   return false;
+}
+
+/** The config's output_file with `${var}` resolved (validation refused unresolved ones), else magnus's default. */
+function outputFileOf(pipeline: Pipeline): string {
+  const written = pipeline.executor.output_file;
+  return written === undefined ? KFP_DEFAULTS.output_file : substituteVariables(written, variableMap(pipeline.variables)).text;
 }
 
 function runValidate(args: string[], io: CliIo): number {
@@ -157,6 +164,8 @@ export function readInput(
   const fileNames: Record<string, string> = { dag: dagPath };
   if (values.config) fileNames.config = values.config;
   if (values.parameters) fileNames.parameters = values.parameters;
+  // Every file read, nested dag files included: none of them may be overwritten by the output.
+  const readPaths = Object.values(fileNames);
   const magnus: MagnusInput = {
     dag: { text: read(dagPath), path: values['image-dag-path'] ?? dagPath },
     ...(values.config ? { config: { text: read(values.config), path: values['image-config-path'] ?? values.config } } : {}),
@@ -164,13 +173,15 @@ export function readInput(
     // magnus resolves dag_definition against the working directory, not the including file (§4.5).
     nested: (path) => {
       const full = resolve(io.cwd, path);
-      return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+      if (!existsSync(full)) return undefined;
+      readPaths.push(path);
+      return readFileSync(full, 'utf8');
     },
     variables,
   };
   const envParameters = environmentParameters(io.env);
   if (envParameters.length > 0) magnus.environmentParameters = envParameters;
-  return { magnus, fileNames, readPaths: Object.values(fileNames) };
+  return { magnus, fileNames, readPaths };
 }
 
 function parseVarOption(option: string): Variable {

@@ -370,19 +370,21 @@ function readRetryStrategy(reader: ArgoReader, sink: Sink, path: YamlPath, value
     ctx.report(cursor, path, 'error', 'E_FIELD_TYPE', `\`retryStrategy\` must be a mapping with \`limit\`, not ${describeType(value)}`, { field: sink.field('retry_limit') });
     return;
   }
-  const written = new Map(cursor.source.entries(path, value).map(([key, item]) => [snake(key), { key, item }]));
+  // runnable ≥0.20 takes camelCase or snake_case; magnus 0.5's `Retry` knew only its field names
+  // (limit, retry_policy, back_off) and ignored the rest — its own example's retryPolicy/backoff too.
+  const written = new Map(cursor.source.entries(path, value).map(([key, item]) => [flat ? key : snake(key), { key, item }]));
   const limit = written.get('limit');
   sink.set('retry_limit', limit && limit.item !== null ? scalarText(limit.item) : '0', limit ? [...path, limit.key] : path);
   const policy = written.get('retry_policy');
   if (policy && policy.item !== null) sink.set('retry_policy', scalarText(policy.item), [...path, policy.key]);
-  // runnable ≥0.20 spells it backOff (Argo: backoff); magnus 0.5's model field was back_off, its example wrote backoff.
-  const backOff = written.get('back_off') ?? (flat ? written.get('backoff') : undefined);
+  // runnable ≥0.20 spells it backOff (Argo: backoff); magnus 0.5's model field was back_off.
+  const backOff = written.get('back_off');
   if (backOff && isMapping(backOff.item)) {
     const at = [...path, backOff.key];
-    const fields = new Map(cursor.source.entries(at, backOff.item).map(([key, item]) => [snake(key), { key, item }]));
+    const fields = new Map(cursor.source.entries(at, backOff.item).map(([key, item]) => [flat ? key : snake(key), { key, item }]));
     const backOffDefaults: Record<string, string> = flat ? { duration: '120', factor: '2', max_duration: '3600' } : { duration: '2m', factor: '2', max_duration: '1h' };
     for (const [name, model] of [
-      [flat && fields.has('duration_in_seconds') ? 'duration_in_seconds' : 'duration', 'backoff_duration'],
+      [flat ? 'duration_in_seconds' : 'duration', 'backoff_duration'],
       ['factor', 'backoff_factor'],
       ['max_duration', 'backoff_max_duration'],
     ] as const) {
@@ -392,17 +394,14 @@ function readRetryStrategy(reader: ArgoReader, sink: Sink, path: YamlPath, value
     }
   }
   for (const [name, { key, item }] of written) {
-    if (name === 'limit' || name === 'retry_policy' || name === 'back_off' || (flat && name === 'backoff')) continue;
+    if (name === 'limit' || name === 'retry_policy' || name === 'back_off') continue;
     reader.keep([...path, key], item);
-    ctx.report(
-      cursor,
-      [...path, key],
-      'warning',
-      'W_UNKNOWN_KEY',
-      name === 'backoff' ? 'runnable ≥0.20 spells it `backOff` and rejects `backoff`; kept as written, not applied' : `\`${key}\` is not part of a retry strategy (limit, retryPolicy, backOff); kept as written, not applied`,
-      { field: sink.field('retry_limit') },
-      'key',
-    );
+    const message = flat
+      ? `magnus 0.5 and runnable ≤0.19 read \`limit\`, \`retry_policy\` and \`back_off\` here and ignore \`${key}\`; kept as written, not applied`
+      : name === 'backoff'
+        ? 'runnable ≥0.20 spells it `backOff` and rejects `backoff`; kept as written, not applied'
+        : `\`${key}\` is not part of a retry strategy (limit, retryPolicy, backOff); kept as written, not applied`;
+    ctx.report(cursor, [...path, key], 'warning', 'W_UNKNOWN_KEY', message, { field: sink.field('retry_limit') }, 'key');
   }
 }
 

@@ -85,6 +85,12 @@ export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json):
     ctx.locate(cursor, [key], { field: `services.${key}` }, 'key');
     services.push(readService(ctx, cursor, key, value));
   }
+  // runnable ≥0.20 runs with a file-system run log store when the config names none (its DEFAULT_SERVICES), not magnus's buffered one.
+  if (executorKey === 'pipeline-executor' && !services.some((s) => s.key === 'run-log-store' || s.key === 'run_log_store')) {
+    services.push({ key: 'run-log-store', type: 'file-system' });
+    ctx.locate(cursor, [executorKey], { field: 'services.run-log-store' }, 'key');
+    ctx.report(cursor, [executorKey], 'info', 'I_RUNNABLE_DEFAULT_RUN_LOG_STORE', 'the config names no `run-log-store`, so runnable uses `file-system` (not magnus\'s `buffered`); written out as such', { field: 'services.run-log-store' }, 'key');
+  }
   return { executor, services, executorKey: executorKey !== undefined && isMapping(raw[executorKey]) ? executorKey : undefined };
 }
 

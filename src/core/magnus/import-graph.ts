@@ -177,6 +177,8 @@ function reportExtraKeys(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlP
     const fieldTarget = { ...target, field: key };
     if (type === 'stub') {
       ctx.report(cursor, at, 'info', 'I_STUB_KEY_KEPT', `a stub does nothing with \`${key}\`; kept as written`, fieldTarget, 'key');
+    } else if (key === 'secrets' && type === 'task') {
+      ctx.report(cursor, at, 'info', 'I_STEP_KEY_KEPT', "`secrets` is read inside the container (runnable's secrets provider); with the executor's `secret_from_k8s` each name is also put into the pod's environment from that Secret; kept as written", fieldTarget, 'key');
     } else if (KNOWN_PASSTHROUGH.has(key)) {
       ctx.report(cursor, at, 'info', 'I_STEP_KEY_KEPT', `\`${key}\` is read inside the container, not by the KFP output; kept as written`, fieldTarget, 'key');
     } else if (type === 'success' || type === 'fail') {

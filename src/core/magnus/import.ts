@@ -108,6 +108,7 @@ function importChecked(ctx: ImportContext, input: MagnusInput): ImportResult {
 function readFile(ctx: ImportContext, file: string, text: string): FileCursor {
   const source = parseYamlSource(text);
   const cursor = { file, source };
+  ctx.sourceMap.recordFile(file, source.valuePos([]));
   for (const problem of source.problems) {
     ctx.diagnostics.push({ code: problem.code, severity: problem.severity, message: problem.message, file, ...(problem.pos ?? {}) });
     if (problem.severity === 'error') ctx.fatal = true;

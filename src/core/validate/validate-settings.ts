@@ -20,7 +20,7 @@ export function validateSettings(pipeline: Pipeline): Diagnostic[] {
     visit,
     settings: effectiveSettings(pipeline, visit.step, { resolveVariables: true }),
   }));
-  return [...written, ...checkImagePresent(containers), ...checkRequestsWithinLimits(pipeline, containers)];
+  return [...written, ...checkImagePresent(pipeline, containers), ...checkRequestsWithinLimits(pipeline, containers)];
 }
 
 interface Container {
@@ -111,20 +111,19 @@ function checkSecrets(pipeline: Pipeline, setting: WrittenSetting): Diagnostic[]
 }
 
 /** Reported once, on the executor config: that is where an image for every step belongs. */
-function checkImagePresent(containers: Container[]): Diagnostic[] {
+function checkImagePresent(pipeline: Pipeline, containers: Container[]): Diagnostic[] {
   const without = containers.filter((c) => c.settings.docker_image.value === undefined).map((c) => c.visit.path);
   if (without.length === 0) return [];
   const which =
     without.length === containers.length
       ? 'no docker image'
       : `no docker image for ${without.length <= 5 ? listNames(without) : `${listNames(without.slice(0, 5))} and ${without.length - 5} more`}`;
-  return [
-    error(
-      'E_DOCKER_IMAGE_MISSING',
-      `${which}: set docker_image in the executor config to the image the steps run in (with magnus and your code installed), or give those steps their own`,
-      { field: 'executor.docker_image' },
-    ),
-  ];
+  // Without a config file there is no executor config to set it in: say so, rather than point at nothing.
+  const noConfig = pipeline.files.config === undefined && !pipeline.executor.inDagFile && pipeline.executor.docker_image === undefined;
+  const fix = noConfig
+    ? 'no magnus config file was given, so nothing names the image the steps run in: give one (e.g. `executor: {type: kfp, config: {docker_image: …}}`, with magnus and your code in the image), or set the image in the pipeline settings'
+    : 'set docker_image in the executor config to the image the steps run in (with magnus and your code installed), or give those steps their own';
+  return [error('E_DOCKER_IMAGE_MISSING', `${which}: ${fix}`, { field: 'executor.docker_image' })];
 }
 
 const RESOURCE_PAIRS = [

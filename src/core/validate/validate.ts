@@ -9,6 +9,7 @@ import { validateParameters } from './validate-parameters';
 import { validateWorkflowSettings } from './validate-pod-settings';
 import { validateSettings } from './validate-settings';
 import { validateStepNames } from './validate-step-names';
+import { validateTemplating } from './validate-templating';
 import { validateSteps } from './validate-steps';
 import { validateVariables } from './validate-variables';
 import { validateVolumes } from './validate-volumes';
@@ -28,6 +29,7 @@ const RULES: readonly Rule[] = [
   validateConfig,
   validateParameters,
   validateKfpNames,
+  validateTemplating,
 ];
 
 /**
