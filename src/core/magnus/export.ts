@@ -39,7 +39,8 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
   const dag = { ...dagFileServices, dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
     dag: toYaml(dag),
-    config: toYaml(config),
+    // Everything may live in a magnus <0.4 dag file: the config is then an empty mapping.
+    config: toYaml(config.size > 0 ? config : {}),
     ...(pipeline.parameters.length > 0 ? { parameters: toYaml(orderedMap(pipeline.parameters.map((p) => [p.name, p.value]))) } : {}),
     nested,
     diagnostics,

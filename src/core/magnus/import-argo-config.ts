@@ -313,6 +313,9 @@ function readRunnableResources(reader: ArgoReader, sink: Sink, path: YamlPath, v
   };
   part('limits');
   part('requests');
+  // An override's resources replace the defaults' whole (§6.3): no GPU unless it asks for one.
+  const limits = Object.hasOwn(resources, 'limits') && isMapping(resources.limits) ? resources.limits : {};
+  if (sink.field('gpu_limit').startsWith('profiles.') && !(Object.hasOwn(limits, 'gpu') && limits.gpu !== null)) sink.set('gpu_limit', '0', path);
 }
 
 /** `env: [{name, value}]`, where an entry may also be the secret form `{environment_variable, secret_name, secret_key}`. */

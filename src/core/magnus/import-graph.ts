@@ -49,6 +49,7 @@ export function importGraph(ctx: ImportContext, cursor: FileCursor, yamlPath: Ya
   }
   if (raw.description !== undefined && raw.description !== null) {
     graph.description = readString(ctx, cursor, [...yamlPath, 'description'], raw.description, { graph: graphPath, field: 'description' });
+    ctx.locate(cursor, [...yamlPath, 'description'], { graph: graphPath, field: 'description' });
   }
   const extra = Object.fromEntries(cursor.source.entries(yamlPath, raw).filter(([key]) => !GRAPH_KEYS.has(key)));
   if (Object.keys(extra).length > 0) {
