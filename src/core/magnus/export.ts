@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import type { Graph, Json, KfpConfig, NamedValue, OverrideEntry, Pipeline, SecretEntry, Step, Toleration, VolumeEntry } from '../model/types';
+import { KUBERNETES_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type Graph, type Json, type KfpConfig, type NamedValue, type OverrideEntry, type Pipeline, type SecretEntry, type Step, type Toleration, type VolumeEntry } from '../model/types';
 import { toYaml } from '../yaml/stringify';
 import { DESIGNER_KEY } from './designer-metadata';
 
@@ -140,28 +140,11 @@ const CONFIG_ORDER = [
   'enable_parallel',
   'secrets_from_k8s',
   'persistent_volumes',
-  'pvc_for_runnable',
-  'secret_from_k8s',
   // The pod and workflow settings of the Argo executors: the kfp executor ignores keys it does not know.
-  'env',
-  'node_selector',
-  'tolerations',
-  'active_deadline_seconds',
-  'timeout',
-  'retry_limit',
-  'retry_policy',
-  'backoff_duration',
-  'backoff_factor',
-  'backoff_max_duration',
-  'parallelism',
-  'generate_name',
-  'namespace',
+  ...KUBERNETES_SETTING_KEYS,
+  ...WORKFLOW_TEXT_SETTING_KEYS,
   'labels',
   'annotations',
-  'service_account',
-  'workflow_parallelism',
-  'workflow_active_deadline_seconds',
-  'log_level',
 ] as const satisfies readonly (keyof KfpConfig)[];
 
 /**

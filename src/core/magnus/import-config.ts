@@ -1,4 +1,4 @@
-import type { Json, KfpConfig, Profile, Service } from '../model/types';
+import { KFP_TEXT_SETTING_KEYS, POD_TEXT_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type Json, type KfpConfig, type Profile, type Service } from '../model/types';
 import type { YamlPath } from '../yaml/source';
 import { MARKERS } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
@@ -7,32 +7,7 @@ import { readBoolean, readNamedValues, readOverrideEntries, readSecrets, readStr
 
 const EXECUTOR_KEYS = { executor: MARKERS.configExecutor, mode: MARKERS.configMode, 'pipeline-executor': MARKERS.configPipelineExecutor } as const;
 
-const STRING_SETTINGS = [
-  'docker_image',
-  'output_file',
-  'cpu_limit',
-  'memory_limit',
-  'cpu_request',
-  'memory_request',
-  'gpu_limit',
-  'image_pull_policy',
-  'active_deadline_seconds',
-  'timeout',
-  'retry_limit',
-  'retry_policy',
-  'backoff_duration',
-  'backoff_factor',
-  'backoff_max_duration',
-  'parallelism',
-  'secret_from_k8s',
-  'pvc_for_runnable',
-  'service_account',
-  'namespace',
-  'generate_name',
-  'workflow_parallelism',
-  'workflow_active_deadline_seconds',
-  'log_level',
-] as const;
+const STRING_SETTINGS = [...KFP_TEXT_SETTING_KEYS, 'output_file', ...POD_TEXT_SETTING_KEYS, ...WORKFLOW_TEXT_SETTING_KEYS] as const;
 
 /** The designer's list-valued settings in the kfp dialect (export writes them; the kfp executor ignores them). */
 const NAMED_VALUE_SETTINGS = new Set(['env', 'node_selector', 'labels', 'annotations']);

@@ -1,27 +1,10 @@
-import type { Json, NamedValue, OverrideEntry, SecretEntry, Toleration, VolumeEntry } from '../model/types';
+import { KFP_TEXT_SETTING_KEYS, POD_TEXT_SETTING_KEYS, type Json, type NamedValue, type OverrideEntry, type SecretEntry, type Toleration, type VolumeEntry } from '../model/types';
 import type { YamlPath } from '../yaml/source';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
 import type { Target } from './source-map';
 
 /** Keys whose values are Kubernetes quantities or image names: strings in the model even when YAML said `1`. */
-export const STRING_KEYS = new Set([
-  'docker_image',
-  'cpu_limit',
-  'memory_limit',
-  'cpu_request',
-  'memory_request',
-  'gpu_limit',
-  'image_pull_policy',
-  'output_file',
-  'active_deadline_seconds',
-  'timeout',
-  'retry_limit',
-  'retry_policy',
-  'backoff_duration',
-  'backoff_factor',
-  'backoff_max_duration',
-  'parallelism',
-]);
+export const STRING_KEYS = new Set<string>([...KFP_TEXT_SETTING_KEYS, 'output_file', ...POD_TEXT_SETTING_KEYS]);
 
 /** A scalar the model keeps as a string; numbers are accepted (YAML `cpu_limit: 1`), other shapes reported. */
 export function readString(ctx: ImportContext, cursor: FileCursor, path: YamlPath, value: Json, target: Target): string | undefined {

@@ -42,19 +42,23 @@ export type Toleration = { key?: string; operator?: string; value?: string; effe
  * never had. The model carries them in the same way (global value, profiles, step overrides);
  * export writes them into the kfp config, whose executor ignores keys it does not know (pydantic v1).
  */
-export const KUBERNETES_SETTING_KEYS = [
-  'env',
-  'node_selector',
-  'tolerations',
-  'active_deadline_seconds',
-  'timeout',
-  'retry_limit',
-  'retry_policy',
-  'backoff_duration',
-  'backoff_factor',
-  'backoff_max_duration',
-  'parallelism',
+export const POD_TEXT_SETTING_KEYS = ['active_deadline_seconds', 'timeout', 'retry_limit', 'retry_policy', 'backoff_duration', 'backoff_factor', 'backoff_max_duration', 'parallelism'] as const;
+export const KUBERNETES_SETTING_KEYS = ['env', 'node_selector', 'tolerations', ...POD_TEXT_SETTING_KEYS] as const;
+
+/** Settings of the whole workflow that are one text each (global only). */
+export const WORKFLOW_TEXT_SETTING_KEYS = [
+  'generate_name',
+  'namespace',
+  'service_account',
+  'workflow_parallelism',
+  'workflow_active_deadline_seconds',
+  'log_level',
+  'secret_from_k8s',
+  'pvc_for_runnable',
 ] as const;
+
+/** The kfp executor's own settings that are one text each. */
+export const KFP_TEXT_SETTING_KEYS = ['docker_image', 'cpu_limit', 'memory_limit', 'cpu_request', 'memory_request', 'gpu_limit', 'image_pull_policy'] as const;
 export type KubernetesSettingKey = (typeof KUBERNETES_SETTING_KEYS)[number];
 
 /** Settings whose value is a list (of secrets, name/value pairs or tolerations), not one text. */
@@ -64,17 +68,7 @@ export const LIST_SETTING_KEYS = ['secrets_from_k8s', 'env', 'node_selector', 't
  * The keys of the kfp executor config a step may override (docs §9.2, "per-step override
  * honoured?" = yes). Values are strings in the model; `gpu_limit` too, so `"1.5"` stays visible.
  */
-export const STEP_SETTING_KEYS = [
-  'docker_image',
-  'cpu_limit',
-  'memory_limit',
-  'cpu_request',
-  'memory_request',
-  'gpu_limit',
-  'image_pull_policy',
-  'secrets_from_k8s',
-  ...KUBERNETES_SETTING_KEYS,
-] as const;
+export const STEP_SETTING_KEYS = [...KFP_TEXT_SETTING_KEYS, 'secrets_from_k8s', ...KUBERNETES_SETTING_KEYS] as const;
 export type StepSettingKey = (typeof STEP_SETTING_KEYS)[number];
 
 export interface StepSettings {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { walkGraphs, walkSteps } from '../model/paths';
-import type { NamedValue, Pipeline, SecretEntry, Toleration } from '../model/types';
+import { WORKFLOW_TEXT_SETTING_KEYS, type NamedValue, type Pipeline, type SecretEntry, type Toleration } from '../model/types';
 import { PVC_SERVICE_TYPES } from './validate-volumes';
 import { error, graphTarget, quote, stepTarget, type Target } from './report';
 import { resolvedText, writtenSettings } from './written';
@@ -54,7 +54,7 @@ export function validateTemplating(pipeline: Pipeline): Diagnostic[] {
     }
   }
   const { executor } = pipeline;
-  for (const key of ['service_account', 'namespace', 'generate_name', 'secret_from_k8s', 'pvc_for_runnable', 'log_level', 'workflow_parallelism', 'workflow_active_deadline_seconds'] as const) {
+  for (const key of WORKFLOW_TEXT_SETTING_KEYS) {
     check(executor[key], key, { field: `executor.${key}` });
   }
   for (const key of ['labels', 'annotations'] as const) {

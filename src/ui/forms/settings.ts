@@ -1,5 +1,5 @@
 import { IMAGE_PULL_POLICIES, KFP_DEFAULTS } from '../../core/model/defaults';
-import type { StepSettingKey } from '../../core/model/types';
+import { POD_TEXT_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type StepSettingKey } from '../../core/model/types';
 import type { Option } from './ChoiceFields';
 
 /** Field labels of the kfp settings, the same in the pipeline settings and the step form. */
@@ -40,16 +40,7 @@ export function defaultText(key: TextSettingKey | 'output_file'): string | undef
 export const PULL_POLICY_OPTIONS: Option[] = IMAGE_PULL_POLICIES.map((p) => ({ value: p, label: p }));
 
 /** The pod settings of the Argo executors that are one text each, in form order. */
-export const POD_TEXT_KEYS = [
-  'active_deadline_seconds',
-  'timeout',
-  'retry_limit',
-  'retry_policy',
-  'backoff_duration',
-  'backoff_factor',
-  'backoff_max_duration',
-  'parallelism',
-] as const;
+export const POD_TEXT_KEYS = POD_TEXT_SETTING_KEYS;
 export type PodTextKey = (typeof POD_TEXT_KEYS)[number];
 
 /** What each means, shown under its field. */
@@ -65,16 +56,7 @@ export const POD_HINTS: Record<PodTextKey, string> = {
 };
 
 /** Settings of the whole workflow (Argo metadata and spec) that are one text each. */
-export const WORKFLOW_TEXT_KEYS = [
-  'generate_name',
-  'namespace',
-  'service_account',
-  'workflow_parallelism',
-  'workflow_active_deadline_seconds',
-  'log_level',
-  'secret_from_k8s',
-  'pvc_for_runnable',
-] as const;
+export const WORKFLOW_TEXT_KEYS = WORKFLOW_TEXT_SETTING_KEYS;
 export type WorkflowTextKey = (typeof WORKFLOW_TEXT_KEYS)[number];
 
 export const WORKFLOW_LABELS: Record<WorkflowTextKey, string> = {
@@ -98,3 +80,9 @@ export const WORKFLOW_HINTS: Record<WorkflowTextKey, string> = {
   secret_from_k8s: "the Secret a runnable task's `secrets: [X]` are read from, key X into env X",
   pvc_for_runnable: 'mounted at /tmp in every container, where runnable keeps run logs and catalog',
 };
+
+/** How the two name/value lists of a pod look, the same in the pipeline settings and the step form. */
+export const NAMED_VALUE_LISTS = {
+  env: { legend: 'Environment variables', noun: 'Environment variable', columns: ['Name', 'Value'], placeholders: ['MODE', 'batch'] },
+  node_selector: { legend: 'Node selector', noun: 'Node label', columns: ['Key', 'Value'], placeholders: ['node-pool', 'gpu'] },
+} as const;

@@ -5,7 +5,7 @@ import { fieldId } from '../../forms/field-id';
 import { diagnosticsFor } from '../../forms/field-messages';
 import { useFieldEditor } from '../../forms/hooks';
 import { NamedValuesEditor } from '../../forms/NamedValuesEditor';
-import { POD_HINTS, POD_TEXT_KEYS, SETTING_LABELS, WORKFLOW_HINTS, WORKFLOW_LABELS, WORKFLOW_TEXT_KEYS } from '../../forms/settings';
+import { NAMED_VALUE_LISTS, POD_HINTS, POD_TEXT_KEYS, SETTING_LABELS, WORKFLOW_HINTS, WORKFLOW_LABELS, WORKFLOW_TEXT_KEYS } from '../../forms/settings';
 import { TextField } from '../../forms/TextField';
 import { TolerationsEditor } from '../../forms/TolerationsEditor';
 
@@ -72,10 +72,7 @@ export function PodSettingsSection({ pipeline, diagnostics }: { pipeline: Pipeli
         id={fieldId(undefined, 'executor.env')}
         step={undefined}
         prefix="executor.env"
-        legend="Environment variables"
-        noun="Environment variable"
-        columns={['Name', 'Value']}
-        placeholders={['MODE', 'batch']}
+        {...NAMED_VALUE_LISTS.env}
         hint="Set in every step's container; a step that sets its own replaces this whole list"
         entries={executor.env ?? []}
         diagnostics={diagnostics}
@@ -86,10 +83,7 @@ export function PodSettingsSection({ pipeline, diagnostics }: { pipeline: Pipeli
         id={fieldId(undefined, 'executor.node_selector')}
         step={undefined}
         prefix="executor.node_selector"
-        legend="Node selector"
-        noun="Node label"
-        columns={['Key', 'Value']}
-        placeholders={['node-pool', 'gpu']}
+        {...NAMED_VALUE_LISTS.node_selector}
         hint="Steps run only on nodes with these labels"
         entries={executor.node_selector ?? []}
         diagnostics={diagnostics}

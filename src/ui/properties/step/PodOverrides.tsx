@@ -3,7 +3,7 @@ import type { EffectiveSettings } from '../../../core/model/effective';
 import { fieldId } from '../../forms/field-id';
 import { useFieldEditor } from '../../forms/hooks';
 import { NamedValuesEditor } from '../../forms/NamedValuesEditor';
-import { POD_HINTS, POD_TEXT_KEYS, SETTING_LABELS, type PodTextKey } from '../../forms/settings';
+import { NAMED_VALUE_LISTS, POD_HINTS, POD_TEXT_KEYS, SETTING_LABELS, type PodTextKey } from '../../forms/settings';
 import { TextField } from '../../forms/TextField';
 import { overrideText } from './step-fields';
 import { TolerationsEditor } from '../../forms/TolerationsEditor';
@@ -56,10 +56,7 @@ export function PodOverrides({ visit, diagnostics, effective, messages }: StepFo
         id={fieldId(path, 'kfp.env')}
         step={path}
         prefix="kfp.env"
-        legend="Environment variables"
-        noun="Environment variable"
-        columns={['Name', 'Value']}
-        placeholders={['MODE', 'batch']}
+        {...NAMED_VALUE_LISTS.env}
         status={status('env')}
         entries={effective.env.value}
         diagnostics={diagnostics}
@@ -70,10 +67,7 @@ export function PodOverrides({ visit, diagnostics, effective, messages }: StepFo
         id={fieldId(path, 'kfp.node_selector')}
         step={path}
         prefix="kfp.node_selector"
-        legend="Node selector"
-        noun="Node label"
-        columns={['Key', 'Value']}
-        placeholders={['node-pool', 'gpu']}
+        {...NAMED_VALUE_LISTS.node_selector}
         status={status('node_selector')}
         entries={effective.node_selector.value}
         diagnostics={diagnostics}
