@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../diagnostics';
-import { effectiveSettings, taskSecretNames } from '../model/effective';
+import { parameterEnvName } from '../emit/parameters';
+import { containerSecrets, effectiveSettings, taskSecretNames } from '../model/effective';
 import { walkSteps } from '../model/paths';
 import type { NamedValue, Pipeline, Toleration } from '../model/types';
 import { DNS1123_RULE, isDns1123Subdomain, isEnvVarName } from './names';
 import { error, listNames, quote, stepTarget, warning, type Target } from './report';
-import { resolvedText, settingText, type WrittenSetting } from './written';
+import { isExecutable, resolvedText, settingText, type WrittenSetting } from './written';
 
 /**
  * The pod and workflow settings of the Argo executors (§6.3, §10.1), checked where they are written,
@@ -154,7 +155,35 @@ export function validateWorkflowSettings(pipeline: Pipeline): Diagnostic[] {
       if (key === 'labels' && value !== undefined && !isLabelValue(value)) diagnostics.push(error('E_LABEL_VALUE', `label value ${quote(value)} (for ${quote(entry.name)}) is not valid: ${LABEL_RULE}, or empty`, target));
     }
   }
-  diagnostics.push(...checkTaskSecrets(pipeline));
+  diagnostics.push(...checkTaskSecrets(pipeline), ...checkEnvClashes(pipeline));
+  return diagnostics;
+}
+
+/**
+ * A plain variable with the name of a secret variable, or of a parameter the first step receives
+ * as `MAGNUS_PRM_<name>`: one container would get the name twice, and the secret's value could be
+ * replaced by the plain one. Reported where the plain variable is written, once.
+ */
+function checkEnvClashes(pipeline: Pipeline): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  const parameterEnv = new Set(pipeline.parameters.map(parameterEnvName));
+  for (const visit of walkSteps(pipeline.dag)) {
+    if (!isExecutable(visit)) continue;
+    const settings = effectiveSettings(pipeline, visit.step, { resolveVariables: true });
+    const secretNames = new Set(containerSecrets(settings).map((s) => s.env));
+    for (const { name } of settings.env.value) {
+      const clash = secretNames.has(name) ? 'a secret variable' : parameterEnv.has(name) ? 'the variable a run parameter reaches the first step by' : undefined;
+      if (!clash) continue;
+      const source = settings.env.source;
+      const target: Target =
+        source.kind === 'step' ? stepTarget(visit, `kfp.env.${name}`) : source.kind === 'profile' ? { field: `profiles.${source.profile}.env.${name}` } : { field: `executor.env.${name}` };
+      const key = `${target.step ?? ''}|${target.field}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      diagnostics.push(error('E_ENV_CLASH', `environment variable ${quote(name)} is also ${clash} in step ${quote(visit.path)}; a container gets one value per name, so rename the plain variable`, target));
+    }
+  }
   return diagnostics;
 }
 
