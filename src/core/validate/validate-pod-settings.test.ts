@@ -58,7 +58,7 @@ describe('pod settings', () => {
   });
 
   it('refuse a plain variable named like a secret variable or a parameter’s MAGNUS_PRM_, once, where it is written', () => {
-    const clash = withExecutor(pipelineOf(task('train'), task('evaluate')), { env: [{ name: 'TOKEN', value: 'x' }], secrets_from_k8s: [{ env: 'TOKEN', ref: 'tok:value' }] });
+    const clash = withExecutor(pipelineOf(task('train', 'evaluate'), task('evaluate')), { env: [{ name: 'TOKEN', value: 'x' }], secrets_from_k8s: [{ env: 'TOKEN', ref: 'tok:value' }] });
     expect(validatePipeline(clash)).toEqual([like({ code: 'E_ENV_CLASH', field: 'executor.env.TOKEN' })]);
     const parameter = withExecutor({ ...pipelineOf(task('train')), parameters: [{ name: 'lr', value: 0.1 }] }, { env: [{ name: 'MAGNUS_PRM_lr', value: '1' }] });
     expect(codesOf(validatePipeline(parameter))).toEqual(['E_ENV_CLASH']);
