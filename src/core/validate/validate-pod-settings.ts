@@ -166,6 +166,10 @@ export function validateWorkflowSettings(pipeline: Pipeline): Diagnostic[] {
  */
 function checkEnvClashes(pipeline: Pipeline): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  // Most pipelines set no plain variables: then nothing can clash, and no step's settings need resolving.
+  const writesEnv = (entries: readonly { key: string }[]) => entries.some((e) => e.key === 'env');
+  const anyEnv = (pipeline.executor.env?.length ?? 0) > 0 || pipeline.executor.profiles.some((p) => writesEnv(p.entries)) || [...walkSteps(pipeline.dag)].some((v) => writesEnv(v.step.kfp ?? []));
+  if (!anyEnv) return diagnostics;
   const reported = new Set<string>();
   const parameterEnv = new Set(pipeline.parameters.map(parameterEnvName));
   for (const visit of walkSteps(pipeline.dag)) {
