@@ -69,7 +69,7 @@ export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json):
   return { executor, services, executorKey: executorKey !== undefined && isMapping(raw[executorKey]) ? executorKey : undefined };
 }
 
-/** The executor types whose step overrides count, read from the config (else a magnus <0.4 dag file's `mode`). */
+/** The executor type (argo) whose step overrides the steps apply, read from the config (else a magnus <0.4 dag file's `mode`). */
 export function stepOverrideType(config: Json | undefined, dagRoot: Record<string, Json>): string | undefined {
   const executorOf = (mapping: Json | undefined, keys: readonly string[]) => {
     if (!isMapping(mapping)) return undefined;
@@ -78,7 +78,8 @@ export function stepOverrideType(config: Json | undefined, dagRoot: Record<strin
   };
   const executor = executorOf(config, ['executor', 'mode', 'pipeline-executor']) ?? executorOf(dagRoot, ['mode']);
   const type = executor && Object.hasOwn(executor, 'type') && typeof executor.type === 'string' ? executor.type : undefined;
-  if (type === undefined || type === 'kfp') return undefined;
+  // Only the Argo executors' overrides carry Kubeflow settings (local-container's stay as written, not applied).
+  if (type !== 'argo') return undefined;
   // runnable 0.20–0.22 never applied step overrides (§6.3): their steps keep them as written.
   const settings = executor && Object.hasOwn(executor, 'config') ? executor.config : undefined;
   if (type === 'argo' && isMapping(settings) && isRunnableArgoConfig(settings) && !Object.hasOwn(settings, 'defaults')) return undefined;

@@ -17,8 +17,8 @@ export class ImportContext {
   /** Set when the input cannot become a model at all; the import then returns no pipeline. */
   fatal = false;
   /**
-   * The executor type (besides `kfp`) whose step overrides the steps apply: the config's own
-   * (`overrides: {argo: big}` with an argo config), as magnus resolves overrides for its executor.
+   * The executor type (besides `kfp`) whose step overrides the steps apply: `argo` with an Argo
+   * config (`overrides: {argo: big}`), as magnus resolves overrides for its own executor.
    */
   stepOverrideType: string | undefined;
 
