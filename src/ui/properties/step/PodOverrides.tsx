@@ -8,7 +8,7 @@ import { TextField } from '../../forms/TextField';
 import { overrideText } from './step-fields';
 import { TolerationsEditor } from '../../forms/TolerationsEditor';
 import { ResetButton, SourceBadge } from './OverrideStatus';
-import type { StepFormProps } from './StepForm';
+import type { StepFormProps } from './step-form-props';
 
 type ListKey = 'env' | 'node_selector' | 'tolerations';
 
