@@ -82,6 +82,35 @@ describe('kfp-designer transpile', () => {
     expect(existsSync(join(dir, 'pipeline.yaml'))).toBe(true);
   });
 
+  it('resolves variables in output_file too, and refuses an output that resolves to an input', async () => {
+    write('config.yaml', CONFIG.replace('output_file: out/kfp.yaml', 'output_file: "${out}"'));
+    const vars = ['--var', 'registry=r', '--var', 'tag=1'];
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', ...vars, '--var', 'out=out/resolved.yaml'], io())).toBe(EXIT_OK);
+    expect(existsSync(join(dir, 'out/resolved.yaml'))).toBe(true);
+    expect(existsSync(join(dir, '${out}'))).toBe(false);
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', ...vars, '--var', 'out=./dag.yaml'], io())).toBe(EXIT_USAGE);
+    expect(err.join('')).toMatch(/output `\.\/dag\.yaml` is the input file `dag\.yaml`/);
+    expect(readFileSync(join(dir, 'dag.yaml'), 'utf8')).toBe(DAG);
+  });
+
+  it('never overwrites a nested dag file it read', async () => {
+    write('nested.yaml', DAG);
+    write('outer.yaml', 'dag:\n  start_at: inner\n  steps:\n    inner: {type: dag, dag_definition: nested.yaml, next: success}\n    success: {type: success}\n    fail: {type: fail}\n');
+    expect(await runCli(['transpile', 'outer.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1', '-o', 'nested.yaml'], io())).toBe(EXIT_USAGE);
+    expect(readFileSync(join(dir, 'nested.yaml'), 'utf8')).toBe(DAG);
+  });
+
+  it('reads runnable’s RUNNABLE_VAR_* like MAGNUS_VAR_*', async () => {
+    expect(await runCli(['transpile', 'dag.yaml', '-c', 'config.yaml', '-o', '-'], io({ RUNNABLE_VAR_registry: 'rr.io', RUNNABLE_VAR_tag: '3' }))).toBe(EXIT_OK);
+    expect(out.join('')).toContain('image: rr.io/img:3');
+  });
+
+  it('without --config, says that no config file was given, at the pipeline’s first line', async () => {
+    expect(await runCli(['validate', 'dag.yaml'], io())).toBe(EXIT_INPUT_ERRORS);
+    expect(err.join('')).toMatch(/^dag\.yaml:1:1: error E_DOCKER_IMAGE_MISSING: .*no magnus config file was given/m);
+    expect(err.join('')).toMatch(/^dag\.yaml:1:1: warning W_CONFIG_FILE_MISSING: /m);
+  });
+
   it('prints diagnostics as file:line:col: severity CODE: message and exits 1 on errors in the input', async () => {
     write('bad.yaml', DAG.replace('next: success', 'next: nowhere'));
     const code = await runCli(['transpile', 'bad.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], io());
@@ -132,7 +161,7 @@ describe('kfp-designer validate', () => {
 });
 
 describe('the installed command', () => {
-  it('runs through npx-style bin from source and returns the exit code', () => {
+  it('runs through npx-style bin from source and returns the exit code', async () => {
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'kfp-designer.mjs');
     const ok = spawnSync(process.execPath, [bin, 'validate', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], { cwd: dir, encoding: 'utf8' });
     expect(ok.stderr).toContain('0 errors');
@@ -141,7 +170,7 @@ describe('the installed command', () => {
     expect(usage.status).toBe(2);
   });
 
-  it("runs the README's example as written, from the repository's root", () => {
+  it("runs the README's example as written, from the repository's root", async () => {
     const root = join(import.meta.dirname, '..', '..');
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const line = readme.split('\n').find((l) => l.startsWith('npx kfp-designer transpile test/fixtures/corpus/'));

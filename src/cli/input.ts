@@ -54,17 +54,23 @@ export function readInput(
   const fileNames: Record<string, string> = { dag: dagPath };
   if (values.config) fileNames.config = values.config;
   if (values.parameters) fileNames.parameters = values.parameters;
+  // Every file read, nested dag files included: none of them may be overwritten by the output.
+  const readPaths = Object.values(fileNames);
   const magnus: MagnusInput = {
     dag: { text: read(dagPath), path: values['image-dag-path'] ?? dagPath },
     ...(values.config ? { config: { text: read(values.config), path: values['image-config-path'] ?? values.config } } : {}),
     ...(values.parameters ? { parameters: { text: read(values.parameters), path: values['image-parameters-path'] ?? values.parameters } } : {}),
     // magnus resolves dag_definition against the working directory, not the including file (§4.5).
-    nested: (path) => readNestedFile(path, io.cwd, values['allow-outside-cwd'] === true),
+    nested: (path) => {
+      const text = readNestedFile(path, io.cwd, values['allow-outside-cwd'] === true);
+      if (typeof text === 'string') readPaths.push(path);
+      return text;
+    },
     variables,
   };
   const envParameters = environmentParameters(io.env);
   if (envParameters.length > 0) magnus.environmentParameters = envParameters;
-  return { magnus, fileNames, readPaths: Object.values(fileNames) };
+  return { magnus, fileNames, readPaths };
 }
 
 function parseVarOption(option: string): Variable {

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/diagnostics';
 import type { EmitTarget } from '../core/emit/options';
 import { KFP_DEFAULTS } from '../core/model/defaults';
+import type { Pipeline } from '../core/model/types';
+import { substituteVariables, variableMap } from '../core/model/variables';
 import { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_USAGE, InputFileError, UsageError, isParseArgsError, isSystemError, type CliIo } from './cli-io';
 import { HELP, TRANSPILE_HELP, VALIDATE_HELP } from './help';
 import { COMMON_OPTIONS, readInput, report } from './input';
@@ -76,7 +78,7 @@ async function runTranspile(args: string[], io: CliIo): Promise<number> {
 
   if (!(await passesStrictCheck(target, result.text, io))) return EXIT_INPUT_ERRORS;
 
-  const output = values.output ?? result.pipeline.executor.output_file ?? KFP_DEFAULTS.output_file;
+  const output = values.output ?? outputFileOf(result.pipeline);
   if (output === '-') {
     io.stdout(result.text);
     return EXIT_OK;
@@ -85,12 +87,18 @@ async function runTranspile(args: string[], io: CliIo): Promise<number> {
   const clobbered = input.readPaths.find((p) => resolve(io.cwd, p) === outputPath);
   if (clobbered) {
     throw new UsageError(
-      `the output \`${output}\` is the input file \`${clobbered}\` (magnus's default pipeline file and output_file are both pipeline.yaml); choose another with -o or output_file`,
+      `the output \`${output}\` is the input file \`${clobbered}\`${output === KFP_DEFAULTS.output_file ? " (magnus's default pipeline file and output_file are both pipeline.yaml)" : ''}; choose another with -o or output_file`,
     );
   }
   writeFileSync(outputPath, result.text);
   io.stderr(`kfp-designer: wrote ${output} (${target})\n`);
   return EXIT_OK;
+}
+
+/** The config's output_file with `${var}` resolved (validation refused unresolved ones), else magnus's default. */
+function outputFileOf(pipeline: Pipeline): string {
+  const written = pipeline.executor.output_file;
+  return written === undefined ? KFP_DEFAULTS.output_file : substituteVariables(written, variableMap(pipeline.variables)).text;
 }
 
 async function runValidate(args: string[], io: CliIo): Promise<number> {

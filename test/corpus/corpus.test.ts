@@ -7,6 +7,7 @@ import { hasErrors } from '../../src/core/diagnostics';
 import { EMIT_TARGETS, emitPipeline } from '../../src/core/emit/index';
 import { exportMagnus } from '../../src/core/magnus/export';
 import { importMagnus } from '../../src/core/magnus/import';
+import { transpile } from '../../src/core/transpile';
 import { CORPUS, readCorpus } from '../support/fixtures';
 import { corpusInput, kindOf, runCorpusFile, summarize } from './corpus-run';
 
@@ -68,6 +69,33 @@ describe('every corpus DAG', () => {
     for (const target of EMIT_TARGETS) {
       const result = emitPipeline(pipeline!, { target });
       if (hasErrors(result.diagnostics)) continue; // refused with a coded diagnostic; the table lists it
+      const check = target === 'kfp-v2' ? checkKfpV2Yaml(result.text) : checkArgoWorkflowYaml(result.text);
+      expect(check.problems, `${target}`).toEqual([]);
+    }
+  });
+});
+
+const configFiles = corpusFiles.filter((f) => kindOf(readCorpus(f)) === 'config');
+/** The configs' own variables (`image: $docker_image`…), as a user sets them with RUNNABLE_VAR_* / MAGNUS_VAR_*. */
+const CONFIG_VARIABLES = ['docker_image', 'argo_docker_image', 'default_docker_image', 'custom_docker_image'].map((name) => ({ name, value: `registry.example.com/${name.replaceAll('_', '-')}:1` }));
+
+describe('every corpus config', () => {
+  it.each(configFiles)('%s round-trips: import → export → import gives an equal model', (file) => {
+    const first = importMagnus({ ...corpusInput(file), variables: CONFIG_VARIABLES });
+    expect(first.pipeline).toBeDefined();
+    const files = exportMagnus(first.pipeline!);
+    const again = importMagnus({ dag: { text: files.dag }, config: { text: files.config }, nested: files.nested });
+    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(again.pipeline).toEqual(first.pipeline);
+  });
+
+  it.each(configFiles)('%s: what transpiles passes the strict checkers in every target', (file) => {
+    for (const target of EMIT_TARGETS) {
+      const result = transpile({ ...corpusInput(file), variables: CONFIG_VARIABLES }, { target });
+      if (result.text === undefined) {
+        expect(hasErrors(result.diagnostics), `${target}: refused with a coded error`).toBe(true);
+        continue;
+      }
       const check = target === 'kfp-v2' ? checkKfpV2Yaml(result.text) : checkArgoWorkflowYaml(result.text);
       expect(check.problems, `${target}`).toEqual([]);
     }

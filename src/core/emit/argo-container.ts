@@ -1,5 +1,5 @@
-import type { EffectiveSettings } from '../model/effective';
-import type { Pipeline } from '../model/types';
+import { containerSecrets, type EffectiveSettings } from '../model/effective';
+import type { Pipeline, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { wrapInShell } from './command';
 import { parameterEnvName } from './parameters';
@@ -40,7 +40,8 @@ export function argoContainerTemplate(pipeline: Pipeline, job: ArgoContainerJob,
   const { settings } = job;
   const { volumes, kubeflow } = options;
   const env = [
-    ...settings.secrets_from_k8s.value.map((secret) => {
+    ...settings.env.value.map((e) => ({ name: e.name, value: e.value })),
+    ...containerSecrets(settings).map((secret) => {
       const ref = parseSecretRef(secret.ref);
       return { name: secret.env, valueFrom: { secretKeyRef: { key: ref?.key ?? '', name: ref?.secret ?? secret.ref } } };
     }),
@@ -60,7 +61,7 @@ export function argoContainerTemplate(pipeline: Pipeline, job: ArgoContainerJob,
       },
       requests: { memory: settings.memory_request.value, cpu: settings.cpu_request.value },
     },
-    ...(volumes.length > 0 ? { volumeMounts: volumes.map((v) => ({ mountPath: v.mountPath, name: v.volumeName })) } : {}),
+    ...(volumes.length > 0 ? { volumeMounts: volumes.map((v) => ({ mountPath: v.mountPath, name: v.volumeName, ...(v.readOnly ? { readOnly: true } : {}) })) } : {}),
   };
   const podMetadata: Yaml = {};
   if (kubeflow && !options.caching) podMetadata.annotations = { 'pipelines.kubeflow.org/max_cache_staleness': 'P0D' };
@@ -76,8 +77,12 @@ export function argoContainerTemplate(pipeline: Pipeline, job: ArgoContainerJob,
     container,
     ...(job.inputs.length > 0 ? { inputs: { parameters: job.inputs.map((name) => ({ name })) } } : {}),
     ...(job.outputsIterateOn ? { outputs: { parameters: [{ name: 'iterate-on', valueFrom: { path: '/tmp/output.txt' } }] } } : {}),
+    ...(settings.node_selector.value.length > 0 ? { nodeSelector: Object.fromEntries(settings.node_selector.value.map((l) => [l.name, l.value])) } : {}),
+    ...(settings.tolerations.value.length > 0 ? { tolerations: settings.tolerations.value.map(argoToleration) } : {}),
     ...(Object.keys(podMetadata).length > 0 ? { metadata: podMetadata } : {}),
-    ...(job.retries > 0 ? { retryStrategy: { limit: String(job.retries) } } : {}),
+    ...(job.retries > 0 ? { retryStrategy: argoRetryStrategy(job.retries, settings) } : {}),
+    ...(settings.active_deadline_seconds.value !== '' ? { activeDeadlineSeconds: settings.active_deadline_seconds.value } : {}),
+    ...(settings.timeout.value !== '' ? { timeout: settings.timeout.value } : {}),
     ...(volumes.length > 0
       ? {
           volumes: [...volumes]
@@ -85,5 +90,31 @@ export function argoContainerTemplate(pipeline: Pipeline, job: ArgoContainerJob,
             .map((v) => ({ name: v.volumeName, persistentVolumeClaim: { claimName: v.claim } })),
         }
       : {}),
+  };
+}
+
+/** A toleration as Kubernetes spells it; `tolerationSeconds` is a number there. */
+export function argoToleration(t: Toleration): Yaml {
+  return {
+    ...(t.effect ? { effect: t.effect } : {}),
+    ...(t.key ? { key: t.key } : {}),
+    ...(t.operator ? { operator: t.operator } : {}),
+    ...(t.tolerationSeconds ? { tolerationSeconds: Number(t.tolerationSeconds) } : {}),
+    ...(t.value ? { value: t.value } : {}),
+  };
+}
+
+/** `retryStrategy` as runnable writes it: the limit, and its policy and backoff when set (strings, as the schema types them). */
+function argoRetryStrategy(retries: number, settings: EffectiveSettings): Yaml {
+  const backoff = {
+    ...(settings.backoff_duration.value ? { duration: settings.backoff_duration.value } : {}),
+    // Argo's factor is a whole number (IntOrString).
+    ...(settings.backoff_factor.value ? { factor: String(Math.floor(Number(settings.backoff_factor.value)) || 1) } : {}),
+    ...(settings.backoff_max_duration.value ? { maxDuration: settings.backoff_max_duration.value } : {}),
+  };
+  return {
+    limit: String(retries),
+    ...(settings.retry_policy.value ? { retryPolicy: settings.retry_policy.value } : {}),
+    ...(Object.keys(backoff).length > 0 ? { backoff } : {}),
   };
 }

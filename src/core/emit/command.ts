@@ -5,6 +5,9 @@ import { commandFriendlyName } from './names';
 /** The level magnus's CLI passes on by default; containers accept INFO, DEBUG, WARNING, ERROR, FATAL. */
 export const LOG_LEVEL = 'WARNING';
 
+/** The containers' `--log-level`: the config's `log_level` (runnable's Argo executor has one), else magnus's default. */
+const logLevel = (pipeline: Pipeline) => pipeline.executor.log_level || LOG_LEVEL;
+
 /**
  * `magnus execute_single_node <run id> <name> --log-level … --file … [--map-variable …]
  * [--config-file …] [--parameters-file …] [--tag …]`, options in exactly this order (§8.1),
@@ -18,7 +21,7 @@ export function executeSingleNode(pipeline: Pipeline, stepPath: string, runId: s
     runId,
     commandFriendlyName(stepPath),
     '--log-level',
-    LOG_LEVEL,
+    logLevel(pipeline),
     '--file',
     files.dag,
     ...(mapVariable !== undefined ? ['--map-variable', mapVariable] : []),
@@ -41,7 +44,7 @@ export function fan(pipeline: Pipeline, stepPath: string, mode: 'in' | 'out', ru
     '--file',
     files.dag,
     '--log-level',
-    LOG_LEVEL,
+    logLevel(pipeline),
     ...(files.config !== undefined ? ['--config-file', files.config] : []),
     ...(files.parameters !== undefined ? ['--parameters-file', files.parameters] : []),
     ...(mapVariable !== undefined ? ['--map-variable', mapVariable] : []),

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics';
-import { effectiveSettings, isTruthy, type EffectiveSettings } from '../model/effective';
+import { effectiveSettings, type EffectiveSettings } from '../model/effective';
 import { childGraphs, joinPath, MAP_BRANCH } from '../model/paths';
 import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
-import { lazySettings, PIPELINE_NAME } from './plan';
+import { lazySettings, PIPELINE_NAME, stepRetries } from './plan';
 
 /**
  * The graph shape of docs/composite-emission.md, independent of the target: which steps become
@@ -139,14 +139,16 @@ function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: 
     const edges = incoming.get(step.name) ?? [];
     const taskName = taskNames.get(step.name)!;
     if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return planComposite(context, step, path, taskName, edges, mapVariables, isStart(step));
-    const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
+    const settings = lazySettings(context.pipeline, step);
     const job: StepJob = {
       kind: 'step',
       step,
       path,
       name: taskName,
-      settings: lazySettings(context.pipeline, step),
-      retries: Math.max(0, attempts - 1),
+      settings,
+      get retries() {
+        return stepRetries(context.pipeline, step, settings);
+      },
       incoming: edges,
       receivesParameters: isStart(step),
       failsTheRun: step.type === 'fail',
@@ -183,16 +185,15 @@ function planComposite(
     });
   }
   const fanIn: FanJob = { name: context.names.allocate(`${name}-fan-in`), mode: 'in', settings: context.globalSettings, receivesParameters: false };
-  return { kind: 'composite', step, path, name, incoming, receivesParameters, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(step) };
+  return { kind: 'composite', step, path, name, incoming, receivesParameters, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(context.pipeline, step) };
 }
 
 /** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */
 const nameOf = (path: string) => kfpName(commandFriendlyName(path.replaceAll(`.${MAP_BRANCH}.`, '.map.')));
 
-/** A composite's `parallelism` override (the argo executor's key), when it is a positive whole number. */
-function parallelismOf(step: Step): { parallelism?: number } {
-  const entry = step.kfp?.find((e) => e.key === 'parallelism');
-  const value = entry && isTruthy(entry.value) ? Number(entry.value) : NaN;
+/** A composite's effective `parallelism` (the Argo executors' setting, from its override, a profile or the config), when it is a positive whole number. */
+function parallelismOf(pipeline: Pipeline, step: Step): { parallelism?: number } {
+  const value = Number(effectiveSettings(pipeline, step, { resolveVariables: true }).parallelism.value || NaN);
   return Number.isInteger(value) && value > 0 ? { parallelism: value } : {};
 }
 

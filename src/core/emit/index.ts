@@ -4,6 +4,7 @@ import type { Pipeline } from '../model/types';
 import { emitKfpV1 } from './kfp-v1';
 import { emitKfpV2 } from './kfp-v2';
 import type { EmitOptions, EmitResult } from './options';
+import { targetReport } from './target-report';
 
 export { EMIT_TARGETS, type EmitOptions, type EmitResult, type EmitTarget } from './options';
 
@@ -14,7 +15,8 @@ export { EMIT_TARGETS, type EmitOptions, type EmitResult, type EmitTarget } from
 export function emitPipeline(pipeline: Pipeline, options: EmitOptions): EmitResult {
   const tooDeep = nestingProblem(pipeline);
   if (tooDeep) return { text: '', diagnostics: [tooDeep] };
-  const result = emitFor(pipeline, options);
+  const emitted = emitFor(pipeline, options);
+  const result = { ...emitted, diagnostics: [...emitted.diagnostics, ...targetReport(pipeline, options.target)] };
   return hasErrors(result.diagnostics) ? { text: '', diagnostics: result.diagnostics } : result;
 }
 

@@ -9,6 +9,7 @@ import type { EmitOptions, EmitResult } from './options';
 import { parameterText } from './parameters';
 import { PIPELINE_NAME, planLinear, plannedVolumes } from './plan';
 import { compareNames, pythonJson } from './python-json';
+import { toMapping, workflowSettings } from './workflow-settings';
 
 export { KFP_V1_SDK_VERSION };
 const RUN_ID = '{{workflow.parameters.run_id}}';
@@ -29,10 +30,16 @@ export function emitKfpV1(pipeline: Pipeline, options: EmitOptions, kubeflow = t
   const parameters = pipeline.parameters.map((p) => ({ name: p.name, value: parameterText(p.value) }));
   const workflowParameters = [...parameters, { name: 'run_id', value: '{{workflow.uid}}' }];
 
-  const metadata: Yaml = { generateName: `${entrypoint}-` };
+  const workflow = workflowSettings(pipeline);
+  const metadata: Yaml = { generateName: workflow.generateName ?? `${entrypoint}-` };
+  // KFP picks the namespace (the run's profile or experiment): only plain Argo is told one.
+  if (!kubeflow && workflow.namespace !== undefined) metadata.namespace = workflow.namespace;
+  if (workflow.labels.length > 0) metadata.labels = toMapping(workflow.labels);
+  if (workflow.annotations.length > 0) metadata.annotations = toMapping(workflow.annotations);
   if (kubeflow) {
     const description = pipeline.dag.description?.trim().split('\n')[0] || LEGACY_DESCRIPTION;
     metadata.annotations = {
+      ...(metadata.annotations as Yaml | undefined),
       'pipelines.kubeflow.org/kfp_sdk_version': KFP_V1_SDK_VERSION,
       ...(options.timestamp ? { 'pipelines.kubeflow.org/pipeline_compilation_time': options.timestamp.toISOString().replace('Z', '') } : {}),
       'pipelines.kubeflow.org/pipeline_spec': pythonJson({
@@ -41,9 +48,11 @@ export function emitKfpV1(pipeline: Pipeline, options: EmitOptions, kubeflow = t
         name: PIPELINE_NAME,
       }),
     };
-    metadata.labels = { 'pipelines.kubeflow.org/kfp_sdk_version': KFP_V1_SDK_VERSION };
+    metadata.labels = { ...(metadata.labels as Yaml | undefined), 'pipelines.kubeflow.org/kfp_sdk_version': KFP_V1_SDK_VERSION };
   }
-  const workflow = {
+  // KFP runs every workflow as the run's service account (pipeline-runner unless the run names one).
+  const serviceAccount = kubeflow ? 'pipeline-runner' : workflow.serviceAccount;
+  const document = {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Workflow',
     metadata,
@@ -51,10 +60,12 @@ export function emitKfpV1(pipeline: Pipeline, options: EmitOptions, kubeflow = t
       entrypoint,
       templates,
       arguments: { parameters: workflowParameters },
-      ...(kubeflow ? { serviceAccountName: 'pipeline-runner' } : {}),
+      ...(serviceAccount !== undefined ? { serviceAccountName: serviceAccount } : {}),
+      ...(workflow.parallelism !== undefined ? { parallelism: workflow.parallelism } : {}),
+      ...(workflow.activeDeadlineSeconds !== undefined ? { activeDeadlineSeconds: workflow.activeDeadlineSeconds } : {}),
     },
   };
-  return { text: toYaml(workflow), diagnostics };
+  return { text: toYaml(document), diagnostics };
 }
 
 /** The old plugin's output: the `next` chain as one DAG with `dependencies`, templates sorted by name as kfp did. */

@@ -1,5 +1,5 @@
-import type { EffectiveSettings } from '../model/effective';
-import type { SecretEntry } from '../model/types';
+import { containerSecrets, type EffectiveSettings } from '../model/effective';
+import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
 import { renderValue, type RenderedYaml } from '../yaml/stringify';
@@ -75,10 +75,13 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
     inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
     ...(job.outputsIterateOn ? { outputDefinitions: { parameters: { [ITERATE_ON_OUTPUT]: { parameterType: 'LIST' } } } } : {}),
   };
+  const env = job.settings.env.value;
   // own-keys: `exec-` and a Kubernetes name
   parts.executors[executor] = {
     container: {
       ...commandOf(job),
+      // Literal values: the KFP driver copies env verbatim (no placeholders), as magnus needs them.
+      ...(env.length > 0 ? { env: env.map((e) => ({ name: e.name, value: e.value })) } : {}),
       ...(job.settings.docker_image.value !== undefined ? { image: job.settings.docker_image.value } : {}),
       resources: resourceSpec(job.settings),
     },
@@ -137,10 +140,23 @@ function safeNumber(kind: 'cpu' | 'memory', text: string): number | undefined {
   return conversions.get(key);
 }
 
+/** The kfp-kubernetes executor config (KubernetesExecutorConfig), keys in alphabetical order as the SDK writes them; int64 as strings (proto3 JSON). */
 function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): Yaml {
-  const secrets = secretsByName(settings.secrets_from_k8s.value);
+  const secrets = secretsByName(containerSecrets(settings));
+  const labels = settings.workflowLabels;
+  const annotations = settings.workflowAnnotations;
   return {
+    ...(settings.active_deadline_seconds.value !== '' ? { activeDeadlineSeconds: settings.active_deadline_seconds.value } : {}),
     imagePullPolicy: settings.image_pull_policy.value,
+    ...(settings.node_selector.value.length > 0 ? { nodeSelector: { labels: Object.fromEntries(settings.node_selector.value.map((l) => [l.name, l.value])) } } : {}),
+    ...(labels.length > 0 || annotations.length > 0
+      ? {
+          podMetadata: {
+            ...(annotations.length > 0 ? { annotations: Object.fromEntries(annotations.map((a) => [a.name, a.value])) } : {}),
+            ...(labels.length > 0 ? { labels: Object.fromEntries(labels.map((l) => [l.name, l.value])) } : {}),
+          },
+        }
+      : {}),
     ...(volumes.length > 0
       ? { pvcMount: volumes.map((v) => ({ constant: v.claim, mountPath: v.mountPath, pvcNameParameter: { runtimeValue: { constant: v.claim } } })) }
       : {}),
@@ -154,6 +170,17 @@ function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): 
           })),
         }
       : {}),
+    ...(settings.tolerations.value.length > 0 ? { tolerations: settings.tolerations.value.map(v2Toleration) } : {}),
+  };
+}
+
+function v2Toleration(t: Toleration): Yaml {
+  return {
+    ...(t.effect ? { effect: t.effect } : {}),
+    ...(t.key ? { key: t.key } : {}),
+    ...(t.operator ? { operator: t.operator } : {}),
+    ...(t.tolerationSeconds ? { tolerationSeconds: t.tolerationSeconds } : {}),
+    ...(t.value ? { value: t.value } : {}),
   };
 }
 
@@ -173,7 +200,7 @@ function secretsByName(secrets: SecretEntry[]) {
 /** A container task, its keys in the alphabetical order the KFP SDK writes them. */
 export function containerTask(
   name: string,
-  options: { retries: number; caching: boolean; displayName: string; inputs: Yaml; dependentTasks?: string[]; triggerPolicy?: Yaml },
+  options: { retries: number; caching: boolean; displayName: string; inputs: Yaml; dependentTasks?: string[]; triggerPolicy?: Yaml; backoff?: RetryBackoff },
 ): Yaml {
   return {
     cachingOptions: options.caching ? { enableCache: true } : {},
@@ -181,9 +208,51 @@ export function containerTask(
     ...(options.dependentTasks && options.dependentTasks.length > 0 ? { dependentTasks: options.dependentTasks } : {}),
     inputs: { parameters: { [RUN_ID_INPUT]: { runtimeValue: { constant: JOB_UUID } }, ...options.inputs } },
     ...(options.retries > 0
-      ? { retryPolicy: { backoffDuration: '0s', backoffFactor: 2, backoffMaxDuration: '3600s', maxRetryCount: options.retries } }
+      ? {
+          retryPolicy: {
+            backoffDuration: options.backoff?.duration ?? '0s',
+            backoffFactor: options.backoff?.factor ?? 2,
+            backoffMaxDuration: options.backoff?.maxDuration ?? '3600s',
+            maxRetryCount: options.retries,
+          },
+        }
       : {}),
     taskInfo: { name: options.displayName },
     ...(options.triggerPolicy ? { triggerPolicy: options.triggerPolicy } : {}),
   };
+}
+
+export interface RetryBackoff {
+  /** protobuf Durations (`120s`). */
+  duration?: string;
+  factor?: number;
+  maxDuration?: string;
+}
+
+/**
+ * The step's backoff as KFP's retryPolicy wants it (Durations in seconds), from the Argo-style
+ * settings (`120`, `2m`, `1h30m`); undefined when none is set, so the SDK's defaults stay.
+ */
+export function retryBackoff(settings: EffectiveSettings): RetryBackoff | undefined {
+  const duration = durationSeconds(settings.backoff_duration.value);
+  const maxDuration = durationSeconds(settings.backoff_max_duration.value);
+  const factor = settings.backoff_factor.value === '' ? undefined : Number(settings.backoff_factor.value);
+  const backoff: RetryBackoff = {
+    ...(duration !== undefined ? { duration: `${duration}s` } : {}),
+    ...(factor !== undefined && Number.isFinite(factor) ? { factor } : {}),
+    ...(maxDuration !== undefined ? { maxDuration: `${maxDuration}s` } : {}),
+  };
+  return Object.keys(backoff).length > 0 ? backoff : undefined;
+}
+
+const UNIT_SECONDS: Record<string, number> = { ns: 1e-9, us: 1e-6, µs: 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600 };
+
+/** Seconds of an Argo duration: plain seconds (`120`) or Go's `1h30m`; undefined when it is neither. */
+export function durationSeconds(text: string): number | undefined {
+  if (text === '') return undefined;
+  if (/^[0-9]+$/.test(text)) return Number(text);
+  if (!/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(/([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)/g)) total += Number(amount) * UNIT_SECONDS[unit];
+  return Math.round(total * 1000) / 1000;
 }

@@ -12,6 +12,7 @@ import {
   emptyParts,
   inputPlaceholder,
   ITERATE_ON_OUTPUT,
+  retryBackoff,
   RUN_ID_INPUT,
   type V2Parts,
 } from './kfp-v2-container';
@@ -88,6 +89,7 @@ function legacyShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[
     tasks[task.name] = cachedRootTask(task.step, `${key}|${task.after ?? ''}`, () =>
       containerTask(task.name, {
         retries: task.retries,
+        backoff: task.retries > 0 ? retryBackoff(task.settings()) : undefined,
         caching: caching(pipeline),
         displayName: task.step.name,
         inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
@@ -174,6 +176,7 @@ class GraphBuilder {
       // own-keys: a Kubernetes name, [-a-z0-9]
       tasks[job.name] = containerTask(job.name, {
         retries: job.retries,
+        backoff: job.retries > 0 ? retryBackoff(job.settings()) : undefined,
         caching: caching(this.pipeline),
         displayName: job.step.name,
         inputs: { ...parameterInputs, ...variableInputs },

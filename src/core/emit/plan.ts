@@ -33,6 +33,9 @@ export interface PlannedVolume extends VolumeEntry {
 
 export const PIPELINE_NAME = 'magnus_dag';
 
+/** Where runnable's Argo executor mounts `pvc_for_runnable` (§6.3). */
+export const RUNNABLE_MOUNT = '/tmp';
+
 /**
  * The steps the old kfp executor turned into containers (§9.3): from the pipeline's `start_at`,
  * follow `next` until a success or fail step has been emitted. Only for pipelines without
@@ -49,13 +52,15 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
-    const attempts = step.type === 'task' || step.type === 'stub' ? (step.max_attempts ?? 1) : 1;
+    const settings = lazySettings(pipeline, step);
     tasks.push({
       step,
       path: step.name,
       name: names.allocate(kfpName(commandFriendlyName(step.name))),
-      settings: lazySettings(pipeline, step),
-      retries: Math.max(0, attempts - 1),
+      settings,
+      get retries() {
+        return stepRetries(pipeline, step, settings);
+      },
       after: tasks.at(-1)?.name,
       isStart: tasks.length === 0,
     });
@@ -69,7 +74,10 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   return { tasks, rootName, volumes: plannedVolumes(pipeline), diagnostics };
 }
 
-/** Executor volumes first, then the run log store's and the catalog's claims, as the kfp executor applied them. */
+/**
+ * Executor volumes first, then runnable's own claim (mounted at /tmp as its Argo executor does,
+ * volume `runnable`), then the run log store's and the catalog's claims, as the kfp executor applied them.
+ */
 export function plannedVolumes(pipeline: Pipeline): PlannedVolume[] {
   const variables = variableMap(pipeline.variables);
   const resolve = (text: string) => substituteVariables(text, variables).text;
@@ -77,7 +85,10 @@ export function plannedVolumes(pipeline: Pipeline): PlannedVolume[] {
     claim: resolve(v.claim),
     mountPath: resolve(v.mountPath),
     volumeName: `executor-${i}`,
+    ...(v.readOnly ? { readOnly: true } : {}),
   }));
+  const runnableClaim = pipeline.executor.pvc_for_runnable;
+  if (runnableClaim) volumes.push({ claim: resolve(runnableClaim), mountPath: RUNNABLE_MOUNT, volumeName: 'runnable' });
   const runLogStore = findService(pipeline.services, ['run_log_store', 'run-log-store']);
   const catalog = findService(pipeline.services, ['catalog']);
   for (const [service, volumeName] of [
@@ -91,6 +102,25 @@ export function plannedVolumes(pipeline: Pipeline): PlannedVolume[] {
   }
   return volumes;
 }
+
+/**
+ * Argo/KFP retries of a step's container. magnus counts attempts in all, so a step's own N
+ * attempts are N − 1 retries; a step without attempts of its own gets the executor's retry limit
+ * (the Argo executors' `retryStrategy.limit`), when one is set anywhere.
+ */
+export function stepRetries(pipeline: Pipeline, step: Step, settings: () => EffectiveSettings): number {
+  const attempts = step.type === 'task' || step.type === 'stub' ? step.max_attempts : undefined;
+  if (attempts !== undefined) return Math.max(0, attempts - 1);
+  // Most pipelines set no retry limit: skip resolving the step's settings (fragment-cache.ts).
+  if (!mayHaveRetryLimit(pipeline, step)) return 0;
+  const limit = Number(settings().retry_limit.value);
+  return Number.isInteger(limit) && limit > 0 ? limit : 0;
+}
+
+const mayHaveRetryLimit = (pipeline: Pipeline, step: Step) =>
+  pipeline.executor.retry_limit !== undefined ||
+  pipeline.executor.profiles.some((p) => p.entries.some((e) => e.key === 'retry_limit')) ||
+  (step.kfp ?? []).some((e) => e.key === 'retry_limit');
 
 /** A step's effective settings, computed on first use: a cached step needs none (fragment-cache.ts). */
 export function lazySettings(pipeline: Pipeline, step: Step): () => EffectiveSettings {

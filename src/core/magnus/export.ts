@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import type { Graph, Json, KfpConfig, OverrideEntry, Pipeline, SecretEntry, Step, VolumeEntry } from '../model/types';
+import { KUBERNETES_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type Graph, type Json, type KfpConfig, type NamedValue, type OverrideEntry, type Pipeline, type SecretEntry, type Step, type Toleration, type VolumeEntry } from '../model/types';
 import { toYaml } from '../yaml/stringify';
 import { nestingProblem } from '../model/nesting';
 import { assignOwn, ownValue, setOwn } from '../own';
@@ -41,10 +41,12 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
     }
     setOwn(nested, path, text);
   };
-  const dag = { dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
+  const { config, dagFileServices } = configToYaml(pipeline);
+  const dag = { ...dagFileServices, dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
     dag: toYaml(dag),
-    config: toYaml(configToYaml(pipeline)),
+    // Everything may live in a magnus <0.4 dag file: the config is then an empty mapping.
+    config: toYaml(config.size > 0 ? config : {}),
     ...(pipeline.parameters.length > 0 ? { parameters: toYaml(orderedMap(pipeline.parameters.map((p) => [p.name, p.value]))) } : {}),
     nested,
     diagnostics,
@@ -118,15 +120,28 @@ function secretsToYaml(secrets: SecretEntry[]): Yaml {
   });
 }
 
-function volumesToYaml(volumes: VolumeEntry[]): Yaml {
-  if (!repeats(volumes.map((v) => v.claim))) return orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
-  return volumes.map((v) => ({ name: v.claim, mount_path: v.mountPath }));
-}
+/** The kfp mapping `claim: mount path`, or the list form, which can say a volume is read-only and keeps repeated claims. */
+const volumesToYaml = (volumes: VolumeEntry[]): Yaml =>
+  volumes.some((v) => v.readOnly) || repeats(volumes.map((v) => v.claim))
+    ? volumes.map((v) => ({ name: v.claim, mount_path: v.mountPath, ...(v.readOnly ? { read_only: true } : {}) }))
+    : orderedMap(volumes.map((v) => [v.claim, v.mountPath]));
 
 const repeats = (names: string[]) => new Set(names).size < names.length;
+const namedToYaml = (values: NamedValue[]) => orderedMap(values.map((v) => [v.name, v.value]));
+const tolerationsToYaml = (tolerations: Toleration[]): Yaml =>
+  tolerations.map((t) => orderedMap((['key', 'operator', 'value', 'effect', 'tolerationSeconds'] as const).flatMap((k) => (t[k] !== undefined ? [[k, t[k]] as [string, Yaml]] : []))));
+
+/** A setting's value in the kfp dialect: secrets and name/value lists as mappings, tolerations as a list. */
+function settingToYaml(key: string, value: OverrideEntry['value']): Yaml {
+  if (!Array.isArray(value)) return value;
+  if (key === 'secrets_from_k8s') return secretsToYaml(value as SecretEntry[]);
+  if (key === 'env' || key === 'node_selector' || key === 'labels' || key === 'annotations') return namedToYaml(value as NamedValue[]);
+  if (key === 'tolerations') return tolerationsToYaml(value as Toleration[]);
+  return value as Json;
+}
 
 function entriesToYaml(entries: OverrideEntry[]): Map<string, Yaml> {
-  return orderedMap(entries.map((e) => [e.key, e.key === 'secrets_from_k8s' && Array.isArray(e.value) ? secretsToYaml(e.value as SecretEntry[]) : (e.value as Json)]));
+  return orderedMap(entries.map((e) => [e.key, settingToYaml(e.key, e.value)]));
 }
 
 const CONFIG_ORDER = [
@@ -140,21 +155,40 @@ const CONFIG_ORDER = [
   'enable_caching',
   'image_pull_policy',
   'enable_parallel',
+  'secrets_from_k8s',
+  'persistent_volumes',
+  // The pod and workflow settings of the Argo executors: the kfp executor ignores keys it does not know.
+  ...KUBERNETES_SETTING_KEYS,
+  ...WORKFLOW_TEXT_SETTING_KEYS,
+  'labels',
+  'annotations',
 ] as const satisfies readonly (keyof KfpConfig)[];
 
-function configToYaml(pipeline: Pipeline): Map<string, Yaml> {
+/**
+ * The config file, and the services a magnus <0.4.0 dag file carried itself (they go back there:
+ * the containers of such a pipeline may run without a config file).
+ */
+function configToYaml(pipeline: Pipeline): { config: Map<string, Yaml>; dagFileServices: Record<string, Yaml> } {
   const { executor } = pipeline;
   const config: Record<string, Yaml> = {};
-  for (const key of CONFIG_ORDER) if (executor[key] !== undefined) config[key] = executor[key] as Json; // own-keys: CONFIG_ORDER
-  if (executor.secrets_from_k8s) config.secrets_from_k8s = secretsToYaml(executor.secrets_from_k8s);
-  if (executor.persistent_volumes) config.persistent_volumes = volumesToYaml(executor.persistent_volumes);
+  for (const key of CONFIG_ORDER) {
+    const value = executor[key];
+    if (value === undefined) continue;
+    // own-keys: CONFIG_ORDER
+    config[key] = key === 'persistent_volumes' ? volumesToYaml(value as VolumeEntry[]) : settingToYaml(key, value as OverrideEntry['value']);
+  }
   if (executor.profiles.length > 0) config.placeholders = orderedMap(executor.profiles.map((p) => [p.name, entriesToYaml(p.entries)]));
   assignOwn(config, executor.extra);
-  const out = orderedMap([['executor', { type: 'kfp', config }]]);
+  const out = new Map<string, Yaml>();
+  const dagFileServices: Record<string, Yaml> = {};
+  if (executor.inDagFile) dagFileServices.mode = { type: 'kfp', config };
+  else out.set('executor', { type: 'kfp', config });
   for (const service of pipeline.services) {
-    out.set(service.key, { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) });
+    const value = { ...(service.type !== undefined ? { type: service.type } : {}), ...(service.config ? { config: service.config } : {}) };
+    if (service.inDagFile) setOwn(dagFileServices, service.key, value);
+    else out.set(service.key, value);
   }
-  return out;
+  return { config: out, dagFileServices };
 }
 
 function designerMetadata(pipeline: Pipeline): Record<string, Yaml> {

@@ -1,8 +1,9 @@
-import type { Json, KfpConfig, Profile, Service } from '../model/types';
+import { KFP_TEXT_SETTING_KEYS, POD_TEXT_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type Json, type KfpConfig, type Profile, type Service } from '../model/types';
 import type { YamlPath } from '../yaml/source';
 import { MARKERS, type EraMarker } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
-import { readBoolean, readOverrideEntries, readSecrets, readString, readVolumes } from './import-values';
+import { isRunnableArgoConfig, readFlatArgoProfile, readFlatArgoSetting, readRunnableArgoConfig } from './import-argo-config';
+import { readBoolean, readNamedValues, readOverrideEntries, readSecrets, readString, readTolerations, readVolumes } from './import-values';
 
 const EXECUTOR_KEYS = new Map<string, EraMarker>([
   ['executor', MARKERS.configExecutor],
@@ -10,7 +11,10 @@ const EXECUTOR_KEYS = new Map<string, EraMarker>([
   ['pipeline-executor', MARKERS.configPipelineExecutor],
 ]);
 
-const STRING_SETTINGS = ['docker_image', 'output_file', 'cpu_limit', 'memory_limit', 'cpu_request', 'memory_request', 'gpu_limit', 'image_pull_policy'] as const;
+const STRING_SETTINGS = [...KFP_TEXT_SETTING_KEYS, 'output_file', ...POD_TEXT_SETTING_KEYS, ...WORKFLOW_TEXT_SETTING_KEYS] as const;
+
+/** The designer's list-valued settings in the kfp dialect (export writes them; the kfp executor ignores them). */
+const NAMED_VALUE_SETTINGS = new Set(['env', 'node_selector', 'labels', 'annotations']);
 
 /** ext 0.1.0 spelled the global resources with a `default_` prefix (steps still used the plain names). */
 const LEGACY_NAMES = new Map<string, (typeof STRING_SETTINGS)[number]>([
@@ -24,14 +28,21 @@ export function emptyKfpConfig(): KfpConfig {
   return { profiles: [] };
 }
 
+export interface ImportedConfig {
+  executor: KfpConfig;
+  services: Service[];
+  /** The key that configured the executor, when one did. */
+  executorKey: string | undefined;
+}
+
 /** Reads a magnus config file: the executor (as kfp settings) and every other service as written. */
-export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json): { executor: KfpConfig; services: Service[] } {
+export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json): ImportedConfig {
   const executor = emptyKfpConfig();
   const services: Service[] = [];
-  if (raw === null) return { executor, services };
+  if (raw === null) return { executor, services, executorKey: undefined };
   if (!isMapping(raw)) {
     ctx.report(cursor, [], 'error', 'E_IMPORT_CONFIG', `the config file must be a mapping of services (executor, run_log_store, …), not ${describeType(raw)}`);
-    return { executor, services };
+    return { executor, services, executorKey: undefined };
   }
   let executorKey: string | undefined;
   for (const [key, value] of cursor.source.entries([], raw)) {
@@ -52,15 +63,80 @@ export function importConfig(ctx: ImportContext, cursor: FileCursor, raw: Json):
       continue;
     }
     ctx.locate(cursor, [key], { field: `services.${key}` }, 'key');
-    const service: Service = { key };
-    if (value.type !== undefined && value.type !== null) service.type = String(value.type);
-    if (isMapping(value.config)) service.config = value.config;
-    for (const extraKey of Object.keys(value).filter((k) => k !== 'type' && k !== 'config')) {
-      ctx.report(cursor, [key, extraKey], 'warning', 'W_CONFIG_SERVICE', `\`${key}.${extraKey}\` is not read by magnus (a service has \`type\` and \`config\`); left out`, { field: `services.${key}` }, 'key');
+    services.push(readService(ctx, cursor, key, value));
+  }
+  // runnable ≥0.20 runs with a file-system run log store when the config names none (its DEFAULT_SERVICES), not magnus's buffered one.
+  if (executorKey === 'pipeline-executor' && !services.some((s) => s.key === 'run-log-store' || s.key === 'run_log_store')) {
+    services.push({ key: 'run-log-store', type: 'file-system' });
+    ctx.locate(cursor, [executorKey], { field: 'services.run-log-store' }, 'key');
+    ctx.report(cursor, [executorKey], 'info', 'I_RUNNABLE_DEFAULT_RUN_LOG_STORE', 'the config names no `run-log-store`, so runnable uses `file-system` (not magnus\'s `buffered`); written out as such', { field: 'services.run-log-store' }, 'key');
+  }
+  return { executor, services, executorKey: executorKey !== undefined && isMapping(raw[executorKey]) ? executorKey : undefined };
+}
+
+/** The executor type (argo) whose step overrides the steps apply, read from the config (else a magnus <0.4 dag file's `mode`). */
+export function stepOverrideType(config: Json | undefined, dagRoot: Record<string, Json>): string | undefined {
+  const executorOf = (mapping: Json | undefined, keys: readonly string[]) => {
+    if (!isMapping(mapping)) return undefined;
+    const key = keys.find((k) => Object.hasOwn(mapping, k) && isMapping(mapping[k]));
+    return key === undefined ? undefined : (mapping[key] as Record<string, Json>);
+  };
+  const executor = executorOf(config, ['executor', 'mode', 'pipeline-executor']) ?? executorOf(dagRoot, ['mode']);
+  const type = executor && Object.hasOwn(executor, 'type') && typeof executor.type === 'string' ? executor.type : undefined;
+  // Only the Argo executors' overrides carry Kubeflow settings (local-container's stay as written, not applied).
+  if (type !== 'argo') return undefined;
+  // runnable 0.20–0.22 never applied step overrides (§6.3): their steps keep them as written.
+  const settings = executor && Object.hasOwn(executor, 'config') ? executor.config : undefined;
+  if (type === 'argo' && isMapping(settings) && isRunnableArgoConfig(settings) && !Object.hasOwn(settings, 'defaults')) return undefined;
+  return type;
+}
+
+/** The services magnus <0.4.0 also read from the dag file, by their key there (`mode` is its executor). */
+const DAG_FILE_SERVICES = ['mode', 'run_log_store', 'catalog', 'secrets'] as const;
+
+/** A top-level key of the dag file that magnus <0.4.0 read as a service: one of its names, written as a service. */
+export const isDagFileService = (key: string, value: Json | undefined) =>
+  (DAG_FILE_SERVICES as readonly string[]).includes(key) && isMapping(value) && Object.hasOwn(value, 'type');
+
+/**
+ * magnus before 0.4.0 read `mode`, `run_log_store`, `catalog` and `secrets` from the dag file when
+ * the config file had none of that service (its `prepare_configurations`: "configuration over-rides
+ * everything"). They are read the same way here, and remembered as written in the dag file so
+ * export puts them back there, where the containers of such a pipeline find them.
+ */
+export function importDagFileServices(ctx: ImportContext, cursor: FileCursor, root: Record<string, Json>, imported: ImportedConfig): { executor: KfpConfig; services: Service[] } {
+  let { executor } = imported;
+  const services = [...imported.services];
+  for (const key of DAG_FILE_SERVICES) {
+    const value = Object.hasOwn(root, key) ? root[key] : undefined;
+    if (!isDagFileService(key, value)) continue;
+    ctx.mark(MARKERS.dagFileServices);
+    const fromConfig = key === 'mode' ? imported.executorKey !== undefined : services.some((s) => s.key === key);
+    if (fromConfig) {
+      ctx.report(cursor, [key], 'info', 'I_DAG_FILE_SERVICE_SHADOWED', `\`${key}\` in the dag file is used by magnus <0.4.0 only when the config file has none; the config file's is used`, {}, 'key');
+      continue;
     }
-    services.push(service);
+    ctx.report(cursor, [key], 'info', 'I_DAG_FILE_SERVICE', `\`${key}\` is read from the dag file, as magnus <0.4.0 did when the config file had none`, { field: key === 'mode' ? 'executor' : `services.${key}` }, 'key');
+    if (key === 'mode') {
+      executor = { ...emptyKfpConfig(), inDagFile: true };
+      readExecutor(ctx, cursor, [key], value!, executor);
+    } else {
+      ctx.locate(cursor, [key], { field: `services.${key}` }, 'key');
+      const service = readService(ctx, cursor, key, value as Record<string, Json>);
+      services.push({ ...service, inDagFile: true });
+    }
   }
   return { executor, services };
+}
+
+function readService(ctx: ImportContext, cursor: FileCursor, key: string, value: Record<string, Json>): Service {
+  const service: Service = { key };
+  if (value.type !== undefined && value.type !== null) service.type = String(value.type);
+  if (isMapping(value.config)) service.config = value.config;
+  for (const extraKey of Object.keys(value).filter((k) => k !== 'type' && k !== 'config')) {
+    ctx.report(cursor, [key, extraKey], 'warning', 'W_CONFIG_SERVICE', `\`${key}.${extraKey}\` is not read by magnus (a service has \`type\` and \`config\`); left out`, { field: `services.${key}` }, 'key');
+  }
+  return service;
 }
 
 function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, raw: Json, executor: KfpConfig) {
@@ -71,7 +147,16 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
   }
   const type = raw.type === undefined || raw.type === null ? undefined : String(raw.type);
   ctx.locate(cursor, [...path, 'type'], { field: 'executor.type' });
-  if (type !== 'kfp') {
+  if (type === 'argo') {
+    ctx.report(
+      cursor,
+      [...path, 'type'],
+      'info',
+      'I_EXECUTOR_ARGO',
+      "the executor is magnus's / runnable's `argo`: its image, resources, environment, scheduling, volumes, secrets, retries, limits and workflow metadata are read as the Kubeflow settings; what a target cannot express is reported when emitting",
+      { field: 'executor.type' },
+    );
+  } else if (type !== 'kfp') {
     ctx.report(
       cursor,
       type === undefined ? path : [...path, 'type'],
@@ -90,9 +175,16 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
     ctx.report(cursor, configPath, 'error', 'E_FIELD_TYPE', `\`config\` must be a mapping of settings, not ${describeType(config)}`, { field: 'executor' });
     return;
   }
+  if (type === 'argo' && isRunnableArgoConfig(config)) {
+    readRunnableArgoConfig(ctx, cursor, configPath, config, executor);
+    return;
+  }
   for (const [key, value] of cursor.source.entries(configPath, config)) {
+    if (type === 'argo' && readFlatArgoSetting(ctx, cursor, configPath, key, value, executor)) continue;
     readExecutorSetting(ctx, cursor, [...configPath, key], key, value, executor, type);
   }
+  // magnus 0.5 / runnable ≤0.19 give every container 250m / 1Gi when `resources` is absent (their `Resources()` default).
+  if (type === 'argo' && !Object.hasOwn(config, 'resources')) readFlatArgoSetting(ctx, cursor, configPath, 'resources', {}, executor);
 }
 
 function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPath, key: string, value: Json, executor: KfpConfig, type: string | undefined) {
@@ -112,20 +204,28 @@ function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPat
     executor.secrets_from_k8s = readSecrets(ctx, cursor, at, value, target(settingName));
   } else if (settingName === 'persistent_volumes') {
     executor.persistent_volumes = readVolumes(ctx, cursor, at, value, target(settingName));
+  } else if (NAMED_VALUE_SETTINGS.has(settingName)) {
+    // own-keys: one of NAMED_VALUE_SETTINGS
+    executor[settingName as 'env'] = readNamedValues(ctx, cursor, at, value, target(settingName));
+  } else if (settingName === 'tolerations') {
+    executor.tolerations = readTolerations(ctx, cursor, at, value, target(settingName));
   } else if (settingName === 'placeholders' || settingName === 'overrides') {
-    executor.profiles.push(...readProfiles(ctx, cursor, at, value, executor.profiles));
+    executor.profiles.push(...readProfiles(ctx, cursor, at, value, executor.profiles, type === 'argo' ? executor : undefined));
   } else if (type === 'kfp') {
     executor.extra = { ...executor.extra, [key]: value };
     ctx.report(cursor, at, 'warning', 'W_UNKNOWN_KEY', `\`${key}\` is not a kfp executor setting; kept as written, it has no effect`, target(key), 'key');
+  } else if (type === 'argo') {
+    executor.extra = { ...executor.extra, [key]: value };
+    ctx.report(cursor, at, 'warning', 'W_UNKNOWN_KEY', `\`${key}\` is not a setting of the Argo executor; kept as written, not applied`, target(key), 'key');
   } else {
     ctx.report(cursor, at, 'warning', 'W_CONFIG_KEY_DROPPED', `\`${key}\` of the ${type ?? 'untyped'} executor has no kfp equivalent; left out`, target(key), 'key');
   }
-  for (const name of ['enable_caching', 'enable_parallel', 'secrets_from_k8s', 'persistent_volumes', ...STRING_SETTINGS] as const) {
+  for (const name of Object.keys(executor) as (keyof KfpConfig)[]) {
     if (executor[name] === undefined) delete executor[name];
   }
 }
 
-function readProfiles(ctx: ImportContext, cursor: FileCursor, at: YamlPath, value: Json, existing: Profile[]): Profile[] {
+function readProfiles(ctx: ImportContext, cursor: FileCursor, at: YamlPath, value: Json, existing: Profile[], argoExecutor?: KfpConfig): Profile[] {
   if (value === null) return [];
   if (!isMapping(value)) {
     ctx.report(cursor, at, 'error', 'E_FIELD_TYPE', `\`${String(at[at.length - 1])}\` must map profile names to settings, not ${describeType(value)}`, { field: 'profiles' });
@@ -143,7 +243,11 @@ function readProfiles(ctx: ImportContext, cursor: FileCursor, at: YamlPath, valu
       ctx.report(cursor, [...at, name], 'error', 'E_FIELD_TYPE', `profile \`${name}\` must be a mapping of settings, not ${describeType(settings)}`, profileTarget);
       continue;
     }
-    profiles.push({ name, entries: readOverrideEntries(ctx, cursor, [...at, name], settings, {}, `profiles.${name}`) });
+    profiles.push(
+      argoExecutor
+        ? readFlatArgoProfile(ctx, cursor, [...at, name], name, settings, argoExecutor)
+        : { name, entries: readOverrideEntries(ctx, cursor, [...at, name], settings, {}, `profiles.${name}`) },
+    );
   }
   return profiles;
 }

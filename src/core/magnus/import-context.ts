@@ -22,6 +22,11 @@ export class ImportContext {
   steps = 0;
   /** Characters of every file read so far. */
   characters = 0;
+  /**
+   * The executor type (besides `kfp`) whose step overrides the steps apply: `argo` with an Argo
+   * config (`overrides: {argo: big}`), as magnus resolves overrides for its own executor.
+   */
+  stepOverrideType: string | undefined;
 
   constructor(readonly sourceMap: SourceMap) {}
 

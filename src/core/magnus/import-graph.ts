@@ -52,6 +52,7 @@ export function importGraph(ctx: ImportContext, cursor: FileCursor, yamlPath: Ya
   }
   if (raw.description !== undefined && raw.description !== null) {
     graph.description = readString(ctx, cursor, [...yamlPath, 'description'], raw.description, { graph: graphPath, field: 'description' });
+    ctx.locate(cursor, [...yamlPath, 'description'], { graph: graphPath, field: 'description' });
   }
   const extra = Object.fromEntries(cursor.source.entries(yamlPath, raw).filter(([key]) => !GRAPH_KEYS.has(key)));
   if (Object.keys(extra).length > 0) {
@@ -194,6 +195,8 @@ function reportExtraKeys(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlP
     const fieldTarget = { ...target, field: key };
     if (type === 'stub') {
       ctx.report(cursor, at, 'info', 'I_STUB_KEY_KEPT', `a stub does nothing with \`${key}\`; kept as written`, fieldTarget, 'key');
+    } else if (key === 'secrets' && type === 'task') {
+      ctx.report(cursor, at, 'info', 'I_STEP_KEY_KEPT', "`secrets` is read inside the container (runnable's secrets provider); with the executor's `secret_from_k8s` each name is also put into the pod's environment from that Secret; kept as written", fieldTarget, 'key');
     } else if (KNOWN_PASSTHROUGH.has(key)) {
       ctx.report(cursor, at, 'info', 'I_STEP_KEY_KEPT', `\`${key}\` is read inside the container, not by the KFP output; kept as written`, fieldTarget, 'key');
     } else if (type === 'success' || type === 'fail') {
@@ -220,7 +223,7 @@ function readStepOverrides(ctx: ImportContext, cursor: FileCursor, yamlPath: Yam
       continue;
     }
     for (const [executor, value] of cursor.source.entries(at, raw)) {
-      if (executor !== 'kfp') {
+      if (executor !== 'kfp' && executor !== ctx.stepOverrideType) {
         setOwn(other, executor, value);
         continue;
       }
@@ -228,9 +231,11 @@ function readStepOverrides(ctx: ImportContext, cursor: FileCursor, yamlPath: Yam
         // 0.5: the value names an override profile of the executor config.
         if (value !== null) result.kfp = [...(result.kfp ?? []), { key: String(value), value: null }];
       } else if (isMapping(value)) {
-        result.kfp = [...(result.kfp ?? []), ...readOverrideEntries(ctx, cursor, [...at, 'kfp'], value, target, 'kfp')];
+        const entries = readOverrideEntries(ctx, cursor, [...at, executor], value, target, 'kfp');
+        // The Argo executor spells the image `image` (magnus-extensions' `executor_config.argo`).
+        result.kfp = [...(result.kfp ?? []), ...entries.map((e) => (executor === 'argo' && e.key === 'image' ? { ...e, key: 'docker_image' } : e))];
       } else if (value !== null) {
-        ctx.report(cursor, [...at, 'kfp'], 'error', 'E_FIELD_TYPE', `\`${key}.kfp\` must be a mapping of settings, not ${describeType(value)}`, { ...target, field: 'kfp' });
+        ctx.report(cursor, [...at, executor], 'error', 'E_FIELD_TYPE', `\`${key}.${executor}\` must be a mapping of settings, not ${describeType(value)}`, { ...target, field: 'kfp' });
       }
     }
   }

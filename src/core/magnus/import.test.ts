@@ -129,7 +129,7 @@ describe('magnus import: every era', () => {
     expect(result.diagnostics.find((d) => d.code === 'I_STEP_KEY_KEPT')).toMatchObject({ field: 'returns' });
   });
 
-  it('reads the 0.5 list forms of secrets and volumes', () => {
+  it('reads the 0.5 Argo config: list forms of secrets and volumes, the service account, its default resources', () => {
     const config =
       'executor:\n  type: argo\n  config:\n    image: x\n    secrets_from_k8s:\n      - {environment_variable: AWS_KEY, secret_name: aws, secret_key: key}\n    persistent_volumes:\n      - {name: pvc, mount_path: /mnt}\n    service_account_name: sa\n';
     const result = importMagnus({ dag: { text: dag(TASK_A) }, config: { text: config } });
@@ -137,9 +137,16 @@ describe('magnus import: every era', () => {
       docker_image: 'x',
       secrets_from_k8s: [{ env: 'AWS_KEY', ref: 'aws:key' }],
       persistent_volumes: [{ claim: 'pvc', mountPath: '/mnt' }],
+      service_account: 'sa',
+      // magnus 0.5's Resources() default, not the kfp executor's 1G.
+      cpu_limit: '250m',
+      memory_limit: '1Gi',
+      cpu_request: '250m',
+      memory_request: '1Gi',
       profiles: [],
     });
-    expect(result.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['W_EXECUTOR_NOT_KFP', 'W_CONFIG_KEY_DROPPED']));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['I_EXECUTOR_ARGO']));
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('W_CONFIG_KEY_DROPPED');
   });
 
   it('keeps other services as written', () => {

@@ -7,7 +7,7 @@ import { hasOwn, ownValue, setOwn } from '../own';
 import { parseYamlSource } from '../yaml/source';
 import { detectEra, MARKERS, type EraReport } from './era';
 import { DESIGNER_KEY } from './designer-metadata';
-import { emptyKfpConfig, importConfig } from './import-config';
+import { emptyKfpConfig, importConfig, importDagFileServices, isDagFileService, stepOverrideType, type ImportedConfig } from './import-config';
 import { describeType, ImportContext, isMapping, type FileCursor } from './import-context';
 import { importGraph, type NestedDagLoader } from './import-graph';
 import { SourceMap } from './source-map';
@@ -78,20 +78,20 @@ function importChecked(ctx: ImportContext, input: MagnusInput): ImportResult {
     return done();
   }
 
+  const configCursor = input.config ? readFile(ctx, 'config', input.config.text) : undefined;
+  // Steps apply the overrides addressed to the executor the config (or a magnus <0.4 dag file) runs.
+  ctx.stepOverrideType = stepOverrideType(configCursor?.source.value, root);
   const loadNested = nestedLoader(ctx, input.nested ?? {});
   const dag = importGraph(ctx, dagCursor, ['dag'], root.dag, '', loadNested);
   addImplicitTerminals(ctx, dag);
 
-  let executor = emptyKfpConfig();
-  let services: Pipeline['services'] = [];
-  if (input.config) {
-    const configCursor = readFile(ctx, 'config', input.config.text);
-    if (!ctx.fatal) ({ executor, services } = importConfig(ctx, configCursor, configCursor.source.value ?? null));
-  }
+  let imported: ImportedConfig = { executor: emptyKfpConfig(), services: [], executorKey: undefined };
+  if (configCursor && !ctx.fatal) imported = importConfig(ctx, configCursor, configCursor.source.value ?? null);
+  const { executor, services } = importDagFileServices(ctx, dagCursor, root, imported);
   const fileParameters = input.parameters ? importParameters(ctx, readFile(ctx, 'parameters', input.parameters.text)) : [];
   const parameters = mergeByName(input.environmentParameters ?? [], fileParameters);
   const saved = readDesignerMetadata(ctx, dagCursor, root[DESIGNER_KEY]);
-  for (const key of Object.keys(root).filter((k) => k !== 'dag' && k !== DESIGNER_KEY)) {
+  for (const key of Object.keys(root).filter((k) => k !== 'dag' && k !== DESIGNER_KEY && !isDagFileService(k, root[k]))) {
     ctx.report(dagCursor, [key], 'info', 'I_TOP_LEVEL_KEY', `top-level key \`${key}\` is not read by magnus (only \`dag\` is); not kept (anchors defined in it were expanded where used)`, {}, 'key');
   }
 
@@ -126,6 +126,7 @@ function readFile(ctx: ImportContext, file: string, text: string, again = false)
   }
   const source = parseYamlSource(text);
   const cursor = { file, source };
+  ctx.sourceMap.recordFile(file, source.valuePos([]));
   for (const problem of source.problems) {
     ctx.diagnostics.push({ code: problem.code, severity: problem.severity, message: problem.message, file, ...(problem.pos ?? {}) });
     if (problem.severity === 'error') ctx.fatal = true;

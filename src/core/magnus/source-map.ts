@@ -39,16 +39,40 @@ export class SourceMap {
     return undefined;
   }
 
-  /** Fills file, line and column of diagnostics that have none (at least the file, when the field says which). */
+  /** Where a file begins (its first line), so that anything about that file can point somewhere. */
+  recordFile(file: SourceFile, pos: SourcePos | undefined) {
+    this.files.add(file);
+    if (!this.roots.has(file)) this.roots.set(file, pos ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
+  }
+
+  /**
+   * Fills file, line and column of diagnostics that have none: where the subject was written, else
+   * where it would be written — its parent (a missing run log store at the executor, a missing
+   * image at the executor or, with no config file, at the pipeline's `dag:`), else the file itself.
+   */
   attach(diagnostics: readonly Diagnostic[]): Diagnostic[] {
     return diagnostics.map((d) => {
       if (d.line !== undefined) return d;
-      const location = this.find(d);
-      if (location) return { ...d, ...location };
-      const file = d.step === undefined && d.field ? fileOfField(d.field) : undefined;
-      return file && this.files.has(file) && d.file === undefined ? { ...d, file } : d;
+      const location = this.find(d) ?? this.fallback(d);
+      return location ? { ...d, ...location } : d;
     });
   }
+
+  private fallback(d: Diagnostic): SourceLocation | undefined {
+    const dagRoot = this.find({ graph: '' }) ?? this.root('dag');
+    const file = d.file ?? (d.step === undefined && d.graph === undefined && d.field ? fileOfField(d.field) : undefined);
+    if (file === 'config') return this.find({ field: 'executor' }) ?? this.root('config') ?? dagRoot;
+    if (file === 'parameters') return this.root('parameters') ?? dagRoot;
+    if (file !== undefined && file !== 'dag') return this.root(file) ?? dagRoot;
+    return dagRoot;
+  }
+
+  private root(file: SourceFile): SourceLocation | undefined {
+    const pos = this.roots.get(file);
+    return pos ? { file, ...pos } : undefined;
+  }
+
+  private readonly roots = new Map<SourceFile, SourcePos>();
 }
 
 /** Settings that were not written anywhere still belong to a file: the one they would be written in. */

@@ -3,11 +3,13 @@ import { substituteVariables, variableMap } from './variables';
 import {
   STEP_SETTING_KEYS,
   type Json,
+  type NamedValue,
   type OverrideEntry,
   type Pipeline,
   type SecretEntry,
   type Step,
   type StepSettingKey,
+  type Toleration,
 } from './types';
 
 /** Where an effective value comes from, so the step form can say "inherited" or "overridden". */
@@ -32,6 +34,27 @@ export interface EffectiveSettings {
   gpu_limit: EffectiveSetting<string>;
   image_pull_policy: EffectiveSetting<string>;
   secrets_from_k8s: EffectiveSetting<SecretEntry[]>;
+  /**
+   * runnable's task secrets: each name of a task's `secrets: [X]` read from the executor's
+   * `secret_from_k8s` Secret into env `X` (§6.3). Kept apart from secrets_from_k8s, which is what
+   * the user wrote; see containerSecrets.
+   */
+  taskSecrets: SecretEntry[];
+  env: EffectiveSetting<NamedValue[]>;
+  node_selector: EffectiveSetting<NamedValue[]>;
+  tolerations: EffectiveSetting<Toleration[]>;
+  /** '' = not set, for these and the other optional pod settings below. */
+  active_deadline_seconds: EffectiveSetting<string>;
+  timeout: EffectiveSetting<string>;
+  retry_limit: EffectiveSetting<string>;
+  retry_policy: EffectiveSetting<string>;
+  backoff_duration: EffectiveSetting<string>;
+  backoff_factor: EffectiveSetting<string>;
+  backoff_max_duration: EffectiveSetting<string>;
+  parallelism: EffectiveSetting<string>;
+  /** The workflow's labels and annotations (global only): KFP v2 has no workflow metadata and puts them on each pod. */
+  workflowLabels: NamedValue[];
+  workflowAnnotations: NamedValue[];
   /** Profiles this step applies, in order. */
   profiles: string[];
   /** Override keys the kfp executor does not honour per step (they have no effect). */
@@ -105,6 +128,19 @@ export function effectiveSettings(pipeline: Pipeline, step: Step | undefined, op
   const image = text('docker_image');
   const secretsSlot = slots.get('secrets_from_k8s')!;
   const secrets = Array.isArray(secretsSlot.value) ? (secretsSlot.value as SecretEntry[]) : [];
+  const resolve = (value: string) => {
+    if (!options.resolveVariables) return value;
+    const substituted = substituteVariables(value, variables);
+    substituted.unresolved.forEach((name) => unresolved.add(name));
+    return substituted.text;
+  };
+  const named = (key: 'env' | 'node_selector'): EffectiveSetting<NamedValue[]> => {
+    const slot = slots.get(key)!;
+    const list = Array.isArray(slot.value) ? (slot.value as NamedValue[]) : [];
+    return { value: list.map((entry) => ({ name: resolve(entry.name), value: resolve(entry.value) })), source: slot.source };
+  };
+  const tolerationSlot = slots.get('tolerations')!;
+  const tolerations = Array.isArray(tolerationSlot.value) ? (tolerationSlot.value as Toleration[]) : [];
   return {
     docker_image: { value: image.value === '' ? undefined : image.value, source: image.source },
     cpu_limit: cpuLimit,
@@ -117,16 +153,57 @@ export function effectiveSettings(pipeline: Pipeline, step: Step | undefined, op
       value: options.resolveVariables ? secrets.map((s) => resolveSecret(s, variables, unresolved)) : secrets,
       source: secretsSlot.source,
     },
+    taskSecrets: taskSecrets(pipeline, step).map((s) => (options.resolveVariables ? resolveSecret(s, variables, unresolved) : s)),
+    env: named('env'),
+    node_selector: named('node_selector'),
+    tolerations: {
+      value: tolerations.map((t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, resolve(String(v))])) as Toleration),
+      source: tolerationSlot.source,
+    },
+    active_deadline_seconds: text('active_deadline_seconds'),
+    timeout: text('timeout'),
+    retry_limit: text('retry_limit'),
+    retry_policy: text('retry_policy'),
+    backoff_duration: text('backoff_duration'),
+    backoff_factor: text('backoff_factor'),
+    backoff_max_duration: text('backoff_max_duration'),
+    parallelism: text('parallelism'),
+    workflowLabels: (executor.labels ?? []).map((l) => ({ name: resolve(l.name), value: resolve(l.value) })),
+    workflowAnnotations: (executor.annotations ?? []).map((l) => ({ name: resolve(l.name), value: resolve(l.value) })),
     profiles,
     ignoredKeys: [...ignored],
     unresolvedVariables: [...unresolved],
   };
 }
 
-function defaultFor(key: StepSettingKey): Json | SecretEntry[] | undefined {
-  if (key === 'secrets_from_k8s') return [];
+function defaultFor(key: StepSettingKey): OverrideEntry['value'] | undefined {
+  if (key === 'secrets_from_k8s' || key === 'env' || key === 'node_selector' || key === 'tolerations') return [];
   if (key === 'docker_image') return undefined;
-  return KFP_DEFAULTS[key];
+  return Object.hasOwn(KFP_DEFAULTS, key) ? KFP_DEFAULTS[key as keyof typeof KFP_DEFAULTS] : '';
+}
+
+/**
+ * The names a runnable task reads from its environment (`secrets: [X, …]`, §11), each taken from
+ * key X of the executor's `secret_from_k8s` Secret, as runnable's Argo executor does (§6.3).
+ */
+export function taskSecretNames(step: Step | undefined): string[] {
+  if (!step || step.type !== 'task' || !step.extra || !Object.hasOwn(step.extra, 'secrets')) return [];
+  const raw = step.extra.secrets;
+  if (Array.isArray(raw)) return raw.filter((name): name is string => typeof name === 'string' && name !== '');
+  return [];
+}
+
+function taskSecrets(pipeline: Pipeline, step: Step | undefined): SecretEntry[] {
+  const secret = pipeline.executor.secret_from_k8s;
+  if (!secret) return [];
+  return taskSecretNames(step).map((name) => ({ env: name, ref: `${secret}:${name}` }));
+}
+
+/** Every secret env var of a container: the written ones, then the task's own that they do not already set. */
+export function containerSecrets(settings: Pick<EffectiveSettings, 'secrets_from_k8s' | 'taskSecrets'>): SecretEntry[] {
+  const written = settings.secrets_from_k8s.value;
+  const names = new Set(written.map((s) => s.env));
+  return [...written, ...settings.taskSecrets.filter((s) => !names.has(s.env))];
 }
 
 function resolveSecret(secret: SecretEntry, variables: ReadonlyMap<string, string>, unresolved: Set<string>): SecretEntry {

@@ -6,7 +6,7 @@
  * every field the model has, and nothing the model does not have passes (objects are strict).
  */
 import * as v from 'valibot';
-import { STEP_SETTING_KEYS, type Branch, type Graph, type Json, type OverrideEntry, type Pipeline, type Step } from './types';
+import { LIST_SETTING_KEYS, STEP_SETTING_KEYS, type Branch, type Graph, type Json, type OverrideEntry, type Pipeline, type Step } from './types';
 
 /** Exactly the same type, both ways (a plain `extends` would let either side drift). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -34,12 +34,22 @@ const JsonSchema = v.custom<Json>((value) => {
 }, 'JSON data');
 
 const SecretEntrySchema = v.strictObject({ env: v.string(), ref: v.string() });
-const VolumeEntrySchema = v.strictObject({ claim: v.string(), mountPath: v.string() });
+const VolumeEntrySchema = v.strictObject({ claim: v.string(), mountPath: v.string(), readOnly: v.optional(v.boolean()) });
+const NamedValueSchema = v.strictObject({ name: v.string(), value: v.string() });
+const TolerationSchema = v.strictObject({
+  key: v.optional(v.string()),
+  operator: v.optional(v.string()),
+  value: v.optional(v.string()),
+  effect: v.optional(v.string()),
+  tolerationSeconds: v.optional(v.string()),
+});
 
-/** Known setting keys hold their normalised value (a list of secrets, or null for "apply the placeholder"); others anything. */
+/** Known list settings hold their normalised value (or null for "apply the placeholder"); other keys anything. */
 const OverrideEntrySchema: v.GenericSchema<OverrideEntry> = v.union([
   v.strictObject({ key: v.literal('secrets_from_k8s'), value: v.nullable(v.array(SecretEntrySchema)) }),
-  v.strictObject({ key: v.pipe(v.string(), v.notValue('secrets_from_k8s')), value: JsonSchema }),
+  v.strictObject({ key: v.picklist(['env', 'node_selector']), value: v.nullable(v.array(NamedValueSchema)) }),
+  v.strictObject({ key: v.literal('tolerations'), value: v.nullable(v.array(TolerationSchema)) }),
+  v.strictObject({ key: v.pipe(v.string(), v.notValues([...LIST_SETTING_KEYS])), value: JsonSchema }),
 ]);
 
 const ProfileSchema = v.strictObject({ name: v.string(), entries: v.array(OverrideEntrySchema) });
@@ -53,6 +63,17 @@ const stepSettings = {
   gpu_limit: v.optional(v.string()),
   image_pull_policy: v.optional(v.string()),
   secrets_from_k8s: v.optional(v.array(SecretEntrySchema)),
+  env: v.optional(v.array(NamedValueSchema)),
+  node_selector: v.optional(v.array(NamedValueSchema)),
+  tolerations: v.optional(v.array(TolerationSchema)),
+  active_deadline_seconds: v.optional(v.string()),
+  timeout: v.optional(v.string()),
+  retry_limit: v.optional(v.string()),
+  retry_policy: v.optional(v.string()),
+  backoff_duration: v.optional(v.string()),
+  backoff_factor: v.optional(v.string()),
+  backoff_max_duration: v.optional(v.string()),
+  parallelism: v.optional(v.string()),
 } satisfies Record<(typeof STEP_SETTING_KEYS)[number], v.GenericSchema>;
 
 const KfpConfigSchema = v.strictObject({
@@ -61,8 +82,19 @@ const KfpConfigSchema = v.strictObject({
   enable_caching: v.optional(v.boolean()),
   enable_parallel: v.optional(v.boolean()),
   persistent_volumes: v.optional(v.array(VolumeEntrySchema)),
+  generate_name: v.optional(v.string()),
+  namespace: v.optional(v.string()),
+  service_account: v.optional(v.string()),
+  workflow_parallelism: v.optional(v.string()),
+  workflow_active_deadline_seconds: v.optional(v.string()),
+  log_level: v.optional(v.string()),
+  secret_from_k8s: v.optional(v.string()),
+  pvc_for_runnable: v.optional(v.string()),
+  labels: v.optional(v.array(NamedValueSchema)),
+  annotations: v.optional(v.array(NamedValueSchema)),
   profiles: v.array(ProfileSchema),
   extra: v.optional(recordOf(JsonSchema)),
+  inDagFile: v.optional(v.boolean()),
 });
 
 const CatalogSchema = v.strictObject({ get: v.optional(v.array(v.string())), put: v.optional(v.array(v.string())), compute_data_folder: v.optional(v.string()) });
@@ -104,7 +136,7 @@ const PositionSchema = v.strictObject({ x: v.pipe(v.number(), v.finite()), y: v.
 export const PipelineSchema = v.strictObject({
   dag: GraphSchema,
   executor: KfpConfigSchema,
-  services: v.array(v.strictObject({ key: v.string(), type: v.optional(v.string()), config: v.optional(recordOf(JsonSchema)) })),
+  services: v.array(v.strictObject({ key: v.string(), type: v.optional(v.string()), config: v.optional(recordOf(JsonSchema)), inDagFile: v.optional(v.boolean()) })),
   parameters: v.array(v.strictObject({ name: v.string(), value: JsonSchema })),
   variables: v.array(v.strictObject({ name: v.string(), value: v.string() })),
   files: v.strictObject({ dag: v.string(), config: v.optional(v.string()), parameters: v.optional(v.string()) }),

@@ -24,22 +24,51 @@ export interface SecretEntry {
 export interface VolumeEntry {
   claim: string;
   mountPath: string;
+  /** runnable's `custom_volumes[].persistent_volume_claim.read_only`; absent = read-write. */
+  readOnly?: boolean;
 }
+
+/**
+ * A name and a text value, in the order written: a container's environment variable, a node
+ * selector label, a workflow label or annotation. A `type`, not an interface, so it is plain data.
+ */
+export type NamedValue = { name: string; value: string };
+
+/** A Kubernetes toleration as written (runnable's `tolerations`); values kept as text so bad ones stay visible. */
+export type Toleration = { key?: string; operator?: string; value?: string; effect?: string; tolerationSeconds?: string };
+
+/**
+ * Pod settings of magnus's and runnable's Argo executors (§6.3, §10.1) that the kfp executor
+ * never had. The model carries them in the same way (global value, profiles, step overrides);
+ * export writes them into the kfp config, whose executor ignores keys it does not know (pydantic v1).
+ */
+export const POD_TEXT_SETTING_KEYS = ['active_deadline_seconds', 'timeout', 'retry_limit', 'retry_policy', 'backoff_duration', 'backoff_factor', 'backoff_max_duration', 'parallelism'] as const;
+export const KUBERNETES_SETTING_KEYS = ['env', 'node_selector', 'tolerations', ...POD_TEXT_SETTING_KEYS] as const;
+
+/** Settings of the whole workflow that are one text each (global only). */
+export const WORKFLOW_TEXT_SETTING_KEYS = [
+  'generate_name',
+  'namespace',
+  'service_account',
+  'workflow_parallelism',
+  'workflow_active_deadline_seconds',
+  'log_level',
+  'secret_from_k8s',
+  'pvc_for_runnable',
+] as const;
+
+/** The kfp executor's own settings that are one text each. */
+export const KFP_TEXT_SETTING_KEYS = ['docker_image', 'cpu_limit', 'memory_limit', 'cpu_request', 'memory_request', 'gpu_limit', 'image_pull_policy'] as const;
+export type KubernetesSettingKey = (typeof KUBERNETES_SETTING_KEYS)[number];
+
+/** Settings whose value is a list (of secrets, name/value pairs or tolerations), not one text. */
+export const LIST_SETTING_KEYS = ['secrets_from_k8s', 'env', 'node_selector', 'tolerations'] as const;
 
 /**
  * The keys of the kfp executor config a step may override (docs §9.2, "per-step override
  * honoured?" = yes). Values are strings in the model; `gpu_limit` too, so `"1.5"` stays visible.
  */
-export const STEP_SETTING_KEYS = [
-  'docker_image',
-  'cpu_limit',
-  'memory_limit',
-  'cpu_request',
-  'memory_request',
-  'gpu_limit',
-  'image_pull_policy',
-  'secrets_from_k8s',
-] as const;
+export const STEP_SETTING_KEYS = [...KFP_TEXT_SETTING_KEYS, 'secrets_from_k8s', ...KUBERNETES_SETTING_KEYS] as const;
 export type StepSettingKey = (typeof STEP_SETTING_KEYS)[number];
 
 export interface StepSettings {
@@ -51,6 +80,22 @@ export interface StepSettings {
   gpu_limit?: string;
   image_pull_policy?: string;
   secrets_from_k8s?: SecretEntry[];
+  /** Plain environment variables of the container. */
+  env?: NamedValue[];
+  node_selector?: NamedValue[];
+  tolerations?: Toleration[];
+  /** Kubernetes `activeDeadlineSeconds` of the step's pod (runnable `activeDeadlineSeconds`, magnus 0.5 `max_step_duration_in_seconds`). */
+  active_deadline_seconds?: string;
+  /** Argo template `timeout` (a duration such as `2h`). */
+  timeout?: string;
+  /** Retries of the step's container when the step has no magnus `max_attempts`/`retry` of its own. */
+  retry_limit?: string;
+  retry_policy?: string;
+  backoff_duration?: string;
+  backoff_factor?: string;
+  backoff_max_duration?: string;
+  /** Branches (parallel) or items (map) run at once; only composite steps use it. */
+  parallelism?: string;
 }
 
 /**
@@ -61,8 +106,11 @@ export interface StepSettings {
  */
 export interface OverrideEntry {
   key: string;
-  value: Json | SecretEntry[];
+  value: SettingValue;
 }
+
+/** What a setting can hold: text and YAML data, or one of the model's list shapes. */
+export type SettingValue = Json | SecretEntry[] | NamedValue[] | Toleration[];
 
 /** A named placeholder (0.4.x `placeholders`) or override (0.5 `overrides`) of the executor config. */
 export interface Profile {
@@ -76,9 +124,33 @@ export interface KfpConfig extends StepSettings {
   enable_caching?: boolean;
   enable_parallel?: boolean;
   persistent_volumes?: VolumeEntry[];
+  /**
+   * runnable ≥0.20's `pvc_for_runnable`: a claim mounted at /tmp in every container, where
+   * runnable's Argo pods keep file-system run logs (/tmp/run_logs) and catalogs (/tmp/catalog).
+   */
+  pvc_for_runnable?: string;
+  /** runnable's `secret_from_k8s`: the Secret whose keys a task's `secrets: [X]` reads, each into env `X`. */
+  secret_from_k8s?: string;
+  /** The workflow's service account (Argo `spec.serviceAccountName`). */
+  service_account?: string;
+  /** Argo `metadata.namespace`. */
+  namespace?: string;
+  /** Argo `metadata.generateName`, e.g. `train-`. */
+  generate_name?: string;
+  /** Workflow labels and annotations (Argo `metadata`). */
+  labels?: NamedValue[];
+  annotations?: NamedValue[];
+  /** Argo `spec.parallelism`: pods of the whole workflow that run at once. */
+  workflow_parallelism?: string;
+  /** Argo `spec.activeDeadlineSeconds`: the whole workflow's time limit. */
+  workflow_active_deadline_seconds?: string;
+  /** `--log-level` of every container's magnus command (runnable `log_level`). */
+  log_level?: string;
   profiles: Profile[];
   /** Keys of the executor config that are not kfp keys, kept verbatim for export. */
   extra?: Record<string, Json>;
+  /** Written as `mode:` in the dag file, where magnus <0.4.0 read it (export writes it back there). */
+  inDagFile?: boolean;
 }
 
 export interface Catalog {
@@ -176,6 +248,8 @@ export interface Service {
   key: string;
   type?: string;
   config?: Record<string, Json>;
+  /** Written in the dag file, where magnus <0.4.0 read it when the config file had none. */
+  inDagFile?: boolean;
 }
 
 /** Paths of the magnus files as the containers see them: every step's command names them. */

@@ -19,7 +19,9 @@ const RUN_LOG_STORE_KEYS = ['run_log_store', 'run-log-store'];
 const LOCAL_FILE_TYPES = ['file-system', 'chunked-fs'];
 
 function checkServices(pipeline: Pipeline): Diagnostic[] {
-  if (pipeline.files.config === undefined) {
+  // A magnus <0.4 dag file that carries its services gives them to the containers without a config file.
+  const inDagFile = pipeline.executor.inDagFile || pipeline.services.some((s) => s.inDagFile);
+  if (pipeline.files.config === undefined && !inDagFile) {
     return [
       warning(
         'W_CONFIG_FILE_MISSING',
@@ -46,6 +48,7 @@ function checkRunLogStore(pipeline: Pipeline, store: Service | undefined): Diagn
     ];
   }
   if (!LOCAL_FILE_TYPES.includes(store.type)) return [];
+  if (onRunnableClaim(pipeline)) return [];
   const folder = folderSetting(store, 'log_folder', '.run_log_store');
   if (isOnMountedVolume(pipeline, folder)) return [];
   return [localFilesWarning(`the run log store is \`${store.type}\` in ${quote(folder)}`, 'log_folder', field)];
@@ -53,11 +56,13 @@ function checkRunLogStore(pipeline: Pipeline, store: Service | undefined): Diagn
 
 function checkCatalog(pipeline: Pipeline, catalog: Service | undefined): Diagnostic[] {
   if (!catalog) {
+    if (onRunnableClaim(pipeline)) return [];
     const usesCatalog = [...walkSteps(pipeline.dag)].some((v) => v.step.type === 'task' && ((v.step.catalog?.get?.length ?? 0) > 0 || (v.step.catalog?.put?.length ?? 0) > 0));
     if (!usesCatalog) return [];
     return [localFilesWarning("steps use the catalog, but the config has none, so magnus uses `file-system` in '.catalog'", 'catalog_location', 'services.catalog')];
   }
   if (catalog.type === undefined || !LOCAL_FILE_TYPES.includes(catalog.type)) return [];
+  if (onRunnableClaim(pipeline)) return [];
   const folder = folderSetting(catalog, 'catalog_location', '.catalog');
   if (isOnMountedVolume(pipeline, folder)) return [];
   return [localFilesWarning(`the catalog is \`${catalog.type}\` in ${quote(folder)}`, 'catalog_location', 'services.catalog')];
@@ -75,6 +80,12 @@ function folderSetting(service: Service, key: string, fallback: string): string 
   const value = service.config?.[key];
   return typeof value === 'string' && value !== '' ? value : fallback;
 }
+
+/**
+ * runnable's Argo pods move file-system run logs and catalogs to /tmp/run_logs and /tmp/catalog,
+ * whatever folder is configured, and mount `pvc_for_runnable` at /tmp (§6.3): they are shared.
+ */
+const onRunnableClaim = (pipeline: Pipeline) => !!pipeline.executor.pvc_for_runnable;
 
 /** Only an absolute folder can be known to sit on a volume; the containers' working directory is not. */
 function isOnMountedVolume(pipeline: Pipeline, folder: string): boolean {

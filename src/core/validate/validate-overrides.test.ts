@@ -18,7 +18,7 @@ describe('step overrides', () => {
   });
 
   it('warn about keys the kfp executor does not know', () => {
-    expect(validatePipeline(overriding({ key: 'node_selector', value: 'gpu' }))).toEqual([like({ code: 'W_OVERRIDE_IGNORED', field: 'kfp.node_selector' })]);
+    expect(validatePipeline(overriding({ key: 'affinity', value: 'gpu' }))).toEqual([like({ code: 'W_OVERRIDE_IGNORED', field: 'kfp.affinity' })]);
   });
 
   it('accept the settings a step can override', () => {
@@ -54,7 +54,7 @@ describe('parallelism override', () => {
       `dag:\n  start_at: m\n  steps:\n    m:\n      type: ${type}\n      iterate_on: xs\n      iterate_as: x\n      next: success\n      executor_config:\n        kfp: {parallelism: ${value}}\n      branch:\n        start_at: a\n        steps:\n          a: {type: stub, next: success}\n          success: {type: success}\n          fail: {type: fail}\n    success: {type: success}\n    fail: {type: fail}\n`;
     const codes = (t: string) => validatePipeline(importMagnus({ dag: { text: t } }).pipeline!).map((d) => d.code);
     expect(codes(text('2'))).not.toContain('W_OVERRIDE_IGNORED');
-    expect(codes(text('2'))).not.toContain('W_PARALLELISM');
-    expect(codes(text('0'))).toContain('W_PARALLELISM');
+    expect(codes(text('2'))).not.toContain('E_PARALLELISM');
+    expect(codes(text('0'))).toContain('E_PARALLELISM');
   });
 });

@@ -20,24 +20,11 @@ export function validateOverrides(pipeline: Pipeline): Diagnostic[] {
   for (const visit of walkSteps(pipeline.dag)) {
     for (const entry of visit.step.kfp ?? []) {
       const target = stepTarget(visit, `kfp.${entry.key}`);
-      const problem =
-        entry.key === 'parallelism' && (visit.step.type === 'parallel' || visit.step.type === 'map')
-          ? parallelismProblem(entry, target)
-          : stepEntryProblem(entry, profiles, target);
+      const problem = stepEntryProblem(entry, profiles, target);
       if (problem) diagnostics.push(problem);
     }
   }
   return diagnostics;
-}
-
-/**
- * `parallelism` (magnus's Argo override) limits how many branches or map items run at once; the
- * Argo targets honour it on parallel and map steps, KFP v2 on map steps.
- */
-function parallelismProblem(entry: OverrideEntry, target: Target): Diagnostic | undefined {
-  const value = Number(entry.value);
-  if (Number.isInteger(value) && value > 0) return undefined;
-  return warning('W_PARALLELISM', `parallelism must be a whole number above 0, not ${JSON.stringify(entry.value)}; it is ignored`, target);
 }
 
 /** Keys of the kfp executor config that it reads only globally. */

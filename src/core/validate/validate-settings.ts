@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { IMAGE_PULL_POLICIES, PLACEHOLDER_IMAGE } from '../model/defaults';
 import { effectiveSettings, type EffectiveSetting, type EffectiveSettings, type SettingSource } from '../model/effective';
 import { walkSteps, type StepVisit } from '../model/paths';
-import type { Pipeline, SecretEntry, StepSettingKey } from '../model/types';
+import { KUBERNETES_SETTING_KEYS, type Pipeline, type SecretEntry, type StepSettingKey } from '../model/types';
+import { checkPodSetting } from './validate-pod-settings';
 import { secretProblems, type SecretProblem } from './names';
 import { compareQuantities, parseQuantity, quantityIssue, type QuantityKind } from './quantity';
 import { error, listNames, quote, stepTarget, warning, type Target } from './report';
@@ -19,7 +20,7 @@ export function validateSettings(pipeline: Pipeline): Diagnostic[] {
     visit,
     settings: effectiveSettings(pipeline, visit.step, { resolveVariables: true }),
   }));
-  return [...written, ...checkImagePresent(containers), ...checkRequestsWithinLimits(pipeline, containers)];
+  return [...written, ...checkImagePresent(pipeline, containers), ...checkRequestsWithinLimits(pipeline, containers)];
 }
 
 interface Container {
@@ -37,6 +38,7 @@ const QUANTITY_KINDS: Partial<Record<StepSettingKey, QuantityKind>> = {
 
 function checkWritten(pipeline: Pipeline, setting: WrittenSetting): Diagnostic[] {
   if (setting.key === 'secrets_from_k8s') return checkSecrets(pipeline, setting);
+  if ((KUBERNETES_SETTING_KEYS as readonly string[]).includes(setting.key)) return checkPodSetting(pipeline, setting);
   const text = settingText(setting.value);
   if (text === undefined) {
     return [error('E_SETTING_TYPE', `${setting.key} must be a single value, not a list or mapping`, setting.target)];
@@ -109,20 +111,19 @@ function checkSecrets(pipeline: Pipeline, setting: WrittenSetting): Diagnostic[]
 }
 
 /** Reported once, on the executor config: that is where an image for every step belongs. */
-function checkImagePresent(containers: Container[]): Diagnostic[] {
+function checkImagePresent(pipeline: Pipeline, containers: Container[]): Diagnostic[] {
   const without = containers.filter((c) => c.settings.docker_image.value === undefined).map((c) => c.visit.path);
   if (without.length === 0) return [];
   const which =
     without.length === containers.length
       ? 'no docker image'
       : `no docker image for ${without.length <= 5 ? listNames(without) : `${listNames(without.slice(0, 5))} and ${without.length - 5} more`}`;
-  return [
-    error(
-      'E_DOCKER_IMAGE_MISSING',
-      `${which}: set docker_image in the executor config to the image the steps run in (with magnus and your code installed), or give those steps their own`,
-      { field: 'executor.docker_image' },
-    ),
-  ];
+  // Without a config file there is no executor config to set it in: say so, rather than point at nothing.
+  const noConfig = pipeline.files.config === undefined && !pipeline.executor.inDagFile && pipeline.executor.docker_image === undefined;
+  const fix = noConfig
+    ? 'no magnus config file was given, so nothing names the image the steps run in: give one (e.g. `executor: {type: kfp, config: {docker_image: …}}`, with magnus and your code in the image), or set the image in the pipeline settings'
+    : 'set docker_image in the executor config to the image the steps run in (with magnus and your code installed), or give those steps their own';
+  return [error('E_DOCKER_IMAGE_MISSING', `${which}: ${fix}`, { field: 'executor.docker_image' })];
 }
 
 const RESOURCE_PAIRS = [

@@ -2,6 +2,8 @@ import type { Diagnostic } from '../diagnostics';
 import { COMMAND_TYPES } from '../model/defaults';
 import { MAP_BRANCH, walkSteps, type StepVisit } from '../model/paths';
 import type { DagStep, MapStep, ParallelStep, Pipeline, TaskStep } from '../model/types';
+import { ITERATE_ON_OUTPUT } from '../emit/kfp-v2-container';
+import { RESERVED_PARAMETER } from './validate-parameters';
 import { error, info, quote, stepTarget, warning } from './report';
 
 /** The fields each step type needs (§4, §12.4), and heuristics for commands magnus checks only at run time. */
@@ -119,9 +121,27 @@ function checkMap(step: MapStep, visit: StepVisit, initialParameters: Set<string
         stepTarget(visit, 'iterate_as'),
       ),
     );
+  } else if (Object.hasOwn(RESERVED_VARIABLES, step.iterate_as)) {
+    problems.push(
+      error(
+        'E_MAP_ITERATE_AS_RESERVED',
+        `iterate_as ${quote(step.iterate_as)} is taken: ${RESERVED_VARIABLES[step.iterate_as]}; name the variable otherwise (e.g. ${quote(`${step.iterate_as}_item`)})`,
+        stepTarget(visit, 'iterate_as'),
+      ),
+    );
   }
   return problems;
 }
+
+/**
+ * Names the emitters give inputs of their own: a map variable is an input of every container and
+ * DAG inside the map (Argo `inputs.parameters`, KFP v2 component inputs), where it would collide.
+ */
+const RESERVED_VARIABLES: Record<string, string> = {
+  [RESERVED_PARAMETER]:
+    "every container of the emitted pipelines receives magnus's run id under that name (the KFP v2 input `run_id`, the Argo parameter `run_id`), so each item would replace the run id and the steps would write to another run's log",
+  [ITERATE_ON_OUTPUT]: "the fan-out of a map inside this one returns its list under that name (KFP v2 output `iterate_on`), which would then also be one of its inputs",
+};
 
 /**
  * A map inside another map with the same iterate_as: both items would travel under one name (the

@@ -3,6 +3,7 @@ import type { Json, Pipeline, Service } from '../model/types';
 import { DNS1123_RULE, isDns1123Subdomain } from './names';
 import { error, quote, type Target } from './report';
 import { resolvedText } from './written';
+import { RUNNABLE_MOUNT } from '../emit/plan';
 
 /** Service types that mount a claim into every container (§9.2). */
 export const PVC_SERVICE_TYPES = ['k8s-pvc', 'chunked-k8s-pvc'];
@@ -33,6 +34,10 @@ function collectVolumes(pipeline: Pipeline): MountedVolume[] {
     const target = { field: `executor.persistent_volumes.${v.claim}` };
     return { claim: v.claim, mountPath: v.mountPath, owner: 'the executor config', claimTarget: target, mountTarget: target };
   });
+  if (pipeline.executor.pvc_for_runnable) {
+    const target = { field: 'executor.pvc_for_runnable' };
+    volumes.push({ claim: pipeline.executor.pvc_for_runnable, mountPath: RUNNABLE_MOUNT, owner: "runnable's own volume (pvc_for_runnable)", claimTarget: target, mountTarget: target });
+  }
   for (const service of pipeline.services) {
     if (!PVC_SERVICE_TYPES.includes(service.type ?? '')) continue;
     const field = `services.${service.key}`;

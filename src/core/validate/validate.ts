@@ -7,8 +7,10 @@ import { validateGraphs } from './validate-graph';
 import { validateKfpNames } from './validate-kfp-names';
 import { validateOverrides } from './validate-overrides';
 import { validateParameters } from './validate-parameters';
+import { validateWorkflowSettings } from './validate-pod-settings';
 import { validateSettings } from './validate-settings';
 import { validateStepNames } from './validate-step-names';
+import { validateTemplating } from './validate-templating';
 import { validateSteps } from './validate-steps';
 import { validateVariables } from './validate-variables';
 import { validateVolumes } from './validate-volumes';
@@ -21,12 +23,14 @@ const RULES: readonly Rule[] = [
   validateStepNames,
   validateSteps,
   validateSettings,
+  validateWorkflowSettings,
   validateOverrides,
   validateVolumes,
   validateVariables,
   validateConfig,
   validateParameters,
   validateKfpNames,
+  validateTemplating,
 ];
 
 /**

@@ -29,6 +29,10 @@ describe('toYaml', () => {
     );
   });
 
+  it('writes an empty mapping or list at the top as {} and [] (an exported config may hold nothing)', () => {
+    expect([toYaml({}), toYaml(new Map()), toYaml([])]).toEqual(['{}\n', '{}\n', '[]\n']);
+  });
+
   it('numbers stay numbers for both readers, including exponents', () => {
     for (const n of [0, -1, 0.25, 1.5, 2.147483648, 1e21, 1e-7, -0.5]) {
       expect(read12(toYaml({ n })).n).toBe(n);

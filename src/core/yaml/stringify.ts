@@ -12,9 +12,13 @@
  */
 export function toYaml(value: unknown): string {
   out = '';
-  if (isMapping(value) && hasEntries(value)) writeMapping(value, 0);
-  else if (Array.isArray(value) && value.length > 0) writeSequence(value, 0);
-  else out += `${scalar(value, 0)}\n`;
+  if (isMapping(value)) {
+    if (hasEntries(value)) writeMapping(value, 0);
+    else out += '{}\n';
+  } else if (Array.isArray(value)) {
+    if (value.length > 0) writeSequence(value, 0);
+    else out += '[]\n';
+  } else out += `${scalar(value, 0)}\n`;
   const text = out;
   out = '';
   // Flattened here, so what emission costs is paid (and measured) by emission, not by its first reader.

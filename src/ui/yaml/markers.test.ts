@@ -16,6 +16,10 @@ describe('markersFor', () => {
     ]);
   });
 
+  it('leaves out the detected magnus version, a note about the whole file rather than a place in it', () => {
+    expect(markersFor([d({ code: 'I_ERA', severity: 'info', file: 'dag', line: 1, column: 1 })], 'dag')).toEqual([]);
+  });
+
   it('widens an empty range to one character so it can be seen', () => {
     const [m] = markersFor([d({ file: 'config', severity: 'warning', line: 2, column: 4, endLine: 2, endColumn: 4 })], 'config');
     expect(m).toMatchObject({ severity: 4, startColumn: 4, endColumn: 5 });

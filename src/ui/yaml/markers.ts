@@ -17,10 +17,13 @@ export interface MarkerData {
 /** monaco.MarkerSeverity: Error 8, Warning 4, Info 2. */
 const MARKER_SEVERITY: Record<Severity, number> = { error: 8, warning: 4, info: 2 };
 
+/** The detected magnus version: a note about the whole file (the import report shows it), not a place to mark. */
+const FILE_NOTES = new Set(['I_ERA']);
+
 /** Markers for the diagnostics located in `file`; an empty range still underlines one character. */
 export function markersFor(diagnostics: readonly Diagnostic[], file: SourceFile): MarkerData[] {
   return diagnostics
-    .filter((d) => d.file === file && d.line !== undefined)
+    .filter((d) => d.file === file && d.line !== undefined && !FILE_NOTES.has(d.code))
     .map((d) => {
       const startLineNumber = d.line!;
       const startColumn = d.column ?? 1;

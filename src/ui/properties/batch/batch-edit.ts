@@ -6,7 +6,7 @@
 import { resetStepOverride, setStepFields, setStepOverride } from '../../../core/model/actions';
 import { effectiveSettings } from '../../../core/model/effective';
 import { findStep } from '../../../core/model/paths';
-import type { Pipeline, SecretEntry, Step, StepSettingKey, StepType } from '../../../core/model/types';
+import type { LIST_SETTING_KEYS, Pipeline, SecretEntry, Step, StepSettingKey, StepType } from '../../../core/model/types';
 import { overrideText } from '../step/step-fields';
 
 /** What a batch field writes: a Kubeflow override (steps that run a container) or max_attempts (tasks and stubs). */
@@ -90,7 +90,7 @@ export interface BatchValue {
   total: number;
 }
 
-export function batchOverrideValue(pipeline: Pipeline, targets: readonly string[], key: Exclude<StepSettingKey, 'secrets_from_k8s'>): BatchValue {
+export function batchOverrideValue(pipeline: Pipeline, targets: readonly string[], key: Exclude<StepSettingKey, (typeof LIST_SETTING_KEYS)[number]>): BatchValue {
   const effective = new Set<string>();
   const written = new Set<string | undefined>();
   let overridden = 0;

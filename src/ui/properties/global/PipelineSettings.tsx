@@ -8,6 +8,7 @@ import { ExecutorSection } from './ExecutorSection';
 import { FilesSection } from './FilesSection';
 import { GeneralSection } from './GeneralSection';
 import { ParametersTable } from './ParametersTable';
+import { PodSettingsSection } from './PodSettingsSection';
 import { ProfilesList, ServicesList } from './ProfilesList';
 import { VariablesTable } from './VariablesTable';
 import { VolumesTable } from './VolumesTable';
@@ -34,6 +35,7 @@ export function PipelineSettings() {
         onChange={(entries, field) => commit(field, (p) => setExecutorSetting(p, 'secrets_from_k8s', entries.length > 0 ? entries : undefined))}
         onEnd={end}
       />
+      <PodSettingsSection {...props} />
       <VolumesTable {...props} />
       <ParametersTable {...props} />
       <VariablesTable {...props} />

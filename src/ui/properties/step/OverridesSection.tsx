@@ -8,6 +8,7 @@ import { SecretsEditor } from '../../forms/SecretsEditor';
 import { defaultText, PULL_POLICY_OPTIONS, SETTING_LABELS, TEXT_SETTING_KEYS, type TextSettingKey } from '../../forms/settings';
 import { TextField } from '../../forms/TextField';
 import { OtherEntries } from './OtherEntries';
+import { PodOverrides } from './PodOverrides';
 import { ResetButton, SourceBadge } from './OverrideStatus';
 import { overrideText } from './step-fields';
 import type { StepFormProps } from './step-form-props';
@@ -80,6 +81,7 @@ export function OverridesSection(props: StepFormProps) {
         onChange={(entries, field) => commit(field, (p) => setStepOverride(p, path, 'secrets_from_k8s', entries))}
         onEnd={end}
       />
+      <PodOverrides {...props} effective={effective} />
       <OtherEntries {...props} profiles={effective.profiles} />
     </fieldset>
   );
