@@ -3,6 +3,7 @@
  * (API server, Argo compiler and driver) relies on: tasks -> components -> executors, DAG edges,
  * and the names of inputs and outputs that tasks and placeholders use.
  */
+import { triggerProblems } from './kfp-v2-triggers.ts';
 import type { CheckProblem } from './types.ts';
 import { at, forEachString, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
 
@@ -86,10 +87,16 @@ function outputNames(component: JsonObject | undefined, kind: 'parameters' | 'ar
 }
 
 function dagProblems(dag: Dag, spec: Spec): CheckProblem[] {
+  const isImporter = (task: JsonObject) => {
+    const name = stringOrUndefined(objectOrEmpty(task.componentRef).name);
+    const label = name !== undefined && Object.hasOwn(spec.components, name) ? spec.components[name].executorLabel : undefined;
+    return typeof label === 'string' && Object.hasOwn(spec.executors, label) && isObject(objectOrEmpty(spec.executors[label]).importer);
+  };
   return [
     ...Object.entries(dag.tasks).flatMap(([name, task]) => taskProblems(name, task, dag, spec)),
     ...cycleProblems(dag),
     ...dagOutputProblems(dag),
+    ...triggerProblems(dag, isImporter),
   ];
 }
 
