@@ -267,6 +267,14 @@ describe('composite steps and on_failure take the graph shape (docs/composite-em
     expect(spec.deploymentSpec.executors['exec-fail'].container.command[2]).toMatch(/; exit 1$/);
   });
 
+  it('KFP v2: warns when joins in a row nest deeper than Argo runs (100 templates), and stays linear in time', () => {
+    const diamonds = (n: number) =>
+      `dag:\n  start_at: s0\n  steps:\n${Array.from({ length: n }, (_, k) => `    s${k}: {type: stub, next: a${k}, on_failure: b${k}}\n    a${k}: {type: stub, next: s${k + 1}}\n    b${k}: {type: stub, next: s${k + 1}}\n`).join('')}    s${n}: {type: stub, next: success}\n    success: {type: success}\n    fail: {type: fail}\n`;
+    const codes = (n: number) => emit(diamonds(n), 'kfp-v2').diagnostics.map((d) => d.code);
+    expect(codes(20)).toEqual(['I_EMIT_V2_ON_FAILURE']);
+    expect(codes(100)).toEqual(['I_EMIT_V2_ON_FAILURE', 'W_EMIT_V2_DEPTH']);
+  });
+
   const parallel = chain(`    first:\n      type: parallel\n      next: success\n      branches:\n        one:\n          ${branch('a')}\n        two:\n          ${branch('b')}`);
 
   it('Argo: a parallel step is a DAG of fan-out, one DAG per branch, and a fan-in that runs whatever the branches did', () => {

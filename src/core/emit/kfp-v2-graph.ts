@@ -42,9 +42,20 @@ export function emitV2Graphs(pipeline: Pipeline, parts: V2Parts, volumes: Planne
   const plan = planGraphShape(pipeline);
   const builder = new GraphBuilder(pipeline, parts, volumes, plan.names);
   const rootTasks = builder.graphTasks(plan.root, byName, false);
-  const diagnostics: Diagnostic[] = [...plan.diagnostics, ...(builder.wrappedAny ? [STATUS_VIEW] : [])];
+  // The entrypoint and root templates, then what the root DAG holds down to its deepest pod.
+  const depth = 2 + builder.levels.get(plan.root)!;
+  const diagnostics: Diagnostic[] = [...plan.diagnostics, ...(builder.wrappedAny ? [STATUS_VIEW] : []), ...(depth > ARGO_MAX_DEPTH ? [tooDeep(depth)] : [])];
   return { rootName: plan.root.name, rootTasks, diagnostics };
 }
+
+/** Argo's `maxAllowedStackDepth`: templates nested deeper fail the workflow at run time. */
+const ARGO_MAX_DEPTH = 100;
+
+const tooDeep = (depth: number): Diagnostic => ({
+  code: 'W_EMIT_V2_DEPTH',
+  severity: 'warning',
+  message: `the KFP v2 backend runs this pipeline ${depth} Argo templates deep, deeper than Argo's limit of ${ARGO_MAX_DEPTH}: the run fails unless the workflow controller runs with DISABLE_MAX_RECURSION=true. Every step that several steps lead to adds a level, every composite two or three: fewer of them in a row keeps it under the limit (the KFP v1 and Argo targets nest less)`,
+});
 
 /** Said once per pipeline: what the Kubeflow UI shows differently from magnus (README, "What is emitted"). */
 const STATUS_VIEW: Diagnostic = {
@@ -57,6 +68,8 @@ const STATUS_VIEW: Diagnostic = {
 
 class GraphBuilder {
   wrappedAny = false;
+  /** Argo template levels below each graph's DAG template down to its deepest pod (a container task is 2: its executor DAG and the pod). */
+  readonly levels = new Map<PlannedGraph, number>();
 
   constructor(
     private readonly pipeline: Pipeline,
@@ -73,7 +86,12 @@ class GraphBuilder {
     const routes = routesOf(graph, absorbing);
     if (routes.wrapped.size > 0) this.wrappedAny = true;
     const jobs = new Map(graph.jobs.map((job) => [job.name, job]));
-    const regions = new Map(routes.heads.map((head, i) => [head.name, { tasks: {} as Yaml, source: i === 0 ? source : byName, name: i === 0 ? '' : this.names.allocate(`${head.name}-onward`), gated: false }]));
+    const regions = new Map(
+      routes.heads.map((head, i) => [
+        head.name,
+        { tasks: {} as Yaml, source: i === 0 ? source : byName, name: i === 0 ? '' : this.names.allocate(`${head.name}-onward`), gated: false, levels: 0, calls: [] as string[] },
+      ]),
+    );
     const exitOf = (name: string) => {
       const job = jobs.get(name)!;
       return job.kind === 'composite' && routes.wrapped.has(name) ? job.fanIn.name : name;
@@ -88,11 +106,12 @@ class GraphBuilder {
       const region = regions.get(routes.regionOf.get(job.name)!)!;
       const into = routes.into.get(job.name);
       const context: JobContext = { graph, source: region.source, absorbing, wrapped: routes.wrapped.has(job.name), gate: into ? gateOf(into) : OPEN };
-      if (job.kind === 'composite') this.addComposite(region.tasks, job, context);
-      else this.addStep(region.tasks, job, context);
+      const levels = job.kind === 'composite' ? this.addComposite(region.tasks, job, context) : this.addStep(region.tasks, job, context);
+      region.levels = Math.max(region.levels, levels);
       for (const route of routes.out.get(job.name) ?? []) {
         const target = regions.get(route.to);
         if (!target) continue;
+        region.calls.push(route.to);
         const gate = gateOf(route);
         if (gate.condition) target.gated = true;
         region.tasks[this.names.allocate(`${job.name}-to-${route.to}`)] = {
@@ -104,6 +123,17 @@ class GraphBuilder {
         };
       }
     }
+    // A region's tasks, and one level more for each region it calls (the graph of regions is acyclic).
+    const totals = new Map<string, number>();
+    const total = (head: string): number => {
+      let value = totals.get(head);
+      if (value === undefined) {
+        const region = regions.get(head)!;
+        totals.set(head, (value = Math.max(region.levels, ...region.calls.map((call) => 1 + total(call)))));
+      }
+      return value;
+    };
+    this.levels.set(graph, total(routes.heads[0].name));
     for (const [, region] of [...regions].slice(1)) {
       this.parts.components[`comp-${region.name}`] = {
         dag: { tasks: region.tasks },
@@ -113,7 +143,7 @@ class GraphBuilder {
     return regions.get(routes.heads[0].name)!.tasks;
   }
 
-  private addStep(tasks: Yaml, job: StepJob, { graph, source, absorbing, wrapped, gate }: JobContext) {
+  private addStep(tasks: Yaml, job: StepJob, { graph, source, absorbing, wrapped, gate }: JobContext): number {
     const parameters = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
     const attempts = job.retries + 1;
     const key = `v2|${pipelineContext(this.pipeline)}|${job.name}|${graph.mapVariables.join(',')}|${job.receivesParameters ? identity(this.pipeline.parameters) : '-'}|${wrapped ? attempts : '-'}|${gate.condition ? 'gated' : '-'}|${absorbing}`;
@@ -143,6 +173,7 @@ class GraphBuilder {
       dependentTasks: gate.dependentTasks,
       ...triggerOf(gate),
     });
+    return CONTAINER_LEVELS;
   }
 
   /**
@@ -151,12 +182,12 @@ class GraphBuilder {
    * holding `<C>-branches` (fan-out and branches) and the fan-in, which waits for that one task
    * with ALL_UPSTREAM_TASKS_COMPLETED — the backend makes it an exit hook of each task it waits for.
    */
-  private addComposite(tasks: Yaml, job: CompositeJob, context: JobContext) {
+  private addComposite(tasks: Yaml, job: CompositeJob, context: JobContext): number {
     const { graph, source, wrapped, gate } = context;
     const parameterNames = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
     const outer = variableInputs(graph.mapVariables, source);
     if (wrapped) {
-      this.addFanOutAndBranches(tasks, job, context);
+      const levels = this.addFanOutAndBranches(tasks, job, context);
       const fanIn = this.addFan(job, 'in', graph.mapVariables, true);
       tasks[fanIn] = containerTask(fanIn, {
         retries: 0,
@@ -165,11 +196,11 @@ class GraphBuilder {
         inputs: outer,
         dependentTasks: job.branches.map((b) => b.name),
       });
-      return;
+      return levels;
     }
     const own: JobContext = { ...context, source: byName, gate: OPEN };
     const body: Yaml = {};
-    this.addFanOutAndBranches(body, job, own);
+    const bodyLevels = this.addFanOutAndBranches(body, job, own);
     const bodyName = this.names.allocate(`${job.name}-branches`);
     const ownInputs = strings([...parameterNames, ...graph.mapVariables]);
     this.parts.components[`comp-${bodyName}`] = { dag: { tasks: body }, ...definitions(ownInputs) };
@@ -202,10 +233,12 @@ class GraphBuilder {
       taskInfo: { name: job.step.name },
       ...triggerOf(gate),
     };
+    // comp-<C>, then either <C>-branches or the fan-in's exit-hook template.
+    return 1 + Math.max(1 + bodyLevels, 1 + CONTAINER_LEVELS);
   }
 
-  /** The fan-out (gated as the composite is) and one task per branch after it; a map's branch iterates. */
-  private addFanOutAndBranches(tasks: Yaml, job: CompositeJob, { graph, source, wrapped, gate }: JobContext) {
+  /** The fan-out (gated as the composite is) and one task per branch after it; a map's branch iterates. Returns their levels. */
+  private addFanOutAndBranches(tasks: Yaml, job: CompositeJob, { graph, source, wrapped, gate }: JobContext): number {
     const mapVariables = graph.mapVariables;
     const outer = variableInputs(mapVariables, source);
     const fanOut = this.addFan(job, 'out', mapVariables, false, gate.condition !== undefined);
@@ -220,6 +253,7 @@ class GraphBuilder {
     const listInput = `pipelinechannel--${fanOut}-${ITERATE_ON_OUTPUT}`;
     const itemInput = `${listInput}-loop-item`;
     const iterated = job.iterateAs !== undefined;
+    let levels = CONTAINER_LEVELS;
     for (const branch of job.branches) {
       const inner: VariableSource = iterated ? (name) => (name === job.iterateAs ? itemInput : name) : byName;
       this.parts.components[`comp-${branch.name}`] = {
@@ -238,7 +272,10 @@ class GraphBuilder {
           : {}),
         taskInfo: { name: branchDisplayName(job, branch.graph.path) },
       };
+      // A ParallelFor is a loop template and an iterations template above the branch's DAG.
+      levels = Math.max(levels, (iterated ? 3 : 1) + this.levels.get(branch.graph)!);
     }
+    return levels;
   }
 
   /** The container of a composite's fan-out or fan-in (global settings, as magnus built them); its task name. */
@@ -273,6 +310,9 @@ interface JobContext {
   wrapped: boolean;
   gate: Gate;
 }
+
+/** A container task: the backend's executor DAG template and the pod's template. */
+const CONTAINER_LEVELS = 2;
 
 export const caching = (pipeline: Pipeline) => pipeline.executor.enable_caching === true;
 /** The run's parameters as `MAGNUS_PRM_*`, exported from the component inputs of the same names. */
