@@ -44,7 +44,12 @@ export function emitV2Graphs(pipeline: Pipeline, parts: V2Parts, volumes: Planne
   const rootTasks = builder.graphTasks(plan.root, byName, false);
   // The entrypoint and root templates, then what the root DAG holds down to its deepest pod.
   const depth = 2 + builder.levels.get(plan.root)!;
-  const diagnostics: Diagnostic[] = [...plan.diagnostics, ...(builder.wrappedAny ? [STATUS_VIEW] : []), ...(depth > ARGO_MAX_DEPTH ? [tooDeep(depth)] : [])];
+  const diagnostics: Diagnostic[] = [
+    ...plan.diagnostics,
+    // Once per pipeline, at the first step with on_failure: where a click in the designer leads.
+    ...(builder.firstOnFailure !== undefined ? [{ ...STATUS_VIEW, step: builder.firstOnFailure }] : []),
+    ...(depth > ARGO_MAX_DEPTH ? [tooDeep(depth)] : []),
+  ];
   return { rootName: plan.root.name, rootTasks, diagnostics };
 }
 
@@ -67,7 +72,8 @@ const STATUS_VIEW: Diagnostic = {
 };
 
 class GraphBuilder {
-  wrappedAny = false;
+  /** The path of the first step with on_failure met (any status wrapping stems from one). */
+  firstOnFailure?: string;
   /** Argo template levels below each graph's DAG template down to its deepest pod (a container task is 2: its executor DAG and the pod). */
   readonly levels = new Map<PlannedGraph, number>();
 
@@ -84,7 +90,7 @@ class GraphBuilder {
    */
   graphTasks(graph: PlannedGraph, source: VariableSource, absorbing: boolean): Yaml {
     const routes = routesOf(graph, absorbing);
-    if (routes.wrapped.size > 0) this.wrappedAny = true;
+    this.firstOnFailure ??= graph.jobs.find((job) => 'on_failure' in job.step && job.step.on_failure)?.path;
     const jobs = new Map(graph.jobs.map((job) => [job.name, job]));
     const regions = new Map(
       routes.heads.map((head, i) => [
