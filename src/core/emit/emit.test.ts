@@ -275,6 +275,12 @@ describe('composite steps and on_failure take the graph shape (docs/composite-em
     expect(codes(100)).toEqual(['I_EMIT_V2_ON_FAILURE', 'W_EMIT_V2_DEPTH']);
   });
 
+  it('KFP v2: a pipeline whose steps loop (invalid: the validator says so) still emits, without hanging', () => {
+    const loop = 'dag:\n  start_at: s\n  steps:\n    s: {type: stub, next: a, on_failure: b}\n    a: {type: stub, next: b}\n    b: {type: stub, next: a, on_failure: s}\n    success: {type: success}\n    fail: {type: fail}\n';
+    const { pipeline } = importMagnus({ dag: { text: loop }, config: { text: CONFIG } });
+    expect(emitPipeline(pipeline!, { target: 'kfp-v2' }).diagnostics.map((d) => d.code)).toEqual(['I_EMIT_V2_ON_FAILURE']);
+  });
+
   const parallel = chain(`    first:\n      type: parallel\n      next: success\n      branches:\n        one:\n          ${branch('a')}\n        two:\n          ${branch('b')}`);
 
   it('Argo: a parallel step is a DAG of fan-out, one DAG per branch, and a fan-in that runs whatever the branches did', () => {

@@ -129,17 +129,7 @@ class GraphBuilder {
         };
       }
     }
-    // A region's tasks, and one level more for each region it calls (the graph of regions is acyclic).
-    const totals = new Map<string, number>();
-    const total = (head: string): number => {
-      let value = totals.get(head);
-      if (value === undefined) {
-        const region = regions.get(head)!;
-        totals.set(head, (value = Math.max(region.levels, ...region.calls.map((call) => 1 + total(call)))));
-      }
-      return value;
-    };
-    this.levels.set(graph, total(routes.heads[0].name));
+    this.levels.set(graph, regionLevels(regions, routes.heads[0].name));
     for (const [, region] of [...regions].slice(1)) {
       this.parts.components[`comp-${region.name}`] = {
         dag: { tasks: region.tasks },
@@ -330,6 +320,35 @@ const variableInputs = (names: string[], source: VariableSource): Yaml => Object
 const statusInput = (gate: Gate): Yaml =>
   gate.condition ? { [UPSTREAM_STATUS]: { taskOutputParameter: { outputParameterKey: STATUS_OUTPUT, producerTask: gate.dependentTasks[0] } } } : {};
 const triggerOf = (gate: Gate) => (gate.condition ? { triggerPolicy: { condition: gate.condition } } : {});
+
+/**
+ * The levels of a graph's DAG: its start region's tasks, and one level more for each region it
+ * calls, and so on. Without recursion, as joins in a row can be thousands; a call back into a
+ * region being measured (only an invalid, cyclic graph has one) adds nothing.
+ */
+function regionLevels(regions: ReadonlyMap<string, { levels: number; calls: string[] }>, start: string): number {
+  const totals = new Map<string, number>();
+  const open = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const head = stack.at(-1)!;
+    if (totals.has(head)) {
+      stack.pop();
+      continue;
+    }
+    const { levels, calls } = regions.get(head)!;
+    if (!open.has(head)) {
+      open.add(head);
+      stack.push(...calls.filter((call) => !totals.has(call) && !open.has(call)));
+      continue;
+    }
+    stack.pop();
+    let value = levels;
+    for (const call of calls) value = Math.max(value, 1 + (totals.get(call) ?? 0));
+    totals.set(head, value);
+  }
+  return totals.get(start)!;
+}
 
 function branchDisplayName(job: CompositeJob, branchPath: string): string {
   if (job.step.type === 'parallel') return `${job.step.name} / ${branchPath.slice(job.path.length + 1)}`;
