@@ -72,6 +72,12 @@ describe('runKfpV2: scheduling as the backend compiles it', () => {
     expect(run.ran).toEqual(['a', 'c', 'b', 'c']);
   });
 
+  it('on backends before exit hooks (kubeflow/pipelines#11470) runs it once, after all its upstream tasks, as a task that counts', () => {
+    const docs = spec({ a: {}, b: {}, c: { dependentTasks: ['a', 'b'], triggerPolicy: COMPLETED } });
+    const run = runKfpV2(docs, onFailure, scenario(['a'], {}, { durations: { a: 1, b: 3 } }), { exitTasks: 'tasks' });
+    expect(run).toEqual({ ran: ['a', 'b', 'c'], succeeded: true });
+  });
+
   it('runs no hook for a skipped or omitted upstream task, and its failure does not fail the DAG', () => {
     const omitted = spec({ a: {}, b: { dependentTasks: ['a'] }, c: { dependentTasks: ['b'], triggerPolicy: COMPLETED } });
     expect(runKfpV2(omitted, onFailure, scenario(['a'])).ran).toEqual(['a']);
@@ -180,6 +186,9 @@ describe('runKfpV2 on the emitted KFP v2 of on_failure at every depth', () => {
   });
 
   it.each(ON_FAILURE_SCENARIOS)('agrees with magnus when %s', (_, s) => agrees(runKfpV2(docs, everywhere, s), s, everywhere));
+
+  // Its fan-ins wait for one task each, so backends that compiled them as ordinary tasks run them the same.
+  it.each(ON_FAILURE_SCENARIOS)('agrees with magnus on backends before exit hooks when %s', (_, s) => agrees(runKfpV2(docs, everywhere, s, { exitTasks: 'tasks' }), s, everywhere));
 
   it('retries a step with on_failure inside its container: the attempts, then its handler', () => {
     const run = runKfpV2(docs, everywhere, scenario(['p.one.x'], { items: [] }));

@@ -25,7 +25,16 @@ import { OracleUnsupported, type Run, type Scenario } from './scenario';
  * The kfp-kubernetes platform document changes no control flow and is not read. The model is
  * consulted only by containers.ts.
  */
-export function runKfpV2(specDocs: unknown[], pipeline: Pipeline, scenario: Scenario): Run {
+export interface KfpV2Options {
+  /**
+   * How the backend compiles an `ALL_UPSTREAM_TASKS_COMPLETED` task: as exit hooks (since
+   * kubeflow/pipelines#11470, January 2025), or, before, as an ordinary task that runs once all
+   * its upstream tasks ended, however they ended, and counts for its DAG's phase.
+   */
+  exitTasks?: 'hooks' | 'tasks';
+}
+
+export function runKfpV2(specDocs: unknown[], pipeline: Pipeline, scenario: Scenario, options: KfpV2Options = {}): Run {
   const specs = specDocs.filter((doc) => doc && typeof doc === 'object' && 'root' in doc);
   if (specs.length !== 1) throw new OracleUnsupported('the KFP v2 documents', `${specs.length} pipeline specs (documents with root)`);
   const spec = asRecord(specs[0], 'the pipeline spec');
@@ -34,6 +43,7 @@ export function runKfpV2(specDocs: unknown[], pipeline: Pipeline, scenario: Scen
     executors: asRecord(asRecord(spec.deploymentSpec ?? {}, 'deploymentSpec').executors ?? {}, 'deploymentSpec.executors'),
     world: createWorld(pipeline, scenario),
     clock: new Clock(),
+    exitTasks: options.exitTasks ?? 'hooks',
   };
   let outcome: Outcome | undefined;
   runComponent(context, asRecord(spec.root, 'root'), {}, 'root', (o) => (outcome = o));
@@ -53,6 +63,7 @@ interface KfpContext {
   executors: Record<string, unknown>;
   world: ContainerWorld;
   clock: Clock;
+  exitTasks: 'hooks' | 'tasks';
 }
 
 interface Outcome {
@@ -133,8 +144,9 @@ function runDag(context: KfpContext, dag: Record<string, unknown>, inputs: Recor
   for (const task of all) for (const u of task.upstream) if (!byName.has(u)) throw new OracleUnsupported(`${at} task ${task.name}`, `depends on the unknown task ${u}`);
   // The compiler's first pass, in name order: each exit task becomes the hook of each dependency.
   const hooks = new Map<string, DagTask>();
-  const tasks = all.filter((t) => t.strategy !== COMPLETED);
-  for (const exit of all.filter((t) => t.strategy === COMPLETED)) {
+  const asHooks = context.exitTasks === 'hooks';
+  const tasks = asHooks ? all.filter((t) => t.strategy !== COMPLETED) : all;
+  for (const exit of asHooks ? all.filter((t) => t.strategy === COMPLETED) : []) {
     for (const u of exit.upstream) hooks.set(u, exit);
     for (const task of tasks) {
       if (task.upstream.includes(exit.name)) {
@@ -174,7 +186,9 @@ function runDag(context: KfpContext, dag: Record<string, unknown>, inputs: Recor
     for (const task of tasks) {
       if (started.has(task.name) || !task.upstream.every((u) => states.has(u))) continue;
       started.add(task.name);
-      if (!task.upstream.every((u) => states.get(u) === 'succeeded')) settle(task, 'omitted');
+      // Compiled as a task, ALL_UPSTREAM_TASKS_COMPLETED runs after its upstream tasks, whatever they did.
+      const completed = task.strategy === COMPLETED && !asHooks;
+      if (!completed && !task.upstream.every((u) => states.get(u) === 'succeeded')) settle(task, 'omitted');
       else startTask(context, task, inputs, outputs, `${at} task ${task.name}`, (state, values) => settle(task, state, values));
     }
   };
