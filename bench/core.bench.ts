@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed and memory of the transpiler core on generated pipelines of 100, 1,000 and
- * 10,000 steps, and ~1,000 steps spread over nested parallel and map steps. Prints median times
+ * 10,000 steps, ~1,000 steps spread over nested parallel and map steps, and 1,000 steps with
+ * on_failure on every tenth. Prints median times
  * (ms) of import+validate (from magnus YAML text), of each emitter on a pipeline it has not seen
  * ("cold": a fresh copy each time, so nothing is reused), of re-emitting KFP v2 after a one-step
  * edit (what the designer does on a keystroke), and the peak heap seen.
@@ -13,7 +14,7 @@ import { setStepOverride } from '../src/core/model/actions';
 import { walkSteps } from '../src/core/model/paths';
 import type { Pipeline } from '../src/core/model/types';
 import { validatePipeline } from '../src/core/validate/validate';
-import { generateNestedPipeline, generatePipeline } from './generate';
+import { generateNestedPipeline, generateOnFailurePipeline, generatePipeline } from './generate';
 
 let peakHeap = 0;
 
@@ -66,6 +67,7 @@ function measure(label: string, pipeline: Pipeline, repetitions: number, withImp
 for (const size of [100, 1_000, 10_000]) measure(size.toLocaleString('en'), generatePipeline(size), size >= 10_000 ? 5 : 15, true);
 const nested = generateNestedPipeline(1_000);
 measure(`${[...walkSteps(nested.dag)].length.toLocaleString('en')} nested`, nested, 15, false);
+measure('1,000 with on_failure', generateOnFailurePipeline(1_000), 15, false);
 
 const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 for (const row of rows) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));

@@ -77,3 +77,15 @@ export function generateNestedPipeline(size: number): Pipeline {
   steps.push({ name: 'success', type: 'success' }, { name: 'fail', type: 'fail' });
   return { ...base, parameters: [...base.parameters, { name: 'items', value: ['a', 'b'] }], dag: { start_at: 'stage 0', description: `about ${size} steps in nested parallel and map steps`, steps } };
 }
+
+/**
+ * The linear pipeline of `size` steps with on_failure on every tenth step, all into one handler
+ * (a step several steps lead to) that ends at the fail step: KFP v2's status-wrapped steps,
+ * conditions and a region called from each of them.
+ */
+export function generateOnFailurePipeline(size: number): Pipeline {
+  const pipeline = generatePipeline(size);
+  const steps = pipeline.dag.steps.map((step, i): Step => (i % 10 === 0 && step.type === 'task' ? { ...step, on_failure: 'notify' } : step));
+  steps.splice(size, 0, { name: 'notify', type: 'task', command_type: 'shell', command: 'python -m job.notify', next: 'fail' });
+  return { ...pipeline, dag: { ...pipeline.dag, description: `generated pipeline of ${size} steps, every tenth with on_failure`, steps } };
+}

@@ -85,6 +85,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('a parallel step of two branches, a map and an on_failure edge are built on the canvas; groups collapse and expand', async ({ page }) => {
+  test.setTimeout(180_000); // a whole pipeline built with the mouse, then its YAML read in all three targets
   await toolbar(page).getByRole('button', { name: 'New pipeline' }).click();
   await page.getByRole('dialog', { name: 'Discard current pipeline?' }).getByRole('button', { name: 'Create new pipeline' }).click();
   await expect(step(page, 'hello', 'task')).toBeVisible();
@@ -128,9 +129,8 @@ test('a parallel step of two branches, a map and an on_failure edge are built on
   await fitView(page);
   // Each was added at the end of the chain, before success: hello → parallel → map → success.
   for (const name of ['next: hello → parallel', 'next: parallel → map', 'next: map → success']) await expect(edge(page, name)).toBeAttached();
-  // KFP v2 (the default target) cannot express on_failure exactly, and says so (docs/composite-emission.md).
-  await expect(problems(page)).toContainText('1 error');
-  await expect(problems(page)).toContainText('KFP v2 cannot run `fail` only when `task` fails');
+  // KFP v2 (the default target) runs on_failure too, through a status output and conditions (docs/composite-emission.md).
+  await expect(problems(page)).toContainText('0 errors');
 
   // Collapsing is a view matter: the lanes and inner steps go, the model and the undo history stay.
   const before = await model(page);
@@ -169,21 +169,25 @@ test('a parallel step of two branches, a map and an on_failure edge are built on
     const [download] = await Promise.all([page.waitForEvent('download'), toolbar(page).getByRole('button', { name: 'Download pipeline.yaml' }).click()]);
     expect(readFileSync((await download.path())!, 'utf8')).toBe(text);
   }
-  // KFP v2 cannot express on_failure; it says so, and emits once the edge is gone.
+  // KFP v2: the branch's task records its status; its on_failure into the branch's fail step is a
+  // condition on it, and the parallel's fan-in waits for one task, once all branches ended.
   await targets.getByRole('radio', { name: 'KFP v2' }).check();
-  await expect(problems(page)).toContainText('1 error');
-  await failureEdge.focus();
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Delete');
-  await expect(failureEdge).toHaveCount(0);
   await expect(problems(page)).toContainText('0 errors');
   await expect.poll(() => modelText(page, 'pipeline.yaml'), SLOW).toContain('comp-parallel');
   const v2 = await modelText(page, 'pipeline.yaml');
   expect(v2).toContain('schemaVersion: 2.1.0');
+  expect(v2).toContain("condition: inputs.parameter_values['pipelinechannel--upstream-status'] == 'failed'");
   expect(v2).toContain('strategy: ALL_UPSTREAM_TASKS_COMPLETED');
   expect(v2).toContain('parameterIterator:');
+  // The edge can be deleted from the keyboard; the condition goes with it.
+  await failureEdge.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Delete');
+  await expect(failureEdge).toHaveCount(0);
+  await expect.poll(() => modelText(page, 'pipeline.yaml'), SLOW).not.toContain("== 'failed'");
+  const withoutEdge = await modelText(page, 'pipeline.yaml');
   const [download] = await Promise.all([page.waitForEvent('download'), toolbar(page).getByRole('button', { name: 'Download pipeline.yaml' }).click()]);
-  expect(readFileSync((await download.path())!, 'utf8')).toBe(v2);
+  expect(readFileSync((await download.path())!, 'utf8')).toBe(withoutEdge);
 });
 
 test('steps move into and out of branches by dragging, one undo step each, losing their edges with a notice', async ({ page }) => {
@@ -267,6 +271,8 @@ test('a pipeline with a nested dag file imports with that file chosen, drawn as 
   await expect(page.getByRole('dialog', { name: 'Import report' })).toBeHidden();
   await expect(step(page, 'step_parallel_within_dag', 'dag')).toContainText('(not loaded)');
   await expect(step(page, 'step_parallel_within_dag', 'dag').getByRole('button')).toHaveCount(0);
+  // No target can emit it: the step says so when drawn, to assistive technology too, not only the YAML pane.
+  await expect(step(page, 'step_parallel_within_dag', 'dag')).toHaveAccessibleDescription(/error: the nested pipeline .* cannot be emitted; import it together with its dag file/);
   await toolbar(page).getByRole('button', { name: 'Magnus files' }).click();
   await expect(toolbar(page).getByRole('button', { name: 'Download dag.yaml' })).toBeVisible();
   await expect(toolbar(page).getByRole('button', { name: `Download ${NESTED_PATH}` })).toHaveCount(0);

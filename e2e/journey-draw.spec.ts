@@ -3,7 +3,7 @@
  * next and on_failure edges drawn with the mouse — with the generated files following every edit.
  */
 import { expect, test } from './fixtures';
-import { canvas, drag, edge, EXAMPLE_STEPS, handle, open, palette, pollYaml, problems, step, toolbar, yamlDocuments, yamlPane } from './designer';
+import { canvas, drag, dropFiles, edge, EXAMPLE_STEPS, handle, open, palette, pollYaml, problems, SLOW, step, toolbar, yamlDocuments, yamlPane } from './designer';
 
 const IMAGE = 'ghcr.io/acme/churn:1.4.0';
 
@@ -71,17 +71,21 @@ test('two task steps dragged from the palette and connected with next and on_fai
   await expect(edge(page, 'on failure: task → fail')).toBeAttached();
   await pollYaml(page, 'dag', ([dag]) => dag.dag.steps.task).toMatchObject({ next: 'task 2', on_failure: 'fail' });
 
-  // KFP v2 has no trigger that waits for a failure: the emitter refuses rather than emit another
-  // pipeline, and the Problems list says why, on the step and field that caused it.
-  const refusal = problems(page).getByRole('button', { name: /^error in step task: .*\bfail\b.*\(on_failure\)$/ });
-  await expect(refusal).toBeVisible();
-  await expect(refusal).toContainText('KFP v2');
-  await expect(step(page, 'task').getByRole('img', { name: '1 problem' })).toBeVisible();
-  await expect(yamlPane(page).getByText('1 error — fix it to download')).toBeVisible();
+  // KFP v2 (the default target) runs it too: `task` records its status, and the two ways out are
+  // conditions on it (docs/composite-emission.md); nothing to fix, one note on what the UI shows.
+  await pollYaml(page, 'pipeline', ([spec]) => spec.root.dag.tasks.fail?.triggerPolicy).toEqual({
+    condition: "inputs.parameter_values['pipelinechannel--upstream-status'] == 'failed'",
+  });
+  const [v2] = (await yamlDocuments(page, 'pipeline')) as any[];
+  expect(v2.root.dag.tasks['task-2'].triggerPolicy.condition).toContain("== 'succeeded'");
+  expect(v2.components['comp-task'].outputDefinitions.parameters.status).toEqual({ parameterType: 'STRING' });
+  await expect(problems(page)).toContainText('0 errors, 0 warnings');
+  await expect(step(page, 'task').getByRole('img', { name: /problem/ })).toHaveCount(0);
+  await problems(page).getByRole('checkbox', { name: /notes/i }).check();
+  await expect(problems(page).getByRole('button', { name: /^note in step task: KFP v2 runs on_failure through status outputs/ })).toBeVisible();
 
   // KFP v1 (an Argo Workflow) expresses on_failure exactly: `fail` runs when `task` failed.
   await yamlPane(page).getByRole('radio', { name: 'KFP v1' }).check();
-  await expect(refusal).toHaveCount(0);
   await pollYaml(page, 'pipeline', ([workflow]) => workflow.kind).toBe('Workflow');
   const [workflow] = (await yamlDocuments(page, 'pipeline')) as any[];
   const tasks = workflow.spec.templates.find((t: any) => t.name === workflow.spec.entrypoint).dag.tasks as any[];
@@ -90,12 +94,21 @@ test('two task steps dragged from the palette and connected with next and on_fai
   expect(task('fail')).toMatchObject({ depends: expect.stringContaining('task.Failed') });
 });
 
-// The pane must not show — nor Copy copy — a KFP v2 spec without the on_failure edge: that would
-// be a different pipeline, in which the on_failure target runs unconditionally.
-test('while KFP v2 refuses on_failure, pipeline.yaml shows no KFP v2 pipeline', async ({ page }) => {
+// What is wrong with an edge (or a step: composites.spec, a dag step whose file no target can emit)
+// is said on it when it is drawn, readable by assistive technology, not only in the Problems list.
+test('an edge that something is wrong with says so in its accessible description, and stops once fixed', async ({ page }) => {
   await open(page);
-  await drag(page, handle(page, 'on failure of evaluate'), step(page, 'fail', 'fail'));
-  await expect(edge(page, 'on failure: evaluate → fail')).toBeAttached();
-  await expect(problems(page).getByRole('button', { name: /^error in step evaluate: .*\(on_failure\)$/ })).toBeVisible();
-  await expect(yamlPane(page)).toContainText('cannot be generated until the errors listed under Problems are fixed');
+  const cycle = 'dag:\n  start_at: a\n  steps:\n    a: {type: stub, next: b}\n    b: {type: stub, next: a}\n    success: {type: success}\n    fail: {type: fail}\n';
+  await dropFiles(page, [{ name: 'cycle.yaml', text: cycle }]);
+  const report = page.getByRole('dialog', { name: 'Import report' });
+  await expect(report).toBeVisible(SLOW);
+  await report.getByRole('button', { name: 'Close' }).click();
+  const back = edge(page, 'next: b → a');
+  await expect(back).toHaveAccessibleDescription(/error: the steps loop: `a` → `b` → `a`/);
+  await expect(edge(page, 'next: a → b')).not.toHaveAccessibleDescription(/error/);
+  await drag(page, handle(page, 'next of b'), handle(page, 'into success'));
+  await expect(edge(page, 'next: b → success')).toHaveAccessibleDescription(/^Press enter or space to select an edge/);
+  await expect(edge(page, 'next: b → success')).not.toHaveAccessibleDescription(/error/);
+  await expect(back).toHaveCount(0);
 });
+

@@ -170,15 +170,42 @@ describe('the installed command', () => {
     expect(usage.status).toBe(2);
   });
 
-  it("runs the README's example as written, from the repository's root", async () => {
-    const root = join(import.meta.dirname, '..', '..');
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const line = readme.split('\n').find((l) => l.startsWith('npx kfp-designer transpile test/fixtures/corpus/'));
-    expect(line).toBeDefined();
-    const args = line!.split(/\s+/).slice(2);
-    const run = spawnSync(process.execPath, [join(root, 'bin', 'kfp-designer.mjs'), ...args], { cwd: root, encoding: 'utf8' });
-    expect(run.status).toBe(0);
-    expect(checkArgoWorkflowYaml(run.stdout).problems).toEqual([]);
-    expect(parse(run.stdout).kind).toBe('Workflow');
+  const root = join(import.meta.dirname, '..', '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
+  /** The README's example commands, each with the YAML block that follows it, if any (its excerpt of the output). */
+  const examples = readme.flatMap((line, i) => {
+    const command = line.trim();
+    if (!command.startsWith('npx kfp-designer transpile test/fixtures/corpus/')) return [];
+    const next = readme.slice(i + 1).findIndex((l) => /^\s*```/.test(l) && !/^\s*```\s*$/.test(l));
+    const open = next < 0 ? undefined : i + 1 + next;
+    const isYaml = open !== undefined && /```yaml$/.test(readme[open].trim()) && readme.slice(i + 1, open).every((l) => !l.includes('npx kfp-designer'));
+    return [{ command, excerpt: isYaml ? excerptAt(open!) : undefined }];
+  });
+  function excerptAt(start: number): string[] {
+    const indent = readme[start].indexOf('```');
+    const end = readme.findIndex((l, j) => j > start && l.trim() === '```');
+    const lines = readme.slice(start + 1, end).map((l) => l.slice(indent));
+    // `…` on a line of its own separates fragments that are each in the output verbatim.
+    return lines.join('\n').split(/\n…\n/);
+  }
+  const run = (command: string) => spawnSync(process.execPath, [join(root, 'bin', 'kfp-designer.mjs'), ...command.split(/\s+/).slice(2)], { cwd: root, encoding: 'utf8' });
+
+  it("has an Argo and a KFP v2 example in the README", () => {
+    expect(examples.map((e) => e.command.match(/--target (\S+)/)?.[1])).toEqual(['argo', 'kfp-v2']);
+    expect(examples[1].excerpt!.length).toBeGreaterThan(1);
+  });
+
+  it("runs the README's Argo example as written, from the repository's root", () => {
+    const result = run(examples[0].command);
+    expect(result.status).toBe(0);
+    expect(checkArgoWorkflowYaml(result.stdout).problems).toEqual([]);
+    expect(parse(result.stdout).kind).toBe('Workflow');
+  });
+
+  it("runs the README's KFP v2 on_failure example as written, and its output holds the README's excerpt", () => {
+    const result = run(examples[1].command);
+    expect(result.status).toBe(0);
+    expect(checkKfpV2Yaml(result.stdout).problems).toEqual([]);
+    for (const fragment of examples[1].excerpt!) expect(result.stdout).toContain(fragment);
   });
 });

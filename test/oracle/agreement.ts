@@ -3,7 +3,7 @@ import { hasErrors, type Diagnostic } from '../../src/core/diagnostics';
 import { EMIT_TARGETS, emitPipeline, type EmitTarget } from '../../src/core/emit/index';
 import { walkSteps } from '../../src/core/model/paths';
 import type { Pipeline } from '../../src/core/model/types';
-import { possibleRuntimeNames } from './arbitraries';
+import { possibleRuntimeNames, scenarioExtras, type ScenarioExtras } from './arbitraries';
 import { runArgo } from './argo';
 import { runKfpV2 } from './kfp-v2';
 import { parseDocuments } from './load';
@@ -21,16 +21,23 @@ export function interpreter(target: EmitTarget, text: string): (pipeline: Pipeli
   return (pipeline, s) => runArgo(documents[0], pipeline, s);
 }
 
-/** No failure, the random combinations, then single failures in order until the cap. */
-export function scenariosToTry(pipeline: Pipeline, items: Record<string, string[]>, combinations: string[][]): Scenario[] {
+/**
+ * No failure, the random combinations, then single failures in order until the cap; all of them
+ * with the given durations, and the first two once more with first attempts failing instead.
+ */
+export function scenariosToTry(pipeline: Pipeline, items: Record<string, string[]>, combinations: string[][], extras?: ScenarioExtras): Scenario[] {
   const singles = possibleRuntimeNames(pipeline, items).map((name) => [name]);
   const seen = new Set<string>();
   const chosen: Scenario[] = [];
+  const durations = extras?.durations ?? {};
   for (const failing of [[], ...combinations, ...singles]) {
     const key = [...failing].sort().join('\u0000');
     if (seen.has(key) || chosen.length >= MAX_SCENARIOS) continue;
     seen.add(key);
-    chosen.push(scenario(failing, items));
+    chosen.push(scenario(failing, items, { durations }));
+  }
+  if (extras && Object.keys(extras.failingAttempts).length > 0) {
+    for (const base of chosen.slice(0, 2)) chosen.push(scenario(base.failing, items, extras));
   }
   return chosen;
 }
@@ -41,11 +48,16 @@ export function seededCombinations(pipeline: Pipeline, items: Record<string, str
   return fc.sample(fc.subarray(names, { minLength: Math.min(2, names.length) }), { numRuns: 3, seed });
 }
 
+/** Reproducible random durations and first-attempt failures, for the corpus. */
+export function seededExtras(pipeline: Pipeline, items: Record<string, string[]>, seed: number): ScenarioExtras {
+  return fc.sample(scenarioExtras(possibleRuntimeNames(pipeline, items)), { numRuns: 1, seed })[0];
+}
+
 export interface Disagreement {
   target: EmitTarget;
-  scenario: { failing: string[]; items: Record<string, string[]> };
+  scenario: { failing: string[]; items: Record<string, string[]>; failingAttempts: Record<string, number>; durations: Record<string, number> };
   magnus: { ran: string[]; succeeded: boolean };
-  emitted: { ran: string[]; succeeded: boolean; unjudged?: string[] } | { error: string };
+  emitted: { ran: string[]; succeeded: boolean; unjudged?: string[]; judgedTwice?: string[] } | { error: string };
 }
 
 export interface AgreementReport {
@@ -82,13 +94,20 @@ export function checkAgreement(pipeline: Pipeline, scenarios: Scenario[]): Agree
         actual = { error: String(error) };
       }
       const agrees =
-        !('error' in actual) && actual.succeeded === expected.succeeded && !actual.unjudged && asMultiset(actual.ran).join('\n') === asMultiset(expected.ran).join('\n');
+        !('error' in actual) &&
+        actual.succeeded === expected.succeeded &&
+        !actual.unjudged &&
+        !actual.judgedTwice &&
+        asMultiset(actual.ran).join('\n') === asMultiset(expected.ran).join('\n');
       if (!agrees) {
         report.disagreements.push({
           target,
-          scenario: { failing: [...s.failing], items: s.items },
+          scenario: { failing: [...s.failing], items: s.items, failingAttempts: s.failingAttempts, durations: s.durations },
           magnus: { ran: asMultiset(expected.ran), succeeded: expected.succeeded },
-          emitted: 'error' in actual ? actual : { ran: asMultiset(actual.ran), succeeded: actual.succeeded, ...(actual.unjudged ? { unjudged: actual.unjudged } : {}) },
+          emitted:
+            'error' in actual
+              ? actual
+              : { ran: asMultiset(actual.ran), succeeded: actual.succeeded, ...(actual.unjudged ? { unjudged: actual.unjudged } : {}), ...(actual.judgedTwice ? { judgedTwice: actual.judgedTwice } : {}) },
         });
       }
     }

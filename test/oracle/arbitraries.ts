@@ -67,9 +67,11 @@ function graph(scope: Scope): fc.Arbitrary<Graph> {
 function flowStep(name: string, scope: Scope): fc.Arbitrary<Body> {
   const inner: Scope = { ...scope, depth: scope.depth + 1 };
   const composites = scope.depth < MAX_DEPTH;
+  // Some steps retry (max_attempts is attempts in all), so a scenario can fail their first attempts only.
+  const attempts = fc.option(fc.integer({ min: 2, max: 3 }), { freq: 3, nil: undefined });
   return fc.oneof(
-    { weight: 4, arbitrary: fc.constant<Body>({ name, type: 'task', command_type: 'python', command: 'pkg.module.main' }) },
-    { weight: 2, arbitrary: fc.constant<Body>({ name, type: 'stub' }) },
+    { weight: 4, arbitrary: attempts.map((n): Body => ({ name, type: 'task', command_type: 'python', command: 'pkg.module.main', ...(n ? { max_attempts: n } : {}) })) },
+    { weight: 2, arbitrary: attempts.map((n): Body => ({ name, type: 'stub', ...(n ? { max_attempts: n } : {}) })) },
     ...(composites
       ? [
           { weight: 1, arbitrary: parallel(name, inner) },
@@ -175,15 +177,30 @@ export function scenarioFor(pipeline: Pipeline, items: Record<string, string[]>)
   return fc.oneof(fc.constant(scenario([], items)), fc.subarray(names).map((failing) => scenario(failing, items)));
 }
 
-/** A pipeline, its map lists, and random failure sets to try beyond none and each single step. */
+/** What a scenario may set besides which steps fail: steps failing only their first attempts, how long steps take. */
+export interface ScenarioExtras {
+  failingAttempts: Record<string, number>;
+  durations: Record<string, number>;
+}
+
+/** Random durations of 1–5 units for the steps a run could reach, and first attempts that fail. */
+export function scenarioExtras(names: string[]): fc.Arbitrary<ScenarioExtras> {
+  const some = (values: fc.Arbitrary<number>) =>
+    fc.subarray(names).chain((chosen) => fc.tuple(...chosen.map(() => values)).map((picked) => Object.fromEntries(chosen.map((n, i) => [n, picked[i]]))));
+  return fc.record({ failingAttempts: some(fc.integer({ min: 1, max: 2 })), durations: some(fc.integer({ min: 1, max: 5 })) });
+}
+
+/** A pipeline, its map lists, random failure sets to try beyond none and each single step, and timings and partial failures. */
 export function pipelineWithScenarios(options: PipelineOptions = {}) {
   return compositePipeline(options).chain((pipeline) =>
-    mapItems(pipeline).chain((items) =>
-      fc.record({
+    mapItems(pipeline).chain((items) => {
+      const names = possibleRuntimeNames(pipeline, items);
+      return fc.record({
         pipeline: fc.constant(pipeline),
         items: fc.constant(items),
-        randomFailures: fc.array(fc.subarray(possibleRuntimeNames(pipeline, items)), { maxLength: 3 }),
-      }),
-    ),
+        randomFailures: fc.array(fc.subarray(names), { maxLength: 3 }),
+        extras: scenarioExtras(names),
+      });
+    }),
   );
 }

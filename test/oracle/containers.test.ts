@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld, MAP_OUTPUT_FILE, runContainer } from './containers';
+import { createWorld, MAP_OUTPUT_FILE, runContainer, runOf, startContainer } from './containers';
 import { importPipeline, oraclePipeline } from './load';
 import { scenario } from './scenario';
 import { parseScript } from './shell';
@@ -82,6 +82,35 @@ describe('containers: fan', () => {
   });
 });
 
+describe('containers in time', () => {
+  it('see the run log as it was when they started; their writes land when they end', () => {
+    const world = createWorld(oraclePipeline('composite'), scenario([], { items: [] }, { durations: { 'p.two.y': 3 } }));
+    runContainer(world, fan('p', 'out'), 't');
+    for (const step of ['p.one.x', 'p.one.success']) runContainer(world, single(step), 't');
+    const y = startContainer(world, single('p.two.y'), 't');
+    expect(y.duration).toBe(3);
+    y.commit();
+    const success = startContainer(world, single('p.two.success'), 't');
+    // The fan-in starts before p.two.success ended: p.two is still PROCESSING, so magnus fails p.
+    const early = startContainer(world, fan('p', 'in'), 't');
+    success.commit();
+    expect(early.exitCode).toBe(1);
+    early.commit();
+    expect(world.log.ran).toEqual(['p.one.x', 'p.one.success', 'p.two.y', 'p.two.success', 'fail']);
+    expect(runContainer(world, fan('p', 'in'), 't').exitCode).toBe(0);
+  });
+
+  it('count attempts, so a step can fail its first ones only; a composite judged twice is reported', () => {
+    const world = createWorld(oraclePipeline('composite'), scenario([], { items: [] }, { failingAttempts: { 'p.one.x': 1 } }));
+    runContainer(world, fan('p', 'out'), 't');
+    expect(runContainer(world, single('p.one.x'), 't').exitCode).toBe(1);
+    expect(runContainer(world, single('p.one.x'), 't').exitCode).toBe(0);
+    runContainer(world, fan('p', 'in'), 't');
+    runContainer(world, fan('p', 'in'), 't');
+    expect(runOf(world.log, false).judgedTwice).toEqual(['p']);
+  });
+});
+
 describe('containers: sh -c wrappers', () => {
   it('runs magnus through `exec env MAGNUS_PRM_x="$1" …` with the run id in $0', () => {
     const world = createWorld(oraclePipeline('on-failure'), scenario());
@@ -106,12 +135,24 @@ describe('containers: sh -c wrappers', () => {
     ]);
   });
 
-  it('refuses what it does not model: pipes, redirections, unquoted expansions, other programs', () => {
+  it('writes `printf TEXT > "$n"` to the file: the status of a wrapped step', () => {
+    const world = createWorld(oraclePipeline('on-failure'), scenario(['a']));
+    const script = 'magnus execute_single_node "$0" a --log-level WARNING --file dag.yaml || magnus execute_single_node "$0" a --log-level WARNING --file dag.yaml && printf succeeded > "$1" || printf failed > "$1"';
+    const result = runContainer(world, ['sh', '-c', script, 'run-1', '/out/status'], 't');
+    expect(result).toMatchObject({ exitCode: 0, files: new Map([['/out/status', 'failed']]) });
+    expect(world.log.ran).toEqual(['a', 'a']);
+  });
+
+  it('refuses what it does not model: pipes, other redirections, unquoted expansions, other programs', () => {
     expect(() => parseScript('a | b', [])).toThrow(/unquoted `\|`/);
-    expect(() => parseScript('a > f', [])).toThrow(/unquoted `>`/);
+    expect(() => parseScript('a >> f', [])).toThrow(/unquoted `>`/);
+    expect(() => parseScript('a 2> f', [])).toThrow(/unquoted `>`/);
+    expect(() => parseScript('printf x >', [])).toThrow(/without a file/);
     expect(() => parseScript('a $1', ['x', 'y'])).toThrow(/unquoted `\$`/);
     const world = createWorld(oraclePipeline('on-failure'), scenario());
     expect(() => runContainer(world, ['sh', '-c', 'python -m x'], 't')).toThrow(/the program "python"/);
     expect(() => runContainer(world, ['python', '-m', 'x'], 't')).toThrow(/neither magnus nor sh -c/);
+    expect(() => runContainer(world, ['sh', '-c', 'magnus x > f'], 't')).toThrow(/magnus x > f/);
+    expect(() => runContainer(world, ['sh', '-c', 'printf "%s" > f'], 't')).toThrow(/printf %s > f/);
   });
 });

@@ -1,6 +1,6 @@
 import { childGraphs, joinPath, MAP_BRANCH } from '../../src/core/model/paths';
 import type { CompositeStep, Graph, Pipeline, Step } from '../../src/core/model/types';
-import { OracleUnsupported, type Run, type Scenario } from './scenario';
+import { attemptFails, OracleUnsupported, type Run, type Scenario } from './scenario';
 import { runShellScript } from './shell';
 
 /**
@@ -18,9 +18,45 @@ export class RunLog {
   /** By runtime branch name; '' is the pipeline's own graph, which exists from the start. */
   readonly branches = new Map<string, BranchStatus>([['', 'PROCESSING']]);
   readonly fannedOut = new Set<string>();
-  readonly fannedIn = new Set<string>();
+  /** How often each composite's fan-in ran. */
+  readonly fannedIn = new Map<string, number>();
+  /** Attempts made so far per runtime step name (a retry is the next attempt). */
+  readonly attempts = new Map<string, number>();
   /** The run id the first container used; every other container must use the same. */
   runId?: string;
+}
+
+/**
+ * What one container reads and writes: it reads the run log as it was when it started, plus its
+ * own writes, and its writes reach the run log only when it ends ({@link ContainerRun.commit}).
+ * A container that starts before another ends does not see that one's results, as in a real run.
+ */
+class LogView {
+  readonly ran: string[] = [];
+  readonly branches = new Map<string, BranchStatus>();
+  readonly fannedOut = new Set<string>();
+  readonly fannedIn: string[] = [];
+  readonly attempts = new Map<string, number>();
+  runId?: string;
+  /** Runtime names of the magnus invocations, one per attempt, for the container's duration. */
+  readonly invocations: string[] = [];
+
+  constructor(private readonly base: RunLog) {}
+
+  branch = (name: string) => this.branches.get(name) ?? this.base.branches.get(name);
+  hasFannedOut = (name: string) => this.fannedOut.has(name) || this.base.fannedOut.has(name);
+  attemptsOf = (name: string) => this.attempts.get(name) ?? this.base.attempts.get(name) ?? 0;
+  currentRunId = () => this.runId ?? this.base.runId;
+
+  commit() {
+    const { base } = this;
+    base.ran.push(...this.ran);
+    for (const [name, status] of this.branches) base.branches.set(name, status);
+    for (const name of this.fannedOut) base.fannedOut.add(name);
+    for (const name of this.fannedIn) base.fannedIn.set(name, (base.fannedIn.get(name) ?? 0) + 1);
+    for (const [name, n] of this.attempts) base.attempts.set(name, Math.max(n, base.attempts.get(name) ?? 0));
+    base.runId ??= this.runId;
+  }
 }
 
 interface StepEntry {
@@ -43,12 +79,21 @@ export interface ContainerResult {
   files: Map<string, string>;
 }
 
+/** A container that has started: what it will have done, visible to others once committed. */
+export interface ContainerRun extends ContainerResult {
+  /** How long it runs: the scenario's duration of each magnus invocation in it, added up. */
+  duration: number;
+  /** Its end: its writes reach the run log. */
+  commit(): void;
+}
+
 export const MAP_OUTPUT_FILE = '/tmp/output.txt';
 
-/** The run as the containers saw it: the steps run, and composites left without their fan-in. */
+/** The run as the containers saw it: the steps run, composites left without their fan-in or judged twice. */
 export function runOf(log: RunLog, succeeded: boolean): Run {
   const unjudged = [...log.fannedOut].filter((c) => !log.fannedIn.has(c));
-  return { ran: log.ran, succeeded, ...(unjudged.length > 0 ? { unjudged } : {}) };
+  const judgedTwice = [...log.fannedIn].filter(([, n]) => n > 1).map(([c]) => c);
+  return { ran: log.ran, succeeded, ...(unjudged.length > 0 ? { unjudged } : {}), ...(judgedTwice.length > 0 ? { judgedTwice } : {}) };
 }
 
 export function createWorld(pipeline: Pipeline, scenario: Scenario): ContainerWorld {
@@ -65,10 +110,21 @@ export function createWorld(pipeline: Pipeline, scenario: Scenario): ContainerWo
   return { pipeline, scenario, log: new RunLog(), steps };
 }
 
-/** Runs one container given its argv (command + args, placeholders already resolved). */
+/** Runs one container given its argv (command + args, placeholders already resolved), start to end at once. */
 export function runContainer(world: ContainerWorld, argv: string[], where: string): ContainerResult {
+  const run = startContainer(world, argv, where);
+  run.commit();
+  return run;
+}
+
+/**
+ * Starts one container: it reads the run log now; its writes wait for {@link ContainerRun.commit}
+ * (its end, `duration` later for an interpreter that models time).
+ */
+export function startContainer(world: ContainerWorld, argv: string[], where: string): ContainerRun {
   const files = new Map<string, string>();
-  const magnus = (args: string[]) => runMagnusCli(world, args, files, where);
+  const view = new LogView(world.log);
+  const magnus = (args: string[]) => runMagnusCli(world, view, args, files, where);
   let exitCode: number;
   if (argv[0] === 'magnus') {
     exitCode = magnus(argv.slice(1));
@@ -80,7 +136,14 @@ export function runContainer(world: ContainerWorld, argv: string[], where: strin
   } else {
     throw new OracleUnsupported(where, `a container command that is neither magnus nor sh -c: ${JSON.stringify(argv.slice(0, 3))}`);
   }
-  return { exitCode, files };
+  const duration = view.invocations.reduce((sum, name) => sum + durationOf(world.scenario, name), 0);
+  return { exitCode, files, duration, commit: () => view.commit() };
+}
+
+function durationOf(s: Scenario, runtimeName: string): number {
+  const d = Object.hasOwn(s.durations, runtimeName) ? s.durations[runtimeName] : 1;
+  if (!(Number.isFinite(d) && d >= 0)) throw new OracleUnsupported('the scenario', `duration ${d} of ${runtimeName}`);
+  return d;
 }
 
 interface MagnusCall {
@@ -137,25 +200,26 @@ function parseMapVariable(text: string, where: string): Record<string, string> {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
 }
 
-function runMagnusCli(world: ContainerWorld, args: string[], files: Map<string, string>, where: string): number {
+function runMagnusCli(world: ContainerWorld, log: LogView, args: string[], files: Map<string, string>, where: string): number {
   const call = parseMagnusCli(world, args, where);
-  checkRunId(world, call.runId, where);
+  checkRunId(log, call.runId, where);
   const entry = world.steps.get(call.internalName);
   if (!entry) throw new OracleUnsupported(where, `magnus would find no step named ${JSON.stringify(call.internalName)}`);
   const runtimeName = runtimeNameOf(call.internalName, entry, call.mapVariable, where);
   const runtimeGraph = runtimeName.split('.').slice(0, -1).join('.');
-  if (!world.log.branches.has(runtimeGraph)) {
+  if (log.branch(runtimeGraph) === undefined) {
     throw new OracleUnsupported(where, `${runtimeName} runs in branch ${runtimeGraph}, which no fan-out has opened (magnus would find no branch log)`);
   }
-  if (call.command === 'execute_single_node') return executeSingleNode(world, entry, runtimeName, runtimeGraph, where);
+  log.invocations.push(runtimeName);
+  if (call.command === 'execute_single_node') return executeSingleNode(world, log, entry, runtimeName, runtimeGraph, where);
   if (!isComposite(entry.step)) throw new OracleUnsupported(where, `magnus fan on ${entry.step.type} step ${call.internalName}`);
-  return call.mode === 'out' ? fanOut(world, entry.step, runtimeName, files, where) : fanIn(world, entry, runtimeName, runtimeGraph, where);
+  return call.mode === 'out' ? fanOut(world, log, entry.step, runtimeName, files, where) : fanIn(world, log, entry, runtimeName, runtimeGraph, where);
 }
 
-function checkRunId(world: ContainerWorld, runId: string, where: string) {
+function checkRunId(log: LogView, runId: string, where: string) {
   if (runId === '' || runId.includes('{{')) throw new OracleUnsupported(where, `the run id ${JSON.stringify(runId)} is not a resolved value`);
-  world.log.runId ??= runId;
-  if (world.log.runId !== runId) throw new OracleUnsupported(where, `run id ${runId} differs from ${world.log.runId}: the containers would write to different run logs`);
+  log.runId = log.currentRunId() ?? runId;
+  if (log.runId !== runId) throw new OracleUnsupported(where, `run id ${runId} differs from ${log.runId}: the containers would write to different run logs`);
 }
 
 /**
@@ -177,9 +241,8 @@ function runtimeNameOf(internalName: string, entry: StepEntry, mapVariable: Reco
 
 const isComposite = (step: Step): step is CompositeStep => step.type === 'parallel' || step.type === 'map' || step.type === 'dag';
 
-function executeSingleNode(world: ContainerWorld, entry: StepEntry, runtimeName: string, runtimeGraph: string, where: string): number {
+function executeSingleNode(world: ContainerWorld, log: LogView, entry: StepEntry, runtimeName: string, runtimeGraph: string, where: string): number {
   const { step } = entry;
-  const { log } = world;
   if (isComposite(step)) throw new OracleUnsupported(where, `execute_single_node on ${step.type} step ${runtimeName}`);
   log.ran.push(runtimeName);
   if (step.type === 'success' || step.type === 'fail') {
@@ -187,16 +250,18 @@ function executeSingleNode(world: ContainerWorld, entry: StepEntry, runtimeName:
     log.branches.set(runtimeGraph, step.type === 'success' ? 'SUCCESS' : 'FAIL');
     return 0;
   }
-  const failed = world.scenario.failing.has(runtimeName);
-  if (failed && !step.on_failure) implicitFail(world, entry.graph, runtimeGraph, where);
+  const attempt = log.attemptsOf(runtimeName) + 1;
+  log.attempts.set(runtimeName, attempt);
+  const failed = attemptFails(world.scenario, runtimeName, attempt);
+  if (failed && !step.on_failure) implicitFail(log, entry.graph, runtimeGraph, where);
   return failed ? 1 : 0;
 }
 
-function implicitFail(world: ContainerWorld, graph: Graph, runtimeGraph: string, where: string) {
+function implicitFail(log: LogView, graph: Graph, runtimeGraph: string, where: string) {
   const failStep = graph.steps.find((s) => s.type === 'fail');
   if (!failStep) throw new OracleUnsupported(where, `graph ${runtimeGraph} has no fail step to run`);
-  world.log.ran.push(joinPath(runtimeGraph, failStep.name));
-  world.log.branches.set(runtimeGraph, 'FAIL');
+  log.ran.push(joinPath(runtimeGraph, failStep.name));
+  log.branches.set(runtimeGraph, 'FAIL');
 }
 
 /** The runtime names of a composite's branches, as magnus's fan-out and fan-in enumerate them. */
@@ -210,20 +275,21 @@ function branchesOf(world: ContainerWorld, step: CompositeStep, runtimeName: str
   return { names: childGraphs(step, runtimeName).map((child) => child.path) };
 }
 
-function fanOut(world: ContainerWorld, step: CompositeStep, runtimeName: string, files: Map<string, string>, where: string): number {
+function fanOut(world: ContainerWorld, log: LogView, step: CompositeStep, runtimeName: string, files: Map<string, string>, where: string): number {
   const { names, items } = branchesOf(world, step, runtimeName, where);
-  for (const name of names) world.log.branches.set(name, 'PROCESSING');
-  world.log.fannedOut.add(runtimeName);
+  for (const name of names) log.branches.set(name, 'PROCESSING');
+  log.fannedOut.add(runtimeName);
   if (items) files.set(MAP_OUTPUT_FILE, JSON.stringify(items, null, 4));
   return 0;
 }
 
-function fanIn(world: ContainerWorld, entry: StepEntry, runtimeName: string, runtimeGraph: string, where: string): number {
+/** A branch still PROCESSING (one that has not ended yet) counts as not having succeeded, as in magnus. */
+function fanIn(world: ContainerWorld, log: LogView, entry: StepEntry, runtimeName: string, runtimeGraph: string, where: string): number {
   const step = entry.step as CompositeStep;
-  if (!world.log.fannedOut.has(runtimeName)) throw new OracleUnsupported(where, `fan-in of ${runtimeName} before its fan-out`);
+  if (!log.hasFannedOut(runtimeName)) throw new OracleUnsupported(where, `fan-in of ${runtimeName} before its fan-out`);
   const { names } = branchesOf(world, step, runtimeName, where);
-  world.log.fannedIn.add(runtimeName);
-  const failed = names.some((name) => world.log.branches.get(name) !== 'SUCCESS');
-  if (failed && !step.on_failure) implicitFail(world, entry.graph, runtimeGraph, where);
+  log.fannedIn.push(runtimeName);
+  const failed = names.some((name) => log.branch(name) !== 'SUCCESS');
+  if (failed && !step.on_failure) implicitFail(log, entry.graph, runtimeGraph, where);
   return failed ? 1 : 0;
 }

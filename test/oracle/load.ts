@@ -17,7 +17,14 @@ export function importPipeline(input: MagnusInput): Pipeline {
   return result.pipeline;
 }
 
-/** A magnus pipeline of test/fixtures/oracle, read as the dag file `dag.yaml` (the path its containers name). */
-export const oraclePipeline = (name: string) => importPipeline({ dag: { text: readFixture('oracle', `${name}.magnus.yaml`), path: 'dag.yaml' } });
+/**
+ * A magnus pipeline of test/fixtures/oracle, read as the dag file `dag.yaml` (the path its
+ * containers name); `nested` maps a `dag_definition` to the fixture holding that file.
+ */
+export const oraclePipeline = (name: string, nested: Record<string, string> = {}) =>
+  importPipeline({
+    dag: { text: readFixture('oracle', `${name}.magnus.yaml`), path: 'dag.yaml' },
+    nested: Object.fromEntries(Object.entries(nested).map(([path, fixture]) => [path, readFixture('oracle', `${fixture}.magnus.yaml`)])),
+  });
 
 export const oracleDocuments = (file: string) => parseDocuments(readFixture('oracle', file));

@@ -40,6 +40,16 @@ describe('runMagnus (magnus §4.8 on the model)', () => {
     expect(runMagnus(composite, scenario([], { items: [] })).succeeded).toBe(true);
   });
 
+  it('retries a step up to max_attempts; a failed attempt without on_failure runs the fail step in its container', () => {
+    const retried = oraclePipeline('on-failure-everywhere', { 'nested.yaml': 'on-failure-nested' });
+    const run = runMagnus(retried, scenario([], { items: [] }, { failingAttempts: { 'p.one.x': 1 } }));
+    expect(run.ran.filter((n) => n.startsWith('p.one.'))).toEqual(['p.one.x', 'p.one.x', 'p.one.success']);
+    const handled = runMagnus(retried, scenario(['p.one.x'], { items: [] }));
+    expect(handled.ran.filter((n) => n.startsWith('p.one.'))).toEqual(['p.one.x', 'p.one.x', 'p.one.cleanup', 'p.one.success']);
+    const implicit = runMagnus(oraclePipeline('on-failure'), scenario([], {}, { failingAttempts: { b: 1 } }));
+    expect(implicit).toEqual({ ran: ['a', 'b', 'fail'], succeeded: false });
+  });
+
   it('refuses a map whose list the scenario does not give', () => {
     expect(() => runMagnus(composite, scenario())).toThrow(/no list for iterate_on "items"/);
   });

@@ -1,11 +1,16 @@
 import { childGraphs, joinPath } from '../../src/core/model/paths';
 import type { Graph, Pipeline, Step } from '../../src/core/model/types';
-import { OracleUnsupported, type Run, type Scenario } from './scenario';
+import { attemptFails, OracleUnsupported, type Run, type Scenario } from './scenario';
 
 /**
  * The reference: magnus's own traversal (magnus-dag-spec §4.8) applied to the model, with nothing
  * of any emitter in between. Branches run one after the other here; the emitted documents may run
  * them concurrently, which changes only the order of `ran`.
+ *
+ * Retries are those of magnus's orchestrated executors (§9.5, §10): a task or stub gets up to
+ * `max_attempts` attempts, each one `execute_single_node` in a container, listed in `ran` each
+ * time. A failed attempt of a step without `on_failure` runs the graph's fail step in the same
+ * container (the implicit fail) — also when a later attempt succeeds, which then goes on to `next`.
  */
 export function runMagnus(pipeline: Pipeline, scenario: Scenario): Run {
   const ran: string[] = [];
@@ -33,20 +38,27 @@ function runGraph(graph: Graph, runtimePath: string, traversal: Traversal): bool
       traversal.ran.push(runtimeName);
       return step.type === 'success';
     }
-    const failed = !runStep(step, runtimeName, traversal);
+    const failed = !runStep(step, runtimeName, traversal, failStep && joinPath(runtimePath, failStep.name));
     if (failed && !step.on_failure && !failStep) throw new OracleUnsupported(where, 'a step failed and the graph has no fail step');
     current = failed ? step.on_failure || failStep!.name : step.next;
   }
   throw new OracleUnsupported(where, 'the steps loop');
 }
 
-/** Runs a task, stub or composite step; true iff it succeeded. */
-function runStep(step: Step, runtimeName: string, traversal: Traversal): boolean {
+/** Runs a task, stub or composite step; true iff it succeeded. `implicitFail` is the runtime name of its graph's fail step. */
+function runStep(step: Step, runtimeName: string, traversal: Traversal, implicitFail: string | undefined): boolean {
   switch (step.type) {
     case 'task':
-    case 'stub':
-      traversal.ran.push(runtimeName);
-      return !traversal.scenario.failing.has(runtimeName);
+    case 'stub': {
+      const attempts = step.max_attempts ?? 1;
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        traversal.ran.push(runtimeName);
+        if (!attemptFails(traversal.scenario, runtimeName, attempt)) return true;
+        // The last failed attempt's implicit fail is the traversal's own move to the fail step.
+        if (attempt < attempts && !step.on_failure && implicitFail !== undefined) traversal.ran.push(implicitFail);
+      }
+      return false;
+    }
     case 'parallel':
     case 'dag': {
       if (step.type === 'dag' && !step.graph) throw new OracleUnsupported(runtimeName, 'the nested dag file was not supplied');

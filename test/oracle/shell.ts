@@ -3,8 +3,9 @@ import { OracleUnsupported } from './scenario';
 /**
  * The few shell constructs a container command may use to wrap magnus (`sh -c 'exec env
  * MAGNUS_PRM_x="$1" magnus …' run-id x`, `magnus fan … && cp /tmp/output.txt "$2"`,
- * `magnus execute_single_node … fail …; exit 1`). Anything beyond them is refused rather than
- * guessed, so a change in the emitted script cannot be misread.
+ * `magnus execute_single_node … fail …; exit 1`, `magnus … || magnus … && printf succeeded > "$1"
+ * || printf failed > "$1"`). Anything beyond them is refused rather than guessed, so a change in
+ * the emitted script cannot be misread.
  */
 
 /** Runs a program other than the shell's own few; returns its exit status. */
@@ -14,6 +15,8 @@ interface Command {
   words: string[];
   /** How this command hangs on the previous one. */
   after: ';' | '&&' | '||';
+  /** `> file`: where its standard output goes. */
+  stdout?: string;
 }
 
 /** `sh -c script $0 $1 …`: the exit status of the script. `files` is the container's file system. */
@@ -24,10 +27,21 @@ export function runShellScript(script: string, positional: string[], files: Map<
     if (!runs) continue;
     if (command.words[0] === 'exit') return exitStatus(command.words, status);
     const exec = command.words[0] === 'exec';
+    if (command.stdout !== undefined) {
+      status = printfTo(command.words, command.stdout, files);
+      continue;
+    }
     status = runCommand(exec ? command.words.slice(1) : command.words, {}, files, run);
     if (exec) return status;
   }
   return status;
+}
+
+/** `printf TEXT > FILE`, the only redirected command: TEXT without `%` or `\` is written as it is. */
+function printfTo(words: string[], file: string, files: Map<string, string>): number {
+  if (words[0] !== 'printf' || words.length !== 2 || /[%\\]/.test(words[1])) throw new OracleUnsupported('a container script', `${words.join(' ')} > ${file}`);
+  files.set(file, words[1]);
+  return 0;
 }
 
 /** The `exit [n]` builtin: the given status, or that of the last command. */
@@ -89,15 +103,30 @@ export function parseScript(script: string, positional: string[]): Command[] {
   let words: string[] = [];
   let word: string | undefined;
   let after: Command['after'] = ';';
+  /** After `>`: the next word is the file, not an argument. */
+  let redirecting = false;
+  let stdout: string | undefined;
   const endWord = () => {
-    if (word !== undefined) words.push(word);
+    if (word !== undefined) {
+      if (redirecting) {
+        if (stdout !== undefined) refuse('two redirections of one command');
+        stdout = word;
+        redirecting = false;
+      } else {
+        if (stdout !== undefined) refuse('words after a redirection');
+        words.push(word);
+      }
+    }
     word = undefined;
   };
   const endCommand = (next: Command['after']) => {
     endWord();
+    if (redirecting) refuse('`>` without a file');
     if (words.length === 0 && next !== ';') refuse(`\`${next}\` without a command before it`);
-    if (words.length > 0) commands.push({ words, after });
+    if (words.length > 0) commands.push({ words, after, ...(stdout !== undefined ? { stdout } : {}) });
+    else if (stdout !== undefined) refuse('a redirection without a command');
     words = [];
+    stdout = undefined;
     after = next;
   };
   const positionalAt = (digits: string) => {
@@ -149,6 +178,12 @@ export function parseScript(script: string, positional: string[]): Command[] {
     } else if (c === '\\') {
       if (script[i + 1] !== '\n') word = (word ?? '') + (script[i + 1] ?? '');
       i += 2;
+    } else if (c === '>' && script[i + 1] !== '>' && script[i + 1] !== '&' && script[i + 1] !== '|' && word === undefined) {
+      // `> file` (truncate): only between words, never `>>`, `>&`, `>|` or `2>`.
+      endWord();
+      if (redirecting) refuse('`>` twice');
+      redirecting = true;
+      i++;
     } else if ('$`|&<>(){}'.includes(c)) {
       // Unquoted expansions are split into fields, redirections and sub-shells change what runs.
       refuse(`the unquoted \`${c}\``);

@@ -7,6 +7,7 @@ import { EMIT_TARGETS, emitPipeline } from '../../src/core/emit/index';
 import { exportMagnus } from '../../src/core/magnus/export';
 import { importMagnus } from '../../src/core/magnus/import';
 import { validatePipeline } from '../../src/core/validate/validate';
+import { compositePipeline } from '../oracle/arbitraries';
 import { validPipeline } from './arbitraries';
 
 describe('property: valid models', () => {
@@ -28,6 +29,18 @@ describe('property: valid models', () => {
         expect(check.problems).toEqual([]);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it.each(EMIT_TARGETS)('with parallel, map, nested dag and on_failure at any depth, always emit %s documents that pass the strict checker', (target) => {
+    fc.assert(
+      fc.property(compositePipeline({ nextToFail: true }), (pipeline) => {
+        const result = emitPipeline(pipeline, { target });
+        expect(result.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+        const check = target === 'kfp-v2' ? checkKfpV2Yaml(result.text) : checkArgoWorkflowYaml(result.text);
+        expect(check.problems).toEqual([]);
+      }),
+      { numRuns: 40 },
     );
   });
 

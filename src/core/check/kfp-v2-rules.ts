@@ -3,6 +3,7 @@
  * (API server, Argo compiler and driver) relies on: tasks -> components -> executors, DAG edges,
  * and the names of inputs and outputs that tasks and placeholders use.
  */
+import { triggerProblems } from './kfp-v2-triggers.ts';
 import type { CheckProblem } from './types.ts';
 import { at, forEachString, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
 
@@ -86,9 +87,14 @@ function outputNames(component: JsonObject | undefined, kind: 'parameters' | 'ar
 }
 
 function dagProblems(dag: Dag, spec: Spec): CheckProblem[] {
+  const isImporter = (task: JsonObject) => {
+    const name = stringOrUndefined(objectOrEmpty(task.componentRef).name);
+    const label = name === undefined ? undefined : spec.components.get(name)?.executorLabel;
+    return typeof label === 'string' && Object.hasOwn(spec.executors, label) && isObject(objectOrEmpty(spec.executors[label]).importer);
+  };
   const problems: CheckProblem[] = [];
   for (const [name, task] of dag.tasks) taskProblems(name, task, dag, spec, problems);
-  problems.push(...cycleProblems(dag), ...dagOutputProblems(dag));
+  problems.push(...cycleProblems(dag), ...dagOutputProblems(dag), ...triggerProblems(dag, isImporter));
   return problems;
 }
 

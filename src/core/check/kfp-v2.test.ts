@@ -273,6 +273,75 @@ describe('checkKfpV2: references between tasks, components and executors', () =>
   });
 });
 
+describe('checkKfpV2: trigger policies as the KFP backend runs them', () => {
+  const EXIT = '/root/dag/tasks/print-op';
+  /** The exit-handler golden with a second root task `other`, running comp-print-op-2 like print-op-2 does. */
+  const withOther = (mutate: (s: Doc) => void) =>
+    variant((s) => {
+      s.root.dag.tasks.other = { componentRef: { name: 'comp-print-op-2' }, inputs: { parameters: { message: { componentInputParameter: 'message' } } }, taskInfo: { name: 'other' } };
+      mutate(s);
+    }, EXIT_HANDLER);
+
+  it('refuses an ALL_UPSTREAM_TASKS_COMPLETED task waiting for two tasks: the backend runs it once per task, early', () => {
+    const result = checkKfpV2(withOther((s) => s.root.dag.tasks['print-op'].dependentTasks.push('other')));
+    expectProblem(result, `${EXIT}/dependentTasks`, 'with 2 it runs 2 times, each as soon as that one ends');
+  });
+
+  it('refuses one waiting for nothing, one on a ParallelFor task, two on one task, and a DAG of exit tasks only', () => {
+    expectProblem(checkKfpV2(variant((s) => (s.root.dag.tasks['print-op'].dependentTasks = []), EXIT_HANDLER)), `${EXIT}/dependentTasks`, 'never runs');
+    const loop = withOther((s) => {
+      s.root.dag.tasks.other.parameterIterator = { itemInput: 'message', items: { raw: '["a"]' } };
+      s.root.dag.tasks['print-op'].dependentTasks = ['other'];
+    });
+    expectProblem(checkKfpV2(loop), `${EXIT}/dependentTasks`, 'other is a ParallelFor task: the KFP backend attaches no exit hook to it');
+    const twice = variant((s) => (s.root.dag.tasks['print-op-2'] = { ...structuredClone(s.root.dag.tasks['print-op']), taskInfo: { name: 'again' } }), EXIT_HANDLER);
+    expectProblem(checkKfpV2(twice), '/root/dag/tasks/print-op-2/dependentTasks', 'the KFP backend attaches only print-op-2 to it');
+    const only = variant((s) => (s.components['comp-exit-handler-1'].dag.tasks['fail-op'].triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' }), EXIT_HANDLER);
+    const onlyExits = variant((s) => {
+      const tasks = s.components['comp-exit-handler-1'].dag.tasks;
+      tasks['print-op-2'].triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+      tasks['print-op-2'].dependentTasks = ['fail-op'];
+      tasks['fail-op'].triggerPolicy = { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' };
+      tasks['fail-op'].dependentTasks = ['print-op-2'];
+    }, EXIT_HANDLER);
+    expect(checkKfpV2(only).problems.map((p) => p.message)).toContainEqual(expect.stringContaining('never runs'));
+    expectProblem(checkKfpV2(onlyExits), '/components/comp-exit-handler-1/dag/tasks', 'refuses a DAG without one');
+  });
+
+  it('refuses a task that waits for an exit task, by dependentTasks or by reading its output', () => {
+    const result = checkKfpV2(withOther((s) => (s.root.dag.tasks.other.dependentTasks = ['print-op'])));
+    expectProblem(result, '/root/dag/tasks/other', 'waits for print-op, an ALL_UPSTREAM_TASKS_COMPLETED task');
+  });
+
+  const gated = (condition: string) =>
+    variant((s) => {
+      s.root.dag.tasks['step-1'].triggerPolicy = { condition };
+    });
+
+  it('accepts a condition over the task’s own inputs, as dsl.If writes it', () => {
+    expect(checkKfpV2(gated("inputs.parameter_values['x'] == 'heads'")).problems).toEqual([]);
+    expect(checkKfpV2(gated("!(inputs.parameter_values['x'] == 'a') && int(inputs.parameter_values[\"x\"]) >= 2")).problems).toEqual([]);
+  });
+
+  it('refuses a condition reading an input the task does not have, and one CEL cannot read', () => {
+    const condition = `${TASK}/triggerPolicy/condition`;
+    expectProblem(checkKfpV2(gated("inputs.parameter_values['y'] == 'a'")), condition, "reads inputs.parameter_values['y'], which is not one of the task's inputs");
+    expectProblem(checkKfpV2(gated("(inputs.parameter_values['x'] == 'a'")), condition, '( is never closed');
+    expectProblem(checkKfpV2(gated("inputs.parameter_values['x'] == 'a')")), condition, 'unbalanced )');
+    expectProblem(checkKfpV2(gated("inputs.parameter_values['x'] ==")), condition, 'ends in ==');
+    expectProblem(checkKfpV2(gated("status == 'failed'")), condition, 'status is no input, literal or function');
+    expectProblem(checkKfpV2(gated("inputs.parameter_values['x'] == 'a' ; true")), condition, 'CEL cannot read');
+  });
+
+  it('refuses a condition on an importer task, which the backend cannot skip', () => {
+    const importer = variant((s) => {
+      s.root.dag.tasks['step-1'].triggerPolicy = { condition: "inputs.parameter_values['x'] == 'a'" };
+      s.deploymentSpec.executors['exec-step-1'] = { importer: { artifactUri: { constant: 'gs://bucket/x' }, typeSchema: { schemaTitle: 'system.Artifact' } } };
+    });
+    expectProblem(checkKfpV2(importer), `${TASK}/triggerPolicy/condition`, 'refuses a condition on an importer task');
+  });
+});
+
 describe('checkKfpV2Yaml', () => {
   it('reports a YAML syntax error', () => {
     const result = checkKfpV2Yaml('schemaVersion: 2.1.0\nroot: {dag: \n');

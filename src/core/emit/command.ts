@@ -69,6 +69,11 @@ export interface ShellWrapping {
   copyOutputTo?: string;
   /** Exit non-zero after magnus, whatever it returned: an explicit fail step must fail the run. */
   failAfterwards?: boolean;
+  /**
+   * Run magnus up to `attempts` times until it succeeds, write `succeeded` or `failed` to `file`
+   * (a run-time value) and exit 0: the KFP v2 status wrapper of docs/composite-emission.md.
+   */
+  recordStatus?: { file: string; attempts: number };
 }
 
 /**
@@ -86,7 +91,12 @@ export function wrapInShell(argv: string[], wrapping: ShellWrapping): { command:
   const exports = (wrapping.exports ?? []).map((e) => `${shellQuote(`${e.env}=`)}${positional(e.value)}`);
   const magnus = exports.length > 0 ? ['env', ...exports, ...words].join(' ') : words.join(' ');
   let script: string;
-  if (wrapping.copyOutputTo !== undefined) script = `${magnus} && cp /tmp/output.txt ${positional(wrapping.copyOutputTo)}`;
+  if (wrapping.recordStatus !== undefined) {
+    const out = positional(wrapping.recordStatus.file);
+    // `a || a && x || y` is `((a || a) && x) || y`: the attempts until one succeeds, then the status.
+    const attempts = Array.from({ length: Math.max(1, wrapping.recordStatus.attempts) }, () => magnus).join(' || ');
+    script = `${attempts} && printf succeeded > ${out} || printf failed > ${out}`;
+  } else if (wrapping.copyOutputTo !== undefined) script = `${magnus} && cp /tmp/output.txt ${positional(wrapping.copyOutputTo)}`;
   else if (wrapping.failAfterwards) script = `${magnus}; exit 1`;
   else script = `exec ${magnus}`;
   return { command: ['sh', '-c', script], args };

@@ -227,11 +227,58 @@ describe('composite steps and on_failure take the graph shape (docs/composite-em
     ]);
   });
 
-  it('KFP v2 refuses on_failure, naming the step and the targets that express it', () => {
-    const { pipeline } = importMagnus({ dag: { text: withFailure }, config: { text: CONFIG } });
-    const result = emitPipeline(pipeline!, { target: 'kfp-v2' });
-    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'E_EMIT_V2_ON_FAILURE', step: 'first', field: 'on_failure', severity: 'error' })]);
-    expect(result.diagnostics[0].message).toMatch(/KFP v1 or Argo/);
+  it('KFP v2: a step with on_failure records its status and succeeds; its two ways out are conditions on that status', () => {
+    const { docs, diagnostics } = emit(withFailure, 'kfp-v2');
+    const [spec] = docs;
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['I_EMIT_V2_ON_FAILURE', 'info']]);
+    expect(spec.components['comp-first'].outputDefinitions).toEqual({ parameters: { status: { parameterType: 'STRING' } } });
+    const first = spec.deploymentSpec.executors['exec-first'].container;
+    expect(first.command).toEqual(['sh', '-c', expect.stringMatching(/^magnus execute_single_node "\$0" first .* && printf succeeded > "\$1" \|\| printf failed > "\$1"$/)]);
+    expect(first.args).toEqual(["{{$.inputs.parameters['run_id']}}", "{{$.outputs.parameters['status'].output_file}}"]);
+    const tasks = spec.root.dag.tasks;
+    const status = { taskOutputParameter: { outputParameterKey: 'status', producerTask: 'first' } };
+    expect(tasks.second).toMatchObject({
+      dependentTasks: ['first'],
+      inputs: { parameters: { 'pipelinechannel--upstream-status': status } },
+      triggerPolicy: { condition: "inputs.parameter_values['pipelinechannel--upstream-status'] == 'succeeded'" },
+    });
+    expect(tasks.cleanup.triggerPolicy).toEqual({ condition: "inputs.parameter_values['pipelinechannel--upstream-status'] == 'failed'" });
+    expect(tasks.first.triggerPolicy).toBeUndefined();
+  });
+
+  it('KFP v2: a step both ways lead to (a join) is a DAG of its own, called from each way in; only the way taken runs', () => {
+    const [spec] = emit(withFailure, 'kfp-v2').docs;
+    const tasks = spec.root.dag.tasks;
+    expect(Object.keys(tasks)).toEqual(['first', 'second', 'second-to-success', 'cleanup', 'cleanup-to-success']);
+    expect(tasks['second-to-success']).toEqual({ componentRef: { name: 'comp-success-onward' }, dependentTasks: ['second'], taskInfo: { name: 'success' } });
+    expect(tasks['cleanup-to-success'].dependentTasks).toEqual(['cleanup']);
+    expect(Object.keys(spec.components['comp-success-onward'].dag.tasks)).toEqual(['success']);
+  });
+
+  it('KFP v2: a step with on_failure retries inside its container (a failed attempt is no failed task); others keep retryPolicy', () => {
+    const retried = chain('    first:\n      type: task\n      command: m.f\n      max_attempts: 3\n      next: second\n      on_failure: fail\n    second: {type: task, command: m.g, retry: 2, next: success}');
+    const [spec] = emit(retried, 'kfp-v2').docs;
+    expect(spec.root.dag.tasks.first.retryPolicy).toBeUndefined();
+    const script: string = spec.deploymentSpec.executors['exec-first'].container.command[2];
+    expect(script.split(' || ').length).toBe(4); // three attempts, then the status
+    expect(script.match(/magnus execute_single_node "\$0" first/g)).toHaveLength(3);
+    expect(spec.root.dag.tasks.second.retryPolicy).toMatchObject({ maxRetryCount: 1 });
+    // The fail step it leads to still fails the run.
+    expect(spec.deploymentSpec.executors['exec-fail'].container.command[2]).toMatch(/; exit 1$/);
+  });
+
+  it('KFP v2: warns when joins in a row nest deeper than Argo runs (100 templates), and stays linear in time', () => {
+    const diamonds = (n: number) =>
+      `dag:\n  start_at: s0\n  steps:\n${Array.from({ length: n }, (_, k) => `    s${k}: {type: stub, next: a${k}, on_failure: b${k}}\n    a${k}: {type: stub, next: s${k + 1}}\n    b${k}: {type: stub, next: s${k + 1}}\n`).join('')}    s${n}: {type: stub, next: success}\n    success: {type: success}\n    fail: {type: fail}\n`;
+    const codes = (n: number) => emit(diamonds(n), 'kfp-v2').diagnostics.map((d) => d.code);
+    expect(codes(20)).toEqual(['I_EMIT_V2_ON_FAILURE']);
+    expect(codes(100)).toEqual(['I_EMIT_V2_ON_FAILURE', 'W_EMIT_V2_DEPTH']);
+  });
+
+  it('KFP v2: a pipeline whose steps loop (invalid: the validator says so) still emits, without hanging', () => {
+    const loop = 'dag:\n  start_at: s\n  steps:\n    s: {type: stub, next: a, on_failure: b}\n    a: {type: stub, next: b}\n    b: {type: stub, next: a, on_failure: s}\n    success: {type: success}\n    fail: {type: fail}\n';
+    const { pipeline } = importMagnus({ dag: { text: loop }, config: { text: CONFIG } });
+    expect(emitPipeline(pipeline!, { target: 'kfp-v2' }).diagnostics.map((d) => d.code)).toEqual(['I_EMIT_V2_ON_FAILURE']);
   });
 
   const parallel = chain(`    first:\n      type: parallel\n      next: success\n      branches:\n        one:\n          ${branch('a')}\n        two:\n          ${branch('b')}`);
@@ -250,13 +297,35 @@ describe('composite steps and on_failure take the graph shape (docs/composite-em
     expect(byName('first-one-a').container.command[3]).toBe('first.one.a');
   });
 
-  it('KFP v2: a parallel step is a sub-DAG whose fan-in triggers on completion of all branches', () => {
+  it('KFP v2: a parallel step is a sub-DAG whose fan-in waits for one task, which holds the fan-out and every branch', () => {
     const [spec] = emit(parallel, 'kfp-v2').docs;
     const composite = spec.components['comp-first'].dag.tasks;
-    expect(Object.keys(composite)).toEqual(['first-fan-out', 'first-one', 'first-two', 'first-fan-in']);
-    expect(composite['first-fan-in']).toMatchObject({ dependentTasks: ['first-one', 'first-two'], triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } });
+    expect(Object.keys(composite)).toEqual(['first-branches', 'first-fan-in']);
+    // The backend makes an ALL_UPSTREAM_TASKS_COMPLETED task the exit hook of each task it waits for: one, here.
+    expect(composite['first-fan-in']).toMatchObject({ dependentTasks: ['first-branches'], triggerPolicy: { strategy: 'ALL_UPSTREAM_TASKS_COMPLETED' } });
+    expect(Object.keys(spec.components['comp-first-branches'].dag.tasks)).toEqual(['first-fan-out', 'first-one', 'first-two']);
+    expect(spec.components['comp-first-branches'].dag.tasks['first-two'].dependentTasks).toEqual(['first-fan-out']);
     expect(spec.components['comp-first-one'].dag.tasks['first-one-success'].dependentTasks).toEqual(['first-one-a']);
     expect(spec.root.dag.tasks.success.dependentTasks).toEqual(['first']);
+  });
+
+  it('KFP v2: a composite with on_failure runs fan-out, branches and a status-wrapped fan-in in its graph; its branches never fail a task', () => {
+    const text = chain(
+      `    first:\n      type: parallel\n      next: success\n      on_failure: recover\n      branches:\n        one:\n          start_at: a\n          steps:\n            a: {type: task, command: m.f, next: b}\n            b: {type: task, command: m.g, next: success, on_failure: fail}\n            success: {type: success}\n            fail: {type: fail}\n    recover: {type: stub, next: fail}`,
+    );
+    const [spec] = emit(text, 'kfp-v2').docs;
+    const root = spec.root.dag.tasks;
+    expect(Object.keys(root)).toEqual(['first-fan-out', 'first-one', 'first-fan-in', 'success', 'recover', 'fail']);
+    expect(root['first-fan-in']).toMatchObject({ dependentTasks: ['first-one'] });
+    expect(root['first-fan-in'].triggerPolicy).toBeUndefined();
+    expect(spec.components['comp-first-fan-in'].outputDefinitions.parameters.status).toBeDefined();
+    expect(root.recover.triggerPolicy.condition).toMatch(/== 'failed'$/);
+    // Inside the branch every step records its status, and its fail step leaves the judging to the fan-in.
+    const branch = spec.components['comp-first-one'].dag.tasks;
+    expect(spec.components['comp-first-one-a'].outputDefinitions.parameters.status).toBeDefined();
+    expect(branch['first-one-b'].triggerPolicy.condition).toMatch(/== 'succeeded'$/);
+    expect(spec.deploymentSpec.executors['exec-first-one-fail'].container.command).toEqual(expect.arrayContaining(['magnus', 'execute_single_node']));
+    expect(spec.deploymentSpec.executors['exec-fail'].container.command[2]).toMatch(/; exit 1$/);
   });
 
   const nestedMaps = chain(
@@ -284,7 +353,7 @@ describe('composite steps and on_failure take the graph shape (docs/composite-em
 
   it('KFP v2: a map is a ParallelFor over the fan-out output, limited by parallelism, with the loop item as map variable', () => {
     const [spec] = emit(nestedMaps, 'kfp-v2').docs;
-    const loop = spec.components['comp-first'].dag.tasks['first-map'];
+    const loop = spec.components['comp-first-branches'].dag.tasks['first-map'];
     expect(loop.parameterIterator).toEqual({
       itemInput: 'pipelinechannel--first-fan-out-iterate_on-loop-item',
       items: { inputParameter: 'pipelinechannel--first-fan-out-iterate_on' },
@@ -337,7 +406,8 @@ describe('graph shape details the oracle asked for', () => {
     const fanOut = wf.spec.templates.find((t: { name: string }) => t.name === 'first-fan-out');
     expect(fanOut.container.env).toContainEqual({ name: 'MAGNUS_PRM_lr', value: '{{workflow.parameters.lr}}' });
     const [spec] = emit(text, 'kfp-v2', CONFIG, 'lr: 0.1').docs;
-    expect(spec.components['comp-first'].dag.tasks['first-fan-out'].inputs.parameters.lr).toEqual({ componentInputParameter: 'lr' });
+    expect(spec.components['comp-first-branches'].dag.tasks['first-fan-out'].inputs.parameters.lr).toEqual({ componentInputParameter: 'lr' });
+    expect(spec.components['comp-first'].dag.tasks['first-branches'].inputs.parameters.lr).toEqual({ componentInputParameter: 'lr' });
     expect(spec.root.dag.tasks.first.inputs.parameters.lr).toEqual({ componentInputParameter: 'lr' });
   });
 
@@ -351,9 +421,8 @@ describe('graph shape details the oracle asked for', () => {
 
 describe('a pipeline a target cannot express', () => {
   it('gets no text at all, only the diagnostics: a best effort would be a different pipeline', () => {
-    const text = chain('    first:\n      type: stub\n      next: success\n      on_failure: fail');
+    const text = chain('    first:\n      type: dag\n      dag_definition: nested.yaml\n      next: success');
     const { pipeline } = importMagnus({ dag: { text }, config: { text: CONFIG } });
-    expect(emitPipeline(pipeline!, { target: 'kfp-v2' })).toEqual({ text: '', diagnostics: [expect.objectContaining({ code: 'E_EMIT_V2_ON_FAILURE' })] });
-    expect(emitPipeline(pipeline!, { target: 'argo' }).text).not.toBe('');
+    expect(emitPipeline(pipeline!, { target: 'kfp-v2' })).toEqual({ text: '', diagnostics: [expect.objectContaining({ code: 'E_EMIT_NESTED_DAG_MISSING' })] });
   });
 });

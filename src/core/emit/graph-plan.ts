@@ -85,6 +85,8 @@ export interface PlannedGraph {
 export interface GraphPlan {
   root: PlannedGraph;
   diagnostics: Diagnostic[];
+  /** The names handed out so far: a writer that adds tasks or components of its own takes theirs here. */
+  names: NameAllocator;
 }
 
 /**
@@ -114,7 +116,7 @@ export function planGraphShape(pipeline: Pipeline): GraphPlan {
   const globalSettings = effectiveSettings(pipeline, undefined, { resolveVariables: true });
   const context: PlanContext = { pipeline, names, diagnostics, globalSettings };
   const root = planGraph(context, pipeline.dag, '', kfpName(PIPELINE_NAME), []);
-  return { root, diagnostics };
+  return { root, diagnostics, names };
 }
 
 interface PlanContext {

@@ -11,8 +11,10 @@ import type { PlannedVolume } from './plan';
 export const JOB_UUID = '{{$.pipeline_job_uuid}}';
 export const RUN_ID_INPUT = 'run_id';
 export const ITERATE_ON_OUTPUT = 'iterate_on';
+/** The output of a status-wrapped container: `succeeded` or `failed` (docs/composite-emission.md). */
+export const STATUS_OUTPUT = 'status';
 export const inputPlaceholder = (name: string) => `{{$.inputs.parameters['${name}']}}`;
-const OUTPUT_FILE = `{{$.outputs.parameters['${ITERATE_ON_OUTPUT}'].output_file}}`;
+const outputFile = (name: string) => `{{$.outputs.parameters['${name}'].output_file}}`;
 
 type Yaml = Record<string, unknown>;
 
@@ -29,6 +31,8 @@ export interface V2ContainerJob {
   outputsIterateOn?: boolean;
   /** An explicit fail step, which must fail the run (see StepJob.failsTheRun). */
   failsTheRun?: boolean;
+  /** Runs magnus this many times at most, records the outcome in the `status` output and succeeds. */
+  recordsStatus?: { attempts: number };
 }
 
 export interface V2Parts {
@@ -74,6 +78,7 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
     executorLabel: executor,
     inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
     ...(job.outputsIterateOn ? { outputDefinitions: { parameters: { [ITERATE_ON_OUTPUT]: { parameterType: 'LIST' } } } } : {}),
+    ...(job.recordsStatus ? { outputDefinitions: { parameters: { [STATUS_OUTPUT]: { parameterType: 'STRING' } } } } : {}),
   };
   const env = job.settings.env.value;
   // own-keys: `exec-` and a Kubernetes name
@@ -90,10 +95,11 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
 }
 
 function commandOf(job: V2ContainerJob): Yaml {
-  if (job.exports.length === 0 && !job.outputsIterateOn && !job.failsTheRun) return { command: job.argv };
+  if (job.exports.length === 0 && !job.outputsIterateOn && !job.failsTheRun && !job.recordsStatus) return { command: job.argv };
   const { command, args } = wrapInShell(job.argv, {
     exports: job.exports.map((e) => ({ env: e.env, value: inputPlaceholder(e.input) })),
-    ...(job.outputsIterateOn ? { copyOutputTo: OUTPUT_FILE } : {}),
+    ...(job.outputsIterateOn ? { copyOutputTo: outputFile(ITERATE_ON_OUTPUT) } : {}),
+    ...(job.recordsStatus ? { recordStatus: { file: outputFile(STATUS_OUTPUT), attempts: job.recordsStatus.attempts } } : {}),
     failAfterwards: job.failsTheRun,
   });
   return { args, command };

@@ -6,7 +6,7 @@ import { useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { AutoLayoutButton } from './AutoLayoutButton';
 import { EDGE_TYPES } from './FailureStubEdge';
-import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, isLaneNode, problemsByNode, type CanvasNode, type FlowEdge } from './derive-flow';
+import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, isLaneNode, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
 import { NODE_TYPES } from './nodes/node-types';
 import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasEdges } from './useCanvasEdges';
@@ -46,11 +46,13 @@ function useDerivedFlow(collapsed: ReadonlySet<string>) {
   return useMemo(() => {
     const view = deriveView(pipeline, collapsed);
     const problems = problemsByNode(diagnosticsByStep(diagnostics), drawnSteps(view));
+    const edgeProblems = problemsByEdge(diagnostics);
     return {
       pipeline,
       geometry: canvasGeometry(view),
       nodes: deriveNodes(pipeline, problems, collapsed, view),
-      edges: deriveEdges(pipeline, collapsed, view),
+      edges: deriveEdges(pipeline, collapsed, view, edgeProblems),
+      edgeProblems,
     };
   }, [pipeline, diagnostics, collapsed, deriveNodes, deriveEdges]);
 }
@@ -97,6 +99,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
     <GroupToggleContext.Provider value={groupToggle}>
       <DropTargetContext.Provider value={dropTarget}>
         <ReactFlow<CanvasNode, FlowEdge>
+          id={FLOW_ID}
           ref={container}
           nodes={nodes}
           edges={edges}
@@ -127,6 +130,14 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           <Panel position="top-right">
             <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
           </Panel>
+          {/* The edges' accessible descriptions (aria-describedby in derive-flow). */}
+          <div hidden>
+            {[...derived.edgeProblems].map(([id, problem]) => (
+              <span key={id} id={problemTextId('edge', id)}>
+                {problem.text}
+              </span>
+            ))}
+          </div>
         </ReactFlow>
       </DropTargetContext.Provider>
     </GroupToggleContext.Provider>

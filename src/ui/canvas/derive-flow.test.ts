@@ -4,7 +4,8 @@ import { importMagnus } from '../../core/magnus/import';
 import { addStep, connect, moveSteps, setStepFields, setStepOverride } from '../../core/model/actions';
 import type { Pipeline } from '../../core/model/types';
 import { CONTENT_LEFT, CONTENT_TOP, GROUP_HEADER, GROUP_PAD, LANE_GAP, LANE_MIN_HEIGHT, LANE_MIN_WIDTH, LANE_PAD, NODE_HEIGHT, NODE_WIDTH } from '../layout/geometry';
-import { createEdgeDeriver, createNodeDeriver, isLaneNode, nearestNode, problemsByNode, stepSummary, topLevelStep, type StepNode } from './derive-flow';
+import { diagnosticsByStep } from '../store/derived';
+import { createEdgeDeriver, createNodeDeriver, isLaneNode, nearestNode, problemsByEdge, problemsByNode, stepSummary, topLevelStep, type StepNode } from './derive-flow';
 import { nextSelection, withSelection } from './selection';
 
 const text = `dag:
@@ -207,6 +208,46 @@ describe('problem badges', () => {
     expect(first[0].data.problems).toEqual({ count: 2, errors: 1, text: 'x' });
     expect(derive(p, new Map([['prepare', { count: 2, errors: 1, text: 'x' }]]))[0]).toBe(first[0]);
     expect((derive(p, new Map())[0] as StepNode).data.problems).toBeUndefined();
+  });
+
+  it('gives the node its messages as its accessible description', () => {
+    const [node] = createNodeDeriver()(load(), new Map([['prepare', { count: 1, errors: 1, text: 'error: cannot be emitted' }]])) as StepNode[];
+    expect(node.domAttributes).toEqual({ 'aria-describedby': 'react-flow__node-desc-pipeline-flow node-problems-prepare' });
+    expect((createNodeDeriver()(load(), new Map())[0] as StepNode).domAttributes).toBeUndefined();
+  });
+
+  it('counts a problem of a branch graph as a whole on the composite that owns it', () => {
+    const graphLevel: Diagnostic = { code: 'E_EMIT_EMPTY', severity: 'error', message: 'nothing to emit', graph: 'fan out.a', field: 'start_at' };
+    const problems = problemsByNode(diagnosticsByStep([graphLevel]), new Set(['prepare', 'fan out']));
+    expect(problems.get('fan out')).toEqual({ count: 1, errors: 1, text: 'error: nothing to emit' });
+  });
+});
+
+describe('problems on edges', () => {
+  const onEdge = (field: string, severity: Diagnostic['severity'] = 'warning'): Diagnostic => ({ code: 'W_X', severity, message: `about ${field}`, step: 'prepare', field });
+
+  it('are the problems about a step’s next or on_failure, keyed as the edge', () => {
+    const problems = problemsByEdge([onEdge('on_failure', 'error'), onEdge('next'), onEdge('command'), onEdge('next', 'info')]);
+    expect([...problems.keys()]).toEqual(['on_failure:prepare', 'next:prepare']);
+    expect(problems.get('on_failure:prepare')).toEqual({ count: 1, errors: 1, text: 'error: about on_failure' });
+  });
+
+  it('mark the edge, say why in its accessible description, and go when fixed', () => {
+    const derive = createEdgeDeriver();
+    const p = load();
+    const plain = derive(p, ALL_COLLAPSED);
+    const marked = derive(p, ALL_COLLAPSED, undefined, problemsByEdge([onEdge('on_failure', 'error')]));
+    const edge = marked.find((e) => e.id === 'on_failure:prepare')!;
+    expect(edge).toMatchObject({
+      label: '⚠ on failure',
+      className: 'edge-on-failure edge-has-error',
+      domAttributes: { 'aria-describedby': 'react-flow__edge-desc-pipeline-flow edge-problems-on_failure%3Aprepare' },
+      data: { problem: 'error: about on_failure' },
+    });
+    expect(marked.find((e) => e.id === 'next:prepare')).toBe(plain.find((e) => e.id === 'next:prepare'));
+    const fixed = derive(p, ALL_COLLAPSED).find((e) => e.id === 'on_failure:prepare')!;
+    expect(fixed.domAttributes).toBeUndefined();
+    expect(fixed.label).toBe('on failure');
   });
 });
 

@@ -19,7 +19,7 @@ import { stepHandles } from './node-handles';
 export interface ProblemSummary {
   count: number;
   errors: number;
-  /** The messages, one a line, for the badge's tooltip. */
+  /** The messages, one a line, for the badge's tooltip and the node's or edge's accessible description. */
   text: string;
 }
 
@@ -61,11 +61,22 @@ export interface FlowEdgeData extends Record<string, unknown> {
   kind: EdgeKind;
   /** The target step's name (the edge's target is its path). */
   targetName: string;
+  /** What is wrong with the edge, one message a line (see problemsByEdge). */
+  problem?: string;
 }
 
 export type FlowEdge = Edge<FlowEdgeData>;
 
 export const stepLabel = (name: string, type: StepType) => `Step ${name} (${type})`;
+
+/** The flow's id: React Flow names its keyboard help `react-flow__node-desc-<id>` / `react-flow__edge-desc-<id>`. */
+export const FLOW_ID = 'pipeline-flow';
+/**
+ * A node's or edge's accessible description: React Flow's keyboard help, then the element holding
+ * its problems (a step node renders it, FlowCanvas renders the edges').
+ */
+export const problemTextId = (kind: 'node' | 'edge', id: string) => `${kind}-problems-${encodeURIComponent(id)}`;
+const describedBy = (kind: 'node' | 'edge', id: string) => ({ 'aria-describedby': `react-flow__${kind}-desc-${FLOW_ID} ${problemTextId(kind, id)}` });
 export const edgeLabel = (kind: EdgeKind, from: string, to: string) => `${kind === 'next' ? 'next' : 'on failure'}: ${from} → ${to}`;
 
 export function stepSummary(step: Step): string {
@@ -120,19 +131,34 @@ export function problemsByNode(byStep: ReadonlyMap<string, readonly Diagnostic[]
     grouped.set(node, [...(grouped.get(node) ?? []), ...diagnostics]);
   }
   const result = new Map<string, ProblemSummary>();
-  for (const [node, diagnostics] of grouped) {
-    result.set(node, {
-      count: diagnostics.length,
-      errors: diagnostics.filter((d) => d.severity === 'error').length,
-      text: diagnostics.map((d) => `${d.severity}: ${d.message}`).join('\n'),
-    });
-  }
+  for (const [node, diagnostics] of grouped) result.set(node, summarize(diagnostics));
   return result;
+}
+
+const summarize = (diagnostics: readonly Diagnostic[]): ProblemSummary => ({
+  count: diagnostics.length,
+  errors: diagnostics.filter((d) => d.severity === 'error').length,
+  text: diagnostics.map((d) => `${d.severity}: ${d.message}`).join('\n'),
+});
+
+/**
+ * Problems per drawn edge (`next:<step path>`, `on_failure:<step path>`): those about a step's
+ * next or on_failure, e.g. what the chosen target cannot express of that edge.
+ */
+export function problemsByEdge(diagnostics: readonly Diagnostic[]): Map<string, ProblemSummary> {
+  const byEdge = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    if (d.step === undefined || d.severity === 'info' || (d.field !== 'next' && d.field !== 'on_failure')) continue;
+    const id = `${d.field}:${d.step}`;
+    byEdge.set(id, [...(byEdge.get(id) ?? []), d]);
+  }
+  return new Map([...byEdge].map(([id, list]) => [id, summarize(list)]));
 }
 
 const sameProblems = (a?: ProblemSummary, b?: ProblemSummary) => a === b || (!!a && !!b && a.count === b.count && a.errors === b.errors && a.text === b.text);
 
 const NO_COLLAPSED: ReadonlySet<string> = new Set();
+const NO_PROBLEMS: ReadonlyMap<string, ProblemSummary> = new Map();
 
 /** The view the canvas draws: every step where it goes, groups sized from their content. */
 export const deriveView = (pipeline: Pipeline, collapsed: ReadonlySet<string> = NO_COLLAPSED): StepView[] =>
@@ -268,6 +294,8 @@ function stepNode(v: StepView, isStart: boolean, problems: ProblemSummary | unde
     position: position ? { x: position.x + shift.x, y: position.y + shift.y } : { x: 0, y: 0 },
     hidden: position === undefined,
     ariaLabel: stepLabel(step.name, step.type),
+    // What is wrong with it, for assistive technology (the badge's tooltip is for the mouse).
+    ...(problems ? { domAttributes: describedBy('node', v.path) } : {}),
     ...(parentId !== undefined ? { parentId } : {}),
     ...(v.expanded ? { className: 'step-group-node' } : {}),
     // The size is known (layout relies on it), so React Flow need not wait to measure it.
@@ -328,15 +356,19 @@ const laneSuffix = (lane: LaneView | undefined) => (lane ? ` (in ${lane.label})`
 export function createEdgeDeriver() {
   let cache = new Map<string, FlowEdge>();
   /** The edges of each graph by its path: an unchanged graph object keeps its edges without a look. */
-  let byGraph = new Map<string, { graph: Graph; label: string; edges: FlowEdge[] }>();
+  let byGraph = new Map<string, { graph: Graph; label: string; problems: string; edges: FlowEdge[] }>();
   let last: FlowEdge[] | undefined;
-  return (pipeline: Pipeline, collapsed: ReadonlySet<string> = NO_COLLAPSED, view?: readonly StepView[]): FlowEdge[] => {
+  return (pipeline: Pipeline, collapsed: ReadonlySet<string> = NO_COLLAPSED, view?: readonly StepView[], problems: ReadonlyMap<string, ProblemSummary> = NO_PROBLEMS): FlowEdge[] => {
     const next = new Map<string, FlowEdge>();
-    const nextByGraph = new Map<string, { graph: Graph; label: string; edges: FlowEdge[] }>();
+    const nextByGraph = new Map<string, { graph: Graph; label: string; problems: string; edges: FlowEdge[] }>();
     const graphEdges = (graph: Graph, graphPath: string, lane: LaneView | undefined) => {
       const label = lane?.label ?? '';
+      const path = (name: string) => (graphPath === '' ? name : `${graphPath}.${name}`);
+      const problemOf = (id: string) => (problems.size === 0 ? undefined : problems.get(id));
+      // Usually none: then the graph's edges are reused without looking at its steps.
+      const problemKey = problems.size === 0 ? '' : graph.steps.map((s) => `${problemOf(`next:${path(s.name)}`)?.text ?? ''}|${problemOf(`on_failure:${path(s.name)}`)?.text ?? ''}`).join('\n');
       const known = byGraph.get(graphPath);
-      if (known && known.graph === graph && known.label === label) {
+      if (known && known.graph === graph && known.label === label && known.problems === problemKey) {
         for (const e of known.edges) next.set(e.id, e);
         nextByGraph.set(graphPath, known);
         return;
@@ -347,7 +379,6 @@ export function createEdgeDeriver() {
       for (const step of graph.steps) {
         if ('on_failure' in step && step.on_failure !== undefined) failureFanIn.set(step.on_failure, (failureFanIn.get(step.on_failure) ?? 0) + 1);
       }
-      const path = (name: string) => (graphPath === '' ? name : `${graphPath}.${name}`);
       for (const step of graph.steps) {
         if (step.type === 'success' || step.type === 'fail') continue;
         for (const kind of ['next', 'on_failure'] as const) {
@@ -359,12 +390,14 @@ export function createEdgeDeriver() {
           const name = edgeLabel(kind, step.name, target) + laneSuffix(lane);
           const cached = cache.get(id);
           const to = path(target);
-          const made = cached && cached.target === to && cached.ariaLabel === name && (cached.type === 'failureStub') === stub ? cached : flowEdge(id, from, to, target, kind, name, stub);
+          const problem = problemOf(id);
+          const same = cached && cached.target === to && cached.ariaLabel === name && (cached.type === 'failureStub') === stub && cached.data?.problem === problem?.text;
+          const made = same ? cached : flowEdge(id, from, to, target, kind, name, stub, problem);
           next.set(id, made);
           own.push(made);
         }
       }
-      nextByGraph.set(graphPath, { graph, label, edges: own });
+      nextByGraph.set(graphPath, { graph, label, problems: problemKey, edges: own });
     };
     const visit = (views: readonly StepView[]) => {
       for (const v of views) {
@@ -386,9 +419,10 @@ export function createEdgeDeriver() {
  * A failure exit into a shared handler (every step → `fail`) is drawn as a short stub labelled
  * with its target: a thousand red lines across the graph say nothing, and cost seconds a frame.
  */
-function flowEdge(id: string, source: string, target: string, targetName: string, kind: EdgeKind, ariaLabel: string, stub = false): FlowEdge {
+function flowEdge(id: string, source: string, target: string, targetName: string, kind: EdgeKind, ariaLabel: string, stub = false, problem?: ProblemSummary): FlowEdge {
   const failure = kind === 'on_failure';
   const color = failure ? 'var(--failure-edge)' : 'var(--next-edge, #64748b)';
+  const severity = problem ? (problem.errors > 0 ? 'error' : 'warning') : undefined;
   return {
     id,
     source,
@@ -396,12 +430,14 @@ function flowEdge(id: string, source: string, target: string, targetName: string
     sourceHandle: kind,
     targetHandle: 'in',
     type: stub ? 'failureStub' : 'smoothstep',
-    label: failure ? 'on failure' : 'next',
+    label: `${severity ? '⚠ ' : ''}${failure ? 'on failure' : 'next'}`,
     ariaLabel,
-    className: failure ? 'edge-on-failure' : 'edge-next',
+    // What is wrong with it, read out after its name.
+    ...(problem ? { domAttributes: describedBy('edge', id) } : {}),
+    className: `${failure ? 'edge-on-failure' : 'edge-next'}${severity ? ` edge-has-${severity}` : ''}`,
     style: failure ? { stroke: color, strokeDasharray: '6 4', strokeWidth: 1.5 } : { stroke: color, strokeWidth: 1.5 },
     // The enum's value, spelled out: this module stays free of React Flow's runtime.
     markerEnd: { type: 'arrowclosed' as unknown as MarkerType, color },
-    data: { kind, targetName },
+    data: { kind, targetName, ...(problem ? { problem: problem.text } : {}) },
   };
 }

@@ -115,14 +115,19 @@ export function allDiagnostics(pipeline: Pipeline, target: EmitTarget): Diagnost
   return diagnostics;
 }
 
-/** Diagnostics per step path (a composite's include its branches'), for node badges. */
+/**
+ * Diagnostics per step path (a composite's include its branches'), for node badges. One about a
+ * branch graph as a whole (its start_at, an emitter's refusal of it) counts for the composite
+ * that owns the branch: the canvas finds the nearest drawn step of the graph's path.
+ */
 export function diagnosticsByStep(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const byStep = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) {
-    if (d.step === undefined || d.severity === 'info') continue;
-    const list = byStep.get(d.step) ?? [];
+    const path = d.step ?? (d.graph ? d.graph : undefined);
+    if (path === undefined || d.severity === 'info') continue;
+    const list = byStep.get(path) ?? [];
     list.push(d);
-    byStep.set(d.step, list);
+    byStep.set(path, list);
   }
   return byStep;
 }

@@ -1,6 +1,6 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
-import type { StepNodeData } from '../derive-flow';
+import { problemTextId, type StepNodeData } from '../derive-flow';
 import { GroupToggleButton } from './GroupToggle';
 import { StepActions } from './StepActions';
 
@@ -38,6 +38,12 @@ export function StepNodeFrame({ id, data, selected, children }: Props) {
         {problems && (
           <span className={`step-node-problems step-node-problems-${severity}`} role="img" aria-label={`${problems.count} ${problems.count === 1 ? 'problem' : 'problems'}`} title={problems.text}>
             {problems.count}
+          </span>
+        )}
+        {/* The node's accessible description (aria-describedby in derive-flow). */}
+        {problems && (
+          <span id={problemTextId('node', id)} hidden>
+            {problems.text}
           </span>
         )}
       </div>
