@@ -3,7 +3,24 @@
  * import is undone, or (for a step's finding) the step is changed.
  */
 import { expect, test } from './fixtures';
+import { readFileSync } from 'node:fs';
 import { corpusPath, open, problems, SLOW, toolbar } from './designer';
+
+/** A local-container config: read as far as kfp shares its settings, the rest reported at import. */
+const LOCAL_CONTAINER_CONFIG = `executor:
+  type: local-container
+  config:
+    docker_image: ghcr.io/acme/app:1
+    environment:
+      A: b
+    persistent_volumes:
+      - name: magnus-volume
+        mount_path: /mnt
+run_log_store:
+  type: file-system
+  config:
+    log_folder: /mnt/run_log_store
+`;
 
 test('import warnings stay in Problems, dismissible, and go with the import when it is undone', async ({ page }) => {
   await open(page);
@@ -11,20 +28,24 @@ test('import warnings stay in Problems, dismissible, and go with the import when
   await page
     .getByRole('dialog', { name: 'Import magnus pipeline' })
     .getByLabel('Choose files')
-    .setInputFiles([corpusPath('0.5.0__examples__concepts__simple.yaml'), corpusPath('0.5.0__examples__configs__argo-config.yaml')]);
+    .setInputFiles([
+      { name: 'simple.yaml', mimeType: 'application/yaml', buffer: readFileSync(corpusPath('0.5.0__examples__concepts__simple.yaml')) },
+      { name: 'config.yaml', mimeType: 'application/yaml', buffer: Buffer.from(LOCAL_CONTAINER_CONFIG) },
+    ]);
   const report = page.getByRole('dialog', { name: 'Import report' });
   await expect(report).toBeVisible(SLOW);
+  await expect(report).toContainText('0 errors, 2 warnings');
   await expect(report).toContainText('W_EXECUTOR_NOT_KFP');
   await expect(report).toContainText('W_CONFIG_KEY_DROPPED');
   await report.getByRole('button', { name: 'Close' }).click();
 
   await expect(problems(page)).toContainText('0 errors, 2 warnings');
-  const notKfp = problems(page).getByRole('button', { name: /^warning in executor.type: the executor is `argo`, not `kfp`/ });
-  const dropped = problems(page).getByRole('button', { name: /^warning in executor.service_account_name: `service_account_name` of the argo executor/ });
+  const notKfp = problems(page).getByRole('button', { name: /^warning in executor.type: the executor is `local-container`, not `kfp`/ });
+  const dropped = problems(page).getByRole('button', { name: /^warning in executor.environment: `environment` of the local-container executor/ });
   await expect(notKfp).toBeVisible();
   await expect(dropped).toBeVisible();
 
-  await problems(page).getByRole('button', { name: /^Dismiss: warning in executor.service_account_name/ }).click();
+  await problems(page).getByRole('button', { name: /^Dismiss: warning in executor.environment/ }).click();
   await expect(dropped).toHaveCount(0);
   await expect(problems(page)).toContainText('0 errors, 1 warning');
 
