@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../diagnostics';
-import { effectiveSettings, type EffectiveSettings } from '../model/effective';
+import type { EffectiveSettings } from '../model/effective';
 import { childGraphs, joinPath, MAP_BRANCH } from '../model/paths';
 import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
-import { lazySettings, PIPELINE_NAME, stepRetries } from './plan';
+import { PIPELINE_NAME, StepSettings, stepRetries } from './plan';
 
 /**
  * The graph shape of docs/composite-emission.md, independent of the target: which steps become
@@ -113,8 +113,8 @@ export function needsGraphShape(pipeline: Pipeline): boolean {
 export function planGraphShape(pipeline: Pipeline): GraphPlan {
   const diagnostics: Diagnostic[] = [];
   const names = new NameAllocator([kfpName(PIPELINE_NAME)]);
-  const globalSettings = effectiveSettings(pipeline, undefined, { resolveVariables: true });
-  const context: PlanContext = { pipeline, names, diagnostics, globalSettings };
+  const settings = new StepSettings(pipeline);
+  const context: PlanContext = { pipeline, names, diagnostics, settings, globalSettings: settings.of(undefined) };
   const root = planGraph(context, pipeline.dag, '', kfpName(PIPELINE_NAME), []);
   return { root, diagnostics, names };
 }
@@ -123,6 +123,7 @@ interface PlanContext {
   pipeline: Pipeline;
   names: NameAllocator;
   diagnostics: Diagnostic[];
+  settings: StepSettings;
   globalSettings: EffectiveSettings;
 }
 
@@ -141,7 +142,7 @@ function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: 
     const edges = incoming.get(step.name) ?? [];
     const taskName = taskNames.get(step.name)!;
     if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return planComposite(context, step, path, taskName, edges, mapVariables, isStart(step));
-    const settings = lazySettings(context.pipeline, step);
+    const settings = context.settings.lazy(step);
     const job: StepJob = {
       kind: 'step',
       step,
@@ -187,15 +188,15 @@ function planComposite(
     });
   }
   const fanIn: FanJob = { name: context.names.allocate(`${name}-fan-in`), mode: 'in', settings: context.globalSettings, receivesParameters: false };
-  return { kind: 'composite', step, path, name, incoming, receivesParameters, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(context.pipeline, step) };
+  return { kind: 'composite', step, path, name, incoming, receivesParameters, fanOut, fanIn, branches, ...(iterateAs ? { iterateAs } : {}), ...parallelismOf(context.settings, step) };
 }
 
 /** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */
 const nameOf = (path: string) => kfpName(commandFriendlyName(path.replaceAll(`.${MAP_BRANCH}.`, '.map.')));
 
 /** A composite's effective `parallelism` (the Argo executors' setting, from its override, a profile or the config), when it is a positive whole number. */
-function parallelismOf(pipeline: Pipeline, step: Step): { parallelism?: number } {
-  const value = Number(effectiveSettings(pipeline, step, { resolveVariables: true }).parallelism.value || NaN);
+function parallelismOf(settings: StepSettings, step: Step): { parallelism?: number } {
+  const value = Number(settings.of(step).parallelism.value || NaN);
   return Number.isInteger(value) && value > 0 ? { parallelism: value } : {};
 }
 

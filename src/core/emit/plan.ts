@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { effectiveSettings, type EffectiveSettings } from '../model/effective';
+import { effectiveSettings, taskSecretNames, type EffectiveSettings } from '../model/effective';
 import type { Pipeline, Service, Step, VolumeEntry } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
 import { substituteVariables, variableMap } from '../model/variables';
@@ -46,13 +46,14 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   const graph = pipeline.dag;
   const byName = new Map(graph.steps.map((s) => [s.name, s]));
   const names = new NameAllocator();
+  const stepSettings = new StepSettings(pipeline);
   const tasks: PlannedTask[] = [];
   const seen = new Set<string>();
   let current = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
-    const settings = lazySettings(pipeline, step);
+    const settings = stepSettings.lazy(step);
     tasks.push({
       step,
       path: step.name,
@@ -122,10 +123,44 @@ const mayHaveRetryLimit = (pipeline: Pipeline, step: Step) =>
   pipeline.executor.profiles.some((p) => p.entries.some((e) => e.key === 'retry_limit')) ||
   (step.kfp ?? []).some((e) => e.key === 'retry_limit');
 
-/** A step's effective settings, computed on first use: a cached step needs none (fragment-cache.ts). */
-export function lazySettings(pipeline: Pipeline, step: Step): () => EffectiveSettings {
-  let settings: EffectiveSettings | undefined;
-  return () => (settings ??= effectiveSettings(pipeline, step, { resolveVariables: true }));
+/**
+ * Effective settings of a pipeline's steps, one object for the steps that set the same things: a
+ * step's settings depend on the pipeline and on its own kfp entries and task secrets only, and most
+ * steps set none. So a 1,000-step pipeline resolves a handful of settings, and the emitters render
+ * the text that follows from them once per object (kfp-v2-container.ts). Treat them as read-only.
+ */
+export class StepSettings {
+  private readonly bySignature = new Map<string, EffectiveSettings>();
+  constructor(private readonly pipeline: Pipeline) {}
+
+  /** The settings of a step (or of the pipeline's own containers, for none). */
+  of(step: Step | undefined): EffectiveSettings {
+    const signature = settingsSignature(step);
+    let settings = this.bySignature.get(signature);
+    if (!settings) this.bySignature.set(signature, (settings = effectiveSettings(this.pipeline, step, { resolveVariables: true })));
+    return settings;
+  }
+
+  /** A step's settings, computed on first use: a cached step needs none (fragment-cache.ts). */
+  lazy(step: Step): () => EffectiveSettings {
+    let settings: EffectiveSettings | undefined;
+    return () => (settings ??= this.of(step));
+  }
+}
+
+/** What of a step its effective settings read: '' for a step that sets nothing. */
+function settingsSignature(step: Step | undefined): string {
+  const secrets = taskSecretNames(step);
+  const entries = step?.kfp ?? [];
+  if (entries.length === 0 && secrets.length === 0) return '';
+  return `${valueSignature(entries)}|${valueSignature(secrets)}`;
+}
+
+/** Tells apart every two values effectiveSettings could read differently (unlike JSON: 1 / "1", NaN / null, a key set to undefined). */
+function valueSignature(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(valueSignature).join(',')}]`;
+  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, child]) => `${JSON.stringify(key)}:${valueSignature(child)}`).join(',')}}`;
+  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
 }
 
 export const findService = (services: readonly Service[], keys: readonly string[]) => services.find((s) => keys.includes(s.key));
