@@ -2,9 +2,9 @@ import { containerSecrets, type EffectiveSettings } from '../model/effective';
 import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
-import { renderValue, type RenderedYaml } from '../yaml/stringify';
+import { pad, renderEntries, RenderedYaml, renderItem, renderValue, yamlScalar } from '../yaml/stringify';
 import { wrapInShell } from './command';
-import { remember } from './fragment-cache';
+import { identity, remember } from './fragment-cache';
 import type { PlannedVolume } from './plan';
 
 /** KFP substitutes the run's UUID only where this is the whole constant of a task input (driver/resolve.go). */
@@ -39,63 +39,157 @@ export interface V2Parts {
   components: Yaml;
   executors: Yaml;
   platformExecutors: Yaml;
+  /** Text that many containers of one emission share (see SharedText). */
+  shared: SharedText;
 }
 
-export const emptyParts = (): V2Parts => ({ components: {}, executors: {}, platformExecutors: {} });
+export const emptyParts = (): V2Parts => ({ components: {}, executors: {}, platformExecutors: {}, shared: new SharedText() });
 
 /** Where the parts of one container sit in the two documents (the keys' indentation + 2). */
 const INDENT = { component: 4, executor: 6, platform: 10, rootTask: 8 } as const;
+/** The container's keys (command, env, …), under `exec-<name>:` and `container:`. */
+const CONTAINER_KEYS = INDENT.executor + 2;
+
+/**
+ * YAML that the containers of one emission have in common, rendered once: the words of their
+ * commands (all but the step's name are the same in every container), the inputs a component
+ * declares, and what follows from a step's settings (steps that set the same things share one
+ * settings object, see StepSettings): resources, image, env and the kfp-kubernetes config.
+ */
+class SharedText {
+  private readonly words = new Map<string, string>();
+  private readonly componentTails = new Map<string, string>();
+  private readonly taskPieces = new Map<string, string>();
+
+  /** `- word` as an item of a container's `command:`. */
+  word(word: string): string {
+    let line = this.words.get(word);
+    if (line === undefined) this.words.set(word, (line = renderItem(word, CONTAINER_KEYS + 2).text));
+    return line;
+  }
+
+  /** A component's inputDefinitions and outputDefinitions. */
+  componentTail(job: V2ContainerJob): string {
+    const key = `${job.outputsIterateOn === true}|${job.recordsStatus !== undefined}|${job.inputs.length === 0 ? '' : JSON.stringify(job.inputs)}`;
+    let text = this.componentTails.get(key);
+    if (text === undefined) {
+      const { executorLabel, ...tail } = componentOf(job);
+      void executorLabel;
+      this.componentTails.set(key, (text = renderEntries(tail, INDENT.component)));
+    }
+    return text;
+  }
+
+  /** A piece of a root task rendered from a small mapping, kept under `key` (what it is made from). */
+  taskPiece(key: string, piece: () => Yaml): string {
+    let text = this.taskPieces.get(key);
+    if (text === undefined) this.taskPieces.set(key, (text = renderEntries(piece(), INDENT.rootTask)));
+    return text;
+  }
+}
 
 /**
  * `addV2Container` for a step's container, reusing its rendered parts while the step and its
  * context (the cache key) are unchanged; `job` is only called when they have to be built.
  */
 export function addCachedV2Container(parts: V2Parts, owner: object, key: string, name: string, job: () => V2ContainerJob, volumes: PlannedVolume[]): void {
-  const rendered = remember(owner, `container|${key}`, () => {
-    const own = emptyParts();
-    addV2Container(own, job(), volumes);
-    const executor = `exec-${name}`;
-    return {
-      component: renderValue(own.components[`comp-${name}`], INDENT.component),
-      executor: renderValue(own.executors[executor], INDENT.executor),
-      platform: renderValue(own.platformExecutors[executor], INDENT.platform),
-    };
-  });
+  const rendered = remember(owner, `container|${key}`, () => renderV2Container(parts.shared, job(), volumes));
   parts.components[`comp-${name}`] = rendered.component;
   parts.executors[`exec-${name}`] = rendered.executor;
   parts.platformExecutors[`exec-${name}`] = rendered.platform;
 }
 
-/** A task of the pipeline's own DAG (`root.dag.tasks`), rendered once per step and context. */
-export function cachedRootTask(owner: object, key: string, task: () => Yaml): RenderedYaml {
-  return remember(owner, `task|${key}`, () => renderValue(task(), INDENT.rootTask));
-}
-
 /** Adds the component, executor and kfp-kubernetes config of one container to the spec being built. */
 export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: PlannedVolume[]): void {
-  const executor = `exec-${job.name}`;
-  parts.components[`comp-${job.name}`] = {
-    executorLabel: executor,
+  const rendered = renderV2Container(parts.shared, job, volumes);
+  // own-keys: `comp-`/`exec-` and a Kubernetes name
+  parts.components[`comp-${job.name}`] = rendered.component;
+  parts.executors[`exec-${job.name}`] = rendered.executor;
+  parts.platformExecutors[`exec-${job.name}`] = rendered.platform;
+}
+
+/**
+ * The three parts of a container written as text straight away, the same text as rendering
+ * componentOf, executorOf and platformConfig would give (emit.test.ts checks it): only the step's
+ * own words are rendered per container, the rest is shared.
+ */
+function renderV2Container(shared: SharedText, job: V2ContainerJob, volumes: PlannedVolume[]) {
+  const settings = job.settings;
+  const component = `\n${pad(INDENT.component)}executorLabel: ${prefixedName('exec-', job.name, INDENT.component + 2)}\n${shared.componentTail(job)}`;
+  let command: string;
+  if (isWrapped(job) || job.argv.length === 0) command = renderEntries(commandOf(job), CONTAINER_KEYS);
+  else {
+    command = `${pad(CONTAINER_KEYS)}command:\n`;
+    for (const word of job.argv) command += shared.word(word);
+  }
+  const containerTail = remember(settings, 'v2|container-tail', () => renderEntries(containerSettings(settings), CONTAINER_KEYS));
+  return {
+    component: new RenderedYaml(component, 'value', false),
+    executor: new RenderedYaml(`\n${pad(INDENT.executor)}container:\n${command}${containerTail}`, 'value', false),
+    platform: remember(settings, `v2|platform|${identity(volumes)}`, () => renderValue(platformConfig(settings, volumes), INDENT.platform)),
+  };
+}
+
+/** A container task of the pipeline's own DAG (`root.dag.tasks`), rendered once per step and context. */
+export function cachedRootTask(parts: V2Parts, owner: object, key: string, name: string, options: () => ContainerTaskOptions): RenderedYaml {
+  return remember(owner, `task|${key}`, () => new RenderedYaml(`\n${renderRootTask(parts.shared, name, options())}`, 'value', false));
+}
+
+/**
+ * The entries of `containerTask(name, options)` under `root.dag.tasks`, written straight away: only
+ * the task's names are rendered per task, the pieces its options make are shared.
+ */
+export function renderRootTask(shared: SharedText, name: string, options: ContainerTaskOptions): string {
+  const keys = pad(INDENT.rootTask);
+  const items = pad(INDENT.rootTask + 2);
+  const { caching, dependentTasks = [], inputs, retries, backoff, triggerPolicy } = options;
+  let text = shared.taskPiece(`caching|${caching}`, () => ({ cachingOptions: cachingOptions(caching) }));
+  text += `${keys}componentRef:\n${items}name: ${prefixedName('comp-', name, INDENT.rootTask + 4)}\n`;
+  if (dependentTasks.length > 0) {
+    text += `${keys}dependentTasks:\n`;
+    for (const task of dependentTasks) text += `${items}- ${yamlScalar(task, INDENT.rootTask + 4)}\n`;
+  }
+  text += shared.taskPiece(`inputs|${JSON.stringify(inputs)}`, () => ({ inputs: taskInputs(inputs) }));
+  if (retries > 0) text += shared.taskPiece(`retry|${retries}|${JSON.stringify(backoff ?? {})}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
+  text += `${keys}taskInfo:\n${items}name: ${yamlScalar(options.displayName, INDENT.rootTask + 4)}\n`;
+  if (triggerPolicy) text += renderEntries({ triggerPolicy }, INDENT.rootTask);
+  return text;
+}
+
+/** The component of a container, as the KFP SDK writes it. */
+export function componentOf(job: V2ContainerJob): Yaml {
+  return {
+    executorLabel: `exec-${job.name}`,
     inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
     ...(job.outputsIterateOn ? { outputDefinitions: { parameters: { [ITERATE_ON_OUTPUT]: { parameterType: 'LIST' } } } } : {}),
     ...(job.recordsStatus ? { outputDefinitions: { parameters: { [STATUS_OUTPUT]: { parameterType: 'STRING' } } } } : {}),
   };
-  const env = job.settings.env.value;
-  // own-keys: `exec-` and a Kubernetes name
-  parts.executors[executor] = {
-    container: {
-      ...commandOf(job),
-      // Literal values: the KFP driver copies env verbatim (no placeholders), as magnus needs them.
-      ...(env.length > 0 ? { env: env.map((e) => ({ name: e.name, value: e.value })) } : {}),
-      ...(job.settings.docker_image.value !== undefined ? { image: job.settings.docker_image.value } : {}),
-      resources: resourceSpec(job.settings),
-    },
-  };
-  parts.platformExecutors[executor] = platformConfig(job.settings, volumes); // own-keys: `exec-` and a Kubernetes name
 }
 
+/** The executor of a container (`deploymentSpec.executors.exec-<name>`). */
+export function executorOf(job: V2ContainerJob): Yaml {
+  return { container: { ...commandOf(job), ...containerSettings(job.settings) } };
+}
+
+/** What of a container follows from its settings. */
+function containerSettings(settings: EffectiveSettings): Yaml {
+  const env = settings.env.value;
+  return {
+    // Literal values: the KFP driver copies env verbatim (no placeholders), as magnus needs them.
+    ...(env.length > 0 ? { env: env.map((e) => ({ name: e.name, value: e.value })) } : {}),
+    ...(settings.docker_image.value !== undefined ? { image: settings.docker_image.value } : {}),
+    resources: resourceSpec(settings),
+  };
+}
+
+/** `comp-`/`exec-` and a task name: plain YAML as it is when the name is a Kubernetes name (always, but for a test's odd names). */
+const prefixedName = (prefix: string, name: string, indent: number) => (KUBERNETES_NAME.test(name) ? prefix + name : yamlScalar(prefix + name, indent));
+const KUBERNETES_NAME = /^[a-z0-9][-a-z0-9]*$/;
+
+const isWrapped = (job: V2ContainerJob) => job.exports.length > 0 || job.outputsIterateOn === true || job.failsTheRun === true || job.recordsStatus !== undefined;
+
 function commandOf(job: V2ContainerJob): Yaml {
-  if (job.exports.length === 0 && !job.outputsIterateOn && !job.failsTheRun && !job.recordsStatus) return { command: job.argv };
+  if (!isWrapped(job)) return { command: job.argv };
   const { command, args } = wrapInShell(job.argv, {
     exports: job.exports.map((e) => ({ env: e.env, value: inputPlaceholder(e.input) })),
     ...(job.outputsIterateOn ? { copyOutputTo: outputFile(ITERATE_ON_OUTPUT) } : {}),
@@ -147,7 +241,7 @@ function safeNumber(kind: 'cpu' | 'memory', text: string): number | undefined {
 }
 
 /** The kfp-kubernetes executor config (KubernetesExecutorConfig), keys in alphabetical order as the SDK writes them; int64 as strings (proto3 JSON). */
-function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): Yaml {
+export function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): Yaml {
   const secrets = secretsByName(containerSecrets(settings));
   const labels = settings.workflowLabels;
   const annotations = settings.workflowAnnotations;
@@ -203,30 +297,37 @@ function secretsByName(secrets: SecretEntry[]) {
   return [...groups.values()];
 }
 
+export interface ContainerTaskOptions {
+  retries: number;
+  caching: boolean;
+  displayName: string;
+  inputs: Yaml;
+  dependentTasks?: string[];
+  triggerPolicy?: Yaml;
+  backoff?: RetryBackoff;
+}
+
 /** A container task, its keys in the alphabetical order the KFP SDK writes them. */
-export function containerTask(
-  name: string,
-  options: { retries: number; caching: boolean; displayName: string; inputs: Yaml; dependentTasks?: string[]; triggerPolicy?: Yaml; backoff?: RetryBackoff },
-): Yaml {
+export function containerTask(name: string, options: ContainerTaskOptions): Yaml {
   return {
-    cachingOptions: options.caching ? { enableCache: true } : {},
+    cachingOptions: cachingOptions(options.caching),
     componentRef: { name: `comp-${name}` },
     ...(options.dependentTasks && options.dependentTasks.length > 0 ? { dependentTasks: options.dependentTasks } : {}),
-    inputs: { parameters: { [RUN_ID_INPUT]: { runtimeValue: { constant: JOB_UUID } }, ...options.inputs } },
-    ...(options.retries > 0
-      ? {
-          retryPolicy: {
-            backoffDuration: options.backoff?.duration ?? '0s',
-            backoffFactor: options.backoff?.factor ?? 2,
-            backoffMaxDuration: options.backoff?.maxDuration ?? '3600s',
-            maxRetryCount: options.retries,
-          },
-        }
-      : {}),
+    inputs: taskInputs(options.inputs),
+    ...(options.retries > 0 ? { retryPolicy: retryPolicy(options.retries, options.backoff) } : {}),
     taskInfo: { name: options.displayName },
     ...(options.triggerPolicy ? { triggerPolicy: options.triggerPolicy } : {}),
   };
 }
+
+const cachingOptions = (caching: boolean) => (caching ? { enableCache: true } : {});
+const taskInputs = (inputs: Yaml) => ({ parameters: { [RUN_ID_INPUT]: { runtimeValue: { constant: JOB_UUID } }, ...inputs } });
+const retryPolicy = (retries: number, backoff: RetryBackoff | undefined) => ({
+  backoffDuration: backoff?.duration ?? '0s',
+  backoffFactor: backoff?.factor ?? 2,
+  backoffMaxDuration: backoff?.maxDuration ?? '3600s',
+  maxRetryCount: retries,
+});
 
 export interface RetryBackoff {
   /** protobuf Durations (`120s`). */

@@ -3,7 +3,7 @@ import { toYaml } from '../yaml/stringify';
 import { executeSingleNode } from './command';
 import { needsGraphShape } from './graph-plan';
 import type { EmitOptions, EmitResult } from './options';
-import { addCachedV2Container, cachedRootTask, containerTask, emptyParts, inputPlaceholder, retryBackoff, RUN_ID_INPUT, type V2Parts } from './kfp-v2-container';
+import { addCachedV2Container, cachedRootTask, emptyParts, inputPlaceholder, retryBackoff, RUN_ID_INPUT, type V2Parts } from './kfp-v2-container';
 import { caching, emitV2Graphs, parameterExports } from './kfp-v2-graph';
 import { parameterText } from './parameters';
 import { planLinear, plannedVolumes, type PlannedVolume } from './plan';
@@ -73,16 +73,14 @@ function legacyShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[
       volumes,
     );
     // own-keys: a Kubernetes name, [-a-z0-9]
-    tasks[task.name] = cachedRootTask(task.step, `${key}|${task.after ?? ''}`, () =>
-      containerTask(task.name, {
-        retries: task.retries,
-        backoff: task.retries > 0 ? retryBackoff(task.settings()) : undefined,
-        caching: caching(pipeline),
-        displayName: task.step.name,
-        inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
-        dependentTasks: task.after ? [task.after] : [],
-      }),
-    );
+    tasks[task.name] = cachedRootTask(parts, task.step, `${key}|${task.after ?? ''}`, task.name, () => ({
+      retries: task.retries,
+      backoff: task.retries > 0 ? retryBackoff(task.settings()) : undefined,
+      caching: caching(pipeline),
+      displayName: task.step.name,
+      inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
+      dependentTasks: task.after ? [task.after] : [],
+    }));
   }
   return { rootName: plan.rootName, rootTasks: tasks, diagnostics: plan.diagnostics };
 }

@@ -12,6 +12,7 @@
  */
 export function toYaml(value: unknown): string {
   out = '';
+  chunks = [];
   if (isMapping(value)) {
     if (hasEntries(value)) writeMapping(value, 0);
     else out += '{}\n';
@@ -19,14 +20,36 @@ export function toYaml(value: unknown): string {
     if (value.length > 0) writeSequence(value, 0);
     else out += '[]\n';
   } else out += `${scalar(value, 0)}\n`;
-  const text = out;
+  let text = '';
+  for (const chunk of chunks) text += chunk;
+  text += flat(out);
   out = '';
-  // Flattened here, so what emission costs is paid (and measured) by emission, not by its first reader.
-  return flat(text);
+  chunks = undefined;
+  return text;
 }
 
 /** One growing string: V8 concatenates into ropes, much cheaper than joining many small pieces. */
 let out = '';
+
+/**
+ * The document written so far, in flat chunks of about CHUNK characters. What emission costs is
+ * paid (and measured) by emission, not by its first reader, without copying the whole document
+ * into one string, which would be a second copy for most readers and, past a few hundred KB, an
+ * allocation of fresh memory: like V8's own JSON.stringify, the text is a short rope of flat
+ * chunks (~120 for a 1,000-step KFP v2 spec), which a reader walks or copies at the speed of
+ * memory, unlike the hundreds of thousands of pieces the writer appends. Undefined while a
+ * fragment is captured.
+ */
+let chunks: string[] | undefined;
+const CHUNK = 16 * 1024;
+
+/** Moves the text written so far into a flat chunk once it is long enough (top-level writing only). */
+function spill(): void {
+  if (chunks !== undefined && out.length >= CHUNK) {
+    chunks.push(flat(out));
+    out = '';
+  }
+}
 
 /**
  * YAML already written for the exact place it goes: emitters keep each step's part of a long
@@ -34,11 +57,16 @@ let out = '';
  */
 export class RenderedYaml {
   readonly text: string;
+  /**
+   * `flatten`: false for text of a few pieces, most of them shared with other fragments (the KFP v2
+   * containers): a copy would cost time and memory, and reading through a few pieces costs little.
+   */
   constructor(
     text: string,
     readonly as: 'value' | 'item',
+    flatten = true,
   ) {
-    this.text = flat(text);
+    this.text = flatten ? flat(text) : text;
   }
 }
 
@@ -66,17 +94,28 @@ export function renderItem(item: unknown, indent: number): RenderedYaml {
   return new RenderedYaml(capture(() => writeSequence([item], indent)), 'item');
 }
 
+/** The entries of a non-empty mapping, keys indented by `indent`: what follows `key:` and its newline. */
+export function renderEntries(mapping: Mapping, indent: number): string {
+  return capture(() => writeMapping(mapping, indent));
+}
+
+/** How a scalar reads after `key: ` or `- `, a block literal's lines indented by `indent`. */
+export const yamlScalar = (value: unknown, indent: number): string => scalar(value, indent);
+
 function capture(write: () => void): string {
   const outer = out;
+  const outerChunks = chunks;
   out = '';
+  chunks = undefined;
   write();
   const text = out;
   out = outer;
+  chunks = outerChunks;
   return text;
 }
 
 const PADS = Array.from({ length: 64 }, (_, n) => ' '.repeat(n));
-const pad = (n: number) => PADS[n] ?? ' '.repeat(n);
+export const pad = (n: number) => PADS[n] ?? ' '.repeat(n);
 
 /**
  * A mapping is a plain object or, where key order is the user's and keys may look like integers
@@ -124,6 +163,7 @@ function writeMapping(mapping: Mapping, indent: number, firstPrefix?: string): v
     out += `${keyText(key)}:`;
     writeValue(child, indent + 2);
     first = false;
+    spill();
   };
   if (mapping instanceof Map) for (const [key, child] of mapping) write(String(key), child);
   else for (const key of Object.keys(mapping)) write(key, mapping[key]);
@@ -139,6 +179,7 @@ function writeSequence(items: unknown[], indent: number): void {
       out += `${pad(indent)}-`;
       writeValue(item, indent + 2);
     }
+    spill();
   }
 }
 
