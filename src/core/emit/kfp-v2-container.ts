@@ -56,7 +56,7 @@ const CONTAINER_KEYS = INDENT.executor + 2;
  * declares, and what follows from a step's settings (steps that set the same things share one
  * settings object, see StepSettings): resources, image, env and the kfp-kubernetes config.
  */
-class SharedText {
+export class SharedText {
   private readonly words = new Map<string, string>();
   private readonly componentTails = new Map<string, string>();
   private readonly taskPieces = new Map<string, string>();
@@ -110,10 +110,10 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
 
 /**
  * The three parts of a container written as text straight away, the same text as rendering
- * componentOf, executorOf and platformConfig would give (emit.test.ts checks it): only the step's
+ * componentOf, executorOf and platformConfig would give (kfp-v2-text.test.ts checks it): only the step's
  * own words are rendered per container, the rest is shared.
  */
-function renderV2Container(shared: SharedText, job: V2ContainerJob, volumes: PlannedVolume[]) {
+export function renderV2Container(shared: SharedText, job: V2ContainerJob, volumes: PlannedVolume[]) {
   const settings = job.settings;
   const component = `\n${pad(INDENT.component)}executorLabel: ${prefixedName('exec-', job.name, INDENT.component + 2)}\n${shared.componentTail(job)}`;
   let command: string;

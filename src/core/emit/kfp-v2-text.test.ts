@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatePipeline } from '../../../bench/generate';
+import { effectiveSettings } from '../model/effective';
+import type { OverrideEntry, Pipeline } from '../model/types';
+import { renderValue } from '../yaml/stringify';
+import { componentOf, containerTask, executorOf, platformConfig, renderRootTask, renderV2Container, SharedText, type V2ContainerJob } from './kfp-v2-container';
+import { plannedVolumes } from './plan';
+
+/**
+ * The KFP v2 containers and root tasks are written as text straight from the job (kfp-v2-container.ts);
+ * the YAML writer is the reference: for any job, the text must be what rendering its objects gives.
+ */
+const pipeline: Pipeline = generatePipeline(1);
+const volumes = plannedVolumes(pipeline);
+
+/** Words and names as odd as users can make them: quotes, colons, YAML keywords, line breaks. */
+const oddText = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom('yes', 'null', '123', '1e3', '- x', 'a: b', '#c', "it's", '"q"', 'x\ny', 'x\n\n', ' lead', 'trail ', 'ünï', '{{$.inputs.parameters[\'run_id\']}}'),
+);
+const taskName = fc.oneof(fc.stringMatching(/^[a-z0-9][-a-z0-9]{0,20}$/), oddText);
+
+const overrides: fc.Arbitrary<OverrideEntry[]> = fc.array(
+  fc.oneof(
+    fc.record({ key: fc.constantFrom('cpu_limit', 'memory_limit', 'memory_request', 'gpu_limit', 'image_pull_policy', 'docker_image'), value: oddText }),
+    fc.record({ key: fc.constant('env'), value: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: oddText }), { maxLength: 2 }) }),
+    fc.record({ key: fc.constant('secrets_from_k8s'), value: fc.array(fc.record({ env: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), ref: fc.constantFrom('a:b', 'tok:value', 'x') }), { maxLength: 2 }) }),
+  ),
+  { maxLength: 4 },
+);
+
+const job: fc.Arbitrary<V2ContainerJob> = fc
+  .record({
+    name: taskName,
+    argv: fc.array(oddText, { maxLength: 6 }),
+    kfp: overrides,
+    exports: fc.array(fc.record({ env: oddText, input: oddText }), { maxLength: 2 }),
+    inputs: fc.array(oddText, { maxLength: 3 }),
+    outputsIterateOn: fc.boolean(),
+    failsTheRun: fc.boolean(),
+    recordsStatus: fc.option(fc.record({ attempts: fc.integer({ min: 1, max: 3 }) }), { nil: undefined }),
+  })
+  .map(({ kfp, recordsStatus, ...rest }) => ({
+    ...rest,
+    settings: effectiveSettings(pipeline, { name: 's', type: 'task', command: 'c', kfp }, { resolveVariables: true }),
+    ...(recordsStatus ? { recordsStatus } : {}),
+  }));
+
+describe('KFP v2 text written straight from the job', () => {
+  it('is the text the YAML writer renders from the container objects', () => {
+    fc.assert(
+      fc.property(fc.array(job, { minLength: 1, maxLength: 4 }), (jobs) => {
+        // One SharedText for several jobs, as in an emission: what one job shares must not leak into another.
+        const shared = new SharedText();
+        for (const one of jobs) {
+          const text = renderV2Container(shared, one, volumes);
+          expect(text.component.text).toBe(renderValue(componentOf(one), 4).text);
+          expect(text.executor.text).toBe(renderValue(executorOf(one), 6).text);
+          expect(text.platform.text).toBe(renderValue(platformConfig(one.settings, volumes), 10).text);
+        }
+      }),
+    );
+  });
+
+  it('is the text the YAML writer renders from a root task', () => {
+    const options = fc.record({
+      retries: fc.integer({ min: 0, max: 3 }),
+      caching: fc.boolean(),
+      displayName: oddText,
+      inputs: fc.dictionary(oddText, fc.record({ componentInputParameter: oddText }), { maxKeys: 3 }),
+      dependentTasks: fc.array(taskName, { maxLength: 2 }),
+      backoff: fc.option(fc.record({ duration: fc.constantFrom('10s', '0s'), factor: fc.constantFrom(1.5, 2) }, { requiredKeys: [] }), { nil: undefined }),
+      triggerPolicy: fc.option(fc.record({ condition: oddText }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(taskName, options), { minLength: 1, maxLength: 4 }), (tasks) => {
+        const shared = new SharedText();
+        for (const [name, task] of tasks) expect(`\n${renderRootTask(shared, name, task)}`).toBe(renderValue(containerTask(name, task), 8).text);
+      }),
+    );
+  });
+});
