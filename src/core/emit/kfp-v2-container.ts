@@ -60,6 +60,17 @@ export class SharedText {
   private readonly words = new Map<string, string>();
   private readonly componentTails = new Map<string, string>();
   private readonly taskPieces = new Map<string, string>();
+  private volumes?: PlannedVolume[];
+  private volumesKey = '';
+
+  /** The key of a settings object's kfp-kubernetes config (which also holds the volumes), built once per emission. */
+  platformKey(volumes: PlannedVolume[]): string {
+    if (volumes !== this.volumes) {
+      this.volumes = volumes;
+      this.volumesKey = `v2|platform|${identity(volumes)}`;
+    }
+    return this.volumesKey;
+  }
 
   /** `- word` as an item of a container's `command:`. */
   word(word: string): string {
@@ -126,7 +137,7 @@ export function renderV2Container(shared: SharedText, job: V2ContainerJob, volum
   return {
     component: new RenderedYaml(component, 'value', false),
     executor: new RenderedYaml(`\n${pad(INDENT.executor)}container:\n${command}${containerTail}`, 'value', false),
-    platform: remember(settings, `v2|platform|${identity(volumes)}`, () => renderValue(platformConfig(settings, volumes), INDENT.platform)),
+    platform: remember(settings, shared.platformKey(volumes), () => renderValue(platformConfig(settings, volumes), INDENT.platform)),
   };
 }
 
@@ -149,7 +160,7 @@ export function renderRootTask(shared: SharedText, name: string, options: Contai
     text += `${keys}dependentTasks:\n`;
     for (const task of dependentTasks) text += `${items}- ${yamlScalar(task, INDENT.rootTask + 4)}\n`;
   }
-  text += shared.taskPiece(`inputs|${JSON.stringify(inputs)}`, () => ({ inputs: taskInputs(inputs) }));
+  text += shared.taskPiece(Object.keys(inputs).length > 0 ? `inputs|${JSON.stringify(inputs)}` : 'inputs|', () => ({ inputs: taskInputs(inputs) }));
   if (retries > 0) text += shared.taskPiece(`retry|${retries}|${JSON.stringify(backoff ?? {})}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
   text += `${keys}taskInfo:\n${items}name: ${yamlScalar(options.displayName, INDENT.rootTask + 4)}\n`;
   if (triggerPolicy) text += renderEntries({ triggerPolicy }, INDENT.rootTask);
