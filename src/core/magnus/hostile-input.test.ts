@@ -230,3 +230,25 @@ describe('what the export cannot write as a mapping', () => {
     expect(codes).toEqual(expect.arrayContaining(['E_SECRET_DUPLICATE_ENV', 'E_SECRET_REF_FORMAT']));
   });
 });
+
+describe('what an Argo config keeps as written under a name the kfp dialect reads', () => {
+  // Found by the fuzzer: runnable's `overrides` leftovers came back as a second `overrides:` profile block, and were dropped.
+  const runnable = (extra: string) =>
+    `pipeline-executor:\n  type: argo\n  config:\n    defaults:\n      image: img:1\n    overrides:\n      cpu-machine:\n        propertyIsEnumerable:\n          - effect: NoSchedule\n        resources:\n          limits:\n            cpu: "4"\n            nvidia.com/gpu: 1\n${extra}`;
+
+  it.each([
+    ['runnable ≥0.20, unknown keys inside an override', runnable('')],
+    ['runnable ≥0.20, unknown top-level keys named like kfp settings', runnable('    tolerations: [{key: k}]\n    placeholders: {p: {cpu_limit: "2"}}\n    cpu_limit: "9"\n')],
+    ['magnus 0.5 flat, an override beside a profile', 'executor:\n  type: argo\n  config:\n    image: img:1\n    overrides:\n      seq:\n        parallelism: 1\n        retry_strategy: {limit: 2, bogus: 1}\n'],
+  ])('%s: kept, not applied, and the same after export and import', (_what, text) => {
+    const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
+    const exported = exportMagnus(pipeline).config;
+    // None of them became a setting: they sit under one key the kfp dialect does not read.
+    expect(pipeline.executor.cpu_limit).not.toBe('9');
+    expect(pipeline.executor.tolerations).toBeUndefined();
+    expect(pipeline.executor.profiles.map((p) => p.name)).not.toContain('p');
+    for (const key of Object.keys(pipeline.executor.extra ?? {})) expect(['kept_from_argo', 'defaults']).toContain(key);
+    expect(Object.keys((pipeline.executor.extra!.kept_from_argo as { overrides: object }).overrides)).toEqual([pipeline.executor.profiles[0].name]);
+    expect(exported).toContain('kept_from_argo:');
+  });
+});
