@@ -238,7 +238,7 @@ describe('what an Argo config keeps as written under a name the kfp dialect read
 
   it.each([
     ['runnable ≥0.20, unknown keys inside an override', runnable('')],
-    ['runnable ≥0.20, unknown top-level keys named like kfp settings', runnable('    tolerations: [{key: k}]\n    placeholders: {p: {cpu_limit: "2"}}\n    cpu_limit: "9"\n')],
+    ['runnable ≥0.20, unknown top-level keys named like kfp settings', runnable('    tolerations: [{key: k}]\n    persistent_volumes: runnable\n    placeholders: {p: {cpu_limit: "2"}}\n    cpu_limit: "9"\n')],
     ['magnus 0.5 flat, an override beside a profile', 'executor:\n  type: argo\n  config:\n    image: img:1\n    overrides:\n      seq:\n        parallelism: 1\n        retry_strategy: {limit: 2, bogus: 1}\n'],
   ])('%s: kept, not applied, and the same after export and import', (_what, text) => {
     const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
