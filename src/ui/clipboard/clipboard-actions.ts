@@ -1,7 +1,8 @@
 /**
  * Copy, cut, paste and duplicate of the selected steps, through the system clipboard as magnus
  * YAML (so it works across tabs and into a text editor). Each change is one undo step. The copy
- * code (magnus import and export) is loaded on first use, not with the page.
+ * code (magnus import and export) is loaded on first use, not with the page; a paste is read in
+ * the reader worker.
  */
 import { deleteSteps, locateStep } from '../../core/model/actions';
 import { findStep } from '../../core/model/paths';
@@ -20,7 +21,7 @@ function copiedPaths(store: DesignerStore): string[] {
   return known.filter((path) => locateStep(pipeline, path).graphPath === graphPath);
 }
 
-const plural = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
+export const plural = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
 
 function failed(store: DesignerStore, what: string, error: unknown) {
   store.getState().notify({ kind: 'error', text: `${what}: ${error instanceof Error ? error.message : String(error)}` });
@@ -49,36 +50,18 @@ export function copySelection(store: DesignerStore, options: { cut?: boolean } =
   return true;
 }
 
-/** Pastes the steps of a magnus text into the graph of the selected step (or the pipeline's own), as one undo step, and selects them. */
+/**
+ * Pastes the steps of a magnus text into the graph of the selected step (or the pipeline's own), as
+ * one undo step, and selects them; the text is read off the page's thread (paste-text.ts).
+ */
 export async function pasteText(store: DesignerStore, text: string): Promise<void> {
-  let clipboard: Awaited<ReturnType<typeof loadClipboard>>;
+  let paste: typeof import('./paste-text');
   try {
-    clipboard = await loadClipboard();
+    paste = await import('./paste-text');
   } catch (error) {
     return failed(store, 'Nothing was pasted', error);
   }
-  const { history, selection, apply, select, notify } = store.getState();
-  const anchor = selection.find((path) => findStep(history.present, path) !== undefined);
-  const { graphPath, name } = anchor ? locateStep(history.present, anchor) : { graphPath: '', name: undefined };
-  let pasted: string[] = [];
-  let done: boolean;
-  try {
-    done = apply((pipeline) => {
-      const firstName = clipboard.stepNamesIn(text)[0];
-      const result = clipboard.pasteSteps(pipeline, text, { graphPath, at: pastePosition(pipeline, graphPath, firstName, name) });
-      pasted = result.paths;
-      return result.pipeline;
-    });
-  } catch (error) {
-    return failed(store, 'Nothing was pasted', error);
-  }
-  if (!done) {
-    const refused = store.getState().notice?.text ?? '';
-    notify({ kind: 'error', text: `Nothing was pasted: ${refused}.` });
-    return;
-  }
-  select(pasted);
-  notify({ kind: 'info', text: `Pasted ${plural(pasted.length)}.` });
+  return paste.pasteCopiedText(store, text);
 }
 
 /** Duplicates the selected steps next to them, as one undo step, and selects the copies. */
