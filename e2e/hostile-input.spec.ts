@@ -1,6 +1,6 @@
 /**
  * Hostile and huge input in the browser, and work that must never be lost: a share link that asks
- * before anything is read, reading off the page's thread with progress, Cancel and a time budget,
+ * before anything is read, reading (links, files, pasted steps) off the page's thread with progress, Cancel and a time budget,
  * a link that inflates past what a link may carry, a save that cannot be restored, a part of the
  * page that fails, and storage that is full.
  *
@@ -97,6 +97,48 @@ test('a hostile file in the import dialog or dropped on the canvas is read off t
   await page.keyboard.press('Escape');
   await expect(notice(page, 'Import cancelled; nothing changed.')).toBeVisible();
   expect(await present(page)).toBe(before);
+});
+
+test.describe('pasting steps', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const writeClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const select = async (page: Page, name: string) => {
+    await page.keyboard.press('Escape'); // clears the selection
+    await step(page, name).click();
+  };
+
+  test('a hostile paste is read off the page: Cancel stops it, a real reader refuses it, nothing changes; a normal paste still works', async ({ page }) => {
+    await stallReader(page);
+    await open(page);
+    const before = await present(page);
+    // Steps as the designer copies them, with a "billion laughs" in one of them.
+    const bomb = `# kfp-designer: steps copied from a pipeline\n${aliasBombDag(7)}`;
+    await writeClipboard(page, bomb);
+    await select(page, 'evaluate');
+    await page.keyboard.press('Control+v');
+    const reading = progressDialog(page, 'Pasting the steps');
+    await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible(SLOW);
+    // The page answers while the reader is busy: the dialog's own Cancel works.
+    await reading.getByRole('button', { name: 'Cancel' }).click();
+    await expect(reading).toBeHidden();
+    await expect(notice(page, 'Paste cancelled; nothing changed.')).toBeVisible();
+    expect(await present(page)).toBe(before);
+
+    // With the real reader (a fresh worker after the stopped one), the bomb is refused within its budget.
+    await page.unroute('**/assets/reader.worker-*.js');
+    await select(page, 'evaluate');
+    await page.keyboard.press('Control+v');
+    await expect(notice(page, /^Nothing was pasted: the clipboard is not a magnus pipeline: aliases expand to more than 100,000 nodes/)).toBeVisible(SLOW);
+    expect(await present(page)).toBe(before);
+
+    // A normal copy and paste goes through the same reader.
+    await select(page, 'evaluate');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('evaluate:');
+    await page.keyboard.press('Control+v');
+    await expect(step(page, 'evaluate 2')).toBeVisible(SLOW);
+    await expect(notice(page, 'Pasted 1 step.')).toBeVisible();
+  });
 });
 
 test('a large pipeline imports with the page answering, and its steps are drawn', async ({ page }) => {
