@@ -202,6 +202,8 @@ describe('secret references in diagnostics', () => {
     ['a name', 'Pass@Word-1:key'],
     ['a key', 'creds:pa55w0rd!x'],
     ['three parts', 'a:b:c-secret-value'],
+    ['an empty name', ':pa55w0rd-value'],
+    ['an empty key', 'pa55w0rd-value:'],
   ])('no secret diagnostic repeats the reference when it is not valid as %s', (_what, ref) => {
     const result = loadPipeline({ dag: { text: DAG }, config: { text: config(`    secrets_from_k8s:\n      AWS_KEY: "${ref}"\n`) } });
     expect(result.diagnostics.some((d) => d.code.startsWith('E_SECRET'))).toBe(true);
