@@ -185,9 +185,17 @@ test('a save that cannot be restored is kept aside and offered for download; the
   await expect(recovery.getByRole('alert')).toHaveText(
     'The pipeline saved in this browser could not be restored: dag.steps.1: expected Object, found null. It is kept in this browser as it was, and can be downloaded below. The example pipeline is open instead.',
   );
-  const [download] = await Promise.all([other.waitForEvent('download'), recovery.getByRole('button', { name: 'Download the saved pipeline' }).click()]);
+  const [download] = await Promise.all([other.waitForEvent('download'), recovery.getByRole('button', { name: 'Download the save as JSON' }).click()]);
   expect(download.suggestedFilename()).toBe('kfp-designer-unrestored-save.json');
   expect(readFileSync((await download.path())!, 'utf8')).toBe(bad);
+  // And as the magnus files it still holds, without the step that could not be read.
+  await expect(recovery).toContainText('Its magnus files can be downloaded as well, without what the designer could not read in it: dag.steps.1.');
+  const [dag] = await Promise.all([other.waitForEvent('download'), recovery.getByRole('button', { name: 'Download train.yaml' }).click()]);
+  expect(dag.suggestedFilename()).toBe('train.yaml');
+  const dagText = readFileSync((await dag.path())!, 'utf8');
+  expect(dagText).toContain('prepare data:');
+  expect(dagText).not.toContain('train model:');
+  await expect(recovery.getByRole('button', { name: 'Download kfp-config.yaml' })).toBeVisible();
 
   // Work goes on and is saved; the save kept aside stays.
   await step(other, 'train model').click();
