@@ -254,3 +254,15 @@ describe('what an Argo config keeps as written under a name the kfp dialect read
     expect(exported).toContain('kept_from_argo:');
   });
 });
+
+describe('an empty text setting in an Argo config', () => {
+  // Found by the fuzzer: `serviceAccountName: ~` became the setting "", which the exported kfp config reads as no setting.
+  it.each([
+    ['runnable ≥0.20', 'pipeline-executor:\n  type: argo\n  config:\n    pvc_for_runnable: ""\n    defaults:\n      image: img:1\n    argoWorkflow:\n      metadata:\n        generateName: ~\n        namespace: ""\n      spec:\n        serviceAccountName: ~\n        activeDeadlineSeconds: ""\n'],
+    ['magnus 0.5 flat', 'executor:\n  type: argo\n  config:\n    image: img:1\n    service_account_name: ""\n    name: ""\n'],
+  ])('%s: is no setting, as in the kfp dialect, and the same after export and import', (_era, text) => {
+    const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
+    expect(pipeline.executor.docker_image).toBe('img:1');
+    for (const key of ['service_account', 'generate_name', 'namespace', 'pvc_for_runnable', 'workflow_active_deadline_seconds'] as const) expect(pipeline.executor[key]).toBeUndefined();
+  });
+});

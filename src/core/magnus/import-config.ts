@@ -165,6 +165,7 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
   }
   if (type === 'argo' && isRunnableArgoConfig(config)) {
     readRunnableArgoConfig(ctx, cursor, configPath, config, executor);
+    dropEmptySettings(executor);
     return;
   }
   for (const [key, value] of cursor.source.entries(configPath, config)) {
@@ -173,6 +174,19 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
   }
   // magnus 0.5 / runnable ≤0.19 give every container 250m / 1Gi when `resources` is absent (their `Resources()` default).
   if (type === 'argo' && !Object.hasOwn(config, 'resources')) readFlatArgoSetting(ctx, cursor, configPath, 'resources', {}, executor);
+  dropEmptySettings(executor);
+}
+
+/**
+ * An empty text setting is no setting, as in the kfp dialect (readExecutorSetting): the Argo
+ * readers keep what is written, and `serviceAccountName: ~` would otherwise become a setting that
+ * the exported file loses.
+ */
+function dropEmptySettings(executor: KfpConfig) {
+  for (const key of STRING_SETTINGS) {
+    // own-keys: one of STRING_SETTINGS
+    if (executor[key] === '') delete executor[key];
+  }
 }
 
 function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPath, key: string, value: Json, executor: KfpConfig, type: string | undefined) {
