@@ -8,6 +8,7 @@ import { deleteSteps, locateStep } from '../../core/model/actions';
 import { findStep } from '../../core/model/paths';
 import type { DesignerStore } from '../store/store';
 import { pastePosition } from './paste-place';
+import { stepCount } from './step-count';
 
 const loadClipboard = () => import('../../core/model/clipboard');
 
@@ -20,8 +21,6 @@ function copiedPaths(store: DesignerStore): string[] {
   const graphPath = locateStep(pipeline, known[0]).graphPath;
   return known.filter((path) => locateStep(pipeline, path).graphPath === graphPath);
 }
-
-export const plural = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
 
 function failed(store: DesignerStore, what: string, error: unknown) {
   store.getState().notify({ kind: 'error', text: `${what}: ${error instanceof Error ? error.message : String(error)}` });
@@ -45,7 +44,7 @@ export function copySelection(store: DesignerStore, options: { cut?: boolean } =
       const { apply, select } = store.getState();
       if (apply((p) => deleteSteps(p, paths.filter((path) => findStep(p, path) !== undefined)))) select([]);
     }
-    store.getState().notify({ kind: 'info', text: `${options.cut ? 'Cut' : 'Copied'} ${plural(paths.length)} to the clipboard as magnus YAML.` });
+    store.getState().notify({ kind: 'info', text: `${options.cut ? 'Cut' : 'Copied'} ${stepCount(paths.length)} to the clipboard as magnus YAML.` });
   })();
   return true;
 }

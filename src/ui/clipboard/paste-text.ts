@@ -10,8 +10,8 @@ import { inputReader } from '../reading/readers';
 import { ReadStopped } from '../reading/reader';
 import { trackRead } from '../reading/track';
 import type { DesignerStore } from '../store/store';
-import { plural } from './clipboard-actions';
 import { pastePosition } from './paste-place';
+import { stepCount } from './step-count';
 import type { PasteRead } from './read-paste';
 
 export const PASTE_PROGRESS_TITLE = 'Pasting the steps';
@@ -46,5 +46,5 @@ export async function pasteCopiedText(store: DesignerStore, text: string): Promi
   }
   if (!done) return nothing(`${store.getState().notice?.text ?? ''}.`);
   select(pasted);
-  notify({ kind: 'info', text: `Pasted ${plural(pasted.length)}.` });
+  notify({ kind: 'info', text: `Pasted ${stepCount(pasted.length)}.` });
 }
