@@ -266,3 +266,12 @@ describe('an empty text setting in an Argo config', () => {
     for (const key of ['service_account', 'generate_name', 'namespace', 'pvc_for_runnable', 'workflow_active_deadline_seconds'] as const) expect(pipeline.executor[key]).toBeUndefined();
   });
 });
+
+describe('a key of a magnus 0.5 Argo override that is no Argo setting', () => {
+  // Found by the fuzzer: `parallelism` renamed to `output_file` kept the number 1, which the exported kfp profile reads as "1".
+  it('is read as the kfp dialect reads a profile entry, and the same after export and import', () => {
+    const text = 'executor:\n  type: argo\n  config:\n    image: img:1\n    overrides:\n      seq:\n        output_file: 1\n        cpu_limit: 2\n        bogus: {a: 1}\n';
+    const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
+    expect(pipeline.executor.profiles[0].entries).toEqual(expect.arrayContaining([{ key: 'output_file', value: '1' }, { key: 'cpu_limit', value: '2' }, { key: 'bogus', value: { a: 1 } }]));
+  });
+});

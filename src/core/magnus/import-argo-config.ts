@@ -2,7 +2,7 @@ import type { Json, KfpConfig, NamedValue, OverrideEntry, Profile, SecretEntry, 
 import type { YamlPath } from '../yaml/source';
 import { MARKERS } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
-import { readBoolean, readNamedValues, readSecrets, readTolerations, readVolumes, scalarText } from './import-values';
+import { readBoolean, readNamedValues, readOverrideEntry, readSecrets, readTolerations, readVolumes, scalarText } from './import-values';
 import { readsAsKfpSetting } from './kfp-config-keys';
 
 /**
@@ -504,10 +504,8 @@ export function readFlatArgoProfile(ctx: ImportContext, cursor: FileCursor, path
   const profile: Profile = { name, entries: [] };
   const sink = profileSink(reader, profile);
   for (const [key, value] of cursor.source.entries(path, settings)) {
-    if (!readFlatSetting(reader, sink, [...path, key], key, value)) {
-      profile.entries.push({ key, value });
-      ctx.locate(cursor, [...path, key], { field: `profiles.${name}.${key}` });
-    }
+    // Any other key as the kfp dialect reads it in a profile (`output_file: 1` is the text "1"), so the export reads back the same.
+    if (!readFlatSetting(reader, sink, [...path, key], key, value)) profile.entries.push(readOverrideEntry(ctx, cursor, [...path, key], value, {}, `profiles.${name}`));
   }
   return profile;
 }
