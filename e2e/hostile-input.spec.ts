@@ -1,6 +1,6 @@
 /**
  * Hostile and huge input in the browser, and work that must never be lost: a share link that asks
- * before anything is read, reading off the page's thread with progress, Cancel and a time budget,
+ * before anything is read, reading (links, files, pasted steps) off the page's thread with progress, Cancel and a time budget,
  * a link that inflates past what a link may carry, a save that cannot be restored, a part of the
  * page that fails, and storage that is full.
  *
@@ -9,6 +9,7 @@
  * clock instead of waited for.
  */
 import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { aliasBombDag, inflateBombFragment, shareFragment } from '../bench/ui/hostile-input';
 import { canvas, dropFiles, field, open, SLOW, step, stepNames, toolbar } from './designer';
 import { expect, test, type Page } from './fixtures';
@@ -99,6 +100,48 @@ test('a hostile file in the import dialog or dropped on the canvas is read off t
   expect(await present(page)).toBe(before);
 });
 
+test.describe('pasting steps', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const writeClipboard = (page: Page, text: string) => page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const select = async (page: Page, name: string) => {
+    await page.keyboard.press('Escape'); // clears the selection
+    await step(page, name).click();
+  };
+
+  test('a hostile paste is read off the page: Cancel stops it, a real reader refuses it, nothing changes; a normal paste still works', async ({ page }) => {
+    await stallReader(page);
+    await open(page);
+    const before = await present(page);
+    // Steps as the designer copies them, with a "billion laughs" in one of them.
+    const bomb = `# kfp-designer: steps copied from a pipeline\n${aliasBombDag(7)}`;
+    await writeClipboard(page, bomb);
+    await select(page, 'evaluate');
+    await page.keyboard.press('Control+v');
+    const reading = progressDialog(page, 'Pasting the steps');
+    await expect(reading.getByRole('progressbar', { name: 'Progress' })).toBeVisible(SLOW);
+    // The page answers while the reader is busy: the dialog's own Cancel works.
+    await reading.getByRole('button', { name: 'Cancel' }).click();
+    await expect(reading).toBeHidden();
+    await expect(notice(page, 'Paste cancelled; nothing changed.')).toBeVisible();
+    expect(await present(page)).toBe(before);
+
+    // With the real reader (a fresh worker after the stopped one), the bomb is refused within its budget.
+    await page.unroute('**/assets/reader.worker-*.js');
+    await select(page, 'evaluate');
+    await page.keyboard.press('Control+v');
+    await expect(notice(page, /^Nothing was pasted: the clipboard is not a magnus pipeline: aliases expand to more than 100,000 nodes/)).toBeVisible(SLOW);
+    expect(await present(page)).toBe(before);
+
+    // A normal copy and paste goes through the same reader.
+    await select(page, 'evaluate');
+    await page.keyboard.press('Control+c');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('evaluate:');
+    await page.keyboard.press('Control+v');
+    await expect(step(page, 'evaluate 2')).toBeVisible(SLOW);
+    await expect(notice(page, 'Pasted 1 step.')).toBeVisible();
+  });
+});
+
 test('a large pipeline imports with the page answering, and its steps are drawn', async ({ page }) => {
   test.slow(); // 400 steps read, checked, emitted and laid out: long on a busy 2-core machine
   await open(page);
@@ -143,9 +186,17 @@ test('a save that cannot be restored is kept aside and offered for download; the
   await expect(recovery.getByRole('alert')).toHaveText(
     'The pipeline saved in this browser could not be restored: dag.steps.1: expected Object, found null. It is kept in this browser as it was, and can be downloaded below. The example pipeline is open instead.',
   );
-  const [download] = await Promise.all([other.waitForEvent('download'), recovery.getByRole('button', { name: 'Download the saved pipeline' }).click()]);
+  const [download] = await Promise.all([other.waitForEvent('download'), recovery.getByRole('button', { name: 'Download the save as JSON' }).click()]);
   expect(download.suggestedFilename()).toBe('kfp-designer-unrestored-save.json');
   expect(readFileSync((await download.path())!, 'utf8')).toBe(bad);
+  // And as the magnus files it still holds, without the step that could not be read.
+  await expect(recovery).toContainText('Its magnus files can be downloaded as well, without what the designer could not read in it: dag.steps.1.');
+  const [dag] = await Promise.all([other.waitForEvent('download'), recovery.getByRole('button', { name: 'Download train.yaml' }).click()]);
+  expect(dag.suggestedFilename()).toBe('train.yaml');
+  const salvaged = parse(readFileSync((await dag.path())!, 'utf8')) as { dag: { steps: Record<string, unknown> } };
+  expect(Object.keys(salvaged.dag.steps)).toContain('prepare data');
+  expect(Object.keys(salvaged.dag.steps)).not.toContain('train model');
+  await expect(recovery.getByRole('button', { name: 'Download kfp-config.yaml' })).toBeVisible();
 
   // Work goes on and is saved; the save kept aside stays.
   await step(other, 'train model').click();

@@ -2,6 +2,7 @@
  * `npm run fuzz [-- --cases N --seed S --budget-ms MS]`: runs the fuzzer (test/fuzz/fuzz.ts) and
  * prints the figures; each failure is written to reports/fuzz/<case>/ with the files of its input.
  * `--case I` replays case I alone and prints what it found. Exit status 1 when anything failed.
+ * SIGINT or SIGTERM stops a long run after its current slice of 100 cases, with the figures so far.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,9 +51,16 @@ if (values.case !== undefined) {
   const cases = Number(values.cases);
   let done = 0;
   const figures = { cases: 0, milliseconds: 0, imported: 0, emitted: 0, checked: 0, counts: {} as Record<string, number> };
-  // In slices, so a long run shows it is alive.
-  const slice = 5_000;
-  while (done < cases) {
+  // In slices, so a long run shows it is alive, and can be stopped (SIGINT, SIGTERM) with the figures of what it ran.
+  const slice = 100;
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const failures = () => Object.values(figures.counts).reduce((a, b) => a + b, 0);
+  while (done < cases && !stopped) {
     const part = runFuzz({ cases: Math.min(slice, cases - done), seed, budgetMs, first: done, onFailure });
     figures.cases += part.cases;
     figures.milliseconds += part.milliseconds;
@@ -61,9 +69,11 @@ if (values.case !== undefined) {
     figures.checked += part.checked;
     for (const [kind, n] of Object.entries(part.counts)) figures.counts[kind] = (figures.counts[kind] ?? 0) + n;
     done += part.cases;
-    if (cases > slice) console.error(`… ${number(done)} cases, ${number(figures.milliseconds / 1000)} s`);
+    if (done % 1_000 === 0) console.error(`… ${number(done)} cases, ${number(figures.milliseconds / 1000)} s, ${number(failures())} failed`);
+    await new Promise((resolve) => setImmediate(resolve)); // lets a signal in
   }
-  const failed = Object.values(figures.counts).reduce((a, b) => a + b, 0);
+  if (stopped) console.log(`\nstopped by a signal after ${number(done)} of ${number(cases)} cases`);
+  const failed = failures();
   console.log(`\nfuzz: ${number(figures.cases)} cases (seed ${seed}) in ${number(figures.milliseconds / 1000)} s, ${(figures.milliseconds / figures.cases).toFixed(1)} ms a case`);
   console.log(`  imported ${number(figures.imported)}, emitted without errors ${number(figures.emitted)}, strictly checked ${number(figures.checked)}`);
   console.log(`  exceptions              ${number(figures.counts.exception)}`);

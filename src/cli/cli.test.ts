@@ -119,6 +119,20 @@ describe('kfp-designer transpile', () => {
     expect(existsSync(join(dir, 'out/kfp.yaml'))).toBe(false);
   });
 
+  it('points at a mistyped secret reference without printing it (stderr reaches CI logs; the value may be the secret)', async () => {
+    const secret = 'wJalrXUtnFEMI-K7MDENG-bPxRfiCY';
+    write('secret.yaml', CONFIG.replace('    output_file: out/kfp.yaml\n', `    output_file: out/kfp.yaml\n    secrets_from_k8s:\n      AWS_SECRET_ACCESS_KEY: ${secret}\n      TOKEN: ":${secret}"\n      OTHER: "a:b:${secret}"\n`));
+    for (const command of ['validate', 'transpile']) {
+      err.length = 0;
+      out.length = 0;
+      expect(await runCli([command, 'dag.yaml', '-c', 'secret.yaml', '--var', 'registry=r', '--var', 'tag=1', '--verbose'], io())).toBe(EXIT_INPUT_ERRORS);
+      expect(err.join('')).toMatch(/^secret\.yaml:7:\d+: error E_SECRET_REF_FORMAT: secret for `AWS_SECRET_ACCESS_KEY`: the value \(no `:`\) is not "SecretName:Key".*\[executor\.secrets_from_k8s\.AWS_SECRET_ACCESS_KEY\]$/m);
+      expect(err.join('')).toMatch(/^secret\.yaml:9:\d+: error E_SECRET_REF_FORMAT: secret for `OTHER`: the value \(2 `:`\)/m);
+      expect(err.join('')).toMatch(/^secret\.yaml:8:\d+: error E_SECRET_NAME: secret for `TOKEN`: the secret name before `:` is empty \(e\.g\. aws-credentials:access_key\)/m);
+      expect(err.join('') + out.join('')).not.toContain(secret.slice(0, 8));
+    }
+  });
+
   it('reports a YAML syntax error with its line and column', async () => {
     write('broken.yaml', 'dag:\n  start_at: a\n  steps: [\n');
     expect(await runCli(['transpile', 'broken.yaml'], io())).toBe(EXIT_INPUT_ERRORS);

@@ -281,6 +281,14 @@ describe('composite steps and on_failure take the graph shape (docs/composite-em
     expect(emitPipeline(pipeline!, { target: 'kfp-v2' }).diagnostics.map((d) => d.code)).toEqual(['I_EMIT_V2_ON_FAILURE']);
   });
 
+  it.each(['kfp-v2', 'kfp-v1', 'argo'] as const)('%s: a map whose branch has no steps (invalid: the validator says so) still emits, without throwing', (target) => {
+    // Found by the fuzzer: `steps:` renamed inside a map's branch left a graph with no jobs.
+    const empty = chain('    first:\n      type: map\n      iterate_on: xs\n      iterate_as: x\n      next: success\n      branch:\n        start_at: a\n        kfp: {a: {type: stub}}');
+    const { pipeline } = importMagnus({ dag: { text: empty }, config: { text: CONFIG } });
+    expect(pipeline!.dag.steps[0]).toMatchObject({ type: 'map', branch: { steps: [{ type: 'success' }, { type: 'fail' }] } });
+    expect(() => emitPipeline(pipeline!, { target })).not.toThrow();
+  });
+
   const parallel = chain(`    first:\n      type: parallel\n      next: success\n      branches:\n        one:\n          ${branch('a')}\n        two:\n          ${branch('b')}`);
 
   it('Argo: a parallel step is a DAG of fan-out, one DAG per branch, and a fan-in that runs whatever the branches did', () => {

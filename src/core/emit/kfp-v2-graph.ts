@@ -89,6 +89,11 @@ class GraphBuilder {
    * absorbing graph no task may fail (see kfp-v2-routes.ts).
    */
   graphTasks(graph: PlannedGraph, source: VariableSource, absorbing: boolean): Yaml {
+    // A graph without steps (an error the validator reports) has nothing to run; the rest of the pipeline is still emitted.
+    if (graph.jobs.length === 0) {
+      this.levels.set(graph, 0);
+      return {};
+    }
     const routes = routesOf(graph, absorbing);
     this.firstOnFailure ??= graph.jobs.find((job) => 'on_failure' in job.step && job.step.on_failure)?.path;
     const jobs = new Map(graph.jobs.map((job) => [job.name, job]));

@@ -202,6 +202,8 @@ describe('secret references in diagnostics', () => {
     ['a name', 'Pass@Word-1:key'],
     ['a key', 'creds:pa55w0rd!x'],
     ['three parts', 'a:b:c-secret-value'],
+    ['an empty name', ':pa55w0rd-value'],
+    ['an empty key', 'pa55w0rd-value:'],
   ])('no secret diagnostic repeats the reference when it is not valid as %s', (_what, ref) => {
     const result = loadPipeline({ dag: { text: DAG }, config: { text: config(`    secrets_from_k8s:\n      AWS_KEY: "${ref}"\n`) } });
     expect(result.diagnostics.some((d) => d.code.startsWith('E_SECRET'))).toBe(true);
@@ -228,5 +230,48 @@ describe('what the export cannot write as a mapping', () => {
     // Validation says what is wrong with them.
     const codes = loadPipeline(input).diagnostics.map((d) => d.code);
     expect(codes).toEqual(expect.arrayContaining(['E_SECRET_DUPLICATE_ENV', 'E_SECRET_REF_FORMAT']));
+  });
+});
+
+describe('what an Argo config keeps as written under a name the kfp dialect reads', () => {
+  // Found by the fuzzer: runnable's `overrides` leftovers came back as a second `overrides:` profile block, and were dropped.
+  const runnable = (extra: string) =>
+    `pipeline-executor:\n  type: argo\n  config:\n    defaults:\n      image: img:1\n    overrides:\n      cpu-machine:\n        propertyIsEnumerable:\n          - effect: NoSchedule\n        resources:\n          limits:\n            cpu: "4"\n            nvidia.com/gpu: 1\n${extra}`;
+
+  it.each([
+    ['runnable ≥0.20, unknown keys inside an override', runnable('')],
+    ['runnable ≥0.20, unknown top-level keys named like kfp settings', runnable('    tolerations: [{key: k}]\n    persistent_volumes: runnable\n    placeholders: {p: {cpu_limit: "2"}}\n    cpu_limit: "9"\n')],
+    ['magnus 0.5 flat, an override beside a profile', 'executor:\n  type: argo\n  config:\n    image: img:1\n    overrides:\n      seq:\n        parallelism: 1\n        retry_strategy: {limit: 2, bogus: 1}\n'],
+  ])('%s: kept, not applied, and the same after export and import', (_what, text) => {
+    const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
+    const exported = exportMagnus(pipeline).config;
+    // None of them became a setting: they sit under one key the kfp dialect does not read.
+    expect(pipeline.executor.cpu_limit).not.toBe('9');
+    expect(pipeline.executor.tolerations).toBeUndefined();
+    expect(pipeline.executor.profiles.map((p) => p.name)).not.toContain('p');
+    for (const key of Object.keys(pipeline.executor.extra ?? {})) expect(['kept_from_argo', 'defaults']).toContain(key);
+    expect(Object.keys((pipeline.executor.extra!.kept_from_argo as { overrides: object }).overrides)).toEqual([pipeline.executor.profiles[0].name]);
+    expect(exported).toContain('kept_from_argo:');
+  });
+});
+
+describe('an empty text setting in an Argo config', () => {
+  // Found by the fuzzer: `serviceAccountName: ~` became the setting "", which the exported kfp config reads as no setting.
+  it.each([
+    ['runnable ≥0.20', 'pipeline-executor:\n  type: argo\n  config:\n    pvc_for_runnable: ""\n    defaults:\n      image: img:1\n    argoWorkflow:\n      metadata:\n        generateName: ~\n        namespace: ""\n      spec:\n        serviceAccountName: ~\n        activeDeadlineSeconds: ""\n'],
+    ['magnus 0.5 flat', 'executor:\n  type: argo\n  config:\n    image: img:1\n    service_account_name: ""\n    name: ""\n'],
+  ])('%s: is no setting, as in the kfp dialect, and the same after export and import', (_era, text) => {
+    const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
+    expect(pipeline.executor.docker_image).toBe('img:1');
+    for (const key of ['service_account', 'generate_name', 'namespace', 'pvc_for_runnable', 'workflow_active_deadline_seconds'] as const) expect(pipeline.executor[key]).toBeUndefined();
+  });
+});
+
+describe('a key of a magnus 0.5 Argo override that is no Argo setting', () => {
+  // Found by the fuzzer: `parallelism` renamed to `output_file` kept the number 1, which the exported kfp profile reads as "1".
+  it('is read as the kfp dialect reads a profile entry, and the same after export and import', () => {
+    const text = 'executor:\n  type: argo\n  config:\n    image: img:1\n    overrides:\n      seq:\n        output_file: 1\n        cpu_limit: 2\n        bogus: {a: 1}\n';
+    const pipeline = roundTrip({ dag: { text: DAG }, config: { text } });
+    expect(pipeline.executor.profiles[0].entries).toEqual(expect.arrayContaining([{ key: 'output_file', value: '1' }, { key: 'cpu_limit', value: '2' }, { key: 'bogus', value: { a: 1 } }]));
   });
 });

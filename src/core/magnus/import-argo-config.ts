@@ -2,7 +2,8 @@ import type { Json, KfpConfig, NamedValue, OverrideEntry, Profile, SecretEntry, 
 import type { YamlPath } from '../yaml/source';
 import { MARKERS } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
-import { readBoolean, readNamedValues, readSecrets, readTolerations, readVolumes, scalarText } from './import-values';
+import { readBoolean, readNamedValues, readOverrideEntry, readSecrets, readTolerations, readVolumes, scalarText } from './import-values';
+import { readsAsKfpSetting } from './kfp-config-keys';
 
 /**
  * The Argo executors' configs (§6.3, §10.1), read into the model's settings: the flat config of
@@ -24,6 +25,13 @@ interface ArgoReader {
   /** Written-but-unmapped parts of the config, rebuilt in their original shape for export. */
   keep(path: YamlPath, value: Json): void;
 }
+
+/**
+ * Where what an Argo config kept as written under a name the kfp dialect reads as a setting
+ * (`overrides`, `tolerations`…) is kept instead, in the exported config: unknown to kfp, so kept
+ * again, not applied, on the way back.
+ */
+export const ARGO_KEPT_KEY = 'kept_from_argo';
 
 /** runnable ≥0.20 keys of `config:`; any of them (or `argoWorkflow`/`defaults`) marks the new dialect. */
 const NEW_KEYS = new Set(['argo_workflow', 'defaults', 'pvc_for_runnable', 'custom_volumes', 'secret_from_k8s', 'cron_schedule', 'configmap_cache_name', 'log_level', 'mock']);
@@ -491,14 +499,13 @@ export function readFlatArgoSetting(ctx: ImportContext, cursor: FileCursor, conf
 
 /** Flat keys inside a 0.5 `overrides.<name>` profile (a shallow update of the executor config, §7.2). */
 export function readFlatArgoProfile(ctx: ImportContext, cursor: FileCursor, path: YamlPath, name: string, settings: Record<string, Json>, executor: KfpConfig): Profile {
-  const reader = readerFor(ctx, cursor, path, executor);
+  // What the profile keeps is kept where it was written (`overrides.<name>.…`), not in the global config.
+  const reader = readerFor(ctx, cursor, path.slice(0, -2), executor);
   const profile: Profile = { name, entries: [] };
   const sink = profileSink(reader, profile);
   for (const [key, value] of cursor.source.entries(path, settings)) {
-    if (!readFlatSetting(reader, sink, [...path, key], key, value)) {
-      profile.entries.push({ key, value });
-      ctx.locate(cursor, [...path, key], { field: `profiles.${name}.${key}` });
-    }
+    // Any other key as the kfp dialect reads it in a profile (`output_file: 1` is the text "1"), so the export reads back the same.
+    if (!readFlatSetting(reader, sink, [...path, key], key, value)) profile.entries.push(readOverrideEntry(ctx, cursor, [...path, key], value, {}, `profiles.${name}`));
   }
   return profile;
 }
@@ -566,8 +573,10 @@ function readerFor(ctx: ImportContext, cursor: FileCursor, configPath: YamlPath,
     cursor,
     executor,
     keep(path, value) {
-      const segments = path.slice(configPath.length).map(String);
-      if (segments.length === 0) return;
+      const written = path.slice(configPath.length).map(String);
+      if (written.length === 0) return;
+      // The export writes a kfp config, which would read e.g. runnable's `overrides` leftovers as a second set of profiles.
+      const segments = readsAsKfpSetting(written[0]) ? [ARGO_KEPT_KEY, ...written] : written;
       executor.extra ??= {};
       let node: Record<string, Json> = executor.extra;
       for (const segment of segments.slice(0, -1)) {

@@ -1,27 +1,15 @@
-import { KFP_TEXT_SETTING_KEYS, POD_TEXT_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type Json, type KfpConfig, type Profile, type Service } from '../model/types';
+import type { Json, KfpConfig, Profile, Service } from '../model/types';
 import type { YamlPath } from '../yaml/source';
 import { MARKERS, type EraMarker } from './era';
 import { describeType, isMapping, type FileCursor, type ImportContext } from './import-context';
 import { isRunnableArgoConfig, readFlatArgoProfile, readFlatArgoSetting, readRunnableArgoConfig } from './import-argo-config';
+import { LEGACY_NAMES, NAMED_VALUE_SETTINGS, STRING_SETTINGS } from './kfp-config-keys';
 import { readBoolean, readNamedValues, readOverrideEntries, readSecrets, readString, readTolerations, readVolumes } from './import-values';
 
 const EXECUTOR_KEYS = new Map<string, EraMarker>([
   ['executor', MARKERS.configExecutor],
   ['mode', MARKERS.configMode],
   ['pipeline-executor', MARKERS.configPipelineExecutor],
-]);
-
-const STRING_SETTINGS = [...KFP_TEXT_SETTING_KEYS, 'output_file', ...POD_TEXT_SETTING_KEYS, ...WORKFLOW_TEXT_SETTING_KEYS] as const;
-
-/** The designer's list-valued settings in the kfp dialect (export writes them; the kfp executor ignores them). */
-const NAMED_VALUE_SETTINGS = new Set(['env', 'node_selector', 'labels', 'annotations']);
-
-/** ext 0.1.0 spelled the global resources with a `default_` prefix (steps still used the plain names). */
-const LEGACY_NAMES = new Map<string, (typeof STRING_SETTINGS)[number]>([
-  ['default_cpu_limit', 'cpu_limit'],
-  ['default_memory_limit', 'memory_limit'],
-  ['default_cpu_request', 'cpu_request'],
-  ['default_memory_request', 'memory_request'],
 ]);
 
 export function emptyKfpConfig(): KfpConfig {
@@ -177,6 +165,7 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
   }
   if (type === 'argo' && isRunnableArgoConfig(config)) {
     readRunnableArgoConfig(ctx, cursor, configPath, config, executor);
+    dropEmptySettings(executor);
     return;
   }
   for (const [key, value] of cursor.source.entries(configPath, config)) {
@@ -185,6 +174,19 @@ function readExecutor(ctx: ImportContext, cursor: FileCursor, path: YamlPath, ra
   }
   // magnus 0.5 / runnable ≤0.19 give every container 250m / 1Gi when `resources` is absent (their `Resources()` default).
   if (type === 'argo' && !Object.hasOwn(config, 'resources')) readFlatArgoSetting(ctx, cursor, configPath, 'resources', {}, executor);
+  dropEmptySettings(executor);
+}
+
+/**
+ * An empty text setting is no setting, as in the kfp dialect (readExecutorSetting): the Argo
+ * readers keep what is written, and `serviceAccountName: ~` would otherwise become a setting that
+ * the exported file loses.
+ */
+function dropEmptySettings(executor: KfpConfig) {
+  for (const key of STRING_SETTINGS) {
+    // own-keys: one of STRING_SETTINGS
+    if (executor[key] === '') delete executor[key];
+  }
 }
 
 function readExecutorSetting(ctx: ImportContext, cursor: FileCursor, at: YamlPath, key: string, value: Json, executor: KfpConfig, type: string | undefined) {

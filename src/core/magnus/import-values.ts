@@ -164,14 +164,17 @@ export function readBoolean(ctx: ImportContext, cursor: FileCursor, path: YamlPa
 
 /** Override entries in the order written; known keys get their model shape, the rest stay verbatim. */
 export function readOverrideEntries(ctx: ImportContext, cursor: FileCursor, path: YamlPath, value: Record<string, Json>, target: Target, fieldPrefix: string): OverrideEntry[] {
-  return cursor.source.entries(path, value).map(([key, raw]) => {
-    const entryPath = [...path, key];
-    const entryTarget = { ...target, field: `${fieldPrefix}.${key}` };
-    ctx.locate(cursor, entryPath, entryTarget);
-    if (key === 'secrets_from_k8s') return { key, value: readSecrets(ctx, cursor, entryPath, raw, entryTarget) ?? null };
-    if (key === 'env' || key === 'node_selector') return { key, value: readNamedValues(ctx, cursor, entryPath, raw, entryTarget) ?? null };
-    if (key === 'tolerations') return { key, value: readTolerations(ctx, cursor, entryPath, raw, entryTarget) ?? null };
-    if (STRING_KEYS.has(key) && (typeof raw === 'number' || typeof raw === 'boolean')) return { key, value: String(raw) };
-    return { key, value: raw };
-  });
+  return cursor.source.entries(path, value).map(([key, raw]) => readOverrideEntry(ctx, cursor, [...path, key], raw, target, fieldPrefix));
+}
+
+/** One entry of a profile or step override, at `entryPath` (its last part is the key). */
+export function readOverrideEntry(ctx: ImportContext, cursor: FileCursor, entryPath: YamlPath, raw: Json, target: Target, fieldPrefix: string): OverrideEntry {
+  const key = String(entryPath[entryPath.length - 1]);
+  const entryTarget = { ...target, field: `${fieldPrefix}.${key}` };
+  ctx.locate(cursor, entryPath, entryTarget);
+  if (key === 'secrets_from_k8s') return { key, value: readSecrets(ctx, cursor, entryPath, raw, entryTarget) ?? null };
+  if (key === 'env' || key === 'node_selector') return { key, value: readNamedValues(ctx, cursor, entryPath, raw, entryTarget) ?? null };
+  if (key === 'tolerations') return { key, value: readTolerations(ctx, cursor, entryPath, raw, entryTarget) ?? null };
+  if (STRING_KEYS.has(key) && (typeof raw === 'number' || typeof raw === 'boolean')) return { key, value: String(raw) };
+  return { key, value: raw };
 }

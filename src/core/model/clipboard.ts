@@ -7,12 +7,13 @@ import { importMagnus } from '../magnus/import';
 import { exportMagnus } from '../magnus/export';
 import { isMapping } from '../magnus/import-context';
 import { ownValue, setOwn } from '../own';
-import { parseYamlSource } from '../yaml/source';
-import { ActionError, isFlowing, locateStep, uniqueStepName, updateGraph } from './actions';
+import { parseYamlSource, type YamlSource } from '../yaml/source';
+import { ActionError, locateStep } from './actions';
 import { COPIED_STEPS_HEADER } from './clipboard-header';
 import { pipelineOf } from './defaults';
 import { joinPath } from './paths';
-import type { Graph, Pipeline, Position, Step } from './types';
+import { placeCopiedSteps, type CopiedSteps, type PasteOptions, type PasteResult } from './place-steps';
+import type { Pipeline, Position, Step } from './types';
 
 /** The selected steps of one graph (the first selected step's) as magnus YAML. */
 export function copySteps(pipeline: Pipeline, stepPaths: readonly string[]): string {
@@ -55,11 +56,28 @@ function relativeLayout(pipeline: Pipeline, graphPath: string, steps: Step[]): R
 }
 
 export { COPIED_STEPS_HEADER, isCopiedSteps } from './clipboard-header';
+export type { CopiedSteps, PasteResult } from './place-steps';
 
-export interface PasteResult {
-  pipeline: Pipeline;
-  /** Paths of the pasted steps, in the target graph. */
-  paths: string[];
+/**
+ * The steps of a copied magnus fragment, read: the slow half of a paste (the designer runs it in
+ * its reader worker), throwing ActionError with the reason when the text holds none.
+ */
+export function readCopiedSteps(text: string): CopiedSteps {
+  const source = parseYamlSource(text);
+  const names = namesIn(source);
+  if (names.length === 0) {
+    // A text too large, or an alias bomb, says so rather than "no steps".
+    const broken = source.problems.find((p) => p.severity === 'error');
+    if (broken) throw new ActionError(`the clipboard is not a magnus pipeline: ${broken.message}${broken.pos ? ` (line ${broken.pos.line})` : ''}`);
+    throw new ActionError('the clipboard holds no magnus steps (a YAML mapping with dag: steps:)');
+  }
+  const imported = importMagnus({ dag: { text } });
+  if (!imported.pipeline) {
+    const first = imported.diagnostics.find((d) => d.severity === 'error');
+    throw new ActionError(`the clipboard is not a magnus pipeline${first ? `: ${first.message}${first.line ? ` (line ${first.line})` : ''}` : ''}`);
+  }
+  const { dag, layout } = imported.pipeline;
+  return { names, steps: dag.steps.filter((s) => names.includes(s.name)), layout };
 }
 
 /**
@@ -67,69 +85,14 @@ export interface PasteResult {
  * `train 2`) and edges between pasted steps follow the renames; an edge to a step outside the
  * fragment is kept if the target graph has a step of that name, else dropped.
  */
-export function pasteSteps(pipeline: Pipeline, text: string, options: { graphPath?: string; at?: Position } = {}): PasteResult {
-  const graphPath = options.graphPath ?? '';
-  const pastedNames = stepNamesIn(text);
-  if (pastedNames.length === 0) throw new ActionError('the clipboard holds no magnus steps (a YAML mapping with dag: steps:)');
-  const imported = importMagnus({ dag: { text } });
-  if (!imported.pipeline) {
-    const first = imported.diagnostics.find((d) => d.severity === 'error');
-    throw new ActionError(`the clipboard is not a magnus pipeline${first ? `: ${first.message}${first.line ? ` (line ${first.line})` : ''}` : ''}`);
-  }
-  const source = imported.pipeline;
-  const steps = source.dag.steps.filter((s) => pastedNames.includes(s.name));
-  const renames = new Map<string, string>();
-  const paths: string[] = [];
-  let next = updateGraph(pipeline, graphPath, (graph) => {
-    const taken: Graph = { ...graph, steps: [...graph.steps] };
-    for (const step of steps) {
-      const name = pastedName(taken, step.name);
-      renames.set(step.name, name);
-      taken.steps.push({ ...step, name });
-    }
-    const existing = new Set(graph.steps.map((s) => s.name));
-    const retarget = (target: string | undefined) => (target === undefined ? undefined : (renames.get(target) ?? (existing.has(target) ? target : undefined)));
-    const pasted = steps.map((step) => {
-      const renamed: Step = { ...step, name: renames.get(step.name)! };
-      if (!isFlowing(renamed)) return renamed;
-      const copy = { ...renamed, next: retarget(renamed.next), on_failure: retarget(renamed.on_failure) };
-      if (copy.next === undefined) delete copy.next;
-      if (copy.on_failure === undefined) delete copy.on_failure;
-      return copy;
-    });
-    paths.push(...pasted.map((s) => joinPath(graphPath, s.name)));
-    return { ...graph, steps: [...graph.steps, ...pasted], ...(graph.start_at === undefined && pasted[0] && isFlowing(pasted[0]) ? { start_at: pasted[0].name } : {}) };
-  });
-  next = { ...next, layout: { ...next.layout, ...pastedLayout(source, steps, renames, graphPath, options.at) } };
-  return { pipeline: next, paths };
-}
-
-/** A free name for a pasted step: a copy of `train 2` is `train 3`, not `train 2 2`. */
-function pastedName(graph: Graph, name: string): string {
-  if (!graph.steps.some((s) => s.name === name)) return name;
-  const numbered = /^(.*\S) (\d+)$/.exec(name);
-  if (!numbered) return uniqueStepName(graph, name);
-  const used = new Set(graph.steps.map((s) => s.name));
-  for (let n = Number(numbered[2]) + 1; ; n++) if (!used.has(`${numbered[1]} ${n}`)) return `${numbered[1]} ${n}`;
-}
-
-function pastedLayout(source: Pipeline, steps: Step[], renames: Map<string, string>, graphPath: string, at: Position | undefined): Record<string, Position> {
-  const layout: Record<string, Position> = {};
-  const base = at ?? { x: 40, y: 40 };
-  steps.forEach((step, index) => {
-    const newPath = joinPath(graphPath, renames.get(step.name)!);
-    const relative = ownValue(source.layout, step.name) ?? { x: 0, y: index * 96 };
-    setOwn(layout, newPath, { x: base.x + relative.x, y: base.y + relative.y });
-    for (const [path, position] of Object.entries(source.layout)) {
-      if (path.startsWith(`${step.name}.`)) setOwn(layout, newPath + path.slice(step.name.length), position);
-    }
-  });
-  return layout;
+export function pasteSteps(pipeline: Pipeline, text: string, options: PasteOptions = {}): PasteResult {
+  return placeCopiedSteps(pipeline, readCopiedSteps(text), options);
 }
 
 /** The step names a clipboard text lists under `dag.steps`, in its order (implicit terminals excluded). */
-export function stepNamesIn(text: string): string[] {
-  const source = parseYamlSource(text);
+export const stepNamesIn = (text: string): string[] => namesIn(parseYamlSource(text));
+
+function namesIn(source: YamlSource): string[] {
   const root = source.value;
   if (!isMapping(root) || !isMapping(root.dag) || !isMapping(root.dag.steps)) return [];
   return source.entries(['dag', 'steps'], root.dag.steps).map(([name]) => name);

@@ -156,7 +156,8 @@ same<v.InferOutput<typeof DagStepSchema>, Extract<Step, { type: 'dag' }>>(true);
 same<v.InferOutput<typeof KfpConfigSchema>, Pipeline['executor']>(true);
 
 /** Where a value first departs from the model: `dag.steps[0]: expected an object, got null`. */
-export type ShapeCheck = { ok: true; pipeline: Pipeline } | { ok: false; problem: string };
+/** `path`: where the first problem is (keys and indexes), when the check got that far. */
+export type ShapeCheck = { ok: true; pipeline: Pipeline } | { ok: false; problem: string; path?: (string | number)[] };
 
 export function checkPipelineShape(value: unknown): ShapeCheck {
   let result: v.SafeParseResult<typeof PipelineSchema>;
@@ -170,7 +171,8 @@ export function checkPipelineShape(value: unknown): ShapeCheck {
   if (result.success) return { ok: true, pipeline: value as Pipeline };
   const issue = result.issues[0];
   const where = v.getDotPath(issue);
-  return { ok: false, problem: `${where ?? 'the pipeline'}: ${describeIssue(issue)}` };
+  const path = issue.path?.map((item) => item.key).filter((key): key is string | number => typeof key === 'string' || typeof key === 'number');
+  return { ok: false, problem: `${where ?? 'the pipeline'}: ${describeIssue(issue)}`, ...(path ? { path } : {}) };
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {

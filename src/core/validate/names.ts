@@ -53,12 +53,12 @@ export interface SecretProblem {
 export const DNS1123_RULE = 'lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters';
 
 /**
- * Every problem of one `ENV_VAR: "SecretName:Key"` entry, errors first. The reference is not
- * repeated in the messages, which reach CI logs: a value pasted into the field by mistake may be
- * the secret itself. A form, next to the field the user typed it into, may ask for it (`showValues`).
+ * Every problem of one `ENV_VAR: "SecretName:Key"` entry, errors first. No part of the reference
+ * is repeated in the messages, not even in the designer beside the field: they reach CI logs,
+ * screenshots and screen readers, and a value pasted into the field by mistake may be the secret
+ * itself. They say where it goes wrong instead.
  */
-export function secretProblems(env: string, ref: string, { showValues = false } = {}): SecretProblem[] {
-  const shown = (part: string, fallback: string) => (showValues ? `\`${part}\`` : fallback);
+export function secretProblems(env: string, ref: string): SecretProblem[] {
   const problems: SecretProblem[] = [];
   const warnings: SecretProblem[] = [];
   if (env === '') {
@@ -81,7 +81,7 @@ export function secretProblems(env: string, ref: string, { showValues = false } 
     problems.push({
       field: 'format',
       severity: 'error',
-      message: `${showValues ? JSON.stringify(ref) : `the value (${colonCount(ref)})`} is not "SecretName:Key": write the Kubernetes secret name and the key inside it, separated by exactly one \`:\` (e.g. aws-credentials:access_key)`,
+      message: `the value (${colonCount(ref)}) is not "SecretName:Key": write the Kubernetes secret name and the key inside it, separated by exactly one \`:\` (e.g. aws-credentials:access_key)`,
     });
     return [...problems, ...warnings];
   }
@@ -91,8 +91,8 @@ export function secretProblems(env: string, ref: string, { showValues = false } 
       severity: 'error',
       message:
         parsed.secret === ''
-          ? `the secret name before \`:\` is empty (e.g. aws-credentials:${parsed.key || 'access_key'})`
-          : `${shown(parsed.secret, `the secret name before \`:\` (${whereInvalid(parsed.secret, DNS1123_CHARACTER, DNS1123_SUBDOMAIN_MAX)})`)} is not a valid Kubernetes secret name: ${DNS1123_RULE}`,
+          ? 'the secret name before `:` is empty (e.g. aws-credentials:access_key)'
+          : `the secret name before \`:\` (${whereInvalid(parsed.secret, DNS1123_CHARACTER, DNS1123_SUBDOMAIN_MAX)}) is not a valid Kubernetes secret name: ${DNS1123_RULE}`,
     });
   }
   if (!isSecretKey(parsed.key)) {
@@ -101,8 +101,8 @@ export function secretProblems(env: string, ref: string, { showValues = false } 
       severity: 'error',
       message:
         parsed.key === ''
-          ? `the key after \`:\` is empty (e.g. ${parsed.secret || 'aws-credentials'}:access_key)`
-          : `${shown(parsed.key, `the key after \`:\` (${whereInvalid(parsed.key, SECRET_KEY_CHARACTER, SECRET_KEY_MAX)})`)} is not a valid secret key: letters, digits, \`-\`, \`_\` and \`.\`, at most 253 characters, not \`.\` or starting with \`..\``,
+          ? 'the key after `:` is empty (e.g. aws-credentials:access_key)'
+          : `the key after \`:\` (${whereInvalid(parsed.key, SECRET_KEY_CHARACTER, SECRET_KEY_MAX)}) is not a valid secret key: letters, digits, \`-\`, \`_\` and \`.\`, at most 253 characters, not \`.\` or starting with \`..\``,
     });
   }
   return [...problems, ...warnings];

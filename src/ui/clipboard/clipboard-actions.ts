@@ -1,12 +1,14 @@
 /**
  * Copy, cut, paste and duplicate of the selected steps, through the system clipboard as magnus
  * YAML (so it works across tabs and into a text editor). Each change is one undo step. The copy
- * code (magnus import and export) is loaded on first use, not with the page.
+ * code (magnus import and export) is loaded on first use, not with the page; a paste is read in
+ * the reader worker.
  */
 import { deleteSteps, locateStep } from '../../core/model/actions';
 import { findStep } from '../../core/model/paths';
 import type { DesignerStore } from '../store/store';
 import { pastePosition } from './paste-place';
+import { stepCount } from './step-count';
 
 const loadClipboard = () => import('../../core/model/clipboard');
 
@@ -19,8 +21,6 @@ function copiedPaths(store: DesignerStore): string[] {
   const graphPath = locateStep(pipeline, known[0]).graphPath;
   return known.filter((path) => locateStep(pipeline, path).graphPath === graphPath);
 }
-
-const plural = (n: number) => (n === 1 ? '1 step' : `${n} steps`);
 
 function failed(store: DesignerStore, what: string, error: unknown) {
   store.getState().notify({ kind: 'error', text: `${what}: ${error instanceof Error ? error.message : String(error)}` });
@@ -44,41 +44,23 @@ export function copySelection(store: DesignerStore, options: { cut?: boolean } =
       const { apply, select } = store.getState();
       if (apply((p) => deleteSteps(p, paths.filter((path) => findStep(p, path) !== undefined)))) select([]);
     }
-    store.getState().notify({ kind: 'info', text: `${options.cut ? 'Cut' : 'Copied'} ${plural(paths.length)} to the clipboard as magnus YAML.` });
+    store.getState().notify({ kind: 'info', text: `${options.cut ? 'Cut' : 'Copied'} ${stepCount(paths.length)} to the clipboard as magnus YAML.` });
   })();
   return true;
 }
 
-/** Pastes the steps of a magnus text into the graph of the selected step (or the pipeline's own), as one undo step, and selects them. */
+/**
+ * Pastes the steps of a magnus text into the graph of the selected step (or the pipeline's own), as
+ * one undo step, and selects them; the text is read off the page's thread (paste-text.ts).
+ */
 export async function pasteText(store: DesignerStore, text: string): Promise<void> {
-  let clipboard: Awaited<ReturnType<typeof loadClipboard>>;
+  let paste: typeof import('./paste-text');
   try {
-    clipboard = await loadClipboard();
+    paste = await import('./paste-text');
   } catch (error) {
     return failed(store, 'Nothing was pasted', error);
   }
-  const { history, selection, apply, select, notify } = store.getState();
-  const anchor = selection.find((path) => findStep(history.present, path) !== undefined);
-  const { graphPath, name } = anchor ? locateStep(history.present, anchor) : { graphPath: '', name: undefined };
-  let pasted: string[] = [];
-  let done: boolean;
-  try {
-    done = apply((pipeline) => {
-      const firstName = clipboard.stepNamesIn(text)[0];
-      const result = clipboard.pasteSteps(pipeline, text, { graphPath, at: pastePosition(pipeline, graphPath, firstName, name) });
-      pasted = result.paths;
-      return result.pipeline;
-    });
-  } catch (error) {
-    return failed(store, 'Nothing was pasted', error);
-  }
-  if (!done) {
-    const refused = store.getState().notice?.text ?? '';
-    notify({ kind: 'error', text: `Nothing was pasted: ${refused}.` });
-    return;
-  }
-  select(pasted);
-  notify({ kind: 'info', text: `Pasted ${plural(pasted.length)}.` });
+  return paste.pasteCopiedText(store, text);
 }
 
 /** Duplicates the selected steps next to them, as one undo step, and selects the copies. */

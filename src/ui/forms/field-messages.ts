@@ -65,8 +65,7 @@ export function liveSecretProblems(env: string, ref: string, variables: Readonly
   const resolvedRef = substituteVariables(ref, variables);
   const envKnown = resolvedEnv.unresolved.length === 0;
   const refKnown = resolvedRef.unresolved.length === 0;
-  // Shown beside the field the user typed the value into, so it may be repeated there.
-  return secretProblems(envKnown ? resolvedEnv.text : 'VARIABLE', refKnown ? resolvedRef.text : 'variable:variable', { showValues: true }).filter((p) =>
+  return secretProblems(envKnown ? resolvedEnv.text : 'VARIABLE', refKnown ? resolvedRef.text : 'variable:variable').filter((p) =>
     p.field === 'env' ? envKnown : refKnown,
   );
 }

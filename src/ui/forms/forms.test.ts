@@ -11,9 +11,13 @@ describe('parseSecretShorthand', () => {
     expect(parseSecretShorthand('AWS_KEY=aws-secret:key')).toEqual({ entry: { env: 'AWS_KEY', ref: 'aws-secret:key' } });
     expect(parseSecretShorthand('  AWS_KEY = aws-secret:key ')).toEqual({ entry: { env: 'AWS_KEY', ref: 'aws-secret:key' } });
   });
-  it('refuses a ref without `:` with a message that shows the right form', () => {
-    const result = parseSecretShorthand('AWS_KEY=aws-secret');
-    expect(result).toEqual({ error: expect.stringContaining('"aws-secret" is not "SecretName:Key"') });
+  it('refuses a ref without `:` with a message that shows the right form and never repeats what was typed (it may be the secret)', () => {
+    const result = parseSecretShorthand('AWS_KEY=hunter2-secret-value');
+    expect(result).toEqual({ error: expect.stringContaining('the value (no `:`) is not "SecretName:Key"') });
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+    for (const typed of ['hunter2-secret-value', 'KEY=:hunter2-secret-value', 'KEY=hunter2-secret-value:', 'KEY=Hunter2_Value:k', 'KEY=s:hunter2 value', 'KEY=a:b:hunter2']) {
+      expect(JSON.stringify(parseSecretShorthand(typed)), typed).not.toMatch(/hunter2/i);
+    }
   });
   it('refuses text without `=`, empty text, bad names and a variable that already has a secret', () => {
     expect(parseSecretShorthand('AWS_KEY')).toEqual({ error: expect.stringContaining('has no `=`') });
@@ -150,6 +154,6 @@ describe('secrets with variables', () => {
     const vars = new Map([['env', 'prod']]);
     expect(parseSecretShorthand('KEY=mlflow-${env}:token', [], vars)).toEqual({ entry: { env: 'KEY', ref: 'mlflow-${env}:token' } });
     expect(parseSecretShorthand('KEY=mlflow-${nope}:token', [], vars)).toEqual({ entry: { env: 'KEY', ref: 'mlflow-${nope}:token' } });
-    expect(parseSecretShorthand('KEY=Mlflow-${env}:token', [], vars)).toEqual({ error: expect.stringContaining('`Mlflow-prod` is not a valid Kubernetes secret name') });
+    expect(parseSecretShorthand('KEY=Mlflow-${env}:token', [], vars)).toEqual({ error: expect.stringContaining('the secret name before `:` (character 1 of 11 is not allowed) is not a valid Kubernetes secret name') });
   });
 });

@@ -14,7 +14,8 @@ export function parseSecretShorthand(text: string, existing: readonly SecretEntr
   if (trimmed === '') return { error: `write EnvVar=SecretName:Key (e.g. ${EXAMPLE})` };
   const eq = trimmed.indexOf('=');
   if (eq < 0) {
-    return { error: `${JSON.stringify(trimmed)} has no \`=\`; write EnvVar=SecretName:Key (e.g. ${EXAMPLE})` };
+    // Not repeated: what was typed may be the secret itself.
+    return { error: `the text has no \`=\`; write EnvVar=SecretName:Key (e.g. ${EXAMPLE})` };
   }
   const env = trimmed.slice(0, eq).trim();
   const ref = trimmed.slice(eq + 1).trim();

@@ -6,16 +6,18 @@
 import type { EditRequest, EditResult } from '../yaml/read-edit';
 import type { ImportRead, ImportRequest } from '../import/read-import';
 import type { ShareRequest, ShareRead } from '../share/open-shared';
+import type { PasteRead, PasteRequest } from '../clipboard/read-paste';
 import type { ReadProgress } from './progress';
 
 export type { ReadProgress } from './progress';
 
-export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest);
+export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest) | ({ read: 'paste' } & PasteRequest);
 
 export interface ResultOf {
   edit: EditResult;
   import: ImportRead;
   share: ShareRead;
+  paste: PasteRead;
 }
 
 export type ReaderMessage =

@@ -6,6 +6,7 @@ import { layOut } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
 import type { ReaderMessage, ReadRequest } from './protocol';
 import { readImport } from '../import/read-import';
+import { readPaste } from '../clipboard/read-paste';
 
 const post = (message: ReaderMessage) => self.postMessage(message);
 
@@ -31,6 +32,8 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
         if (read.ok) read.pipeline = await laidOut(read.pipeline, progress);
         return post({ id, type: 'done', result: read });
       }
+      case 'paste':
+        return post({ id, type: 'done', result: readPaste(request) });
     }
   } catch (error) {
     post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
