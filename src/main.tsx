@@ -6,6 +6,7 @@ import type { Pipeline } from './core/model/types';
 import { App } from './ui/App';
 import { AppBoundary } from './ui/recovery/AppBoundary';
 import { startAutosave } from './ui/store/autosave';
+import { startChecking } from './ui/store/checking';
 import { readSaved } from './ui/store/saved';
 import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
@@ -31,6 +32,7 @@ async function start() {
   const store = createDesignerStore(pipeline);
   store.getState().setRecovery(recovery);
   startAutosave(store, window.localStorage);
+  startChecking(store);
   // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
   (window as unknown as { __designer?: typeof store }).__designer = store;
 

@@ -5,13 +5,16 @@
  * `npx vite build --outDir /tmp/prof --minify false`. Prints the functions with the most self and
  * total time; PROFILE_OUT=<file.cpuprofile> keeps the profile (Chromium's DevTools open it).
  *
+ * Then times PROFILE_TIMED keystrokes more (15) as bench:ui does, each from a quiet page.
+ *
  * Environment: PROFILE_SIZE (steps, 1000), PROFILE_KEYS (keystrokes, 20), PROFILE_FIELD (label,
  * "Memory limit"), PROFILE_GAP_MS (pause between keys, 300: each keystroke's deferred work included).
  */
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
-import { importThroughDialog, magnusFiles, openApp, serve } from './run';
+import { median } from '../goals';
+import { importThroughDialog, magnusFiles, openApp, serve, typeAndTime } from './run';
 
 interface ProfileNode {
   id: number;
@@ -71,6 +74,9 @@ try {
   await page.keyboard.press('Enter');
   await page.getByLabel(FIELD, { exact: true }).click();
   await page.keyboard.press('Home');
+  // The first keystroke after an import is timed too (bench:ui's slowest), not profiled.
+  const first = await typeAndTime(page, ['1'], 'pipeline');
+  console.log(`first keystroke after the import: field ${first[0].echo.toFixed(1)} ms, pipeline.yaml ${first[0].model.toFixed(1)} ms`);
   await page.waitForTimeout(1000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -86,6 +92,9 @@ try {
   console.log(`${SIZE} steps, ${KEYS} keystrokes in ${FIELD}, ${GAP_MS} ms apart; per keystroke:`);
   console.log(`\nself time\n${top(self, 30, KEYS)}`);
   console.log(`\ntotal time\n${top(total, 50, KEYS)}`);
+  const timed = await typeAndTime(page, Array.from({ length: Number(process.env.PROFILE_TIMED ?? 15) }, (_, i) => String((i % 9) + 1)), 'pipeline');
+  const figures = (pick: (t: (typeof timed)[number]) => number) => `median ${median(timed.map(pick)).toFixed(1)} ms, slowest ${Math.max(...timed.map(pick)).toFixed(1)} ms`;
+  console.log(`\nkeystroke → the field shows it: ${figures((t) => t.echo)}\nkeystroke → pipeline.yaml model: ${figures((t) => t.model)}`);
 } finally {
   await browser.close();
   process.kill(-server.pid!, 'SIGTERM');

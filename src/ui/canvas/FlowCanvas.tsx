@@ -2,7 +2,7 @@ import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
-import { useDesigner, usePipeline } from '../store/context';
+import { useDeferredPipeline, useDesigner } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { AutoLayoutButton } from './AutoLayoutButton';
 import { EDGE_TYPES } from './FailureStubEdge';
@@ -35,11 +35,11 @@ const miniMapColor = (node: CanvasNode) =>
 
 /**
  * The model's graphs as nodes and edges, recomputed only when the pipeline, its diagnostics or the
- * collapsed groups change. The badges come from the deferred diagnostics, so a keystroke does not
- * wait for validation.
+ * collapsed groups change. From the deferred pipeline and diagnostics: a keystroke in a form waits
+ * neither for walking a long pipeline's steps nor for validation.
  */
 function useDerivedFlow(collapsed: ReadonlySet<string>) {
-  const pipeline = usePipeline();
+  const pipeline = useDeferredPipeline();
   const diagnostics = useDiagnostics();
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
 import { useDesigner, useDesignerStore } from '../store/context';
 import { liveFindings } from './import-findings';
@@ -42,7 +42,8 @@ const DiagnosticButton = memo(function DiagnosticButton({ diagnostic: d, onOpen,
 function useProblems() {
   const checked = useDiagnostics();
   const findings = useDesigner((s) => s.importFindings);
-  const history = useDesigner((s) => s.history);
+  // Deferred like the diagnostics: matching the findings walks every step.
+  const history = useDeferredValue(useDesigner((s) => s.history));
   const imported = useMemo(() => liveFindings(findings, history), [findings, history]);
   const all = useMemo(() => (imported.length === 0 ? checked : sortDiagnostics([...checked, ...imported])), [checked, imported]);
   return { all, imported: useMemo(() => new Set(imported), [imported]) };

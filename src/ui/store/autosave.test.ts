@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setStepFields } from '../../core/model/actions';
-import { startAutosave, STORAGE_FULL_NOTICE } from './autosave';
+import { SAVE_AT_MOST_EVERY_MS, SAVE_PAUSE_MS, startAutosave, STORAGE_FULL_NOTICE } from './autosave';
 import { examplePipeline } from './initial';
 import { memoryStorage } from './memory-storage';
 import { AUTOSAVE_KEY } from './saved';
@@ -30,6 +30,37 @@ describe('autosave', () => {
     vi.runAllTimers();
     expect(setItem).toHaveBeenCalledTimes(1);
     expect(savedCommand(storage)).toMatchObject({ command: 'b.py' });
+  });
+
+  it('writes once typing pauses, and during a long burst at least every SAVE_AT_MOST_EVERY_MS', () => {
+    const storage = memoryStorage();
+    const setItem = vi.spyOn(storage, 'setItem');
+    const store = createDesignerStore(example);
+    startAutosave(store, storage);
+    edit(store, 'a.py');
+    vi.advanceTimersByTime(SAVE_PAUSE_MS - 1);
+    edit(store, 'ab.py');
+    vi.advanceTimersByTime(SAVE_PAUSE_MS - 1);
+    expect(setItem).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(savedCommand(storage)).toMatchObject({ command: 'ab.py' });
+    // A key every 100 ms: the keys never pause long enough, yet the work is saved.
+    setItem.mockClear();
+    for (let elapsed = 0; elapsed <= SAVE_AT_MOST_EVERY_MS; elapsed += 100) {
+      edit(store, `burst-${elapsed}.py`);
+      vi.advanceTimersByTime(100);
+    }
+    expect(setItem).toHaveBeenCalledTimes(1);
+    expect(savedCommand(storage).command).toMatch(/^burst-/);
+  });
+
+  it('writes at once when the page is left', () => {
+    const storage = memoryStorage();
+    const store = createDesignerStore(example);
+    startAutosave(store, storage);
+    edit(store, 'left.py');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(savedCommand(storage)).toMatchObject({ command: 'left.py' });
   });
 
   it('says once that storage is full, keeps the last save, and goes on saving when there is room', () => {

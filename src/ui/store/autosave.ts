@@ -9,17 +9,29 @@ export const STORAGE_FULL_NOTICE =
 const holdsTheSaveSlot = ({ recovery }: DesignerState) => recovery !== undefined && recovery.keptAs === undefined && !recovery.downloaded;
 
 /**
- * Saves on every change of the pipeline. Writes are deferred to the next task so that a burst of
- * changes (a drag, typing) costs one write and never delays the update the user is waiting for.
+ * A write serializes the whole pipeline (~10 ms at 1,000 steps): it waits for typing to pause, so
+ * it never lands between a keystroke and its echo, but never longer than the most a crash may lose.
+ */
+export const SAVE_PAUSE_MS = 400;
+export const SAVE_AT_MOST_EVERY_MS = 2_000;
+
+/**
+ * Saves on every change of the pipeline. Writes wait for a pause (SAVE_PAUSE_MS) so that a burst
+ * of changes (a drag, typing) costs one write and never delays the update the user is waiting for;
+ * leaving the page writes at once.
  * A write that fails leaves the last save as it was (a failed setItem changes nothing); storage
  * full is said once, not on every keystroke, and said again only after a save has worked since.
  */
 export function startAutosave(store: DesignerStore, storage: Storage): () => void {
   let pending: Pipeline | undefined;
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet written was made. */
+  let since: number | undefined;
   let failing = false;
   const flush = () => {
-    scheduled = false;
+    clearTimeout(timer);
+    timer = undefined;
+    since = undefined;
     if (!pending || holdsTheSaveSlot(store.getState())) return;
     try {
       storage.setItem(AUTOSAVE_KEY, JSON.stringify(pending));
@@ -34,10 +46,10 @@ export function startAutosave(store: DesignerStore, storage: Storage): () => voi
     pending = undefined;
   };
   const schedule = () => {
-    if (!scheduled) {
-      scheduled = true;
-      setTimeout(flush, 0);
-    }
+    const now = Date.now();
+    since ??= now;
+    clearTimeout(timer);
+    timer = setTimeout(flush, Math.max(0, Math.min(SAVE_PAUSE_MS, since + SAVE_AT_MOST_EVERY_MS - now)));
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.history.present !== previous.history.present) {

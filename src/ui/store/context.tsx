@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useDeferredValue, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { Pipeline } from '../../core/model/types';
 import type { DesignerState, DesignerStore } from './store';
@@ -20,3 +20,12 @@ export function useDesigner<T>(selector: (state: DesignerState) => T): T {
 }
 
 export const usePipeline = (): Pipeline => useDesigner((s) => s.history.present);
+
+/**
+ * The pipeline for what follows an edit rather than showing it: the canvas, the YAML pane. On a
+ * keystroke React renders the field first, with these parts as they were (their derived values are
+ * cached, so that costs nothing), and paints; then it renders them for the new pipeline, in a render
+ * of its own that the next keystroke can interrupt. Forms take `usePipeline`: the field typed in
+ * must show the truth at once.
+ */
+export const useDeferredPipeline = (): Pipeline => useDeferredValue(usePipeline());

@@ -59,6 +59,11 @@ export interface Recovery {
 
 export interface DesignerState {
   history: History<Pipeline>;
+  /**
+   * The pipeline the diagnostics on screen are for: the present one, caught up by checking.ts once
+   * the change is on screen, so that validation never delays a keystroke's echo or its YAML.
+   */
+  checked: Pipeline;
   /** Step paths, in the order they were selected. */
   selection: string[];
   focus?: FieldFocus;
@@ -87,6 +92,8 @@ export interface DesignerState {
    */
   amend: (change: (pipeline: Pipeline) => Pipeline) => void;
   endEdit: () => void;
+  /** The diagnostics catch up with the present pipeline (checking.ts). */
+  check: () => void;
   /**
    * Takes back the one edit made since `base` (the pipeline before it), leaving no undo step: a
    * field's own text undo went back to where its edit began. Nothing, if more happened since.
@@ -109,6 +116,7 @@ export type DesignerStore = ReturnType<typeof createDesignerStore>;
 export function createDesignerStore(initial: Pipeline) {
   return create<DesignerState>()((set, get) => ({
     history: startHistory(initial),
+    checked: initial,
     selection: [],
     target: 'kfp-v2',
     yamlTab: 'pipeline',
@@ -145,6 +153,10 @@ export function createDesignerStore(initial: Pipeline) {
     },
     endEdit() {
       set({ history: closeRun(get().history) });
+    },
+    check() {
+      const { present } = get().history;
+      if (get().checked !== present) set({ checked: present });
     },
     forgetEditSince(base) {
       const { history } = get();

@@ -1,6 +1,6 @@
 import { Editor } from '@monaco-editor/react';
 import { useEditorTheme } from '../theme/theme-store';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
@@ -68,8 +68,9 @@ function useShownModel(editor: CodeEditor | null, shown: YamlFile) {
  * disappeared lose theirs. The session decides whether an editable tab takes the model's text.
  */
 function useModels(session: EditSession, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, text: string, pipeline: Pipeline, target: EmitTarget) {
-  // Declared before the other effects: models must exist before they are shown or marked.
-  useEffect(() => {
+  // Declared before the other effects: models must exist before they are shown or marked. A layout
+  // effect: in the commit of the render that emitted the text, not in a task of its own after it.
+  useLayoutEffect(() => {
     if (!editor) return;
     const model = monaco.editor.getModel(uriOf(shown.tab));
     // The editor component creates the first shown model itself.

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../download/CopyButton';
-import { useDesigner, usePipeline } from '../store/context';
+import { useDeferredPipeline, useDesigner } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
@@ -19,7 +19,8 @@ const maxWidth = () => Math.max(MIN_WIDTH, Math.round(window.innerWidth * 0.7));
 
 /** The generated Kubeflow YAML and the exported magnus files, always in step with the model. */
 export function YamlPane() {
-  const pipeline = usePipeline();
+  // Emission and Monaco's edit follow a keystroke in a render of their own, after the field shows it.
+  const pipeline = useDeferredPipeline();
   const target = useDesigner((s) => s.target);
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
