@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
 import { moveSteps, setStepOverride } from '../../core/model/actions';
-import { allDiagnostics, emitted, exported, sameSemantics, validation } from './derived';
+import { emitPipeline } from '../../core/emit/index';
+import { allDiagnostics, deriveSeed, emitted, exported, primeDerived, sameSemantics, validation, warmUpWhenIdle, WARM_UP_MAX_STEPS } from './derived';
 
 describe('derived views', () => {
   const base = generatePipeline(20);
@@ -31,5 +32,24 @@ describe('derived views', () => {
 
   it('answers the same array for the same pipeline and target, so memoized components skip', () => {
     expect(allDiagnostics(base, 'kfp-v1')).toBe(allDiagnostics(base, 'kfp-v1'));
+  });
+
+  it('warms the emitter for the edits after a seeded pipeline while idle, within the page budget only', () => {
+    // A pipeline read elsewhere (the worker): its own objects, its derived values seeded.
+    const read = structuredClone(generatePipeline(30));
+    const seed = deriveSeed(structuredClone(read), 'kfp-v2');
+    primeDerived(read, seed);
+    expect(emitted(read, 'kfp-v2')).toBe(seed.emission);
+    const queued: (() => void)[] = [];
+    expect(warmUpWhenIdle(read, 'kfp-v2', (work) => queued.push(work))).toBe(true);
+    expect(queued).toHaveLength(1);
+    queued[0]();
+    expect(emitted(read, 'kfp-v2')).toBe(seed.emission);
+    // An edit after the warm-up reuses the rendered steps: the same text as emitting from scratch.
+    const edited = setStepOverride(read, 'step 2', 'memory_limit', '7Gi');
+    expect(emitted(edited, 'kfp-v2').text).toBe(emitPipeline(structuredClone(edited), { target: 'kfp-v2' }).text);
+    expect(emitted(edited, 'kfp-v2').text).toContain('7Gi');
+    // Longer than one task's budget: left to the first edit.
+    expect(warmUpWhenIdle(generatePipeline(WARM_UP_MAX_STEPS + 1), 'kfp-v2', () => expect.unreachable())).toBe(false);
   });
 });

@@ -12,6 +12,7 @@
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
 import { emitPipeline, type EmitResult, type EmitTarget } from '../../core/emit/index';
 import { exportMagnus, type MagnusExport } from '../../core/magnus/export';
+import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
 import { validatePipeline } from '../../core/validate/validate';
 
@@ -90,11 +91,36 @@ export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed 
   emission: emitPipeline(pipeline, { target }),
 });
 
-/** Takes a seed as the derived values of `pipeline` (the object the store will hold, which shares the seed's semantics). */
+/**
+ * Takes a seed as the derived values of `pipeline` (the object the store will hold, which shares the
+ * seed's semantics), and warms the emitter for the edits to come (see warmUpWhenIdle).
+ */
 export function primeDerived(pipeline: Pipeline, seed: DerivedSeed) {
   validation.prime(pipeline, seed.validation);
   emissions.prime(pipeline, new Map([[seed.target, seed.emission]]));
+  warmUpWhenIdle(pipeline, seed.target);
 }
+
+/**
+ * Up to this many steps a cold emission fits the page's budget for one task (~100 ms, measured
+ * ~65 ms at 1,000 KFP v2 steps on a 2-core machine); longer pipelines are left to their first edit.
+ */
+export const WARM_UP_MAX_STEPS = 1_500;
+
+/**
+ * A seed carries the emitted text but not the rendered steps an edit reuses (the emitter keeps them
+ * per step object, and the seed was emitted in the worker): without them the first keystroke
+ * after an import re-renders every step (~0.1 s at 1,000 steps, the slowest keystroke). Emitting
+ * the pipeline once while the page is idle renders them. Exported for tests.
+ */
+export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle: (work: () => void) => void = idle): boolean {
+  let steps = 0;
+  for (const _ of walkSteps(pipeline.dag)) if (++steps > WARM_UP_MAX_STEPS) return false;
+  whenIdle(() => emitPipeline(pipeline, { target }));
+  return true;
+}
+
+const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 200));
 
 export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity(exportMagnus);
 
