@@ -91,6 +91,36 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
 }
 
 /**
+ * The generated workflow, when shown, follows a change of the pipeline in a task of its own, posted
+ * as the change is made: after the keystroke's echo is rendered, ahead of React's deferred render of
+ * the canvas and this pane, so pipeline.yaml waits for neither. The pane's own render then finds
+ * the text written (the same string: nothing to do).
+ */
+function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown: YamlFile) {
+  const store = useDesignerStore();
+  useEffect(() => {
+    if (!editor || isEditable(shown.tab)) return;
+    const tab = shown.tab;
+    const channel = new MessageChannel();
+    let posted = false;
+    channel.port1.onmessage = () => {
+      posted = false;
+      const { history, target } = store.getState();
+      session.offer(tab, history.present, () => yamlText(history.present, target, tab));
+    };
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.history.present === previous.history.present || posted) return;
+      posted = true;
+      channel.port2.postMessage(null);
+    });
+    return () => {
+      unsubscribe();
+      channel.port1.close();
+    };
+  }, [store, session, editor, shown.tab]);
+}
+
+/**
  * Folding and sticky scroll rebuild thousands of regions after every change of a long file (tens of
  * ms each time on a 1,000-step workflow, competing with the next keystroke); past this many lines
  * they are off, and scrolling and search remain.
@@ -175,6 +205,7 @@ export default function YamlEditor({ files, shown, text, pipeline, target, diagn
   const [ownership, setOwnership] = useState(0);
   const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1)));
   useModels(session, editor, files, shown, text, pipeline, target);
+  useWorkflowFirst(session, editor, shown);
   useShownModel(editor, shown);
   useFoldingForSize(editor, shown, text);
   useMarkers(session, ownership, editor, files, shown, pipeline, diagnostics);
