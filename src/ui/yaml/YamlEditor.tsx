@@ -91,32 +91,21 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
 }
 
 /**
- * The generated workflow, when shown, follows a change of the pipeline in a task of its own, posted
- * as the change is made: after the keystroke's echo is rendered, ahead of React's deferred render of
- * the canvas and this pane, so pipeline.yaml waits for neither. The pane's own render then finds
- * the text written (the same string: nothing to do).
+ * The generated workflow, when shown, follows a change of the pipeline as it is made: emitting the
+ * changed step and editing the model cost a few ms, and done here they wait for nothing else — not
+ * for React's deferred render of the canvas and this pane, nor for a frame (measured: posted as a
+ * task of its own, pipeline.yaml came after the frame, and on a loaded machine long after). The
+ * pane's own render then finds the text written (the same string: nothing to do).
  */
 function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown: YamlFile) {
   const store = useDesignerStore();
   useEffect(() => {
     if (!editor || isEditable(shown.tab)) return;
     const tab = shown.tab;
-    const channel = new MessageChannel();
-    let posted = false;
-    channel.port1.onmessage = () => {
-      posted = false;
-      const { history, target } = store.getState();
-      session.offer(tab, history.present, () => yamlText(history.present, target, tab));
-    };
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.history.present === previous.history.present || posted) return;
-      posted = true;
-      channel.port2.postMessage(null);
+    return store.subscribe((state, previous) => {
+      if (state.history.present === previous.history.present) return;
+      session.offer(tab, state.history.present, () => yamlText(state.history.present, state.target, tab));
     });
-    return () => {
-      unsubscribe();
-      channel.port1.close();
-    };
   }, [store, session, editor, shown.tab]);
 }
 
