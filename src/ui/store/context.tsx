@@ -22,10 +22,10 @@ export function useDesigner<T>(selector: (state: DesignerState) => T): T {
 export const usePipeline = (): Pipeline => useDesigner((s) => s.history.present);
 
 /**
- * The pipeline for what follows an edit rather than showing it: the canvas, the YAML pane. On a
- * keystroke React renders the field first, with these parts as they were (their derived values are
- * cached, so that costs nothing), and paints; then it renders them for the new pipeline, in a render
- * of its own that the next keystroke can interrupt. Forms take `usePipeline`: the field typed in
- * must show the truth at once.
+ * The pipeline for what follows an edit rather than showing it: the canvas. On a keystroke React
+ * renders the field first, with the canvas as it was (its derived nodes are cached, so that costs
+ * nothing), and paints; then it renders the canvas for the new pipeline (walking every step of a
+ * long pipeline), in a render of its own that the next keystroke can interrupt. Forms and the YAML pane take `usePipeline`: the
+ * field typed in must show the truth at once, and the YAML follows it in the same frame.
  */
 export const useDeferredPipeline = (): Pipeline => useDeferredValue(usePipeline());

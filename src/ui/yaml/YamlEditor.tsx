@@ -93,9 +93,9 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
 /**
  * The generated workflow, when shown, follows a change of the pipeline as it is made: emitting the
  * changed step and editing the model cost a few ms, and done here they wait for nothing else — not
- * for React's deferred render of the canvas and this pane, nor for a frame (measured: posted as a
- * task of its own, pipeline.yaml came after the frame, and on a loaded machine long after). The
- * pane's own render then finds the text written (the same string: nothing to do).
+ * for React's render of the form, nor for a frame (measured: posted as a task of its own,
+ * pipeline.yaml came after the frame, and on a loaded machine long after). The pane's own render
+ * then finds the text written (the same string: nothing to do).
  */
 function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown: YamlFile) {
   const store = useDesignerStore();

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../download/CopyButton';
-import { useDeferredPipeline, useDesigner } from '../store/context';
+import { useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
@@ -19,8 +19,9 @@ const maxWidth = () => Math.max(MIN_WIDTH, Math.round(window.innerWidth * 0.7));
 
 /** The generated Kubeflow YAML and the exported magnus files, always in step with the model. */
 export function YamlPane() {
-  // Emission and Monaco's edit follow a keystroke in a render of their own, after the field shows it.
-  const pipeline = useDeferredPipeline();
+  // The present pipeline, not the deferred one: the shown tab follows a keystroke before its frame
+  // (a magnus tab's text must never be offered an older pipeline than the one its edit made).
+  const pipeline = usePipeline();
   const target = useDesigner((s) => s.target);
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
