@@ -7,7 +7,9 @@ import { precompiledCheckers } from './scripts/precompile-checkers.ts';
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
  * when the app is built rather than in the browser: the magnus importer and the YAML parser (~40 KB
- * gzip) then load only when the user imports something.
+ * gzip) then load only when the user imports something. Its diagnostics and Kubeflow YAML are
+ * computed here too (store/derive-seed.ts), so the page draws it before the validator and the
+ * emitters have loaded (store/engine.ts).
  */
 function examplePipeline(): Plugin {
   return {
@@ -16,8 +18,20 @@ function examplePipeline(): Plugin {
       if (process.env.VITEST) return; // unit tests never render the app
       const root = fileURLToPath(new URL('.', import.meta.url));
       const initial = `${root}src/ui/store/initial.ts`;
-      const { module } = await runnerImport<typeof import('./src/ui/store/initial')>(initial, { root, configFile: false, logLevel: 'error' });
-      return { define: { __EXAMPLE_PIPELINE__: JSON.stringify(module.examplePipeline()) } };
+      const seeds = `${root}src/ui/store/derive-seed.ts`;
+      const options = { root, configFile: false, logLevel: 'error' } as const;
+      const [{ module }, { module: derive }] = await Promise.all([
+        runnerImport<typeof import('./src/ui/store/initial')>(initial, options),
+        runnerImport<typeof import('./src/ui/store/derive-seed')>(seeds, options),
+      ]);
+      const pipeline = module.examplePipeline();
+      return {
+        define: {
+          __EXAMPLE_PIPELINE__: JSON.stringify(pipeline),
+          // For the target the designer opens with (main.tsx primes it only if that is still so).
+          __EXAMPLE_SEED__: JSON.stringify(derive.deriveSeed(pipeline, 'kfp-v2')),
+        },
+      };
     },
   };
 }
@@ -62,7 +76,7 @@ export default defineConfig({
   build: { chunkSizeWarningLimit: 4096 },
   test: {
     testTimeout: 30_000,
-    setupFiles: ['test/support/fast-check-seed.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts', 'test/support/engine.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.contract.test.ts'] } },
       // Tests against the Kubeflow Pipelines swagger: Prism is started once for them (and only when one runs).

@@ -4,31 +4,41 @@ import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import type { Pipeline } from './core/model/types';
 import { App } from './ui/App';
+import { afterFirstPaint } from './ui/common/first-paint';
 import { AppBoundary } from './ui/recovery/AppBoundary';
 import { startAutosave } from './ui/store/autosave';
 import { readSaved } from './ui/store/saved';
+import { primeDerived, type DerivedSeed } from './ui/store/derived';
+import { loadEngine } from './ui/store/engine';
 import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
 import { startTheme } from './ui/theme/theme-store';
 
-/** The built-in example (src/example/), imported at build time by vite.config.ts. */
+/** The built-in example (src/example/), imported at build time by vite.config.ts, and its derived values. */
 declare const __EXAMPLE_PIPELINE__: Pipeline;
+declare const __EXAMPLE_SEED__: DerivedSeed;
+// Each mention of a define is its whole value: named once.
+const EXAMPLE = __EXAMPLE_PIPELINE__;
+const EXAMPLE_SEED = __EXAMPLE_SEED__;
 
 // Before the first render, so a dark page never flashes light.
 startTheme();
 /** Where the user left off, if that is a pipeline the designer can work with; else the example. */
 async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery }> {
   const saved = readSaved(window.localStorage);
-  if (saved === null) return { pipeline: __EXAMPLE_PIPELINE__ };
-  // The check is loaded only when there is a save to check (a first visit does not pay for it).
-  const { restoreSaved } = await import('./ui/store/restore');
+  if (saved === null) return { pipeline: EXAMPLE };
+  // The check is loaded only when there is a save to check (a first visit does not pay for it); it
+  // validates and emits the save, so the engine is needed before the first paint then.
+  const [{ restoreSaved }] = await Promise.all([import('./ui/store/restore'), loadEngine()]);
   const restored = restoreSaved(saved, window.localStorage);
-  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: __EXAMPLE_PIPELINE__, recovery: restored.recovery };
+  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: EXAMPLE, recovery: restored.recovery };
 }
 
 async function start() {
   const { pipeline, recovery } = await initialState();
   const store = createDesignerStore(pipeline);
+  if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_SEED.target) primeDerived(pipeline, EXAMPLE_SEED);
+  void afterFirstPaint().then(loadEngine);
   store.getState().setRecovery(recovery);
   startAutosave(store, window.localStorage);
   // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.

@@ -1,4 +1,4 @@
-import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized } from '@xyflow/react';
 import { useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
@@ -19,6 +19,7 @@ import { MINIMAP_SIZE, minimapStroke, viewportToShow, type ViewArea } from './fi
 import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
+import { useSignalFirstPaint } from '../common/first-paint';
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
@@ -94,6 +95,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   const colorMode = useTheme();
   const fitNow = () => requestFit();
   const miniStroke = useMemo(() => minimapStroke(derived.nodes), [derived.nodes]);
+  useSignalFirstPaint(useNodesInitialized() || nodes.length === 0);
 
   return (
     <GroupToggleContext.Provider value={groupToggle}>

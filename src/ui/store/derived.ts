@@ -10,10 +10,13 @@
  * core/model/actions), so comparing the parts by identity is exact and costs nothing.
  */
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
-import { emitPipeline, type EmitResult, type EmitTarget } from '../../core/emit/index';
-import { exportMagnus, type MagnusExport } from '../../core/magnus/export';
+import type { EmitResult, EmitTarget } from '../../core/emit/index';
+import type { MagnusExport } from '../../core/magnus/export';
 import type { Pipeline } from '../../core/model/types';
-import { validatePipeline } from '../../core/validate/validate';
+import type { DerivedSeed } from './derive-seed';
+import { engine } from './engine';
+
+export type { DerivedSeed };
 
 /** What validation and emission read; `layout` is the one part they never do. */
 const SEMANTIC_PARTS = ['dag', 'executor', 'services', 'parameters', 'variables', 'files', 'tag'] as const satisfies readonly (keyof Pipeline)[];
@@ -60,8 +63,7 @@ function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pi
   };
 }
 
-const validate = (pipeline: Pipeline) => sortDiagnostics(validatePipeline(pipeline));
-export const validation: Memoized<Diagnostic[]> = memoizeSemantic(validate);
+export const validation: Memoized<Diagnostic[]> = memoizeSemantic((pipeline) => engine().validate(pipeline));
 
 /** Per pipeline, the targets emitted so far: switching back to a target does not emit again. */
 const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
@@ -69,26 +71,9 @@ const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
 export function emitted(pipeline: Pipeline, target: EmitTarget): EmitResult {
   const byTarget = emissions(pipeline);
   let result = byTarget.get(target);
-  if (!result) byTarget.set(target, (result = emitPipeline(pipeline, { target })));
+  if (!result) byTarget.set(target, (result = engine().emitPipeline(pipeline, { target })));
   return result;
 }
-
-/**
- * What the page shows of a pipeline it is about to take, computed where the pipeline was read (the
- * reader worker), so that taking a long pipeline does not stop the page for a cold validation and
- * emission (most of a second at 1,000 steps).
- */
-export interface DerivedSeed {
-  validation: Diagnostic[];
-  target: EmitTarget;
-  emission: EmitResult;
-}
-
-export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed => ({
-  validation: validate(pipeline),
-  target,
-  emission: emitPipeline(pipeline, { target }),
-});
 
 /** Takes a seed as the derived values of `pipeline` (the object the store will hold, which shares the seed's semantics). */
 export function primeDerived(pipeline: Pipeline, seed: DerivedSeed) {
@@ -96,7 +81,7 @@ export function primeDerived(pipeline: Pipeline, seed: DerivedSeed) {
   emissions.prime(pipeline, new Map([[seed.target, seed.emission]]));
 }
 
-export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity(exportMagnus);
+export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity((pipeline) => engine().exportMagnus(pipeline));
 
 const combined = memoizeSemantic(() => new Map<EmitTarget, Diagnostic[]>());
 

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../download/CopyButton';
+import { useFirstPaintDone } from '../common/first-paint';
 import { useDesigner, usePipeline } from '../store/context';
+import { loadEngine } from '../store/engine';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
@@ -10,8 +12,9 @@ import { shownFile, yamlFiles, yamlText } from './yaml-files';
 import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
 import './yaml.css';
 
-// Monaco is most of the app's weight: it loads after the page, and the text shows in a <pre> meanwhile.
-const YamlEditor = lazy(() => import('./YamlEditor'));
+// Monaco is most of the app's weight: it loads after the first paint, and the text shows in a <pre>
+// meanwhile. Its edits are validated (store/engine.ts), so it waits for the validator too.
+const YamlEditor = lazy(() => Promise.all([import('./YamlEditor'), loadEngine()]).then(([module]) => module));
 
 const PANE_ID = 'yaml-pane';
 const MIN_WIDTH = 260;
@@ -32,6 +35,7 @@ export function YamlPane() {
   const diagnostics = useDiagnostics();
   const errors = useMemo(() => diagnostics.filter((d) => d.severity === 'error').length, [diagnostics]);
   const placeholder = <pre className="yaml-text">{text}</pre>;
+  const painted = useFirstPaintDone();
 
   return (
     <>
@@ -51,11 +55,15 @@ export function YamlPane() {
           </p>
         )}
         <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown.tab)} className="yaml-body">
-          <EditorBoundary fallback={placeholder}>
-            <Suspense fallback={placeholder}>
-              <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
-            </Suspense>
-          </EditorBoundary>
+          {painted ? (
+            <EditorBoundary fallback={placeholder}>
+              <Suspense fallback={placeholder}>
+                <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
+              </Suspense>
+            </EditorBoundary>
+          ) : (
+            placeholder
+          )}
         </div>
       </section>
     </>
