@@ -7,9 +7,9 @@ import { precompiledCheckers } from './scripts/precompile-checkers.ts';
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
  * when the app is built rather than in the browser: the magnus importer and the YAML parser (~40 KB
- * gzip) then load only when the user imports something. Its diagnostics and Kubeflow YAML are
- * computed here too (store/derive-seed.ts), so the page draws it before the validator and the
- * emitters have loaded (store/engine.ts).
+ * gzip) then load only when the user imports something. Its diagnostics are computed here too
+ * (store/derived.ts), so the page draws it before the validator and the emitters have loaded
+ * (store/engine.ts).
  */
 function examplePipeline(): Plugin {
   return {
@@ -17,19 +17,13 @@ function examplePipeline(): Plugin {
     async config() {
       if (process.env.VITEST) return; // unit tests never render the app
       const root = fileURLToPath(new URL('.', import.meta.url));
-      const initial = `${root}src/ui/store/initial.ts`;
-      const seeds = `${root}src/ui/store/derive-seed.ts`;
-      const options = { root, configFile: false, logLevel: 'error' } as const;
-      const [{ module }, { module: derive }] = await Promise.all([
-        runnerImport<typeof import('./src/ui/store/initial')>(initial, options),
-        runnerImport<typeof import('./src/ui/store/derive-seed')>(seeds, options),
-      ]);
-      const pipeline = module.examplePipeline();
+      const built = `${root}src/ui/store/example-build.ts`;
+      const { module } = await runnerImport<typeof import('./src/ui/store/example-build')>(built, { root, configFile: false, logLevel: 'error' });
       return {
         define: {
-          __EXAMPLE_PIPELINE__: JSON.stringify(pipeline),
-          // For the target the designer opens with (main.tsx primes it only if that is still so).
-          __EXAMPLE_SEED__: JSON.stringify(derive.deriveSeed(pipeline, 'kfp-v2')),
+          __EXAMPLE_PIPELINE__: JSON.stringify(module.pipeline),
+          // For the target the designer opens with (main.tsx primes them only if that is still so).
+          __EXAMPLE_DIAGNOSTICS__: JSON.stringify(module.diagnostics),
         },
       };
     },
@@ -73,7 +67,8 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  build: { chunkSizeWarningLimit: 4096 },
+  // Every browser the designer supports has <link rel="modulepreload">: no polyfill in the first load.
+  build: { chunkSizeWarningLimit: 4096, modulePreload: { polyfill: false } },
   test: {
     testTimeout: 30_000,
     setupFiles: ['test/support/fast-check-seed.ts', 'test/support/engine.ts'],

@@ -8,18 +8,18 @@ import { afterFirstPaint } from './ui/common/first-paint';
 import { AppBoundary } from './ui/recovery/AppBoundary';
 import { startAutosave } from './ui/store/autosave';
 import { readSaved } from './ui/store/saved';
-import { primeDerived, type DerivedSeed } from './ui/store/derived';
+import { primeDiagnostics, type DiagnosticsSeed } from './ui/store/derived';
 import { loadEngine } from './ui/store/engine';
 import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
 import { startTheme } from './ui/theme/theme-store';
 
-/** The built-in example (src/example/), imported at build time by vite.config.ts, and its derived values. */
+/** The built-in example (src/example/), imported at build time by vite.config.ts, and its diagnostics. */
 declare const __EXAMPLE_PIPELINE__: Pipeline;
-declare const __EXAMPLE_SEED__: DerivedSeed;
+declare const __EXAMPLE_DIAGNOSTICS__: DiagnosticsSeed;
 // Each mention of a define is its whole value: named once.
 const EXAMPLE = __EXAMPLE_PIPELINE__;
-const EXAMPLE_SEED = __EXAMPLE_SEED__;
+const EXAMPLE_DIAGNOSTICS = __EXAMPLE_DIAGNOSTICS__;
 
 // Before the first render, so a dark page never flashes light.
 startTheme();
@@ -37,7 +37,7 @@ async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery
 async function start() {
   const { pipeline, recovery } = await initialState();
   const store = createDesignerStore(pipeline);
-  if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_SEED.target) primeDerived(pipeline, EXAMPLE_SEED);
+  if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_DIAGNOSTICS.target) primeDiagnostics(pipeline, EXAMPLE_DIAGNOSTICS);
   void afterFirstPaint().then(loadEngine);
   store.getState().setRecovery(recovery);
   startAutosave(store, window.localStorage);

@@ -1,10 +1,9 @@
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized } from '@xyflow/react';
-import { useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
 import { useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
-import { AutoLayoutButton } from './AutoLayoutButton';
 import { EDGE_TYPES } from './FailureStubEdge';
 import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, isLaneNode, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
 import { NODE_TYPES } from './nodes/node-types';
@@ -20,6 +19,9 @@ import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection 
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
 import { useSignalFirstPaint } from '../common/first-paint';
+import { AfterFirstPaint } from '../common/AfterFirstPaint';
+
+const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ default: m.AutoLayoutButton })));
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
@@ -130,7 +132,9 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           </Controls>
           <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
           <Panel position="top-right">
-            <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
+            <AfterFirstPaint>
+              <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
+            </AfterFirstPaint>
           </Panel>
           {/* The edges' accessible descriptions (aria-describedby in derive-flow). */}
           <div hidden>

@@ -100,6 +100,24 @@ export function allDiagnostics(pipeline: Pipeline, target: EmitTarget): Diagnost
   return diagnostics;
 }
 
+/** The diagnostics of a pipeline as the page first shows them, computed ahead (at build time for the built-in example). */
+export interface DiagnosticsSeed {
+  target: EmitTarget;
+  validation: Diagnostic[];
+  all: Diagnostic[];
+}
+
+export const diagnosticsSeed = (pipeline: Pipeline, target: EmitTarget): DiagnosticsSeed => ({ target, validation: validation(pipeline), all: allDiagnostics(pipeline, target) });
+
+/**
+ * Takes a seed as the diagnostics of `pipeline`: the page draws its badges without the validator
+ * and the emitters (its Kubeflow YAML is emitted when the YAML pane, which comes with them, asks).
+ */
+export function primeDiagnostics(pipeline: Pipeline, seed: DiagnosticsSeed) {
+  validation.prime(pipeline, seed.validation);
+  combined.prime(pipeline, new Map([[seed.target, seed.all]]));
+}
+
 /**
  * Diagnostics per step path (a composite's include its branches'), for node badges. One about a
  * branch graph as a whole (its start_at, an emitter's refusal of it) counts for the composite

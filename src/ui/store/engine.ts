@@ -1,6 +1,6 @@
 /**
  * The validator, the emitters and the magnus export in the page, loaded after its first paint: a first visit opens on
- * the built-in example, whose diagnostics and Kubeflow YAML were computed when the app was built
+ * the built-in example, whose diagnostics were computed when the app was built
  * (main.tsx primes them), so the page draws without ~25 KB (gzip) of transpiler it does not need
  * yet. Every other way in — a restored save, an import, the YAML editor — waits for `loadEngine`.
  */

@@ -1,20 +1,18 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../download/CopyButton';
-import { useFirstPaintDone } from '../common/first-paint';
 import { useDesigner, usePipeline } from '../store/context';
-import { loadEngine } from '../store/engine';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
+import { PANE_WIDTH } from './pane-width';
 import { TargetSwitch } from './TargetSwitch';
 import { useWrapPreference, WrapSwitch } from './WrapSwitch';
 import { shownFile, yamlFiles, yamlText } from './yaml-files';
 import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
 import './yaml.css';
 
-// Monaco is most of the app's weight: it loads after the first paint, and the text shows in a <pre>
-// meanwhile. Its edits are validated (store/engine.ts), so it waits for the validator too.
-const YamlEditor = lazy(() => Promise.all([import('./YamlEditor'), loadEngine()]).then(([module]) => module));
+// Monaco is most of the app's weight: it loads after the page, and the text shows in a <pre> meanwhile.
+const YamlEditor = lazy(() => import('./YamlEditor'));
 
 const PANE_ID = 'yaml-pane';
 const MIN_WIDTH = 260;
@@ -26,7 +24,7 @@ export function YamlPane() {
   const target = useDesigner((s) => s.target);
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
-  const [width, setWidth] = useState(420);
+  const [width, setWidth] = useState(PANE_WIDTH);
   const [wrap, setWrap] = useWrapPreference();
   const files = yamlFiles(pipeline);
   const shown = shownFile(files, tab);
@@ -35,7 +33,6 @@ export function YamlPane() {
   const diagnostics = useDiagnostics();
   const errors = useMemo(() => diagnostics.filter((d) => d.severity === 'error').length, [diagnostics]);
   const placeholder = <pre className="yaml-text">{text}</pre>;
-  const painted = useFirstPaintDone();
 
   return (
     <>
@@ -55,15 +52,11 @@ export function YamlPane() {
           </p>
         )}
         <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown.tab)} className="yaml-body">
-          {painted ? (
-            <EditorBoundary fallback={placeholder}>
-              <Suspense fallback={placeholder}>
-                <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
-              </Suspense>
-            </EditorBoundary>
-          ) : (
-            placeholder
-          )}
+          <EditorBoundary fallback={placeholder}>
+            <Suspense fallback={placeholder}>
+              <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
+            </Suspense>
+          </EditorBoundary>
         </div>
       </section>
     </>
