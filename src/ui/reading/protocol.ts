@@ -10,12 +10,14 @@ import type { ReadProgress } from './progress';
 
 export type { ReadProgress } from './progress';
 
-export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest);
+/** `warm`: the user is about to import; the worker gets ready (its code, and ELK's in the background) meanwhile. */
+export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest) | { read: 'warm' };
 
 export interface ResultOf {
   edit: EditResult;
   import: ImportRead;
   share: ShareRead;
+  warm: null;
 }
 
 export type ReaderMessage =
