@@ -6,7 +6,6 @@ import type { Pipeline } from './core/model/types';
 import { App } from './ui/App';
 import { afterFirstPaint } from './ui/common/first-paint';
 import { AppBoundary } from './ui/recovery/AppBoundary';
-import { startAutosave } from './ui/store/autosave';
 import { readSaved } from './ui/store/saved';
 import { primeDiagnostics, type DiagnosticsSeed } from './ui/store/derived';
 import { loadEngine } from './ui/store/engine';
@@ -40,7 +39,10 @@ async function start() {
   if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_DIAGNOSTICS.target) primeDiagnostics(pipeline, EXAMPLE_DIAGNOSTICS);
   void afterFirstPaint().then(loadEngine);
   store.getState().setRecovery(recovery);
-  startAutosave(store, window.localStorage);
+  // Saving starts after the first paint too; a change made before then is saved as it starts.
+  void afterFirstPaint()
+    .then(() => import('./ui/store/autosave'))
+    .then(({ startAutosave }) => startAutosave(store, window.localStorage, pipeline));
   // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
   (window as unknown as { __designer?: typeof store }).__designer = store;
 

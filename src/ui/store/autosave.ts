@@ -14,7 +14,7 @@ const holdsTheSaveSlot = ({ recovery }: DesignerState) => recovery !== undefined
  * A write that fails leaves the last save as it was (a failed setItem changes nothing); storage
  * full is said once, not on every keystroke, and said again only after a save has worked since.
  */
-export function startAutosave(store: DesignerStore, storage: Storage): () => void {
+export function startAutosave(store: DesignerStore, storage: Storage, since?: Pipeline): () => void {
   let pending: Pipeline | undefined;
   let scheduled = false;
   let failing = false;
@@ -45,6 +45,11 @@ export function startAutosave(store: DesignerStore, storage: Storage): () => voi
       schedule();
     } else if (holdsTheSaveSlot(previous) && !holdsTheSaveSlot(state) && pending) schedule();
   });
+  // `since`: the pipeline the page opened with, when saving starts after it may have changed.
+  if (since !== undefined && store.getState().history.present !== since) {
+    pending = store.getState().history.present;
+    schedule();
+  }
   const flushOnHide = () => flush();
   window.addEventListener('pagehide', flushOnHide);
   return () => {
