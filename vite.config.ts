@@ -46,6 +46,7 @@ export default defineConfig({
   plugins: [react(), examplePipeline(), precompiledCheckers(), kfpDevProxy()],
   resolve: {
     alias: [
+      { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('./src/ui/common/sync-external-store.ts', import.meta.url)) },
       {
         // monaco-yaml -> monaco-worker-manager imports 'monaco-editor/esm/vs/editor/editor.worker.js',
         // which monaco-editor >= 0.56's "exports" map no longer resolves.
