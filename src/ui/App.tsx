@@ -21,7 +21,6 @@ const ReadingDialog = lazy(() => import('./reading/ReadingDialog').then((m) => (
 const Palette = lazy(() => import('./palette/Palette').then((m) => ({ default: m.Palette })));
 const PropertiesPanel = lazy(() => import('./properties/PropertiesPanel').then((m) => ({ default: m.PropertiesPanel })));
 const DiagnosticsList = lazy(() => import('./diagnostics/DiagnosticsList').then((m) => ({ default: m.DiagnosticsList })));
-const GlobalShortcuts = lazy(() => import('./common/GlobalShortcuts').then((m) => ({ default: m.GlobalShortcuts })));
 const SharedLinkPrompt = lazy(() => import('./share/SharedLinkPrompt').then((m) => ({ default: m.SharedLinkPrompt })));
 // Its texts are emitted and exported as it renders: it comes with the engine (store/engine.ts).
 const YamlPane = lazy(() => Promise.all([import('./yaml/YamlPane'), loadEngine()]).then(([m]) => ({ default: m.YamlPane })));
@@ -52,9 +51,6 @@ export function App() {
       <OnceNeeded needed={recovering}>
         <RecoveryNotice />
       </OnceNeeded>
-      <AfterFirstPaint>
-        <GlobalShortcuts />
-      </AfterFirstPaint>
       <Toolbar />
       <main className="workspace">
         <AfterFirstPaint placeholder={palettePlaceholder}>

@@ -1,4 +1,4 @@
-import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
 import { lazy, useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
@@ -18,8 +18,8 @@ import { MINIMAP_SIZE, minimapStroke, viewportToShow, type ViewArea } from './fi
 import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
-import { useSignalFirstPaint } from '../common/first-paint';
 import { AfterFirstPaint } from '../common/AfterFirstPaint';
+import { FirstPaintSignal } from './FirstPaintSignal';
 
 const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ default: m.AutoLayoutButton })));
 
@@ -97,7 +97,6 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   const colorMode = useTheme();
   const fitNow = () => requestFit();
   const miniStroke = useMemo(() => minimapStroke(derived.nodes), [derived.nodes]);
-  useSignalFirstPaint(useNodesInitialized() || nodes.length === 0);
 
   return (
     <GroupToggleContext.Provider value={groupToggle}>
@@ -124,6 +123,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           ariaLabelConfig={ARIA_LABELS}
           colorMode={colorMode}
         >
+          <FirstPaintSignal empty={nodes.length === 0} />
           <Background gap={16} />
           <Controls showInteractive={false} showFitView={false}>
             <ControlButton onClick={fitNow} aria-label="Fit view" title="Fit view">

@@ -6,11 +6,16 @@ import { CopyLinkButton } from '../share/CopyLinkButton';
 import { ThemeSwitch } from '../theme/ThemeSwitch';
 import { KeyboardTools } from '../shortcuts/KeyboardTools';
 import { RunOnKubeflowButton } from '../deploy/RunOnKubeflowButton';
+import { GlobalShortcuts } from '../common/GlobalShortcuts';
 
-/** The whole-pipeline commands: new, import, undo/redo, downloads, run on Kubeflow. */
+/**
+ * The whole-pipeline commands: new, import, undo/redo, downloads, run on Kubeflow; and the page's
+ * keyboard shortcuts, which run the same commands, arriving with them.
+ */
 export function ToolbarCommands() {
   return (
     <div role="toolbar" aria-label="Designer toolbar" className="toolbar">
+      <GlobalShortcuts />
       <div className="toolbar-group">
         <NewPipelineButton />
         <ImportButton />
