@@ -34,7 +34,7 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
   useEffect(() => {
     failureBox.current?.scrollIntoView({ block: 'nearest' });
   }, [failure]);
-  // The reader worker starts, and loads ELK, while the user chooses files.
+  // The reader worker starts, and loads its code, while the user chooses files.
   useEffect(() => {
     inputReader.run({ read: 'warm' }).catch(() => {});
   }, []);

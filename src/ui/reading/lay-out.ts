@@ -20,19 +20,13 @@ async function loadElk() {
   }
 }
 
-let elk: Promise<Layouter> | undefined;
-const elkLayouter = () => (elk ??= loadElk().then(({ default: ELK }) => new ELK()));
-
-/** Loads ELK ahead of an import that may need it (the import dialog is open): its 1.4 MB are then read while the user picks files. */
-export function warmLayout() {
-  elkLayouter().catch(() => (elk = undefined));
-}
-
 export async function layOut(pipeline: Pipeline): Promise<Pipeline> {
   if (!needsLayout(pipeline)) return pipeline;
   try {
-    // ELK is loaded only if a graph needs it (chains, the common case, are placed without it), or warmed.
-    const layouter: Layouter = { layout: async (graph) => (await elkLayouter()).layout(graph) };
+    // ELK (1.4 MB) is loaded only if a graph needs it: chains, the common case, are placed without it.
+    // Not ahead of time: while it loads, the worker's messages would reach ELK's handler.
+    let elk: Promise<Layouter> | undefined;
+    const layouter: Layouter = { layout: async (graph) => (await (elk ??= loadElk().then(({ default: ELK }) => new ELK()))).layout(graph) };
     const positions = await computeLayout(pipeline, layouter, { onlyMissing: true });
     return setLayout(pipeline, { ...pipeline.layout, ...positions });
   } catch {

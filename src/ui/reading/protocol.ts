@@ -10,7 +10,7 @@ import type { ReadProgress } from './progress';
 
 export type { ReadProgress } from './progress';
 
-/** `warm`: the user is about to import; the worker gets ready (its code, and ELK's in the background) meanwhile. */
+/** `warm`: the user is about to import; the worker starts and loads its code meanwhile. */
 export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest) | { read: 'warm' };
 
 export interface ResultOf {

@@ -2,7 +2,7 @@
 import { readSharedLink } from '../share/open-shared';
 import { readEdit } from '../yaml/read-edit';
 import type { Pipeline } from '../../core/model/types';
-import { layOut, warmLayout } from './lay-out';
+import { layOut } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
 import type { ReaderMessage, ReadRequest } from './protocol';
 import { readImport } from '../import/read-import';
@@ -22,7 +22,6 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
       case 'edit':
         return post({ id, type: 'done', result: readEdit(request) });
       case 'warm':
-        warmLayout();
         return post({ id, type: 'done', result: null });
       case 'import': {
         const read = readImport(request, progress);
