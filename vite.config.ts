@@ -7,7 +7,9 @@ import { precompiledCheckers } from './scripts/precompile-checkers.ts';
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
  * when the app is built rather than in the browser: the magnus importer and the YAML parser (~40 KB
- * gzip) then load only when the user imports something.
+ * gzip) then load only when the user imports something. Its diagnostics are computed here too
+ * (store/derived.ts), so the page draws it before the validator and the emitters have loaded
+ * (store/engine.ts).
  */
 function examplePipeline(): Plugin {
   return {
@@ -15,9 +17,15 @@ function examplePipeline(): Plugin {
     async config() {
       if (process.env.VITEST) return; // unit tests never render the app
       const root = fileURLToPath(new URL('.', import.meta.url));
-      const initial = `${root}src/ui/store/initial.ts`;
-      const { module } = await runnerImport<typeof import('./src/ui/store/initial')>(initial, { root, configFile: false, logLevel: 'error' });
-      return { define: { __EXAMPLE_PIPELINE__: JSON.stringify(module.examplePipeline()) } };
+      const built = `${root}src/ui/store/example-build.ts`;
+      const { module } = await runnerImport<typeof import('./src/ui/store/example-build')>(built, { root, configFile: false, logLevel: 'error' });
+      return {
+        define: {
+          __EXAMPLE_PIPELINE__: JSON.stringify(module.pipeline),
+          // For the target the designer opens with (main.tsx primes them only if that is still so).
+          __EXAMPLE_DIAGNOSTICS__: JSON.stringify(module.diagnostics),
+        },
+      };
     },
   };
 }
@@ -38,6 +46,7 @@ export default defineConfig({
   plugins: [react(), examplePipeline(), precompiledCheckers(), kfpDevProxy()],
   resolve: {
     alias: [
+      { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('./src/ui/common/sync-external-store.ts', import.meta.url)) },
       {
         // monaco-yaml -> monaco-worker-manager imports 'monaco-editor/esm/vs/editor/editor.worker.js',
         // which monaco-editor >= 0.56's "exports" map no longer resolves.
@@ -59,10 +68,11 @@ export default defineConfig({
     ],
   },
   worker: { format: 'es' },
-  build: { chunkSizeWarningLimit: 4096 },
+  // Every browser the designer supports has <link rel="modulepreload">: no polyfill in the first load.
+  build: { chunkSizeWarningLimit: 4096, modulePreload: { polyfill: false } },
   test: {
     testTimeout: 30_000,
-    setupFiles: ['test/support/fast-check-seed.ts'],
+    setupFiles: ['test/support/fast-check-seed.ts', 'test/support/engine.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: [...configDefaults.exclude, '**/*.contract.test.ts'] } },
       // Tests against the Kubeflow Pipelines swagger: Prism is started once for them (and only when one runs).

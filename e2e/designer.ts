@@ -37,6 +37,9 @@ export const EXAMPLE_STEPS: readonly [string, string][] = [
 export async function open(page: Page, firstStep = 'prepare data') {
   await page.goto('/');
   await expect(step(page, firstStep)).toBeVisible();
+  // The commands and their keyboard shortcuts load right after the first paint of the steps (on a
+  // loaded machine, seconds after).
+  await expect(page.getByRole('button', { name: 'Import…' })).toBeVisible({ timeout: 20_000 });
 }
 
 type Box = { x: number; y: number; width: number; height: number };

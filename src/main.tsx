@@ -4,35 +4,47 @@ import '@xyflow/react/dist/style.css';
 import './ui/app.css';
 import type { Pipeline } from './core/model/types';
 import { App } from './ui/App';
+import { afterFirstPaint } from './ui/common/first-paint';
 import { AppBoundary } from './ui/recovery/AppBoundary';
-import { startAutosave } from './ui/store/autosave';
 import { startChecking } from './ui/store/checking';
 import { readSaved } from './ui/store/saved';
+import { primeDiagnostics, type DiagnosticsSeed } from './ui/store/derived';
+import { loadEngine } from './ui/store/engine';
 import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
 import { startTheme } from './ui/theme/theme-store';
 
-/** The built-in example (src/example/), imported at build time by vite.config.ts. */
+/** The built-in example (src/example/), imported at build time by vite.config.ts, and its diagnostics. */
 declare const __EXAMPLE_PIPELINE__: Pipeline;
+declare const __EXAMPLE_DIAGNOSTICS__: DiagnosticsSeed;
+// Each mention of a define is its whole value: named once.
+const EXAMPLE = __EXAMPLE_PIPELINE__;
+const EXAMPLE_DIAGNOSTICS = __EXAMPLE_DIAGNOSTICS__;
 
 // Before the first render, so a dark page never flashes light.
 startTheme();
 /** Where the user left off, if that is a pipeline the designer can work with; else the example. */
 async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery }> {
   const saved = readSaved(window.localStorage);
-  if (saved === null) return { pipeline: __EXAMPLE_PIPELINE__ };
-  // The check is loaded only when there is a save to check (a first visit does not pay for it).
-  const { restoreSaved } = await import('./ui/store/restore');
+  if (saved === null) return { pipeline: EXAMPLE };
+  // The check is loaded only when there is a save to check (a first visit does not pay for it); it
+  // validates and emits the save, so the engine is needed before the first paint then.
+  const [{ restoreSaved }] = await Promise.all([import('./ui/store/restore'), loadEngine()]);
   const restored = restoreSaved(saved, window.localStorage);
-  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: __EXAMPLE_PIPELINE__, recovery: restored.recovery };
+  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: EXAMPLE, recovery: restored.recovery };
 }
 
 async function start() {
   const { pipeline, recovery } = await initialState();
   const store = createDesignerStore(pipeline);
+  if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_DIAGNOSTICS.target) primeDiagnostics(pipeline, EXAMPLE_DIAGNOSTICS);
+  void afterFirstPaint().then(loadEngine);
   store.getState().setRecovery(recovery);
-  startAutosave(store, window.localStorage);
   startChecking(store);
+  // Saving starts after the first paint too; a change made before then is saved as it starts.
+  void afterFirstPaint()
+    .then(() => import('./ui/store/autosave'))
+    .then(({ startAutosave }) => startAutosave(store, window.localStorage, pipeline));
   // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
   (window as unknown as { __designer?: typeof store }).__designer = store;
 

@@ -29,7 +29,7 @@
  * Issue 13's goals for the app are printed last, each beside its measured value.
  *
  * Environment: BENCH_UI_DIST=<dir>[,<dir>…] measures existing builds side by side instead of
- * building (before/after); BENCH_UI_SIZES=100,200,1000; BENCH_UI_KEYS (keystrokes per field, 15);
+ * building (before/after); BENCH_UI_SIZES=100,200,1000 (empty: the first load only); BENCH_UI_KEYS (keystrokes per field, 15);
  * BENCH_UI_REPEAT (imports per size and variant, 3); CHROMIUM_PATH (/usr/bin/chromium).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -48,7 +48,7 @@ import { median, printGoals, type GoalRow } from '../goals';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
-const SIZES = (process.env.BENCH_UI_SIZES ?? '100,200,1000').split(',').map(Number);
+const SIZES = (process.env.BENCH_UI_SIZES ?? '100,200,1000').split(',').map(Number).filter((n) => n > 0);
 const KEYSTROKES = Number(process.env.BENCH_UI_KEYS ?? 15);
 const IMPORTS = Number(process.env.BENCH_UI_REPEAT ?? 3);
 /** What the dag-tab commit includes: the pause the editor waits for before reading (edit-session.ts). */

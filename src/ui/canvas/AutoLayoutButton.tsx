@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { moveSteps } from '../../core/model/actions';
-import { layoutPositions } from '../layout/auto-layout';
 import { useShortcutCommand } from '../shortcuts/commands';
 import { useDesignerStore } from '../store/context';
 import { changedPositions } from './placement';
@@ -12,6 +11,8 @@ export function AutoLayoutButton({ collapsed, onDone }: { collapsed: ReadonlySet
   const run = async () => {
     setBusy(true);
     try {
+      // Loaded when first used: ELK, which it waits for, is loaded then too.
+      const { layoutPositions } = await import('../layout/auto-layout');
       const positions = await layoutPositions(store.getState().history.present, { collapsed });
       // Applied to the pipeline as it is now: an edit made while ELK worked is kept.
       store.getState().apply((p) => {

@@ -1,10 +1,9 @@
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
-import { useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
 import { useDeferredPipeline, useDesigner } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
-import { AutoLayoutButton } from './AutoLayoutButton';
 import { EDGE_TYPES } from './FailureStubEdge';
 import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, isLaneNode, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
 import { NODE_TYPES } from './nodes/node-types';
@@ -19,6 +18,10 @@ import { MINIMAP_SIZE, minimapStroke, viewportToShow, type ViewArea } from './fi
 import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
+import { AfterFirstPaint } from '../common/AfterFirstPaint';
+import { FirstPaintSignal } from './FirstPaintSignal';
+
+const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ default: m.AutoLayoutButton })));
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
@@ -120,6 +123,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           ariaLabelConfig={ARIA_LABELS}
           colorMode={colorMode}
         >
+          <FirstPaintSignal empty={nodes.length === 0} />
           <Background gap={16} />
           <Controls showInteractive={false} showFitView={false}>
             <ControlButton onClick={fitNow} aria-label="Fit view" title="Fit view">
@@ -128,7 +132,9 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           </Controls>
           <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
           <Panel position="top-right">
-            <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
+            <AfterFirstPaint>
+              <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
+            </AfterFirstPaint>
           </Panel>
           {/* The edges' accessible descriptions (aria-describedby in derive-flow). */}
           <div hidden>

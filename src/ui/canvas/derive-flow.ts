@@ -12,7 +12,7 @@ import type { Edge, MarkerType, Node, NodeHandle } from '@xyflow/react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EdgeKind } from '../../core/model/actions';
 import type { Graph, Pipeline, Position, Step, StepType } from '../../core/model/types';
-import { FAN_IN_LIMIT } from '../layout/graph-layout';
+import { FAN_IN_LIMIT } from '../layout/graph-edges';
 import { graphView, type LaneKind, type LaneView, type StepView } from '../layout/geometry';
 import { stepHandles } from './node-handles';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { deleteSteps, disconnect } from '../../core/model/actions';
-import { isTypingTarget } from '../common/useGlobalShortcuts';
+import { isTypingTarget } from '../common/typing-target';
 import { isShortcut } from '../shortcuts/table';
 import { useDesignerStore } from '../store/context';
 import { isStepNode, type CanvasNode, type FlowEdge } from './derive-flow';

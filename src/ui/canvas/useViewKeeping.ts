@@ -3,9 +3,8 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import { moveSteps } from '../../core/model/actions';
 import type { Pipeline, Step } from '../../core/model/types';
 import { ownValue } from '../../core/own';
-import { layoutPositions } from '../layout/auto-layout';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
-import { needsFullLayout, needsLayout } from '../layout/graph-layout';
+import { needsFullLayout, needsLayout } from '../layout/needs-layout';
 import { useDesigner, useDesignerStore } from '../store/context';
 import { deriveView, nearestNode, type CanvasNode } from './derive-flow';
 import { SMALL_GRAPH } from '../layout/placement';
@@ -45,7 +44,9 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
       return;
     }
     let cancelled = false;
-    layoutPositions(toPlace, { onlyMissing: true, collapsed: collapsedNow.current })
+    // The layout code loads the first time a whole graph needs placing (ELK is loaded then anyway).
+    import('../layout/auto-layout')
+      .then(({ layoutPositions }) => layoutPositions(toPlace, { onlyMissing: true, collapsed: collapsedNow.current }))
       .then((positions) => {
         if (cancelled) return;
         store.getState().amend((p) => {

@@ -5,12 +5,8 @@ import { runShortcut } from '../shortcuts/run-shortcut';
 import { shortcutFor, type ShortcutScope } from '../shortcuts/table';
 import { useDesignerStore } from '../store/context';
 import { isTextEntry, watchFieldEdits } from '../forms/field-undo';
+import { isTypingTarget } from './typing-target';
 
-/** Typing in a field or the editor: shortcuts never fire there (undo and redo have rules of their own, forms/field-undo.ts). */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.monaco-editor') !== null;
-}
 
 const CANVAS = '[aria-label="Pipeline canvas"]';
 

@@ -8,6 +8,7 @@ import { NestedFilesPrompt } from './NestedFilesPrompt';
 import { IMPORT_FAILED_TITLE } from './outcome';
 import { IMPORT_CANCELLED } from './drop';
 import { runImport } from './run-import';
+import { inputReader } from '../reading/readers';
 
 /** An import waiting for nested dag files: the files as first given, and those chosen since. */
 interface Pending {
@@ -33,6 +34,10 @@ export function ImportForm({ prefill, onDone }: { prefill?: string; onDone: () =
   useEffect(() => {
     failureBox.current?.scrollIntoView({ block: 'nearest' });
   }, [failure]);
+  // The reader worker starts, and loads its code, while the user chooses files.
+  useEffect(() => {
+    inputReader.run({ read: 'warm' }).catch(() => {});
+  }, []);
 
   const attempt = async (source: File[] | Classification, chosen: Record<string, NamedText> = {}, askForNested = true) => {
     setBusy(true);

@@ -8,7 +8,7 @@ import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { loadPipeline } from '../../core/transpile';
 import { progressAt, type ReadProgress } from '../reading/progress';
-import { deriveSeed, type DerivedSeed } from '../store/derived';
+import { deriveSeed, type DerivedSeed } from '../store/derive-seed';
 import { classifyFiles, type Classification, type NamedText } from './classify';
 import { missingNestedFiles, withNestedFiles } from './nested-files';
 import { failureDiagnostics, isFailedImport, successDiagnostics } from './outcome';

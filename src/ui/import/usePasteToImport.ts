@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isTypingTarget } from '../common/useGlobalShortcuts';
+import { isTypingTarget } from '../common/typing-target';
 import { looksLikeDag } from './looks-like-dag';
 
 /** Ctrl+V of a magnus pipeline anywhere but in a text field (or an open dialog) offers to import it. */

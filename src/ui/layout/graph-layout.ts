@@ -1,5 +1,5 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { childGraphs, joinPath, walkGraphs } from '../../core/model/paths';
+import { childGraphs, joinPath } from '../../core/model/paths';
 import type { Graph, Pipeline, Position, Step } from '../../core/model/types';
 import { assignOwn, ownValue, setOwn } from '../../core/own';
 import { CONTENT_LEFT, CONTENT_TOP, LANE_PAD, NODE_HEIGHT, NODE_WIDTH, stepSize, type Size } from './geometry';
@@ -141,19 +141,4 @@ export async function computeLayout(
   return result;
 }
 
-/** Whether any step of any graph has no position yet (magnus files carry none). */
-export function needsLayout(pipeline: Pipeline): boolean {
-  for (const { graph, path } of walkGraphs(pipeline.dag)) if (graph.steps.some((s) => !ownValue(pipeline.layout, joinPath(path, s.name)))) return true;
-  return false;
-}
-
-/**
- * Whether some graph has more than `beyond` steps but none placed: that calls for ELK's layered
- * layout rather than the quick one (or a place here and there).
- */
-export function needsFullLayout(pipeline: Pipeline, beyond = 0): boolean {
-  for (const { graph, path } of walkGraphs(pipeline.dag)) {
-    if (graph.steps.length > beyond && graph.steps.every((s) => !ownValue(pipeline.layout, joinPath(path, s.name)))) return true;
-  }
-  return false;
-}
+export { needsFullLayout, needsLayout } from './needs-layout';

@@ -13,7 +13,9 @@ export function useFocusRequest() {
   const focus = useDesigner((s) => s.focus);
   const selection = useDesigner((s) => s.selection);
   const select = useDesigner((s) => s.select);
-  const handled = useRef(focus?.nonce);
+  // Undefined at first: a request made while the panel was loading (it loads after the first
+  // paint, see App.tsx) is handled once it shows.
+  const handled = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (!focus || focus.nonce === handled.current) return;
     if (focus.step === undefined && selection.length > 0) return select([]); // runs again once the settings show

@@ -24,6 +24,7 @@ export async function layOut(pipeline: Pipeline): Promise<Pipeline> {
   if (!needsLayout(pipeline)) return pipeline;
   try {
     // ELK (1.4 MB) is loaded only if a graph needs it: chains, the common case, are placed without it.
+    // Not ahead of time: while it loads, the worker's messages would reach ELK's handler.
     let elk: Promise<Layouter> | undefined;
     const layouter: Layouter = { layout: async (graph) => (await (elk ??= loadElk().then(({ default: ELK }) => new ELK()))).layout(graph) };
     const positions = await computeLayout(pipeline, layouter, { onlyMissing: true });

@@ -11,13 +11,20 @@ import type { ReadProgress } from './progress';
 
 export type { ReadProgress } from './progress';
 
-export type ReadRequest = ({ read: 'edit' } & EditRequest) | ({ read: 'import' } & ImportRequest) | ({ read: 'share' } & ShareRequest) | ({ read: 'paste' } & PasteRequest);
+/** `warm`: the user is about to import; the worker starts and loads its code meanwhile. */
+export type ReadRequest =
+  | ({ read: 'edit' } & EditRequest)
+  | ({ read: 'import' } & ImportRequest)
+  | ({ read: 'share' } & ShareRequest)
+  | ({ read: 'paste' } & PasteRequest)
+  | { read: 'warm' };
 
 export interface ResultOf {
   edit: EditResult;
   import: ImportRead;
   share: ShareRead;
   paste: PasteRead;
+  warm: null;
 }
 
 export type ReaderMessage =

@@ -22,6 +22,8 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
     switch (request.read) {
       case 'edit':
         return post({ id, type: 'done', result: readEdit(request) });
+      case 'warm':
+        return post({ id, type: 'done', result: null });
       case 'import': {
         const read = readImport(request, progress);
         if (read.status === 'read') read.pipeline = await laidOut(read.pipeline, progress);

@@ -9,7 +9,7 @@ import { decodeShareFragment } from '../../core/share';
 import { loadPipeline } from '../../core/transpile';
 import { isFailedImport } from '../import/outcome';
 import { progressAt, type ReadProgress } from '../reading/progress';
-import { deriveSeed, type DerivedSeed } from '../store/derived';
+import { deriveSeed, type DerivedSeed } from '../store/derive-seed';
 import { describeShared } from './share-link';
 
 export interface ShareRequest {

@@ -63,6 +63,22 @@ describe('autosave', () => {
     expect(savedCommand(storage)).toMatchObject({ command: 'left.py' });
   });
 
+  it('started after the page opened, saves a change made before it started, and nothing when there was none', () => {
+    const storage = memoryStorage();
+    const setItem = vi.spyOn(storage, 'setItem');
+    const untouched = createDesignerStore(example);
+    startAutosave(untouched, storage, example);
+    vi.runAllTimers();
+    expect(setItem).not.toHaveBeenCalled();
+
+    const store = createDesignerStore(example);
+    edit(store, 'early.py');
+    startAutosave(store, storage, example);
+    vi.runAllTimers();
+    expect(setItem).toHaveBeenCalledTimes(1);
+    expect(savedCommand(storage)).toMatchObject({ command: 'early.py' });
+  });
+
   it('says once that storage is full, keeps the last save, and goes on saving when there is room', () => {
     const storage = memoryStorage();
     const store = createDesignerStore(example);

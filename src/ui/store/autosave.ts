@@ -22,7 +22,7 @@ export const SAVE_AT_MOST_EVERY_MS = 2_000;
  * A write that fails leaves the last save as it was (a failed setItem changes nothing); storage
  * full is said once, not on every keystroke, and said again only after a save has worked since.
  */
-export function startAutosave(store: DesignerStore, storage: Storage): () => void {
+export function startAutosave(store: DesignerStore, storage: Storage, openedWith?: Pipeline): () => void {
   let pending: Pipeline | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest change not yet written was made. */
@@ -57,6 +57,11 @@ export function startAutosave(store: DesignerStore, storage: Storage): () => voi
       schedule();
     } else if (holdsTheSaveSlot(previous) && !holdsTheSaveSlot(state) && pending) schedule();
   });
+  // `openedWith`: the pipeline the page opened with, when saving starts after it may have changed.
+  if (openedWith !== undefined && store.getState().history.present !== openedWith) {
+    pending = store.getState().history.present;
+    schedule();
+  }
   const flushOnHide = () => flush();
   window.addEventListener('pagehide', flushOnHide);
   return () => {

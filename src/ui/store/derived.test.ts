@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
 import { moveSteps, setStepOverride } from '../../core/model/actions';
 import { emitPipeline } from '../../core/emit/index';
-import { allDiagnostics, deriveSeed, emitted, exported, primeDerived, sameSemantics, validation, warmUpWhenIdle, WARM_UP_MAX_STEPS } from './derived';
+import { deriveSeed } from './derive-seed';
+import { allDiagnostics, emitted, exported, primeDerived, sameSemantics, validation, warmUpWhenIdle, WARM_UP_MAX_STEPS } from './derived';
 
 describe('derived views', () => {
   const base = generatePipeline(20);

@@ -10,11 +10,14 @@
  * core/model/actions), so comparing the parts by identity is exact and costs nothing.
  */
 import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
-import { emitPipeline, type EmitResult, type EmitTarget } from '../../core/emit/index';
-import { exportMagnus, type MagnusExport } from '../../core/magnus/export';
+import type { EmitResult, EmitTarget } from '../../core/emit/index';
+import type { MagnusExport } from '../../core/magnus/export';
 import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
-import { validatePipeline } from '../../core/validate/validate';
+import type { DerivedSeed } from './derive-seed';
+import { engine, loadEngine } from './engine';
+
+export type { DerivedSeed };
 
 /** What validation and emission read; `layout` is the one part they never do. */
 const SEMANTIC_PARTS = ['dag', 'executor', 'services', 'parameters', 'variables', 'files', 'tag'] as const satisfies readonly (keyof Pipeline)[];
@@ -61,8 +64,7 @@ function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pi
   };
 }
 
-const validate = (pipeline: Pipeline) => sortDiagnostics(validatePipeline(pipeline));
-export const validation: Memoized<Diagnostic[]> = memoizeSemantic(validate);
+export const validation: Memoized<Diagnostic[]> = memoizeSemantic((pipeline) => engine().validate(pipeline));
 
 /** Per pipeline, the targets emitted so far: switching back to a target does not emit again. */
 const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
@@ -70,26 +72,9 @@ const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
 export function emitted(pipeline: Pipeline, target: EmitTarget): EmitResult {
   const byTarget = emissions(pipeline);
   let result = byTarget.get(target);
-  if (!result) byTarget.set(target, (result = emitPipeline(pipeline, { target })));
+  if (!result) byTarget.set(target, (result = engine().emitPipeline(pipeline, { target })));
   return result;
 }
-
-/**
- * What the page shows of a pipeline it is about to take, computed where the pipeline was read (the
- * reader worker), so that taking a long pipeline does not stop the page for a cold validation and
- * emission (most of a second at 1,000 steps).
- */
-export interface DerivedSeed {
-  validation: Diagnostic[];
-  target: EmitTarget;
-  emission: EmitResult;
-}
-
-export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed => ({
-  validation: validate(pipeline),
-  target,
-  emission: emitPipeline(pipeline, { target }),
-});
 
 /**
  * Takes a seed as the derived values of `pipeline` (the object the store will hold, which shares the
@@ -111,18 +96,18 @@ export const WARM_UP_MAX_STEPS = 1_500;
  * A seed carries the emitted text but not the rendered steps an edit reuses (the emitter keeps them
  * per step object, and the seed was emitted in the worker): without them the first keystroke
  * after an import re-renders every step (~0.1 s at 1,000 steps, the slowest keystroke). Emitting
- * the pipeline once while the page is idle renders them. Exported for tests.
+ * the pipeline once while the page is idle renders them (once the engine is loaded). Exported for tests.
  */
 export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle: (work: () => void) => void = idle): boolean {
   let steps = 0;
   for (const _ of walkSteps(pipeline.dag)) if (++steps > WARM_UP_MAX_STEPS) return false;
-  whenIdle(() => emitPipeline(pipeline, { target }));
+  whenIdle(() => void loadEngine().then((loaded) => loaded.emitPipeline(pipeline, { target })));
   return true;
 }
 
 const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 200));
 
-export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity(exportMagnus);
+export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity((pipeline) => engine().exportMagnus(pipeline));
 
 const combined = memoizeSemantic(() => new Map<EmitTarget, Diagnostic[]>());
 
@@ -139,6 +124,24 @@ export function allDiagnostics(pipeline: Pipeline, target: EmitTarget): Diagnost
     byTarget.set(target, diagnostics);
   }
   return diagnostics;
+}
+
+/** The diagnostics of a pipeline as the page first shows them, computed ahead (at build time for the built-in example). */
+export interface DiagnosticsSeed {
+  target: EmitTarget;
+  validation: Diagnostic[];
+  all: Diagnostic[];
+}
+
+export const diagnosticsSeed = (pipeline: Pipeline, target: EmitTarget): DiagnosticsSeed => ({ target, validation: validation(pipeline), all: allDiagnostics(pipeline, target) });
+
+/**
+ * Takes a seed as the diagnostics of `pipeline`: the page draws its badges without the validator
+ * and the emitters (its Kubeflow YAML is emitted when the YAML pane, which comes with them, asks).
+ */
+export function primeDiagnostics(pipeline: Pipeline, seed: DiagnosticsSeed) {
+  validation.prime(pipeline, seed.validation);
+  combined.prime(pipeline, new Map([[seed.target, seed.all]]));
 }
 
 /**

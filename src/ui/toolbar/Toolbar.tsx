@@ -1,36 +1,17 @@
-import { DownloadButtons } from '../download/DownloadButtons';
-import { ImportButton } from '../import/ImportButton';
-import { NewPipelineButton } from './NewPipelineButton';
-import { UndoRedo } from './UndoRedo';
-import { CopyLinkButton } from '../share/CopyLinkButton';
-import { ThemeSwitch } from '../theme/ThemeSwitch';
-import { KeyboardTools } from '../shortcuts/KeyboardTools';
-import { RunOnKubeflowButton } from '../deploy/RunOnKubeflowButton';
+import { lazy } from 'react';
+import { AfterFirstPaint } from '../common/AfterFirstPaint';
 import './toolbar.css';
 
-/** The app's title and the whole-pipeline commands: new, import, undo/redo, downloads, run on Kubeflow. */
+const ToolbarCommands = lazy(() => import('./ToolbarCommands').then((m) => ({ default: m.ToolbarCommands })));
+
+/** The app's title and the whole-pipeline commands (loaded after the first paint of the pipeline). */
 export function Toolbar() {
   return (
     <header className="app-header">
       <h1 className="app-title">kfp-designer</h1>
-      <div role="toolbar" aria-label="Designer toolbar" className="toolbar">
-        <div className="toolbar-group">
-          <NewPipelineButton />
-          <ImportButton />
-        </div>
-        <div className="toolbar-group">
-          <UndoRedo />
-        </div>
-        <div className="toolbar-group">
-          <DownloadButtons />
-          <CopyLinkButton />
-          <ThemeSwitch />
-        </div>
-        <div className="toolbar-group">
-          <RunOnKubeflowButton />
-        </div>
-        <KeyboardTools />
-      </div>
+      <AfterFirstPaint placeholder={<div role="toolbar" aria-label="Designer toolbar" aria-busy="true" className="toolbar" />}>
+        <ToolbarCommands />
+      </AfterFirstPaint>
     </header>
   );
 }

@@ -116,12 +116,21 @@ function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown
  */
 const FOLDING_MAX_LINES = 20_000;
 
+/** Whether `text` has more lines than `max`, without splitting it. */
+function hasMoreLines(text: string, max: number): boolean {
+  if (text.length <= max) return false;
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) if (++lines > max) return true;
+  return false;
+}
+
 function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, text: string) {
   const large = useRef<boolean | undefined>(undefined);
   useEffect(() => {
-    const lineCount = editor?.getModel()?.getLineCount();
-    if (!editor || lineCount === undefined) return;
-    const isLarge = lineCount > FOLDING_MAX_LINES;
+    if (!editor) return;
+    // From the text, not the model: a long text replacing the workflow reaches the model a frame
+    // later (edit-session.ts), and folding is best off before it does.
+    const isLarge = hasMoreLines(text, FOLDING_MAX_LINES);
     if (isLarge === large.current) return;
     large.current = isLarge;
     editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge } });

@@ -4,6 +4,7 @@ import { useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
+import { PANE_WIDTH } from './pane-width';
 import { TargetSwitch } from './TargetSwitch';
 import { useWrapPreference, WrapSwitch } from './WrapSwitch';
 import { shownFile, yamlFiles, yamlText } from './yaml-files';
@@ -25,7 +26,7 @@ export function YamlPane() {
   const target = useDesigner((s) => s.target);
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
-  const [width, setWidth] = useState(420);
+  const [width, setWidth] = useState(PANE_WIDTH);
   const [wrap, setWrap] = useWrapPreference();
   const files = yamlFiles(pipeline);
   const shown = shownFile(files, tab);

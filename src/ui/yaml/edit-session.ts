@@ -34,6 +34,16 @@ export const tabOf = (model: TextModel | null | undefined): YamlTab | undefined 
 export const READ_DELAY_MS = 250;
 
 /**
+ * From this size on, the generated workflow replaced wholesale (an import, another target) is given
+ * to Monaco after the next frame: Monaco takes ~0.5 s per 2 MB, and the canvas, drawn from the same
+ * change, is shown first. Keystrokes change a few lines, which are applied at once whatever the size.
+ */
+const REPLACE_LATER_FROM = 256 * 1024;
+
+/** Bracket colouring parses the whole generated file on every render, for block YAML with next to no brackets. */
+const withoutBracketColours = (model: TextModel) => model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+
+/**
  * The text the generated workflow's model was last given. It is read-only, so that is its text,
  * and comparing with it spares Monaco building a 2 MB string on every keystroke.
  */
@@ -51,6 +61,8 @@ export class EditSession {
   private nextId = 0;
   /** Set while the designer itself writes into a model: those changes are not the user's edits. */
   private writing = false;
+  /** Per read-only tab, the text it is given after the next frame (REPLACE_LATER_FROM). */
+  private readonly later = new Map<YamlTab, { text: string }>();
 
   /** `changed` is called when whose text a tab shows changes (the editor then redoes its markers). */
   constructor(
@@ -112,29 +124,36 @@ export class EditSession {
   /** Stops the reader; a later edit starts another (React's StrictMode unmounts once in development). */
   dispose() {
     for (const tab of ALL_TABS) this.forget(tab);
+    this.later.clear();
     this.reader?.dispose();
     this.reader = undefined;
   }
 
   /** Brings a model to `text` replacing only what changed, so the reader keeps their place. */
   private write(tab: YamlTab, text: string) {
+    const waiting = this.later.get(tab);
+    if (waiting) {
+      waiting.text = text; // the replacement still to come writes the newest text
+      return;
+    }
     let model = monaco.editor.getModel(uriOf(tab));
     this.writing = true;
     try {
       if (!model) {
         model = monaco.editor.createModel(text, languageOf(tab), uriOf(tab));
-        // The editor's bracketPairColorization option does not reach models made here, and
-        // colouring brackets parses the whole generated file on every render (half a second
-        // for a 1,000-step workflow) for block YAML with next to no brackets.
-        if (!isEditable(tab)) model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
+        // The editor's bracketPairColorization option does not reach models made here (half a
+        // second a render for a 1,000-step workflow).
+        if (!isEditable(tab)) withoutBracketColours(model);
       } else {
         const before = isEditable(tab) ? model.getValue() : (givenTexts.get(model) ?? model.getValue());
         const edit = minimalEdit(before, text);
         // Mostly new text (an import, another target): replacing the buffer is several times
         // cheaper than inserting tens of thousands of lines into the old one, and there is no
         // place to keep.
-        if (edit && edit.text.length > text.length / 2) model.setValue(text);
-        else if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
+        if (edit && edit.text.length > text.length / 2) {
+          if (!isEditable(tab) && text.length >= REPLACE_LATER_FROM) return this.replaceLater(tab, text);
+          model.setValue(text);
+        } else if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
       }
     } finally {
       this.writing = false;
@@ -143,8 +162,30 @@ export class EditSession {
     else this.watch(tab, model);
   }
 
-  /** Models the editor component created itself are watched too. */
+  /** See REPLACE_LATER_FROM. Writes meanwhile only change the text it will be given. */
+  private replaceLater(tab: YamlTab, text: string) {
+    const waiting = { text };
+    this.later.set(tab, waiting);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (this.later.get(tab) !== waiting) return; // disposed meanwhile
+        this.later.delete(tab);
+        const model = monaco.editor.getModel(uriOf(tab));
+        if (!model) return;
+        this.writing = true;
+        try {
+          model.setValue(waiting.text);
+        } finally {
+          this.writing = false;
+        }
+        givenTexts.set(model, waiting.text);
+      }),
+    );
+  }
+
+  /** Models the editor component created itself are watched too (the generated one loses its bracket colours, see `write`). */
   watch(tab: YamlTab, model: TextModel) {
+    if (!isEditable(tab)) withoutBracketColours(model);
     if (!isEditable(tab) || this.watched.has(model)) return;
     this.watched.add(model);
     model.onDidChangeContent(() => {

@@ -10,8 +10,11 @@ import type { FieldMessage } from '../../forms/field-messages';
 export function ProfilesList({ pipeline, diagnostics }: { pipeline: Pipeline; diagnostics: readonly Diagnostic[] }) {
   const { profiles } = pipeline.executor;
   const users = new Map<string, string[]>();
-  for (const visit of walkSteps(pipeline.dag)) {
-    for (const name of effectiveSettings(pipeline, visit.step).profiles) users.set(name, [...(users.get(name) ?? []), visit.path]);
+  // Every step's effective settings: ~0.2 s at 1,000 steps, for nothing when there are no profiles.
+  if (profiles.length > 0) {
+    for (const visit of walkSteps(pipeline.dag)) {
+      for (const name of effectiveSettings(pipeline, visit.step).profiles) users.set(name, [...(users.get(name) ?? []), visit.path]);
+    }
   }
   return (
     <fieldset id={fieldId(undefined, 'profiles')} tabIndex={-1} className="section">

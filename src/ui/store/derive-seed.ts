@@ -1,0 +1,32 @@
+/**
+ * The validator, the emitters and the magnus export, as the page's derived values use them
+ * (derived.ts). They are most of the transpiler's weight in the page, so the page loads them after
+ * its first paint (engine.ts); the reader worker, which computes these values for what it reads,
+ * imports them directly.
+ */
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
+import { emitPipeline, type EmitResult, type EmitTarget } from '../../core/emit/index';
+import { exportMagnus } from '../../core/magnus/export';
+import type { Pipeline } from '../../core/model/types';
+import { validatePipeline } from '../../core/validate/validate';
+
+export { emitPipeline, exportMagnus };
+
+export const validate = (pipeline: Pipeline): Diagnostic[] => sortDiagnostics(validatePipeline(pipeline));
+
+/**
+ * What the page shows of a pipeline it is about to take, computed where the pipeline was read (the
+ * reader worker, or the build for the built-in example), so that taking a long pipeline does not
+ * stop the page for a cold validation and emission (most of a second at 1,000 steps).
+ */
+export interface DerivedSeed {
+  validation: Diagnostic[];
+  target: EmitTarget;
+  emission: EmitResult;
+}
+
+export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed => ({
+  validation: validate(pipeline),
+  target,
+  emission: emitPipeline(pipeline, { target }),
+});
