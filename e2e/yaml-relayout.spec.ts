@@ -27,16 +27,23 @@ test('a dag that replaces most steps is laid out top-down and brought into view'
   await expect(step(page, 'report')).toBeVisible(SLOW);
   await expect(step(page, 'prepare data')).toHaveCount(0);
 
-  const area = (await canvas(page).boundingBox())!;
-  const overlays = [await canvas(page).getByRole('img', { name: 'Minimap' }).boundingBox(), await canvas(page).getByLabel('Canvas controls', { exact: true }).boundingBox()];
   const names = ['fetch', 'clean', 'fit', 'report', 'success'];
-  const boxes = [];
-  for (const name of names) {
-    const box = (await step(page, name, name === 'success' ? 'success' : 'task').boundingBox())!;
-    expect(box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height, `${name} in view`).toBe(true);
-    for (const overlay of overlays) expect(overlaps(box, overlay!), `${name} clear of the canvas controls`).toBe(false);
-    boxes.push(box);
-  }
+  const placed = async () => {
+    const area = (await canvas(page).boundingBox())!;
+    const overlays = [await canvas(page).getByRole('img', { name: 'Minimap' }).boundingBox(), await canvas(page).getByLabel('Canvas controls', { exact: true }).boundingBox()];
+    const boxes = [];
+    const problems: string[] = [];
+    for (const name of names) {
+      const box = (await step(page, name, name === 'success' ? 'success' : 'task').boundingBox())!;
+      if (!(box.x >= area.x && box.y >= area.y && box.x + box.width <= area.x + area.width && box.y + box.height <= area.y + area.height)) problems.push(`${name} out of view`);
+      for (const overlay of overlays) if (overlaps(box, overlay!)) problems.push(`${name} under the canvas controls`);
+      boxes.push(box);
+    }
+    return { boxes, problems };
+  };
+  // Laid out and fitted once the layout has run (in its worker): the steps may show a moment before.
+  await expect.poll(async () => (await placed()).problems, SLOW).toEqual([]);
+  const { boxes } = await placed();
   // The chain reads top to bottom, no step on another.
   for (let i = 1; i < boxes.length; i++) expect(boxes[i].y, `${names[i]} below ${names[i - 1]}`).toBeGreaterThan(boxes[i - 1].y + boxes[i - 1].height);
   const fail = (await step(page, 'fail', 'fail').boundingBox())!;

@@ -2,7 +2,7 @@ import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '
 import { lazy, useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
-import { useDeferredPipeline, useDesigner } from '../store/context';
+import { useDeferredPipeline, useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EDGE_TYPES } from './FailureStubEdge';
 import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, isLaneNode, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
@@ -88,7 +88,9 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   // for every node to be measured: on a busy machine that came after the user started dropping
   // steps, and moved them away.
   const [initialView] = useState(() => viewportToShow(derived.nodes, area) ?? { x: 0, y: 0, zoom: 1 });
-  usePlaceMissingSteps(derived.pipeline, collapsed, requestFit, touches);
+  // The present pipeline, not the deferred one the nodes are drawn from: placing compares it with
+  // the store's (a dag replaced in the YAML tab is laid out afresh only when they are the same).
+  usePlaceMissingSteps(usePipeline(), collapsed, requestFit, touches);
   useRevealSelection(selection, ownSelection, container, collapsed, reveal);
   useDeleteKey(region, nodes, edges, clearEdgeSelection);
   useGroupKeys(region, toggle);

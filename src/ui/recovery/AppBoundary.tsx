@@ -32,6 +32,9 @@ export class AppBoundary extends Component<Props, { error?: Error }> {
     const canUndo = store.getState().history.past.length > 0;
     const undo = () => {
       store.getState().undo();
+      // The diagnostics follow the pipeline a frame later (checking.ts); the page drawn again now
+      // must not meet the failing pipeline there.
+      store.getState().check();
       this.setState({ error: undefined });
     };
     return (

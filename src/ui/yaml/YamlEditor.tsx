@@ -104,7 +104,13 @@ function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown
     const tab = shown.tab;
     return store.subscribe((state, previous) => {
       if (state.history.present === previous.history.present) return;
-      session.offer(tab, state.history.present, () => yamlText(state.history.present, state.target, tab));
+      try {
+        session.offer(tab, state.history.present, () => yamlText(state.history.present, state.target, tab));
+      } catch {
+        // A pipeline the emitter cannot take (a bug elsewhere): the pane's own render meets the same
+        // error and the app's boundary offers the way out. Thrown here, it would escape from the
+        // store's change itself and stop the store's other listeners, React's among them.
+      }
     });
   }, [store, session, editor, shown.tab]);
 }
