@@ -7,7 +7,13 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { mutatedCase, runCase, runFuzz, seedInputs, type FuzzFailure } from '../test/fuzz/fuzz';
+import { ensurePrecompiledCheckers } from './precompile-checkers';
+
+// The checkers' generated data must exist before the fuzzer's modules load (a checkout where
+// `npm ci` skipped `prepare` has none), so the fuzzer is imported only after making it.
+await ensurePrecompiledCheckers();
+const { mutatedCase, runCase, runFuzz, seedInputs } = await import('../test/fuzz/fuzz');
+type FuzzFailure = import('../test/fuzz/fuzz').FuzzFailure;
 
 const { values } = parseArgs({
   options: {

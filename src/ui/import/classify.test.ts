@@ -72,8 +72,8 @@ describe('classifyFiles', () => {
   });
 
   it('ignores files that could not be read', () => {
-    const c = classifyFiles([{ name: 'big.yaml', text: '', unreadable: 'is larger than 5 MB (9 MB)' }]);
-    expect(c.files[0]).toMatchObject({ role: 'ignored', reason: 'is larger than 5 MB (9 MB)' });
+    const c = classifyFiles([{ name: 'big.yaml', text: '', unreadable: 'is larger than 8 MiB (9 MiB), the limit' }]);
+    expect(c.files[0]).toMatchObject({ role: 'ignored', reason: 'is larger than 8 MiB (9 MiB), the limit' });
   });
 });
 
