@@ -61,6 +61,8 @@ const PLAIN_FIRST = /^[A-Za-z0-9_./~+=$(]|^-[^\s-]|^--[^\s-]/;
 const PLAIN_REST = /^[\x20-\x7e]*$/;
 /** JSON string syntax (what JSON.stringify writes) minus `\/` (not an escape in YAML 1.1) and escaped surrogates. */
 const DOUBLE_QUOTED = /^"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*"$/;
+/** The same without escapes: its content is the value as is (what JSON.parse would give, without it). */
+const SIMPLE_DOUBLE_QUOTED = /^"[^"\\\x00-\x1f]*"$/;
 const SINGLE_QUOTED = /^'[\x20-\x26\x28-\x7e]*'$/;
 /** Keys JS objects order before all others, so that the problems come out in the `yaml` package's order. */
 const INDEX_LIKE = /^[0-9]+$/;
@@ -154,10 +156,14 @@ function resolvePlainValue(text: string): Resolution | null {
 
 /** Whether a plain key is in the layout and reads as the same string in both versions (not a bool, number, `<<`…). */
 function isStringKey(text: string): boolean {
+  if (!isPlain(text)) return false;
+  // As for values: a key no tag can take is itself, and names unique per step are not cached.
+  const [v12, v11] = SCHEMAS;
+  if (v12.anyKeyTag && v11.anyKeyTag && !v12.anyKeyTag.test(text) && !v11.anyKeyTag.test(text)) return true;
   let verdict = keyCache.get(text);
   if (verdict === undefined) {
     if (keyCache.size > CACHE_LIMIT) keyCache.clear();
-    verdict = isPlain(text) && SCHEMAS.every((s) => resolveWith(text, true, s)?.value === text);
+    verdict = SCHEMAS.every((s) => resolveWith(text, true, s)?.value === text);
     keyCache.set(text, verdict);
   }
   return verdict;
@@ -393,7 +399,7 @@ class Reader {
     const known = quotedValues[slot];
     if (known !== undefined && isAt(quotedSlots[slot], text, at, length)) return known;
     const raw = text.slice(at, end);
-    const value = isSimpleDoubleQuoted(raw) ? raw.slice(1, -1) : decodeDoubleQuoted(raw);
+    const value = SIMPLE_DOUBLE_QUOTED.test(raw) ? raw.slice(1, -1) : decodeDoubleQuoted(raw);
     quotedSlots[slot] = raw;
     quotedValues[slot] = value;
     return value;
@@ -421,17 +427,6 @@ class Reader {
     if (header === '|') return `${body}\n`;
     return `${body}\n${'\n'.repeat(lines.length - 1 - lastContent)}`;
   }
-}
-
-/** `"…"` with no escape and nothing JSON would escape inside: its content as is (what JSON.parse would give, without it). */
-function isSimpleDoubleQuoted(raw: string): boolean {
-  const last = raw.length - 1;
-  if (last < 1 || raw.charCodeAt(last) !== DOUBLE_QUOTE) return false;
-  for (let i = 1; i < last; i++) {
-    const c = raw.charCodeAt(i);
-    if (c < SPACE || c === DOUBLE_QUOTE || c === 92 /* \ */) return false;
-  }
-  return true;
 }
 
 function decodeDoubleQuoted(raw: string): string {
