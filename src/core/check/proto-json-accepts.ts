@@ -28,9 +28,18 @@ const UINT64_STRING = /^(?:0|[1-9][0-9]{0,18})$/;
 const DURATION = /^-?[0-9]{1,11}(?:\.[0-9]{1,9})?s$/;
 
 interface MessageShape {
+  desc: DescMessage;
+  /** The type name of a well-known type with a JSON form of its own (google.protobuf.*). */
+  wellKnown: string | undefined;
   /** Fields by the one key accepted for each (keyOf). */
-  byKey: Map<string, DescField>;
+  byKey: Map<string, Entry>;
   hasOneofs: boolean;
+}
+
+interface Entry {
+  field: DescField;
+  /** The shape of the field's message type, found once (a map of 4,000 tasks asks 4,000 times). */
+  child: MessageShape | undefined;
 }
 
 /**
@@ -50,12 +59,18 @@ function shapeOf(desc: DescMessage): MessageShape {
     // that the field a key finds here is the one bufbuild finds, and no field can be set twice.
     const lookup = new Map<string, DescField>();
     for (const field of desc.fields) lookup.set(field.name, field).set(field.jsonName, field);
-    const byKey = new Map<string, DescField>();
-    for (const [key, field] of lookup) if (key === keyOf(field)) byKey.set(key, field);
-    shape = { byKey, hasOneofs: desc.oneofs.length > 0 };
+    const byKey = new Map<string, Entry>();
+    for (const [key, field] of lookup) if (key === keyOf(field)) byKey.set(key, { field, child: undefined });
+    const wellKnown = desc.typeName.startsWith('google.protobuf.') ? desc.typeName : undefined;
+    shape = { desc, wellKnown, byKey, hasOneofs: desc.oneofs.length > 0 };
     shapes.set(desc, shape);
   }
   return shape;
+}
+
+function childOf(entry: Entry, desc: DescMessage): MessageShape {
+  entry.child ??= shapeOf(desc);
+  return entry.child;
 }
 
 const enumNames = new WeakMap<DescEnum, Set<string>>();
@@ -71,48 +86,50 @@ function namesOf(desc: DescEnum): Set<string> {
 }
 
 export function acceptsProtoJson(desc: DescMessage, json: unknown): boolean {
-  return messageOk(desc, json, 1);
+  return messageOk(shapeOf(desc), json, 1);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function messageOk(desc: DescMessage, json: unknown, depth: number): boolean {
+function messageOk(shape: MessageShape, json: unknown, depth: number): boolean {
   if (depth > DEPTH_LIMIT) return false;
-  if (desc.typeName.startsWith('google.protobuf.')) return wellKnownOk(desc.typeName, json, depth);
+  if (shape.wellKnown !== undefined) return wellKnownOk(shape.wellKnown, json, depth);
   if (!isRecord(json)) return false;
-  const { byKey, hasOneofs } = shapeOf(desc);
+  const { byKey, hasOneofs } = shape;
   let oneofsSet: Set<unknown> | undefined;
   const keys = Object.keys(json);
   for (let i = 0; i < keys.length; i++) {
-    const field = byKey.get(keys[i]);
-    if (field === undefined) return false;
+    const entry = byKey.get(keys[i]);
+    if (entry === undefined) return false;
+    const { field } = entry;
     if (hasOneofs && field.oneof !== undefined) {
       oneofsSet ??= new Set();
       if (oneofsSet.has(field.oneof)) return false;
       oneofsSet.add(field.oneof);
     }
-    if (!fieldOk(field, json[keys[i]], depth)) return false;
+    if (!fieldOk(entry, json[keys[i]], depth)) return false;
   }
   return true;
 }
 
-function fieldOk(field: DescField, value: unknown, depth: number): boolean {
+function fieldOk(entry: Entry, value: unknown, depth: number): boolean {
   if (value === null || value === undefined) return false;
+  const { field } = entry;
   switch (field.fieldKind) {
     case 'scalar':
       return scalarOk(field.scalar, value);
     case 'enum':
       return enumOk(field.enum, value);
     case 'message':
-      return messageOk(field.message, value, depth + 1);
+      return messageOk(childOf(entry, field.message), value, depth + 1);
     case 'list': {
       if (!Array.isArray(value)) return false;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === null || item === undefined) return false;
-        if (field.listKind === 'scalar' ? !scalarOk(field.scalar, item) : field.listKind === 'enum' ? !enumOk(field.enum, item) : !messageOk(field.message, item, depth + 1))
+        if (field.listKind === 'scalar' ? !scalarOk(field.scalar, item) : field.listKind === 'enum' ? !enumOk(field.enum, item) : !messageOk(childOf(entry, field.message), item, depth + 1))
           return false;
       }
       return true;
@@ -123,7 +140,7 @@ function fieldOk(field: DescField, value: unknown, depth: number): boolean {
       for (let i = 0; i < keys.length; i++) {
         const item = value[keys[i]];
         if (item === null || item === undefined) return false;
-        if (field.mapKind === 'scalar' ? !scalarOk(field.scalar, item) : field.mapKind === 'enum' ? !enumOk(field.enum, item) : !messageOk(field.message, item, depth + 1))
+        if (field.mapKind === 'scalar' ? !scalarOk(field.scalar, item) : field.mapKind === 'enum' ? !enumOk(field.enum, item) : !messageOk(childOf(entry, field.message), item, depth + 1))
           return false;
       }
       return true;
