@@ -335,7 +335,7 @@ class Reader {
     if (isAt(known, text, at, length)) return known;
     const key = text.slice(at, colon);
     if (!isStringKey(key)) throw notInLayout;
-    keySlots[slot] = key;
+    keySlots[slot] = key; // own-keys: index
     return key;
   }
 
@@ -383,8 +383,8 @@ class Reader {
       const resolved = resolvePlainValue(raw);
       if (resolved === null) throw notInLayout;
       resolution = resolved;
-      plainSlots[slot] = raw;
-      plainResolutions[slot] = resolution;
+      plainSlots[slot] = raw; // own-keys: index
+      plainResolutions[slot] = resolution; // own-keys: index
     }
     const { as12, as11 } = resolution;
     if (!Object.is(as12, as11)) this.differences.push({ path: pathOf(this.path), as12, as11 });
@@ -400,8 +400,8 @@ class Reader {
     if (known !== undefined && isAt(quotedSlots[slot], text, at, length)) return known;
     const raw = text.slice(at, end);
     const value = SIMPLE_DOUBLE_QUOTED.test(raw) ? raw.slice(1, -1) : decodeDoubleQuoted(raw);
-    quotedSlots[slot] = raw;
-    quotedValues[slot] = value;
+    quotedSlots[slot] = raw; // own-keys: index
+    quotedValues[slot] = value; // own-keys: index
     return value;
   }
 
