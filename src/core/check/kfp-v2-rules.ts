@@ -48,7 +48,8 @@ function readSpec(doc: JsonObject): Spec {
 
 function objectsByName(value: unknown): Map<string, JsonObject> {
   const byName = new Map<string, JsonObject>();
-  for (const [name, item] of Object.entries(objectOrEmpty(value))) byName.set(name, objectOrEmpty(item));
+  const object = objectOrEmpty(value);
+  for (const name of Object.keys(object)) byName.set(name, objectOrEmpty(object[name]));
   return byName;
 }
 
