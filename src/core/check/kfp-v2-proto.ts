@@ -1,5 +1,6 @@
 import { fromJson, type DescField, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
 import { kfpRegistry } from './kfp-proto-registry.ts';
+import { acceptsProtoJson } from './proto-json-accepts.ts';
 import type { CheckProblem } from './types.ts';
 import { at, isObject } from './values.ts';
 
@@ -10,9 +11,20 @@ import { at, isObject } from './values.ts';
  * bad key is reported, not just the first.
  */
 export function protoJsonProblems(typeName: string, json: unknown, path: string): CheckProblem[] {
+  const message = messageNamed(typeName);
+  // Nearly every spec checked is fine: a walk that proves it costs far less than bufbuild's parse.
+  return acceptsProtoJson(message, json) ? [] : locate(message, json, path);
+}
+
+/** Whether `json` surely parses as `typeName` (acceptsProtoJson): `false` means "not known", not "invalid". */
+export function surelyParses(typeName: string, json: unknown): boolean {
+  return acceptsProtoJson(messageNamed(typeName), json);
+}
+
+function messageNamed(typeName: string): DescMessage {
   const message = kfpRegistry().getMessage(typeName);
   if (!message) throw new Error(`KFP protos define no message ${typeName}`);
-  return locate(message, json, path);
+  return message;
 }
 
 function parseError(message: DescMessage, json: unknown): string | undefined {

@@ -37,17 +37,19 @@ export function pipelineSpecProblems(doc: JsonObject): CheckProblem[] {
 function readSpec(doc: JsonObject): Spec {
   const components = objectsByName(doc.components);
   const executors = objectOrEmpty(objectOrEmpty(doc.deploymentSpec).executors);
-  const owners: Array<[string, JsonObject, string]> = [['root', objectOrEmpty(doc.root), '/root']];
-  for (const [name, c] of components) owners.push([name, c, at('/components', name)]);
-  const dags = owners
-    .filter(([, owner]) => isObject(owner.dag))
-    .map(([ownerName, owner, path]) => ({ owner, ownerName, tasks: objectsByName(objectOrEmpty(owner.dag).tasks), path: at(path, 'dag') }));
+  const dags: Dag[] = [];
+  const addDag = (ownerName: string, owner: JsonObject, path: string) =>
+    dags.push({ owner, ownerName, tasks: objectsByName(objectOrEmpty(owner.dag).tasks), path: at(path, 'dag') });
+  const root = objectOrEmpty(doc.root);
+  if (isObject(root.dag)) addDag('root', root, '/root');
+  for (const [name, component] of components) if (isObject(component.dag)) addDag(name, component, at('/components', name));
   return { components, executors, dags };
 }
 
 function objectsByName(value: unknown): Map<string, JsonObject> {
   const byName = new Map<string, JsonObject>();
-  for (const [name, item] of Object.entries(objectOrEmpty(value))) byName.set(name, objectOrEmpty(item));
+  const object = objectOrEmpty(value);
+  for (const name of Object.keys(object)) byName.set(name, objectOrEmpty(object[name]));
   return byName;
 }
 
@@ -67,15 +69,15 @@ function headerProblems(doc: JsonObject): CheckProblem[] {
 }
 
 function componentProblems(spec: Spec): CheckProblem[] {
-  return [...spec.components].flatMap(([name, component]) => {
-    const path = at('/components', name);
+  const problems: CheckProblem[] = [];
+  for (const [name, component] of spec.components) {
     const label = component.executorLabel;
-    if (typeof label === 'string')
-      return Object.hasOwn(spec.executors, label)
-        ? []
-        : [{ path: at(path, 'executorLabel'), message: `executorLabel "${label}" has no executor in deploymentSpec.executors` }];
-    return isObject(component.dag) ? [] : [{ path, message: 'component needs either a dag or an executorLabel' }];
-  });
+    if (typeof label === 'string') {
+      if (!Object.hasOwn(spec.executors, label))
+        problems.push({ path: at('/components', name, 'executorLabel'), message: `executorLabel "${label}" has no executor in deploymentSpec.executors` });
+    } else if (!isObject(component.dag)) problems.push({ path: at('/components', name), message: 'component needs either a dag or an executorLabel' });
+  }
+  return problems;
 }
 
 function inputNames(component: JsonObject | undefined, kind: 'parameters' | 'artifacts'): JsonObject {
@@ -103,87 +105,82 @@ type Kind = (typeof KINDS)[number];
 
 /**
  * Problems are pushed onto `problems`, and paths are built only for what is reported: these run for
- * every task of pipelines with thousands of them.
+ * every task and every input of pipelines with thousands of them, so there is no closure or array
+ * made per task or input either (in a cold process, as the CLI runs, that was most of their cost).
  */
 function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec, problems: CheckProblem[]): void {
-  const path = (...segments: Array<string | number>) => at(dag.path, 'tasks', taskName, ...segments);
   const refName = objectOrEmpty(task.componentRef).name;
   const component = typeof refName === 'string' ? spec.components.get(refName) : undefined;
-  if (typeof refName !== 'string') problems.push({ path: path('componentRef'), message: 'task has no componentRef.name' });
-  else if (!component) problems.push({ path: path('componentRef', 'name'), message: `componentRef names "${refName}", which is not in components` });
-  if (Array.isArray(task.dependentTasks))
-    task.dependentTasks.forEach((upstream, i) => {
-      if (typeof upstream === 'string' && !dag.tasks.has(upstream))
-        problems.push({ path: path('dependentTasks', i), message: `dependentTasks names "${upstream}", which is not a task of this DAG` });
-    });
-  taskInputProblems(task, path, component, refName, dag, spec, problems);
-  if (isObject(task.parameterIterator)) problems.push(...iteratorProblems(task, path(), component, refName));
-}
-
-function taskInputProblems(
-  task: JsonObject,
-  path: (...segments: Array<string | number>) => string,
-  component: JsonObject | undefined,
-  refName: unknown,
-  dag: Dag,
-  spec: Spec,
-  problems: CheckProblem[],
-): void {
+  if (typeof refName !== 'string') problems.push({ path: at(dag.path, 'tasks', taskName, 'componentRef'), message: 'task has no componentRef.name' });
+  else if (!component) problems.push({ path: at(dag.path, 'tasks', taskName, 'componentRef', 'name'), message: `componentRef names "${refName}", which is not in components` });
+  const upstream = task.dependentTasks;
+  if (Array.isArray(upstream))
+    for (let i = 0; i < upstream.length; i++) {
+      const name: unknown = upstream[i];
+      if (typeof name === 'string' && !dag.tasks.has(name))
+        problems.push({ path: at(dag.path, 'tasks', taskName, 'dependentTasks', i), message: `dependentTasks names "${name}", which is not a task of this DAG` });
+    }
   const inputs = objectOrEmpty(task.inputs);
   for (const kind of KINDS) {
     const declared = inputNames(component, kind);
     const supplied = objectOrEmpty(inputs[kind]);
     for (const key of Object.keys(supplied)) {
       if (component && !Object.hasOwn(declared, key))
-        problems.push({ path: path('inputs', kind, key), message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
-      inputSourceProblems(objectOrEmpty(supplied[key]), kind, (...more) => path('inputs', kind, key, ...more), dag, spec, problems);
+        problems.push({ path: at(dag.path, 'tasks', taskName, 'inputs', kind, key), message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
+      const source = supplied[key];
+      if (isObject(source)) inputSourceProblems(source, kind, taskName, key, dag, spec, problems);
     }
-    if (component) missingInputProblems(task, kind, declared, supplied, path, String(refName), problems);
+    if (component) missingInputProblems(task, kind, declared, supplied, dag, taskName, String(refName), problems);
   }
+  if (isObject(task.parameterIterator)) problems.push(...iteratorProblems(task, at(dag.path, 'tasks', taskName), component, refName));
 }
 
 function singular(kind: Kind): string {
   return kind === 'parameters' ? 'parameter' : 'artifact';
 }
 
-/** Where an input's value comes from must exist: the enclosing component's inputs or a sibling task. */
-function inputSourceProblems(
-  source: JsonObject,
-  kind: Kind,
-  path: (...segments: string[]) => string,
-  dag: Dag,
-  spec: Spec,
-  problems: CheckProblem[],
-): void {
+/** Where input `key` of task `taskName` comes from must exist: the enclosing component's inputs or a sibling task. */
+function inputSourceProblems(source: JsonObject, kind: Kind, taskName: string, key: string, dag: Dag, spec: Spec, problems: CheckProblem[]): void {
   const parentInputKey = kind === 'parameters' ? 'componentInputParameter' : 'componentInputArtifact';
   const parentInput = stringOrUndefined(source[parentInputKey]);
   if (parentInput !== undefined && !Object.hasOwn(inputNames(dag.owner, kind), parentInput))
     problems.push({
-      path: path(parentInputKey),
+      path: at(dag.path, 'tasks', taskName, 'inputs', kind, key, parentInputKey),
       message: `${parentInputKey} "${parentInput}" is not an input ${singular(kind)} of ${dag.ownerName === 'root' ? 'the pipeline (root.inputDefinitions)' : `component "${dag.ownerName}"`}`,
     });
   const outputKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
-  for (const key of [outputKey, 'taskFinalStatus']) {
-    const producerTask = stringOrUndefined(objectOrEmpty(source[key]).producerTask);
-    if (producerTask === undefined) continue;
-    if (!dag.tasks.has(producerTask)) problems.push({ path: path(key, 'producerTask'), message: `producerTask "${producerTask}" is not a task of this DAG` });
-    else if (key === outputKey) problems.push(...producerOutputProblems(source[key], kind, producerTask, path(), dag, spec));
-  }
+  producerProblems(source, outputKey, kind, taskName, key, dag, spec, problems);
+  producerProblems(source, 'taskFinalStatus', kind, taskName, key, dag, spec, problems);
 }
 
-function producerOutputProblems(reference: unknown, kind: Kind, producerTask: string, path: string, dag: Dag, spec: Spec): CheckProblem[] {
-  const keyName = kind === 'parameters' ? 'outputParameterKey' : 'outputArtifactKey';
-  const outputKey = stringOrUndefined(objectOrEmpty(reference)[keyName]);
-  const producerRef = stringOrUndefined(objectOrEmpty(dag.tasks.get(producerTask)?.componentRef).name);
-  const producer = producerRef === undefined ? undefined : spec.components.get(producerRef);
-  if (outputKey === undefined || !producer || Object.hasOwn(outputNames(producer, kind), outputKey)) return [];
-  const refKey = kind === 'parameters' ? 'taskOutputParameter' : 'taskOutputArtifact';
-  return [
-    {
-      path: at(path, refKey, keyName),
-      message: `${keyName} "${outputKey}" is not an output ${singular(kind)} of component "${producerRef}" (task "${producerTask}")`,
-    },
-  ];
+/** The producer task named at `source[reference]` must be a sibling, and have the output named. */
+function producerProblems(
+  source: JsonObject,
+  reference: string,
+  kind: Kind,
+  taskName: string,
+  key: string,
+  dag: Dag,
+  spec: Spec,
+  problems: CheckProblem[],
+): void {
+  const selector = source[reference];
+  if (!isObject(selector)) return;
+  const producerTask = stringOrUndefined(selector.producerTask);
+  if (producerTask === undefined) return;
+  if (!dag.tasks.has(producerTask))
+    problems.push({ path: at(dag.path, 'tasks', taskName, 'inputs', kind, key, reference, 'producerTask'), message: `producerTask "${producerTask}" is not a task of this DAG` });
+  else if (reference !== 'taskFinalStatus') {
+    const keyName = kind === 'parameters' ? 'outputParameterKey' : 'outputArtifactKey';
+    const outputKey = stringOrUndefined(selector[keyName]);
+    const producerRef = stringOrUndefined(objectOrEmpty(dag.tasks.get(producerTask)?.componentRef).name);
+    const producer = producerRef === undefined ? undefined : spec.components.get(producerRef);
+    if (outputKey !== undefined && producer && !Object.hasOwn(outputNames(producer, kind), outputKey))
+      problems.push({
+        path: at(dag.path, 'tasks', taskName, 'inputs', kind, key, reference, keyName),
+        message: `${keyName} "${outputKey}" is not an output ${singular(kind)} of component "${producerRef}" (task "${producerTask}")`,
+      });
+  }
 }
 
 function missingInputProblems(
@@ -191,7 +188,8 @@ function missingInputProblems(
   kind: Kind,
   declared: JsonObject,
   supplied: JsonObject,
-  path: (...segments: string[]) => string,
+  dag: Dag,
+  taskName: string,
   componentName: string,
   problems: CheckProblem[],
 ): void {
@@ -201,7 +199,7 @@ function missingInputProblems(
   for (const name of Object.keys(declared))
     if (isRequired(objectOrEmpty(declared[name])) && !Object.hasOwn(supplied, name) && name !== itemInput)
       problems.push({
-        path: path('inputs'),
+        path: at(dag.path, 'tasks', taskName, 'inputs'),
         message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
       });
 }
@@ -249,19 +247,26 @@ const PRODUCER_KEYS = ['taskOutputParameter', 'taskOutputArtifact', 'taskFinalSt
 /** Edges run from a task to everything it waits for: dependentTasks and the producers of its inputs. */
 function upstreamOf(task: JsonObject): string[] {
   const upstream = new Set<string>();
-  if (Array.isArray(task.dependentTasks)) for (const name of task.dependentTasks) if (typeof name === 'string') upstream.add(name);
+  const dependencies = task.dependentTasks;
+  if (Array.isArray(dependencies))
+    for (let i = 0; i < dependencies.length; i++) {
+      const name: unknown = dependencies[i];
+      if (typeof name === 'string') upstream.add(name);
+    }
   const inputs = objectOrEmpty(task.inputs);
-  for (const kind of KINDS) {
-    const sources = objectOrEmpty(inputs[kind]);
+  for (let k = 0; k < KINDS.length; k++) {
+    const sources = objectOrEmpty(inputs[KINDS[k]]);
     for (const key of Object.keys(sources)) {
-      const source = objectOrEmpty(sources[key]);
-      for (const reference of PRODUCER_KEYS) {
-        const producer = objectOrEmpty(source[reference]).producerTask;
+      const source = sources[key];
+      if (!isObject(source)) continue;
+      for (let r = 0; r < PRODUCER_KEYS.length; r++) {
+        const selector = source[PRODUCER_KEYS[r]];
+        const producer = isObject(selector) ? selector.producerTask : undefined;
         if (typeof producer === 'string') upstream.add(producer);
       }
     }
   }
-  return [...upstream];
+  return Array.from(upstream);
 }
 
 /** Depth-first over the upstream edges, with an explicit stack: a DAG may hold a chain of thousands of tasks. */
@@ -333,22 +338,37 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
     usersByExecutor.set(component.executorLabel, users);
   }
   const problems: CheckProblem[] = [];
-  for (const [label, executor] of Object.entries(spec.executors)) {
-    const container = objectOrEmpty(objectOrEmpty(executor).container);
-    const containerPath = at('/deploymentSpec/executors', label, 'container');
-    for (const key of ['command', 'args'])
-      forEachString(container[key], at(containerPath, key), (text, path) => {
-        for (const [, direction, kind, , name] of text.matchAll(PLACEHOLDER))
-          for (const [componentName, component] of usersByExecutor.get(label) ?? []) {
-            const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
-            const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
-            if (!Object.hasOwn(definitions, name))
-              problems.push({
-                path,
-                message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
-              });
-          }
-      }, '{{$.');
+  const executors = spec.executors;
+  for (const label of Object.keys(executors)) {
+    const executor = executors[label];
+    const container = isObject(executor) && isObject(executor.container) ? executor.container : undefined;
+    if (container === undefined) continue;
+    const check = (text: string, path: string) => placeholderNameProblems(text, path, usersByExecutor.get(label), problems);
+    for (const key of CONTAINER_LISTS) {
+      const value = container[key];
+      // command and args are lists of strings: read as such, with paths built for placeholders only.
+      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+        for (let i = 0; i < value.length; i++) {
+          const text = value[i] as string;
+          if (text.includes('{{$.')) check(text, at('/deploymentSpec/executors', label, 'container', key, i));
+        }
+      } else forEachString(value, at('/deploymentSpec/executors', label, 'container', key), check, '{{$.');
+    }
   }
   return problems;
+}
+
+const CONTAINER_LISTS = ['command', 'args'];
+
+function placeholderNameProblems(text: string, path: string, users: Array<[string, JsonObject]> | undefined, problems: CheckProblem[]): void {
+  for (const [, direction, kind, , name] of text.matchAll(PLACEHOLDER))
+    for (const [componentName, component] of users ?? []) {
+      const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
+      const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
+      if (!Object.hasOwn(definitions, name))
+        problems.push({
+          path,
+          message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
+        });
+    }
 }

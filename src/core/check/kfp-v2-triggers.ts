@@ -49,15 +49,19 @@ export function triggerProblems(dag: TriggerDag, isImporter: (task: JsonObject) 
         problems.push({ path: at(path, 'dependentTasks'), message: `${dependency} is a ParallelFor task: the KFP backend attaches no exit hook to it, so ${name} would never run` });
     }
   }
+  // Per task, nothing is built unless there is something to check (most DAGs have no exit task).
   for (const name of names) {
     const task = dag.tasks.get(name)!;
-    const path = at(dag.path, 'tasks', name);
-    for (const upstream of [...dependenciesOf(task), ...producersOf(task)])
-      if (exits.has(upstream))
-        problems.push({ path, message: `${name} waits for ${upstream}, an ${COMPLETED} task, which the KFP backend compiles into an exit hook: nothing can wait for it` });
-    const condition = stringOrUndefined(objectOrEmpty(task.triggerPolicy).condition);
+    if (exits.size > 0)
+      for (const upstream of [...dependenciesOf(task), ...producersOf(task)])
+        if (exits.has(upstream))
+          problems.push({
+            path: at(dag.path, 'tasks', name),
+            message: `${name} waits for ${upstream}, an ${COMPLETED} task, which the KFP backend compiles into an exit hook: nothing can wait for it`,
+          });
+    const condition = isObject(task.triggerPolicy) ? stringOrUndefined(task.triggerPolicy.condition) : undefined;
     if (condition !== undefined && condition !== '') {
-      const conditionPath = at(path, 'triggerPolicy', 'condition');
+      const conditionPath = at(dag.path, 'tasks', name, 'triggerPolicy', 'condition');
       if (isImporter(task)) problems.push({ path: conditionPath, message: 'the KFP backend refuses a condition on an importer task' });
       problems.push(...conditionProblems(condition, Object.keys(objectOrEmpty(objectOrEmpty(task.inputs).parameters)), conditionPath));
     }

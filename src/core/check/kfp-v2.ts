@@ -1,11 +1,12 @@
 import { setOwn } from '../own.ts';
-import { parsesAsStruct, protoJsonProblems } from './kfp-v2-proto.ts';
+import { parsesAsStruct, protoJsonProblems, surelyParses } from './kfp-v2-proto.ts';
 import { pipelineSpecProblems } from './kfp-v2-rules.ts';
 import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
 import { at, exactJson, isObject, objectOrEmpty, type JsonObject } from './values.ts';
 import { parseYamlDocuments } from './yaml-documents.ts';
 
 const EXECUTORS_PATH = '/platforms/kubernetes/deploymentSpec/executors';
+const EXECUTOR_CONFIG = 'kfp_kubernetes.KubernetesExecutorConfig';
 
 /**
  * Strict check of a KFP v2 pipeline: document 1 = PipelineSpec, optional document 2 = PlatformSpec.
@@ -52,17 +53,20 @@ function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem
     problem.path.startsWith('/platforms') ? problem : { ...problem, message: `platform spec (document 2): ${problem.message}` },
   );
   const known = objectOrEmpty(objectOrEmpty(pipeline.deploymentSpec).executors);
-  // Steps mostly share one platform config (the same volumes and secrets): each distinct one is parsed once.
+  // A config that surely parses (nearly all) is not parsed; the others mostly share one config (the same
+  // volumes and secrets), so each distinct one is parsed once.
   const verdicts = new Map<string, CheckProblem[]>();
   for (const [label, config] of Object.entries(executorsOf(platform))) {
     const path = at(EXECUTORS_PATH, label);
-    const key = exactJson(config);
-    let relative = key === undefined ? undefined : verdicts.get(key);
-    if (relative === undefined) {
-      relative = protoJsonProblems('kfp_kubernetes.KubernetesExecutorConfig', config, '');
-      if (key !== undefined) verdicts.set(key, relative);
+    if (!surelyParses(EXECUTOR_CONFIG, config)) {
+      const key = exactJson(config);
+      let relative = key === undefined ? undefined : verdicts.get(key);
+      if (relative === undefined) {
+        relative = protoJsonProblems(EXECUTOR_CONFIG, config, '');
+        if (key !== undefined) verdicts.set(key, relative);
+      }
+      for (const problem of relative) problems.push({ ...problem, path: path + problem.path });
     }
-    for (const problem of relative) problems.push({ ...problem, path: path + problem.path });
     if (!Object.hasOwn(known, label))
       problems.push({ path, message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
   }

@@ -102,3 +102,11 @@ export function exactJson(value: unknown): string | undefined {
       return undefined;
   }
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** No lone surrogate: native where there is `String.prototype.isWellFormed` (constant time for a Latin-1 string). */
+export function isWellFormed(text: string): boolean {
+  const native = (text as string & { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === 'function' ? native.call(text) : !LONE_SURROGATE.test(text);
+}

@@ -13,6 +13,7 @@
  * test checks that what this accepts, the `yaml` package reads identically.
  */
 import { Document, isScalar, type ScalarTag, type Schema } from 'yaml';
+import { isWellFormed } from './values.ts';
 
 export interface BlockYaml {
   /** Each document as the `yaml` package's YAML 1.2 reading gives it (`toJS()`). */
@@ -26,7 +27,7 @@ const notInLayout = new NotInLayout();
 
 /** The documents of `text`, or `undefined` when `text` is not in the layout this reads. */
 export function readBlockYaml(text: string): BlockYaml | undefined {
-  if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE || UNREADABLE.test(text)) return undefined;
+  if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE || UNREADABLE.test(text) || !isWellFormed(text)) return undefined; // lone surrogates: the package decides
   try {
     return new Reader(text).stream();
   } catch (error) {
@@ -47,16 +48,21 @@ const PIPE = 124;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
- * Characters that are line breaks in YAML 1.1 or in Windows files (CR, NEL, LS, PS), that YAML does not
- * allow unescaped (C0 / C1 controls, BOM, non-characters), or lone surrogates: the `yaml` package decides.
+ * Characters that are line breaks in YAML 1.1 or in Windows files (CR, NEL, LS, PS), or that YAML does
+ * not allow unescaped (C0 / C1 controls, BOM, non-characters): the `yaml` package decides. One
+ * character class: with the lone-surrogate alternatives in the same pattern it scanned ~10× slower.
  */
-const UNREADABLE = /[\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNREADABLE = /[\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+
 /** The first character of a plain scalar here: no YAML indicator, nothing that starts another construct. */
 const PLAIN_FIRST = /^[A-Za-z0-9_./~+=$(]|^-[^\s-]|^--[^\s-]/;
 /** The rest: printable ASCII; a plain scalar never holds `: ` or ` #` and never ends in `:` or a space. */
 const PLAIN_REST = /^[\x20-\x7e]*$/;
 /** JSON string syntax (what JSON.stringify writes) minus `\/` (not an escape in YAML 1.1) and escaped surrogates. */
 const DOUBLE_QUOTED = /^"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*"$/;
+/** The same without escapes: its content is the value as is (what JSON.parse would give, without it). */
+const SIMPLE_DOUBLE_QUOTED = /^"[^"\\\x00-\x1f]*"$/;
 const SINGLE_QUOTED = /^'[\x20-\x26\x28-\x7e]*'$/;
 /** Keys JS objects order before all others, so that the problems come out in the `yaml` package's order. */
 const INDEX_LIKE = /^[0-9]+$/;
@@ -94,6 +100,28 @@ const keyCache = new Map<string, boolean>();
 const CACHE_LIMIT = 100_000;
 
 /**
+ * The last key, plain value and double-quoted value read in each of a few thousand slots (by first
+ * character, length and last character): a text seen before is recognised by comparing characters in
+ * place, with no slice to allocate and no hash to compute, and the key comes back as the string the
+ * objects already hold, so storing it finds the object's shape at once. Module-level like the caches.
+ */
+const SLOTS = 4096;
+const keySlots: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+const plainSlots: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+const plainResolutions: Array<Resolution | undefined> = new Array<Resolution | undefined>(SLOTS).fill(undefined);
+const quotedSlots: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+const quotedValues: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+
+/** For a text of `length` ≥ 1 at `at`. */
+function slotOf(text: string, at: number, length: number): number {
+  return (text.charCodeAt(at) * 31 + length * 7 + text.charCodeAt(at + length - 1)) & (SLOTS - 1);
+}
+
+function isAt(known: string | undefined, text: string, at: number, length: number): known is string {
+  return known !== undefined && known.length === length && text.startsWith(known, at);
+}
+
+/**
  * The package's own resolution of a plain scalar (compose-scalar.js, findScalarTagByTest): the first
  * default tag whose pattern matches, else a string. Only scalar tags have a `test` pattern.
  */
@@ -110,11 +138,16 @@ function resolveWith(text: string, atKey: boolean, { schema, options, anyValueTa
 
 /** What a plain value means in YAML 1.2 and 1.1; null when it is not in the layout or the `yaml` package should decide. */
 function resolvePlainValue(text: string): Resolution | null {
+  if (!isPlain(text)) return null;
+  // Most plain scalars no tag of either version can take: they are read as themselves, and are not
+  // cached (names and ids are unique per step and would only fill the cache).
+  const [v12, v11] = SCHEMAS;
+  if (v12.anyValueTag && v11.anyValueTag && !v12.anyValueTag.test(text) && !v11.anyValueTag.test(text)) return { as12: text, as11: text };
   let resolution = valueCache.get(text);
   if (resolution === undefined) {
     if (valueCache.size > CACHE_LIMIT) valueCache.clear();
-    const as12 = isPlain(text) ? resolveWith(text, false, SCHEMAS[0]) : undefined;
-    const as11 = as12 && resolveWith(text, false, SCHEMAS[1]);
+    const as12 = resolveWith(text, false, v12);
+    const as11 = as12 && resolveWith(text, false, v11);
     resolution = as12 && as11 ? { as12: as12.value, as11: as11.value } : null;
     valueCache.set(text, resolution);
   }
@@ -123,10 +156,14 @@ function resolvePlainValue(text: string): Resolution | null {
 
 /** Whether a plain key is in the layout and reads as the same string in both versions (not a bool, number, `<<`…). */
 function isStringKey(text: string): boolean {
+  if (!isPlain(text)) return false;
+  // As for values: a key no tag can take is itself, and names unique per step are not cached.
+  const [v12, v11] = SCHEMAS;
+  if (v12.anyKeyTag && v11.anyKeyTag && !v12.anyKeyTag.test(text) && !v11.anyKeyTag.test(text)) return true;
   let verdict = keyCache.get(text);
   if (verdict === undefined) {
     if (keyCache.size > CACHE_LIMIT) keyCache.clear();
-    verdict = isPlain(text) && SCHEMAS.every((s) => resolveWith(text, true, s)?.value === text);
+    verdict = SCHEMAS.every((s) => resolveWith(text, true, s)?.value === text);
     keyCache.set(text, verdict);
   }
   return verdict;
@@ -282,12 +319,23 @@ class Reader {
       if (text.charCodeAt(colon) !== COLON) throw notInLayout;
     } else {
       colon = this.keyColon(at);
-      if (colon < 0) throw notInLayout;
-      key = text.slice(at, colon);
-      if (!isStringKey(key)) throw notInLayout;
+      if (colon <= at) throw notInLayout;
+      key = this.plainKey(at, colon);
     }
     if (colon - at > KEY_LIMIT) throw notInLayout;
     this.valueAt = colon + 1;
+    return key;
+  }
+
+  private plainKey(at: number, colon: number): string {
+    const { text } = this;
+    const length = colon - at;
+    const slot = slotOf(text, at, length);
+    const known = keySlots[slot];
+    if (isAt(known, text, at, length)) return known;
+    const key = text.slice(at, colon);
+    if (!isStringKey(key)) throw notInLayout;
+    keySlots[slot] = key; // own-keys: index
     return key;
   }
 
@@ -304,27 +352,57 @@ class Reader {
 
   /** A value on the rest of the line from `at`; a `|` block's lines are indented by `blockIndent`. */
   private inline(at: number, blockIndent: number): unknown {
-    const raw = this.text.slice(at, this.end);
-    const first = raw.charCodeAt(0);
+    const { text, end } = this;
+    const first = text.charCodeAt(at);
     let value: unknown;
-    if (first === DOUBLE_QUOTE) value = decodeDoubleQuoted(raw);
+    if (first === DOUBLE_QUOTE) value = this.doubleQuotedValue(at);
     else if (first === SINGLE_QUOTE) {
+      const raw = text.slice(at, end);
       if (!SINGLE_QUOTED.test(raw)) throw notInLayout;
       value = raw.slice(1, -1);
-    } else if (first === OPEN_BRACKET && raw === '[]') value = [];
-    else if (first === OPEN_BRACE && raw === '{}') value = {};
-    else if (first === PIPE && (raw === '|' || raw === '|-' || raw === '|+')) return this.block(raw, blockIndent);
-    else value = this.plainValue(raw);
-    this.line(this.end + 1);
+    } else if (first === OPEN_BRACKET && end - at === 2 && text.charCodeAt(at + 1) === 93 /* ] */) value = [];
+    else if (first === OPEN_BRACE && end - at === 2 && text.charCodeAt(at + 1) === 125 /* } */) value = {};
+    else if (first === PIPE && end - at <= 2) {
+      const header = text.slice(at, end);
+      if (header === '|' || header === '|-' || header === '|+') return this.block(header, blockIndent);
+      value = this.plainValue(at);
+    } else value = this.plainValue(at);
+    this.line(end + 1);
     return value;
   }
 
-  private plainValue(raw: string): unknown {
-    const resolution = resolvePlainValue(raw);
-    if (resolution === null) throw notInLayout;
+  /** The plain scalar from `at` to the end of the line. */
+  private plainValue(at: number): unknown {
+    const { text } = this;
+    const length = this.end - at;
+    if (length === 0) throw notInLayout;
+    const slot = slotOf(text, at, length);
+    let resolution = plainResolutions[slot];
+    if (!isAt(plainSlots[slot], text, at, length) || resolution === undefined) {
+      const raw = text.slice(at, this.end);
+      const resolved = resolvePlainValue(raw);
+      if (resolved === null) throw notInLayout;
+      resolution = resolved;
+      plainSlots[slot] = raw; // own-keys: index
+      plainResolutions[slot] = resolution; // own-keys: index
+    }
     const { as12, as11 } = resolution;
     if (!Object.is(as12, as11)) this.differences.push({ path: pathOf(this.path), as12, as11 });
     return as12;
+  }
+
+  /** The double-quoted scalar from `at` to the end of the line. */
+  private doubleQuotedValue(at: number): string {
+    const { text, end } = this;
+    const length = end - at;
+    const slot = slotOf(text, at, length);
+    const known = quotedValues[slot];
+    if (known !== undefined && isAt(quotedSlots[slot], text, at, length)) return known;
+    const raw = text.slice(at, end);
+    const value = SIMPLE_DOUBLE_QUOTED.test(raw) ? raw.slice(1, -1) : decodeDoubleQuoted(raw);
+    quotedSlots[slot] = raw; // own-keys: index
+    quotedValues[slot] = value; // own-keys: index
+    return value;
   }
 
   /** A `|` literal block whose lines are indented by exactly `indent` (the first non-empty one sets it). */
