@@ -10,6 +10,7 @@ import { NODE_TYPES } from './nodes/node-types';
 import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasEdges } from './useCanvasEdges';
 import { useCanvasNodes } from './useCanvasNodes';
+import { useNodesInTurn } from './useNodesInTurn';
 import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
@@ -79,6 +80,8 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   const selection = useDesigner((s) => s.selection);
   const { nodes, onNodesChange, onNodeDrag, ownSelection } = useCanvasNodes(derived.nodes, selection, geometry, setDropTarget);
   const { edges, onEdgesChange, clearEdgeSelection } = useCanvasEdges(derived.edges);
+  // A large new set of nodes (an import) is given to React Flow a part per task.
+  const inTurn = useNodesInTurn(nodes, edges);
   const connecting = useConnecting();
   const drop = useCanvasDrop(geometry, setDropTarget, ownSelection);
   const container = useRef<HTMLDivElement>(null);
@@ -106,8 +109,8 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
         <ReactFlow<CanvasNode, FlowEdge>
           id={FLOW_ID}
           ref={container}
-          nodes={nodes}
-          edges={edges}
+          nodes={inTurn.nodes as CanvasNode[]}
+          edges={inTurn.edges as FlowEdge[]}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
           onNodesChange={onNodesChange}

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { Diagnostic } from '../../../core/diagnostics';
 import { setDescription, setStartStep, setTag } from '../../../core/model/actions';
 import type { Pipeline } from '../../../core/model/types';
@@ -11,8 +12,13 @@ import { TextField } from '../../forms/TextField';
 export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; diagnostics: readonly Diagnostic[] }) {
   const { commit, once, end } = useFieldEditor(undefined);
   const { dag } = pipeline;
-  const startChoices = dag.steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
   const start = dag.start_at ?? '';
+  // One option per step: 5,000 of them after a big import, created in the render that takes the
+  // import. That render offers the start step alone; the others follow in a deferred render, which
+  // React can interrupt.
+  const listed = useDeferredValue(dag.steps);
+  const steps = listed === dag.steps ? dag.steps : dag.steps.filter((s) => s.name === start);
+  const startChoices = steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
   return (
     <fieldset className="section">
       <legend>Pipeline</legend>
