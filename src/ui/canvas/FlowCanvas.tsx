@@ -27,6 +27,12 @@ const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
 const RENDER_VISIBLE_ONLY_FROM = 300;
+/**
+ * Beyond this many nodes there is no minimap: React Flow's draws every node and re-reads each one
+ * on every change of the canvas (a pan, a drag, each part of an import) — ~0.1 s a change at 5,000
+ * nodes — and in its 120 × 80 pixels that many steps are a smear.
+ */
+const MINIMAP_MAX_NODES = 2_000;
 const ARIA_LABELS = {
   'controls.ariaLabel': 'Canvas controls',
   'controls.zoomIn.ariaLabel': 'Zoom in',
@@ -135,7 +141,9 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
               <FitIcon />
             </ControlButton>
           </Controls>
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
+          {nodes.length <= MINIMAP_MAX_NODES && (
+            <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
+          )}
           <Panel position="top-right">
             <AfterFirstPaint>
               <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />

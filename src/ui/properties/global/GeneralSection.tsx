@@ -8,6 +8,9 @@ import { diagnosticsFor } from '../../forms/field-messages';
 import { useFieldEditor } from '../../forms/hooks';
 import { TextField } from '../../forms/TextField';
 
+/** Up to this many steps the start-step list is changed in place (it keeps its focus when a step is added or renamed). */
+const START_CHOICES_IN_PLACE = 500;
+
 /** What the pipeline is and where it starts. */
 export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; diagnostics: readonly Diagnostic[] }) {
   const { commit, once, end } = useFieldEditor(undefined);
@@ -33,6 +36,9 @@ export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; 
         onBlur={end}
       />
       <SelectField
+        // A new list is a new <select>: React builds it whole and inserts it once, where changing
+        // thousands of options of the one on screen inserts them one by one.
+        key={steps.length > START_CHOICES_IN_PLACE ? steps.length : undefined}
         id={fieldId(undefined, 'start_at')}
         label="Start step"
         value={start}
