@@ -7,12 +7,18 @@
  * input. Prints figures; asserts nothing.
  *
  * Scenarios: a share link holding an alias bomb (opened, then "Open" clicked if the designer asks);
- * a share link that inflates to hundreds of MB; the alias bomb as a file in the import dialog; and
- * generated pipelines of 1,000 and 5,000 steps imported through the import dialog (laid out by ELK).
+ * a share link that inflates to hundreds of MB; the alias bomb as a file in the import dialog;
+ * generated pipelines of 1,000 and 5,000 steps imported through the import dialog (laid out by ELK,
+ * and with positions); a generated dag pasted over dag.yaml in the YAML pane; and a huge save in
+ * browser storage that cannot be restored (the page opened on it). Files are handed to the page
+ * before the measurement starts (Playwright's own transfer of megabytes into the page is a long
+ * task of its own that a file picker does not have); the measurement starts at their change event.
  *
- * Environment: BENCH_UI_DIST=<dir> measures an existing build instead of building this tree;
- * BENCH_BOMB_LEVELS (6: a million aliases; 5 is the largest the designer before issue 10 survives);
- * BENCH_IMPORT_SIZES (1000,5000); BENCH_WAIT_S (how long a scenario may take, 90); CHROMIUM_PATH.
+ * Environment: BENCH_UI_DIST=<dir>[,<dir>…] measures existing builds (one after the other, in one
+ * run) instead of building this tree; BENCH_BOMB_LEVELS (6: a million aliases; 5 is the largest the
+ * designer before issue 10 survives); BENCH_IMPORT_SIZES (1000,5000); BENCH_PASTE_SIZE (1000);
+ * BENCH_SAVE_SIZE (5000); BENCH_ONLY (a word the scenarios to run contain); BENCH_WAIT_S (how long
+ * a scenario may take, 90); CHROMIUM_PATH.
  */
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -20,10 +26,15 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
 import { aliasBombDag, inflateBombFragment, shareFragment } from './hostile-input';
 import { build, magnusFiles, serve } from './run';
+import { generatePipeline } from '../generate';
+import { AUTOSAVE_KEY } from '../../src/ui/store/saved';
 
 const LEVELS = Number(process.env.BENCH_BOMB_LEVELS ?? 6);
 const IMPORT_SIZES = (process.env.BENCH_IMPORT_SIZES ?? '1000,5000').split(',').map(Number);
 const WAIT_MS = Number(process.env.BENCH_WAIT_S ?? 90) * 1000;
+const PASTE_SIZE = Number(process.env.BENCH_PASTE_SIZE ?? 1000);
+const SAVE_SIZE = Number(process.env.BENCH_SAVE_SIZE ?? 5000);
+const ONLY = process.env.BENCH_ONLY;
 const INFLATED_MB = 200;
 
 interface Figure {
@@ -98,6 +109,7 @@ async function measure(browser: Browser, page: Page, scenario: string, act: () =
   const answered = await Promise.race([settle(page).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
   const tasks = mainThreadTasks(await browser.stopTracing());
   if (!answered) outcome += '; the page never answered again';
+  if (process.env.BENCH_TASKS) console.log(`${scenario}: tasks over 50 ms CPU, in order: ${tasks.filter((t) => t.cpu > 50).map((t) => t.cpu.toFixed(0)).join(' ')}`);
   return {
     scenario,
     outcome,
@@ -145,9 +157,22 @@ async function importFiles(browser: Browser, url: string, scenario: string, file
     await page.getByRole('button', { name: 'Import…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
     await dialog.getByLabel('Choose files').waitFor();
+    // Staged in an input of the bench's own, then handed to the dialog's as a file picker does.
+    await page.evaluate(() => {
+      const staged = document.createElement('input');
+      staged.type = 'file';
+      staged.multiple = true;
+      staged.id = 'bench-staged-files';
+      staged.hidden = true;
+      document.body.append(staged);
+    });
+    await page.locator('#bench-staged-files').setInputFiles(files);
     await settle(page);
     return await measure(browser, page, scenario, async () => {
-      await dialog.getByLabel('Choose files').setInputFiles(files);
+      await dialog.getByLabel('Choose files').evaluate((input: HTMLInputElement) => {
+        input.files = (document.getElementById('bench-staged-files') as HTMLInputElement).files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      });
       return answer(page, /imported|nothing changed|could not|took longer|stopped/);
     });
   } finally {
@@ -155,35 +180,107 @@ async function importFiles(browser: Browser, url: string, scenario: string, file
   }
 }
 
+/** A generated dag pasted over the whole of dag.yaml (select all, paste), as someone replacing it. */
+async function pasteDag(browser: Browser, url: string, scenario: string, text: string): Promise<Figure> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.addInitScript(OBSERVE);
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    const pane = page.getByRole('region', { name: 'YAML' });
+    await pane.getByRole('tab', { name: 'dag.yaml' }).click({ timeout: 30_000 });
+    const editor = pane.getByRole('textbox', { name: 'dag.yaml, editable' });
+    await editor.waitFor({ state: 'attached', timeout: 30_000 });
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await editor.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await settle(page);
+    return await measure(browser, page, scenario, async () => {
+      await page.keyboard.press('ControlOrMeta+V');
+      // The canvas draws the steps in view (which ones depends on the view it fits).
+      await page.locator('.react-flow__node[aria-label^="Step step "]').first().waitFor({ state: 'attached', timeout: WAIT_MS });
+      return 'applied: the canvas shows the pasted steps';
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The page opened on a huge save it cannot restore (a step of the wrong shape at its end). */
+async function unrestorableSave(browser: Browser, url: string, scenario: string, save: string): Promise<Figure> {
+  const { page, close } = await newPage(browser);
+  try {
+    await page.goto(url);
+    await page.getByRole('region', { name: 'Pipeline canvas' }).waitFor();
+    await page.evaluate(([key, text]) => localStorage.setItem(key, text), [AUTOSAVE_KEY, save] as const);
+    return await measure(browser, page, scenario, async () => {
+      await page.reload();
+      const notice = page.getByRole('region', { name: 'Saved pipeline not restored' });
+      await notice.getByRole('button', { name: /^Download .*dag.*\.yaml$/ }).first().waitFor({ timeout: WAIT_MS });
+      return (await notice.innerText()).replace(/\s+/g, ' ').slice(0, 110);
+    });
+  } finally {
+    await close();
+  }
+}
+
+async function measureBuild(browser: Browser, url: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const wanted = (scenario: string) => ONLY === undefined || scenario.includes(ONLY);
+  const bomb = aliasBombDag(LEVELS);
+  const linkScenario = `share link: alias bomb ${LEVELS} × 10 (${shareFragment({ dag: bomb, config: '' }).length} characters)`;
+  if (wanted(linkScenario)) figures.push(await openLink(browser, url, linkScenario, shareFragment({ dag: bomb, config: '' })));
+  if (wanted('share link inflating')) figures.push(await openLink(browser, url, `share link inflating to ${INFLATED_MB} MB`, inflateBombFragment(INFLATED_MB * 1_000_000)));
+  if (wanted('import dialog: alias bomb')) figures.push(await importFiles(browser, url, `import dialog: alias bomb ${LEVELS} × 10`, [{ name: 'dag.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bomb) }]));
+  for (const positioned of [false, true]) {
+    for (const size of IMPORT_SIZES) {
+      const files = magnusFiles(size, positioned);
+      const mb = (files.reduce((sum, f) => sum + f.buffer.length, 0) / 1_000_000).toFixed(1);
+      const scenario = `import dialog: ${size.toLocaleString('en')} steps, ${positioned ? 'with' : 'no'} positions (${mb} MB)`;
+      if (wanted(scenario)) figures.push(await importFiles(browser, url, scenario, files));
+    }
+  }
+  const pasted = magnusFiles(PASTE_SIZE, false)[0].buffer.toString('utf8');
+  const pasteScenario = `dag.yaml: ${PASTE_SIZE.toLocaleString('en')} steps pasted (${(pasted.length / 1_000_000).toFixed(1)} MB)`;
+  if (wanted(pasteScenario)) figures.push(await pasteDag(browser, url, pasteScenario, pasted));
+  const broken = generatePipeline(SAVE_SIZE) as unknown as { dag: { steps: unknown[] } };
+  broken.dag.steps.push(null);
+  const save = JSON.stringify(broken);
+  const saveScenario = `unrestorable save: ${SAVE_SIZE.toLocaleString('en')} steps (${(save.length / 1_000_000).toFixed(1)} MB)`;
+  if (wanted(saveScenario)) figures.push(await unrestorableSave(browser, url, saveScenario, save));
+  return figures;
+}
+
 async function main() {
   const given = process.env.BENCH_UI_DIST;
-  const dist = given ?? build();
-  const { url, server } = await serve(dist);
+  const dists = given ? given.split(',') : [build()];
   const browser = await chromium.launch(CHROMIUM);
-  const figures: Figure[] = [];
+  const measured: { dist: string; figures: Figure[] }[] = [];
   try {
-    const bomb = aliasBombDag(LEVELS);
-    figures.push(await openLink(browser, url, `share link: alias bomb ${LEVELS} × 10 (${shareFragment({ dag: bomb, config: '' }).length} characters)`, shareFragment({ dag: bomb, config: '' })));
-    figures.push(await openLink(browser, url, `share link inflating to ${INFLATED_MB} MB`, inflateBombFragment(INFLATED_MB * 1_000_000)));
-    figures.push(await importFiles(browser, url, `import dialog: alias bomb ${LEVELS} × 10`, [{ name: 'dag.yaml', mimeType: 'application/yaml', buffer: Buffer.from(bomb) }]));
-    for (const size of IMPORT_SIZES) {
-      const files = magnusFiles(size, false);
-      const mb = (files.reduce((sum, f) => sum + f.buffer.length, 0) / 1_000_000).toFixed(1);
-      figures.push(await importFiles(browser, url, `import dialog: ${size.toLocaleString('en')} steps, no positions (${mb} MB)`, files));
+    for (const dist of dists) {
+      const { url, server } = await serve(dist);
+      try {
+        measured.push({ dist, figures: await measureBuild(browser, url) });
+      } finally {
+        process.kill(-server.pid!, 'SIGTERM');
+      }
     }
   } finally {
     await browser.close();
-    process.kill(-server.pid!, 'SIGTERM');
-    if (!given) rmSync(dist, { recursive: true, force: true });
+    if (!given) rmSync(dists[0], { recursive: true, force: true });
   }
-  console.log('\nThe page\'s longest task (ms) from handing the input over until the designer answered and went quiet:');
+  for (const { dist, figures } of measured) printFigures(given ? dist : 'this tree', figures);
+  console.log(`\n(${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)})`);
+}
+
+function printFigures(label: string, figures: Figure[]) {
+  console.log(`\n${label}: the page's longest task (ms) from handing the input over until the designer answered and went quiet:`);
   const rows = [
     ['scenario', 'longest, CPU', 'longest, wall', 'tasks > 100 ms CPU', 'answered after', 'what the designer said'],
     ...figures.map((f) => [f.scenario, f.longestCpu.toFixed(0), f.longestWall.toFixed(0), String(f.over100), `${(f.elapsed / 1000).toFixed(1)} s`, f.outcome.slice(0, 100)]),
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const row of rows) console.log(row.map((cell, i) => (i === 0 || i === 5 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
-  console.log(`\n(${cpus().length} CPUs, load average ${loadavg()[0].toFixed(1)})`);
 }
 
 await main();

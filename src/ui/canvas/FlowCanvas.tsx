@@ -10,6 +10,7 @@ import { NODE_TYPES } from './nodes/node-types';
 import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasEdges } from './useCanvasEdges';
 import { useCanvasNodes } from './useCanvasNodes';
+import { useNodesInTurn } from './useNodesInTurn';
 import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
@@ -26,6 +27,12 @@ const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
 const RENDER_VISIBLE_ONLY_FROM = 300;
+/**
+ * Beyond this many nodes there is no minimap: React Flow's draws every node and re-reads each one
+ * on every change of the canvas (a pan, a drag, each part of an import) — ~0.1 s a change at 5,000
+ * nodes — and in its 120 × 80 pixels that many steps are a smear.
+ */
+const MINIMAP_MAX_NODES = 2_000;
 const ARIA_LABELS = {
   'controls.ariaLabel': 'Canvas controls',
   'controls.zoomIn.ariaLabel': 'Zoom in',
@@ -79,6 +86,8 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   const selection = useDesigner((s) => s.selection);
   const { nodes, onNodesChange, onNodeDrag, ownSelection } = useCanvasNodes(derived.nodes, selection, geometry, setDropTarget);
   const { edges, onEdgesChange, clearEdgeSelection } = useCanvasEdges(derived.edges);
+  // A large new set of nodes (an import) is given to React Flow a part per task.
+  const inTurn = useNodesInTurn(nodes, edges);
   const connecting = useConnecting();
   const drop = useCanvasDrop(geometry, setDropTarget, ownSelection);
   const container = useRef<HTMLDivElement>(null);
@@ -106,8 +115,8 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
         <ReactFlow<CanvasNode, FlowEdge>
           id={FLOW_ID}
           ref={container}
-          nodes={nodes}
-          edges={edges}
+          nodes={inTurn.nodes as CanvasNode[]}
+          edges={inTurn.edges as FlowEdge[]}
           nodeTypes={NODE_TYPES}
           edgeTypes={EDGE_TYPES}
           onNodesChange={onNodesChange}
@@ -132,7 +141,9 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
               <FitIcon />
             </ControlButton>
           </Controls>
-          <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
+          {nodes.length <= MINIMAP_MAX_NODES && (
+            <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
+          )}
           <Panel position="top-right">
             <AfterFirstPaint>
               <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />

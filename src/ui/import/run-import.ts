@@ -50,7 +50,7 @@ export async function runImport(source: File[] | Classification, store: Designer
       const read = await inputReader.run({ read: 'import', ...request }, { signal, onProgress: progress });
       options.onClassified?.(read.classification);
       if (read.status !== 'read') return read;
-      takePipeline(store, read.pipeline, read.seed, signal, progress, read.diagnostics);
+      await takePipeline(store, read.pipeline, read.seed, signal, progress, read.diagnostics);
       return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: read.diagnostics } };
     });
   } catch (error) {

@@ -8,6 +8,7 @@ import type { ImportRead, ImportRequest } from '../import/read-import';
 import type { ShareRequest, ShareRead } from '../share/open-shared';
 import type { PasteRead, PasteRequest } from '../clipboard/read-paste';
 import type { ReadProgress } from './progress';
+import type { SalvagedFiles } from '../recovery/salvage';
 
 export type { ReadProgress } from './progress';
 
@@ -17,6 +18,8 @@ export type ReadRequest =
   | ({ read: 'import' } & ImportRequest)
   | ({ read: 'share' } & ShareRequest)
   | ({ read: 'paste' } & PasteRequest)
+  /** A save that cannot be restored: the magnus files it still holds (recovery/salvage.ts). */
+  | { read: 'salvage'; text: string }
   | { read: 'warm' };
 
 export interface ResultOf {
@@ -24,6 +27,7 @@ export interface ResultOf {
   import: ImportRead;
   share: ShareRead;
   paste: PasteRead;
+  salvage: SalvagedFiles | null;
   warm: null;
 }
 

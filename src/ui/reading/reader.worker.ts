@@ -7,6 +7,8 @@ import { progressAt, type ReadProgress } from './progress';
 import type { ReaderMessage, ReadRequest } from './protocol';
 import { readImport } from '../import/read-import';
 import { readPaste } from '../clipboard/read-paste';
+import { withExport } from '../store/derive-seed';
+import { salvageFiles } from '../recovery/salvage';
 
 const post = (message: ReaderMessage) => self.postMessage(message);
 
@@ -26,16 +28,24 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
         return post({ id, type: 'done', result: null });
       case 'import': {
         const read = readImport(request, progress);
-        if (read.status === 'read') read.pipeline = await laidOut(read.pipeline, progress);
+        if (read.status === 'read') {
+          read.pipeline = await laidOut(read.pipeline, progress);
+          read.seed = withExport(read.seed, read.pipeline);
+        }
         return post({ id, type: 'done', result: read });
       }
       case 'share': {
         const read = await readSharedLink(request, progress);
-        if (read.ok) read.pipeline = await laidOut(read.pipeline, progress);
+        if (read.ok) {
+          read.pipeline = await laidOut(read.pipeline, progress);
+          read.seed = withExport(read.seed, read.pipeline);
+        }
         return post({ id, type: 'done', result: read });
       }
       case 'paste':
         return post({ id, type: 'done', result: readPaste(request) });
+      case 'salvage':
+        return post({ id, type: 'done', result: salvageFiles(request.text) ?? null });
     }
   } catch (error) {
     post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });

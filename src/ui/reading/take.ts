@@ -10,8 +10,12 @@ import type { DesignerStore } from '../store/store';
 import { progressAt, type ReadProgress } from './progress';
 import { ReadStopped } from './reader';
 
+/** A task of its own: receiving the worker's answer (the browser copying a long pipeline in) was one. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** `reported`: an import's report, whose findings beyond validation stay in Problems (diagnostics/import-findings.ts). */
-export function takePipeline(store: DesignerStore, read: Pipeline, seed: DerivedSeed, signal: AbortSignal, progress: (p: ReadProgress) => void, reported?: readonly Diagnostic[]) {
+export async function takePipeline(store: DesignerStore, read: Pipeline, seed: DerivedSeed, signal: AbortSignal, progress: (p: ReadProgress) => void, reported?: readonly Diagnostic[]) {
+  await nextTask();
   if (signal.aborted) throw new ReadStopped('cancelled', 'cancelled');
   progress(progressAt(4));
   if (store.getState().target === seed.target) primeDerived(read, seed);

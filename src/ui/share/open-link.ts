@@ -17,7 +17,7 @@ export async function openSharedLink(hash: string, store: DesignerStore): Promis
     const summary = await trackRead(store, OPENING_LINK_TITLE, async (signal, progress) => {
       const read = await inputReader.run({ read: 'share', hash, target: store.getState().target }, { signal, onProgress: progress });
       if (!read.ok) throw new ReadStopped('failed', read.message);
-      takePipeline(store, read.pipeline, read.seed, signal, progress);
+      await takePipeline(store, read.pipeline, read.seed, signal, progress);
       return read.summary;
     });
     notify({ kind: 'info', text: openedLinkNotice(summary) });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
 import { moveSteps, setStepOverride } from '../../core/model/actions';
 import { emitPipeline } from '../../core/emit/index';
-import { deriveSeed } from './derive-seed';
+import { deriveSeed, withExport } from './derive-seed';
+import { exportMagnus } from '../../core/magnus/export';
 import { allDiagnostics, emitted, exported, primeDerived, sameSemantics, validation, warmUpWhenIdle, WARM_UP_MAX_STEPS } from './derived';
 
 describe('derived views', () => {
@@ -52,5 +53,17 @@ describe('derived views', () => {
     expect(emitted(edited, 'kfp-v2').text).toContain('7Gi');
     // Longer than one task's budget: left to the first edit.
     expect(warmUpWhenIdle(generatePipeline(WARM_UP_MAX_STEPS + 1), 'kfp-v2', () => expect.unreachable())).toBe(false);
+  });
+
+  it('takes the magnus files a seed carries as the export of the pipeline it is for, and no other', () => {
+    const read = structuredClone(generatePipeline(25));
+    const seed = withExport(deriveSeed(read, 'kfp-v2'), read);
+    expect(seed.exported).toEqual(exportMagnus(read));
+    // As the page receives them: copies, from the worker (marked, to tell them from an export made here).
+    const taken = structuredClone(read);
+    primeDerived(taken, { ...structuredClone(seed), exported: { ...seed.exported!, dag: `${seed.exported!.dag}# from the worker\n` } });
+    expect(exported(taken).dag).toMatch(/# from the worker\n$/);
+    const moved = moveSteps(taken, { 'step 3': { x: 700, y: 40 } });
+    expect(exported(moved).dag).toContain('700');
   });
 });

@@ -55,13 +55,15 @@ function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
   return memoized;
 }
 
-function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): (pipeline: Pipeline) => T {
+function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
   const cache = new WeakMap<Pipeline, { value: T }>();
-  return (pipeline) => {
+  const memoized = (pipeline: Pipeline) => {
     let entry = cache.get(pipeline);
     if (!entry) cache.set(pipeline, (entry = { value: compute(pipeline) }));
     return entry.value;
   };
+  memoized.prime = (pipeline: Pipeline, value: T) => void cache.set(pipeline, { value });
+  return memoized;
 }
 
 export const validation: Memoized<Diagnostic[]> = memoizeSemantic((pipeline) => engine().validate(pipeline));
@@ -83,6 +85,7 @@ export function emitted(pipeline: Pipeline, target: EmitTarget): EmitResult {
 export function primeDerived(pipeline: Pipeline, seed: DerivedSeed) {
   validation.prime(pipeline, seed.validation);
   emissions.prime(pipeline, new Map([[seed.target, seed.emission]]));
+  if (seed.exported) exported.prime(pipeline, seed.exported);
   warmUpWhenIdle(pipeline, seed.target);
 }
 
@@ -107,7 +110,7 @@ export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle:
 
 const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 200));
 
-export const exported: (pipeline: Pipeline) => MagnusExport = memoizeByIdentity((pipeline) => engine().exportMagnus(pipeline));
+export const exported: Memoized<MagnusExport> = memoizeByIdentity((pipeline) => engine().exportMagnus(pipeline));
 
 const combined = memoizeSemantic(() => new Map<EmitTarget, Diagnostic[]>());
 

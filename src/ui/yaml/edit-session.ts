@@ -16,6 +16,7 @@ import { markersFor, minimalEdit } from './markers';
 import { GENERATED_YAML, monaco } from './monaco-setup';
 import { errorKey, type EditRequest, type EditResult } from './read-edit';
 import { shareUnchanged } from './share-unchanged';
+import { writeInSlices } from './slices';
 import { yamlText } from './yaml-files';
 
 type TextModel = monaco.editor.ITextModel;
@@ -162,24 +163,45 @@ export class EditSession {
     else this.watch(tab, model);
   }
 
-  /** See REPLACE_LATER_FROM. Writes meanwhile only change the text it will be given. */
+  /**
+   * See REPLACE_LATER_FROM. The text is given in slices, one task each (slices.ts), so the page
+   * answers meanwhile; writes meanwhile only change the text it will be given (a newer one starts
+   * the slices again). Appending with `applyEdits` keeps the slices out of the model's undo stack.
+   */
   private replaceLater(tab: YamlTab, text: string) {
     const waiting = { text };
     this.later.set(tab, waiting);
+    const nextTask = (work: () => void) => setTimeout(work, 0);
+    const model = () => (this.later.get(tab) === waiting ? monaco.editor.getModel(uriOf(tab)) : null);
     requestAnimationFrame(() =>
-      setTimeout(() => {
-        if (this.later.get(tab) !== waiting) return; // disposed meanwhile
-        this.later.delete(tab);
-        const model = monaco.editor.getModel(uriOf(tab));
-        if (!model) return;
-        this.writing = true;
-        try {
-          model.setValue(waiting.text);
-        } finally {
-          this.writing = false;
-        }
-        givenTexts.set(model, waiting.text);
-      }),
+      nextTask(() =>
+        writeInSlices({
+          wanted: () => {
+            if (model()) return waiting.text;
+            if (this.later.get(tab) === waiting) this.later.delete(tab); // its model went away
+            return undefined;
+          },
+          put: (slice, first) => {
+            const target = model()!;
+            this.writing = true;
+            try {
+              if (first) target.setValue(slice);
+              else {
+                const end = target.getFullModelRange().getEndPosition();
+                target.applyEdits([{ range: monaco.Range.fromPositions(end, end), text: slice }]);
+              }
+            } finally {
+              this.writing = false;
+            }
+          },
+          done: (written) => {
+            const target = model()!;
+            this.later.delete(tab);
+            givenTexts.set(target, written);
+          },
+          schedule: nextTask,
+        }),
+      ),
     );
   }
 

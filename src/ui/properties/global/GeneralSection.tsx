@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { Diagnostic } from '../../../core/diagnostics';
 import { setDescription, setStartStep, setTag } from '../../../core/model/actions';
 import type { Pipeline } from '../../../core/model/types';
@@ -7,12 +8,20 @@ import { diagnosticsFor } from '../../forms/field-messages';
 import { useFieldEditor } from '../../forms/hooks';
 import { TextField } from '../../forms/TextField';
 
+/** Up to this many steps the start-step list is changed in place (it keeps its focus when a step is added or renamed). */
+const START_CHOICES_IN_PLACE = 500;
+
 /** What the pipeline is and where it starts. */
 export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; diagnostics: readonly Diagnostic[] }) {
   const { commit, once, end } = useFieldEditor(undefined);
   const { dag } = pipeline;
-  const startChoices = dag.steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
   const start = dag.start_at ?? '';
+  // One option per step: 5,000 of them after a big import, created in the render that takes the
+  // import. That render offers the start step alone; the others follow in a deferred render, which
+  // React can interrupt.
+  const listed = useDeferredValue(dag.steps);
+  const steps = listed === dag.steps ? dag.steps : dag.steps.filter((s) => s.name === start);
+  const startChoices = steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
   return (
     <fieldset className="section">
       <legend>Pipeline</legend>
@@ -27,6 +36,9 @@ export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; 
         onBlur={end}
       />
       <SelectField
+        // A new list is a new <select>: React builds it whole and inserts it once, where changing
+        // thousands of options of the one on screen inserts them one by one.
+        key={steps.length > START_CHOICES_IN_PLACE ? steps.length : undefined}
         id={fieldId(undefined, 'start_at')}
         label="Start step"
         value={start}
