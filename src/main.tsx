@@ -8,7 +8,7 @@ import { afterFirstPaint } from './ui/common/first-paint';
 import { AppBoundary } from './ui/recovery/AppBoundary';
 import { startChecking } from './ui/store/checking';
 import { readSaved } from './ui/store/saved';
-import { primeDiagnostics, type DiagnosticsSeed } from './ui/store/derived';
+import { primeDerived, primeDiagnostics, type DerivedSeed, type DiagnosticsSeed } from './ui/store/derived';
 import { loadEngine } from './ui/store/engine';
 import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
@@ -24,19 +24,21 @@ const EXAMPLE_DIAGNOSTICS = __EXAMPLE_DIAGNOSTICS__;
 // Before the first render, so a dark page never flashes light.
 startTheme();
 /** Where the user left off, if that is a pipeline the designer can work with; else the example. */
-async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery }> {
+async function initialState(): Promise<{ pipeline: Pipeline; seed?: DerivedSeed; recovery?: Recovery }> {
   const saved = readSaved(window.localStorage);
   if (saved === null) return { pipeline: EXAMPLE };
-  // The check is loaded only when there is a save to check (a first visit does not pay for it); it
-  // validates and emits the save, so the engine is needed before the first paint then.
-  const [{ restoreSaved }] = await Promise.all([import('./ui/store/restore'), loadEngine()]);
-  const restored = restoreSaved(saved, window.localStorage);
-  return restored.ok ? { pipeline: restored.pipeline } : { pipeline: EXAMPLE, recovery: restored.recovery };
+  // The save is read, checked, emitted and exported in the reader worker (a long one would stop the
+  // page for seconds); the page takes those results as its derived values, and loads the engine
+  // meanwhile for the edits to come. A first visit pays for none of it.
+  const [{ restoreSaved }, { inputReader }] = await Promise.all([import('./ui/store/restore'), import('./ui/reading/readers'), loadEngine()]);
+  const restored = await restoreSaved(saved, window.localStorage, (text) => inputReader.run({ read: 'restore', text }));
+  return restored.ok ? { pipeline: restored.pipeline, seed: restored.seed } : { pipeline: EXAMPLE, recovery: restored.recovery };
 }
 
 async function start() {
-  const { pipeline, recovery } = await initialState();
+  const { pipeline, seed, recovery } = await initialState();
   const store = createDesignerStore(pipeline);
+  if (seed && store.getState().target === seed.target) primeDerived(pipeline, seed);
   if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_DIAGNOSTICS.target) primeDiagnostics(pipeline, EXAMPLE_DIAGNOSTICS);
   void afterFirstPaint().then(loadEngine);
   store.getState().setRecovery(recovery);

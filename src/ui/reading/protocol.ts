@@ -9,6 +9,7 @@ import type { ShareRequest, ShareRead } from '../share/open-shared';
 import type { PasteRead, PasteRequest } from '../clipboard/read-paste';
 import type { ReadProgress } from './progress';
 import type { SalvagedFiles } from '../recovery/salvage';
+import type { SaveRead } from '../store/read-save';
 
 export type { ReadProgress } from './progress';
 
@@ -20,6 +21,8 @@ export type ReadRequest =
   | ({ read: 'paste' } & PasteRequest)
   /** A save that cannot be restored: the magnus files it still holds (recovery/salvage.ts). */
   | { read: 'salvage'; text: string }
+  /** The saved pipeline, when the page opens (store/read-save.ts). */
+  | { read: 'restore'; text: string }
   | { read: 'warm' };
 
 export interface ResultOf {
@@ -28,6 +31,7 @@ export interface ResultOf {
   share: ShareRead;
   paste: PasteRead;
   salvage: SalvagedFiles | null;
+  restore: SaveRead;
   warm: null;
 }
 

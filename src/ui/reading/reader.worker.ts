@@ -9,6 +9,7 @@ import { readImport } from '../import/read-import';
 import { readPaste } from '../clipboard/read-paste';
 import { withExport } from '../store/derive-seed';
 import { salvageFiles } from '../recovery/salvage';
+import { readSave } from '../store/read-save';
 
 const post = (message: ReaderMessage) => self.postMessage(message);
 
@@ -46,6 +47,8 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
         return post({ id, type: 'done', result: readPaste(request) });
       case 'salvage':
         return post({ id, type: 'done', result: salvageFiles(request.text) ?? null });
+      case 'restore':
+        return post({ id, type: 'done', result: readSave(request.text) });
     }
   } catch (error) {
     post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importMagnus } from '../../core/magnus/import';
-import { readSave } from '../store/restore';
+import { readSave } from '../store/read-save';
 import { examplePipeline } from '../store/initial';
 import { salvageFiles } from './salvage';
 

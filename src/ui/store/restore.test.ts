@@ -11,7 +11,8 @@ import { EXAMPLE } from '../../example';
 import { createEdgeDeriver, createNodeDeriver } from '../canvas/derive-flow';
 import { describeShared } from '../share/share-link';
 import { examplePipeline } from './initial';
-import { readSave, restoreSaved } from './restore';
+import { readSave } from './read-save';
+import { restoreSaved } from './restore';
 import { ASIDE_PREFIX, AUTOSAVE_KEY } from './saved';
 import { memoryStorage } from './memory-storage';
 
@@ -23,11 +24,13 @@ const saved = (change: (p: Record<string, unknown>) => void) => {
 };
 const at = (value: unknown, ...path: (string | number)[]) =>
   path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), value) as Record<string, unknown>;
+/** As the page has the reader worker run read-save.ts. */
+const readInWorker = async (text: string) => readSave(text);
 const steps = (p: Record<string, unknown>) => at(p, 'dag', 'steps') as unknown as Record<string, unknown>[];
 
 describe('restoring the saved pipeline', () => {
   it('restores a save of the designer as it was', () => {
-    expect(readSave(JSON.stringify(example))).toEqual({ pipeline: example });
+    expect(readSave(JSON.stringify(example))).toEqual({ pipeline: example, seed: expect.objectContaining({ target: 'kfp-v2', validation: expect.any(Array), exported: expect.any(Object) }) });
   });
 
   it.each([
@@ -52,10 +55,10 @@ describe('restoring the saved pipeline', () => {
     expect(readSave('"pipeline"')).toEqual({ problem: 'the pipeline: expected Object, found "pipeline"' });
   });
 
-  it('keeps a save it cannot restore aside, under a key of its own, once', () => {
+  it('keeps a save it cannot restore aside, under a key of its own, once', async () => {
     const bad = saved((p) => steps(p).splice(0, 1, null as never));
     const storage = memoryStorage({ [AUTOSAVE_KEY]: bad });
-    const restored = restoreSaved(bad, storage);
+    const restored = await restoreSaved(bad, storage, readInWorker);
     expect(restored.ok).toBe(false);
     if (restored.ok) return;
     expect(restored.recovery).toMatchObject({ text: bad, problem: expect.stringContaining('dag.steps.0') });
@@ -63,16 +66,30 @@ describe('restoring the saved pipeline', () => {
     expect(storage.getItem(restored.recovery.keptAs!)).toBe(bad);
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(bad);
     // Opening the page again finds the same save: not kept a second time.
-    expect(restoreSaved(bad, storage)).toMatchObject({ recovery: { keptAs: restored.recovery.keptAs } });
+    expect(await restoreSaved(bad, storage, readInWorker)).toMatchObject({ recovery: { keptAs: restored.recovery.keptAs } });
     expect(storage.length).toBe(2);
   });
 
-  it('says when a save could not be kept aside (storage full), and leaves it where it is', () => {
+  it('says when a save could not be kept aside (storage full), and leaves it where it is', async () => {
     const bad = saved((p) => steps(p).splice(0, 1, null as never));
     const storage = memoryStorage({ [AUTOSAVE_KEY]: bad }, AUTOSAVE_KEY.length + bad.length + 10);
-    const restored = restoreSaved(bad, storage);
+    const restored = await restoreSaved(bad, storage, readInWorker);
     expect(restored).toMatchObject({ ok: false, recovery: { keptAs: undefined } });
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(bad);
+  });
+
+  it('keeps a save aside when reading it failed or ran out of time, saying why', async () => {
+    const good = JSON.stringify(example);
+    const storage = memoryStorage({ [AUTOSAVE_KEY]: good });
+    const restored = await restoreSaved(good, storage, () => Promise.reject(new Error('reading took longer than 60 s and was stopped')));
+    expect(restored).toMatchObject({ ok: false, recovery: { text: good, problem: 'it could not be read (reading took longer than 60 s and was stopped)' } });
+    if (!restored.ok) expect(storage.getItem(restored.recovery.keptAs!)).toBe(good);
+  });
+
+  it('hands the page the pipeline with what the worker derived from it', async () => {
+    const restored = await restoreSaved(JSON.stringify(example), memoryStorage({}), readInWorker);
+    expect(restored).toMatchObject({ ok: true, pipeline: example, seed: { target: 'kfp-v2' } });
+    if (restored.ok) expect(restored.seed.emission.diagnostics).toEqual(emitPipeline(example, { target: 'kfp-v2' }).diagnostics);
   });
 });
 
