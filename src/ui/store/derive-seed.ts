@@ -25,8 +25,9 @@ export interface DerivedSeed {
   emission: EmitResult;
 }
 
-export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed => ({
-  validation: validate(pipeline),
+/** `validation`: the pipeline's, when the caller has it already (an import validates what it reads). */
+export const deriveSeed = (pipeline: Pipeline, target: EmitTarget, validation: Diagnostic[] = validate(pipeline)): DerivedSeed => ({
+  validation,
   target,
   emission: emitPipeline(pipeline, { target }),
 });
