@@ -23,7 +23,9 @@ describe('an imported pipeline is validated once', () => {
 
     const pipeline = generatePipeline(40);
     // A finding to carry: a step whose next names no step.
-    pipeline.dag.steps[3] = { ...pipeline.dag.steps[3], next: 'nowhere' };
+    const third = pipeline.dag.steps[3];
+    if (third.type !== 'task') throw new Error('the generated pipeline changed: step 3 is no task');
+    pipeline.dag.steps[3] = { ...third, next: 'nowhere' };
     const files = exportMagnus(pipeline);
     validations.mockClear();
     const read = readImport({ source: { files: [{ name: 'dag.yaml', text: files.dag }, { name: 'config.yaml', text: files.config }] }, target: 'kfp-v2' });
