@@ -34,8 +34,6 @@ async function initialState(): Promise<{ pipeline: Pipeline; recovery?: Recovery
   return restored.ok ? { pipeline: restored.pipeline } : { pipeline: EXAMPLE, recovery: restored.recovery };
 }
 
-const whenIdle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 5_000 }) : setTimeout(work, 1_000));
-
 async function start() {
   const { pipeline, recovery } = await initialState();
   const store = createDesignerStore(pipeline);
@@ -47,9 +45,6 @@ async function start() {
   void afterFirstPaint()
     .then(() => import('./ui/store/autosave'))
     .then(({ startAutosave }) => startAutosave(store, window.localStorage, pipeline));
-  // The reader worker starts, and loads and compiles ELK, while the page is idle: an import is then
-  // not kept waiting for the worker's code and ELK (slower to load than to lay out 1,000 steps).
-  void afterFirstPaint().then(() => whenIdle(() => void import('./ui/reading/readers').then(({ inputReader }) => inputReader.run({ read: 'warm' })).catch(() => {})));
   // Test hook: end-to-end tests read the model the way the app does, never to change it behind its back.
   (window as unknown as { __designer?: typeof store }).__designer = store;
 

@@ -8,39 +8,37 @@ import type { Graph, Pipeline } from '../../core/model/types';
 import { computeLayout, elkGraphOf, needsLayout, type Layouter } from '../layout/graph-layout';
 
 /**
- * ELK's bundle, evaluated in a worker, takes the worker's `onmessage` to serve as an ELK worker
- * itself: the reader's own handler is put back. The bundle takes it while it is evaluated, which
- * ends in the same task as the import's promise settles, so no message of the page's can reach
- * ELK's handler meanwhile (messages are tasks of their own).
+ * ELK's bundle, in a worker, takes the worker's `onmessage` to serve as an ELK worker itself — not
+ * when it is evaluated but when the first ELK is made (that is when it loads its worker part): the
+ * reader's own handler is put back after both. Left to ELK, every later read of this worker went to
+ * ELK's handler and failed.
  */
-async function loadElk() {
+async function loadElk(): Promise<Layouter> {
   const reader = self.onmessage;
   try {
-    return await import('elkjs/lib/elk.bundled.js');
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+    return new ELK();
   } finally {
     self.onmessage = reader;
   }
 }
 
-/** One ELK for the worker's life, loaded on the first layout or warm-up (a failed load is tried again). */
+/** One ELK for the worker's life, made on the first layout or warm-up (a failed load is tried again). */
 let elk: Promise<Layouter> | undefined;
 const layouter: Layouter = {
   layout: async (graph) => {
-    elk ??= loadElk().then(
-      ({ default: ELK }) => new ELK(),
-      (error: unknown) => {
-        elk = undefined;
-        throw error;
-      },
-    );
+    elk ??= loadElk().catch((error: unknown) => {
+      elk = undefined;
+      throw error;
+    });
     return (await elk).layout(graph);
   },
 };
 
 /**
  * Loads ELK (1.4 MB) and lays out a chain of three steps, so that its code is compiled too: loading
- * it and its first layout took longer than the layout of 1,000 steps itself. The page asks for this
- * while it is idle and when the import dialog opens (a `warm` read), not for each import.
+ * it and its first layout took longer than the layout of 1,000 steps itself. The import dialog asks
+ * for this when it opens (a `warm` read), while the user chooses files.
  */
 export async function warmLayout(): Promise<void> {
   const chain: Graph = { start_at: 'a', steps: [{ name: 'a', type: 'stub', next: 'b' }, { name: 'b', type: 'stub', next: 'c' }, { name: 'c', type: 'stub' }] };

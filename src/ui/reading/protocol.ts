@@ -11,7 +11,7 @@ import type { ReadProgress } from './progress';
 
 export type { ReadProgress } from './progress';
 
-/** `warm`: the user may import soon; the worker starts and loads its code (ELK too) meanwhile. */
+/** `warm`: the user is about to import; the worker starts and loads its code (and ELK) meanwhile. */
 export type ReadRequest =
   | ({ read: 'edit' } & EditRequest)
   | ({ read: 'import' } & ImportRequest)
