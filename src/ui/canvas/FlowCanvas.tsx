@@ -1,11 +1,11 @@
-import { Background, ControlButton, Controls, Panel, ReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
 import { lazy, useMemo, useRef, useState, type RefObject } from 'react';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
 import { useDeferredPipeline, useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EDGE_TYPES } from './FailureStubEdge';
-import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
+import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, isLaneNode, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
 import { NODE_TYPES } from './nodes/node-types';
 import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasEdges } from './useCanvasEdges';
@@ -14,7 +14,7 @@ import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
 import { useShortcutCommand } from '../shortcuts/commands';
-import { minimapStroke, viewportToShow, type ViewArea } from './fit-view';
+import { MINIMAP_SIZE, minimapStroke, viewportToShow, type ViewArea } from './fit-view';
 import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection, type RequestFit } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
@@ -22,7 +22,6 @@ import { AfterFirstPaint } from '../common/AfterFirstPaint';
 import { FirstPaintSignal } from './FirstPaintSignal';
 
 const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ default: m.AutoLayoutButton })));
-const CanvasMiniMap = lazy(() => import('./CanvasMiniMap').then((m) => ({ default: m.CanvasMiniMap })));
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Beyond this many nodes only the nodes on screen are rendered. */
@@ -34,6 +33,8 @@ const ARIA_LABELS = {
   'controls.fitView.ariaLabel': 'Fit view',
   'minimap.ariaLabel': 'Minimap',
 };
+const miniMapColor = (node: CanvasNode) =>
+  isLaneNode(node) ? 'var(--minimap-lane)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? 'var(--minimap-group)' : 'var(--minimap-step)';
 
 /**
  * Places steps that have none, from the present pipeline, not the deferred one the nodes are drawn
@@ -140,10 +141,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
               <FitIcon />
             </ControlButton>
           </Controls>
-          {/* Not needed to draw the first steps (fit-view.ts keeps its place clear meanwhile). */}
-          <AfterFirstPaint>
-            <CanvasMiniMap strokeWidth={miniStroke} />
-          </AfterFirstPaint>
+          <MiniMap<CanvasNode> pannable zoomable nodeColor={miniMapColor} nodeStrokeColor={miniMapColor} nodeStrokeWidth={miniStroke} style={MINIMAP_SIZE} />
           <Panel position="top-right">
             <AfterFirstPaint>
               <AutoLayoutButton collapsed={collapsed} onDone={requestFit} />
