@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from './fixtures';
 import type { Pipeline } from '../src/core/model/types';
+import { generateOnFailurePipeline } from '../bench/generate';
+import { exportMagnus } from '../src/core/magnus/export';
 
 const corpusPath = (name: string) => fileURLToPath(new URL(`../test/fixtures/corpus/${name}`, import.meta.url));
 const DAG_FILE = '0.5.0__examples__executors__step_overrides_container.yaml';
@@ -140,6 +142,26 @@ test('files chosen in the import dialog replace the pipeline as one undo step an
   await toolbar(page).getByRole('button', { name: 'Redo' }).click();
   await expect(step(page, 'step 1', 'task')).toBeVisible();
   await expect(toolbar(page).getByRole('button', { name: 'Redo' })).toBeDisabled();
+});
+
+test('an import laid out by ELK leaves the reader working: the next import is read too', async ({ page }) => {
+  // Every tenth step fails over to one handler: not a chain, so the reader worker lays it out with ELK.
+  for (const size of [60, 45]) {
+    const pipeline = generateOnFailurePipeline(size);
+    const files = exportMagnus(pipeline);
+    await toolbar(page).getByRole('button', { name: 'Import…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
+    await dialog.getByLabel('Choose files').setInputFiles([
+      { name: 'dag.yaml', mimeType: 'application/yaml', buffer: Buffer.from(files.dag) },
+      { name: 'config.yaml', mimeType: 'application/yaml', buffer: Buffer.from(files.config) },
+    ]);
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report).toBeVisible(IMPORT_TIMEOUT);
+    await report.getByRole('button', { name: 'Close' }).click();
+    await expect(report).toBeHidden();
+    expect(await stepNames(page)).toEqual(pipeline.dag.steps.map((s) => s.name));
+    await expect(step(page, 'step 0', 'task')).toBeVisible();
+  }
 });
 
 test('files dropped on the canvas are imported the same way', async ({ page }) => {

@@ -36,9 +36,13 @@ export class ImportContext {
     if (severity === 'error' && code.startsWith('E_IMPORT')) this.fatal = true;
   }
 
-  /** Remembers where a model target was written (its value, or for steps and graphs, its key). */
+  /**
+   * Remembers where a model target was written (its value, or for steps and graphs, its key). Worked
+   * out only if a diagnostic asks: `path` must not change afterwards (callers build a new one each time).
+   */
   locate(cursor: FileCursor, path: YamlPath, target: Target, at: 'key' | 'value' = 'value') {
-    this.sourceMap.record(target, cursor.file, at === 'key' ? cursor.source.keyPos(path) : cursor.source.valuePos(path));
+    const { source } = cursor;
+    this.sourceMap.record(target, cursor.file, at === 'key' ? () => source.keyPos(path) : () => source.valuePos(path));
   }
 
   mark(marker: EraMarker) {

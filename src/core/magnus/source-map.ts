@@ -1,6 +1,11 @@
 import type { Diagnostic, SourceFile } from '../diagnostics';
 import type { SourcePos } from '../yaml/source';
 
+interface PendingLocation {
+  file: SourceFile;
+  pos: () => SourcePos | undefined;
+}
+
 /** What a diagnostic is about, in model terms; the key under which its source position is kept. */
 export interface Target {
   step?: string;
@@ -20,19 +25,50 @@ const keyOf = (t: Target) =>
  * model (which knows nothing of text) can still point at a line and column.
  */
 export class SourceMap {
-  private readonly locations = new Map<string, SourceLocation>();
+  /**
+   * Where each target was written: the first place recorded for it that has a position. An import
+   * records thousands and looks up a few (those diagnostics are about), so positions are worked out
+   * when looked up, not when recorded.
+   */
+  private readonly locations = new Map<string, SourceLocation | PendingLocation[]>();
   private readonly files = new Set<SourceFile>();
 
-  record(target: Target, file: SourceFile, pos: SourcePos | undefined) {
+  /** `pos`: the position, or how to find it (called at most once, when the target is looked up). */
+  record(target: Target, file: SourceFile, pos: SourcePos | undefined | (() => SourcePos | undefined)) {
     this.files.add(file);
-    if (pos && !this.locations.has(keyOf(target))) this.locations.set(keyOf(target), { file, ...pos });
+    const key = keyOf(target);
+    const known = this.locations.get(key);
+    if (known !== undefined && !Array.isArray(known)) return;
+    if (typeof pos === 'function') {
+      if (known) known.push({ file, pos });
+      else this.locations.set(key, [{ file, pos }]);
+    } else if (pos) {
+      // A position given now comes after those still to work out: they were recorded first.
+      if (known) known.push({ file, pos: () => pos });
+      else this.locations.set(key, { file, ...pos });
+    }
+  }
+
+  private location(key: string): SourceLocation | undefined {
+    const known = this.locations.get(key);
+    if (!Array.isArray(known)) return known;
+    for (const { file, pos } of known) {
+      const found = pos();
+      if (found) {
+        const location = { file, ...found };
+        this.locations.set(key, location);
+        return location;
+      }
+    }
+    this.locations.delete(key);
+    return undefined;
   }
 
   /** The most precise location known: the field, then its parent fields, then the step or graph. */
   find(target: Target): SourceLocation | undefined {
     const fields = target.field?.split('.') ?? [];
     for (let n = fields.length; n >= 0; n--) {
-      const found = this.locations.get(keyOf({ ...target, field: fields.slice(0, n).join('.') || undefined }));
+      const found = this.location(keyOf({ ...target, field: fields.slice(0, n).join('.') || undefined }));
       if (found) return found;
     }
     if (target.step !== undefined && target.graph !== undefined) return this.find({ graph: target.graph, field: target.field });

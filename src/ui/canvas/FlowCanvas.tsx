@@ -16,7 +16,7 @@ import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
 import { useShortcutCommand } from '../shortcuts/commands';
 import { MINIMAP_SIZE, minimapStroke, viewportToShow, type ViewArea } from './fit-view';
-import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection } from './useViewKeeping';
+import { useCanvasTouches, useFitView, usePlaceMissingSteps, useRevealSelection, type RequestFit } from './useViewKeeping';
 import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './view-state';
 import { useTheme } from '../theme/theme-store';
 import { AfterFirstPaint } from '../common/AfterFirstPaint';
@@ -42,6 +42,17 @@ const ARIA_LABELS = {
 };
 const miniMapColor = (node: CanvasNode) =>
   isLaneNode(node) ? 'var(--minimap-lane)' : node.data.problems?.errors ? 'var(--error)' : node.selected ? 'var(--accent)' : node.data.expanded ? 'var(--minimap-group)' : 'var(--minimap-step)';
+
+/**
+ * Places steps that have none, from the present pipeline, not the deferred one the nodes are drawn
+ * from: placing compares it with the store's (a dag replaced in the YAML tab is laid out afresh only
+ * when they are the same). A component of its own, so that a keystroke in a form (a new present
+ * pipeline) does not render the whole canvas before the field shows it.
+ */
+function PlaceMissingSteps({ collapsed, requestFit, touches }: { collapsed: ReadonlySet<string>; requestFit: RequestFit; touches: RefObject<number> }) {
+  usePlaceMissingSteps(usePipeline(), collapsed, requestFit, touches);
+  return null;
+}
 
 /**
  * The model's graphs as nodes and edges, recomputed only when the pipeline, its diagnostics or the
@@ -97,9 +108,6 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   // for every node to be measured: on a busy machine that came after the user started dropping
   // steps, and moved them away.
   const [initialView] = useState(() => viewportToShow(derived.nodes, area) ?? { x: 0, y: 0, zoom: 1 });
-  // The present pipeline, not the deferred one the nodes are drawn from: placing compares it with
-  // the store's (a dag replaced in the YAML tab is laid out afresh only when they are the same).
-  usePlaceMissingSteps(usePipeline(), collapsed, requestFit, touches);
   useRevealSelection(selection, ownSelection, container, collapsed, reveal);
   useDeleteKey(region, nodes, edges, clearEdgeSelection);
   useGroupKeys(region, toggle);
@@ -135,6 +143,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           colorMode={colorMode}
         >
           <FirstPaintSignal empty={nodes.length === 0} />
+          <PlaceMissingSteps collapsed={collapsed} requestFit={requestFit} touches={touches} />
           <Background gap={16} />
           <Controls showInteractive={false} showFitView={false}>
             <ControlButton onClick={fitNow} aria-label="Fit view" title="Fit view">

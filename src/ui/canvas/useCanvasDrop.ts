@@ -1,15 +1,17 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, type DragEvent, type RefObject } from 'react';
-import { importDroppedFiles } from '../import/drop';
-import { NODE_SIZE, type CanvasGeometry } from '../layout/geometry';
-import { addStepAt, isStepType, STEP_MIME, stepToFollow } from '../palette/step-types';
+import type { CanvasGeometry } from '../layout/geometry';
+import { STEP_MIME } from '../palette/step-mime';
 import { useDesignerStore } from '../store/context';
-import { landingOfNewStep, laneUnder } from './drop-target';
+import { laneUnder } from './drop-target';
+
+/** What a drop does loads with the first drag over the canvas (drop-step.ts, import/drop.ts). */
+let dropping: Promise<typeof import('./drop-step')> | undefined;
+const loadDropStep = () => (dropping ??= import('./drop-step'));
 
 /**
- * Drops on the canvas: a step type from the palette adds that step there — into the branch of the
- * lane it is dropped on, if any, centred under the pointer, and into that graph's chain (after the
- * selected step if it is in that graph, else before success); files go to the importer.
+ * Drops on the canvas: a step type from the palette adds that step there (drop-step.ts); files go
+ * to the importer.
  */
 export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget: (graphPath: string | undefined) => void, ownSelection: RefObject<string[] | undefined>) {
   const store = useDesignerStore();
@@ -20,7 +22,10 @@ export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget
       if (!types.includes(STEP_MIME) && !types.includes('Files')) return;
       event.preventDefault();
       event.dataTransfer.dropEffect = 'copy';
-      if (types.includes(STEP_MIME)) setDropTarget(laneUnder(geometry.current, screenToFlowPosition({ x: event.clientX, y: event.clientY })));
+      if (types.includes(STEP_MIME)) {
+        void loadDropStep();
+        setDropTarget(laneUnder(geometry.current, screenToFlowPosition({ x: event.clientX, y: event.clientY })));
+      }
     },
     [geometry, screenToFlowPosition, setDropTarget],
   );
@@ -34,25 +39,25 @@ export function useCanvasDrop(geometry: RefObject<CanvasGeometry>, setDropTarget
   const onDrop = useCallback(
     (event: DragEvent) => {
       setDropTarget(undefined);
+      // What was dropped is readable only while the event is handled.
       const files = [...event.dataTransfer.files];
       if (files.length > 0) {
         event.preventDefault();
-        importDroppedFiles(files, store).catch((error: unknown) =>
-          store.getState().notify({ kind: 'error', text: `Could not import the dropped files: ${error instanceof Error ? error.message : String(error)}` }),
-        );
+        import('../import/drop')
+          .then(({ importDroppedFiles }) => importDroppedFiles(files, store))
+          .catch((error: unknown) =>
+            store.getState().notify({ kind: 'error', text: `Could not import the dropped files: ${error instanceof Error ? error.message : String(error)}` }),
+          );
         return;
       }
       const type = event.dataTransfer.getData(STEP_MIME);
-      if (!isStepType(type)) return;
+      if (type === '') return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      // The step is centred where it was dropped.
-      const corner = { x: at.x - NODE_SIZE.width / 2, y: at.y - NODE_SIZE.height / 2 };
-      const { graphPath, position } = landingOfNewStep(geometry.current, corner, NODE_SIZE);
-      const { history, selection } = store.getState();
-      const added = addStepAt(store, type, { ...stepToFollow(history.present, selection, graphPath), position });
-      // It is where the user put it: selecting it must not move the view to it.
-      if (added) ownSelection.current = store.getState().selection;
+      void loadDropStep().then(({ dropStep }) => {
+        // It is where the user put it: selecting it must not move the view to it.
+        if (dropStep(store, geometry.current, type, at)) ownSelection.current = store.getState().selection;
+      });
     },
     [store, screenToFlowPosition, geometry, setDropTarget, ownSelection],
   );

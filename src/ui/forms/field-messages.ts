@@ -16,6 +16,10 @@ export function diagnosticsFor(diagnostics: readonly Diagnostic[], step: string 
   return diagnostics.filter((d) => d.step === step && d.field === field).map((d) => ({ severity: d.severity, text: d.message }));
 }
 
+/** Whether two lists say the same (a list is rebuilt on every render; what it says rarely changes). */
+export const sameMessages = (a: readonly FieldMessage[], b: readonly FieldMessage[]) =>
+  a.length === b.length && a.every((m, i) => m.severity === b[i].severity && m.text === b[i].text);
+
 /**
  * The live check of what is being typed, then the validator's findings it does not already say
  * (the validator runs the same core checks and prefixes the key, e.g. `cpu_limit: "1.5 cores" …`).

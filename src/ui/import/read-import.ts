@@ -42,5 +42,5 @@ export function readImport({ source, chosen = {}, askForNested = false, target }
     if (missing.length > 0) return { classification, status: 'needs-nested', missing };
   }
   progress(progressAt(2));
-  return { classification, status: 'read', pipeline: result.pipeline, diagnostics: successDiagnostics(given, result), seed: deriveSeed(result.pipeline, target) };
+  return { classification, status: 'read', pipeline: result.pipeline, diagnostics: successDiagnostics(given, result), seed: deriveSeed(result.pipeline, target, result.validation) };
 }

@@ -4,8 +4,7 @@ import { insertionPlaces } from '../layout/placement';
 import type { Pipeline, Position, StepType } from '../../core/model/types';
 import type { DesignerStore } from '../store/store';
 
-/** The drag-and-drop type of a palette entry; the canvas accepts drops of it. */
-export const STEP_MIME = 'application/x-kfp-step-type';
+export { STEP_MIME } from './step-mime';
 
 export interface PaletteEntry {
   type: StepType;

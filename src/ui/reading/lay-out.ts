@@ -4,29 +4,50 @@
  * page to keep answering), so that a 5,000-step import is not laid out on the page's thread.
  */
 import { setLayout } from '../../core/model/actions';
-import type { Pipeline } from '../../core/model/types';
-import { computeLayout, needsLayout, type Layouter } from '../layout/graph-layout';
+import type { Graph, Pipeline } from '../../core/model/types';
+import { computeLayout, elkGraphOf, needsLayout, type Layouter } from '../layout/graph-layout';
 
 /**
- * ELK's bundle, evaluated in a worker, takes the worker's `onmessage` to serve as an ELK worker
- * itself: the reader's own handler is put back.
+ * ELK's bundle, in a worker, takes the worker's `onmessage` to serve as an ELK worker itself — not
+ * when it is evaluated but when the first ELK is made (that is when it loads its worker part): the
+ * reader's own handler is put back after both. Left to ELK, every later read of this worker went to
+ * ELK's handler and failed.
  */
-async function loadElk() {
+async function loadElk(): Promise<Layouter> {
   const reader = self.onmessage;
   try {
-    return await import('elkjs/lib/elk.bundled.js');
+    const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+    return new ELK();
   } finally {
     self.onmessage = reader;
   }
 }
 
+/** One ELK for the worker's life, made on the first layout or warm-up (a failed load is tried again). */
+let elk: Promise<Layouter> | undefined;
+const layouter: Layouter = {
+  layout: async (graph) => {
+    elk ??= loadElk().catch((error: unknown) => {
+      elk = undefined;
+      throw error;
+    });
+    return (await elk).layout(graph);
+  },
+};
+
+/**
+ * Loads ELK (1.4 MB) and lays out a chain of three steps, so that its code is compiled too: loading
+ * it and its first layout took longer than the layout of 1,000 steps itself. The import dialog asks
+ * for this when it opens (a `warm` read), while the user chooses files.
+ */
+export async function warmLayout(): Promise<void> {
+  const chain: Graph = { start_at: 'a', steps: [{ name: 'a', type: 'stub', next: 'b' }, { name: 'b', type: 'stub', next: 'c' }, { name: 'c', type: 'stub' }] };
+  await layouter.layout(elkGraphOf(chain));
+}
+
 export async function layOut(pipeline: Pipeline): Promise<Pipeline> {
   if (!needsLayout(pipeline)) return pipeline;
   try {
-    // ELK (1.4 MB) is loaded only if a graph needs it: chains, the common case, are placed without it.
-    // Not ahead of time: while it loads, the worker's messages would reach ELK's handler.
-    let elk: Promise<Layouter> | undefined;
-    const layouter: Layouter = { layout: async (graph) => (await (elk ??= loadElk().then(({ default: ELK }) => new ELK()))).layout(graph) };
     const positions = await computeLayout(pipeline, layouter, { onlyMissing: true });
     return setLayout(pipeline, { ...pipeline.layout, ...positions });
   } catch {

@@ -13,7 +13,7 @@ import type { SaveRead } from '../store/read-save';
 
 export type { ReadProgress } from './progress';
 
-/** `warm`: the user is about to import; the worker starts and loads its code meanwhile. */
+/** `warm`: the user is about to import; the worker starts and loads its code (and ELK) meanwhile. */
 export type ReadRequest =
   | ({ read: 'edit' } & EditRequest)
   | ({ read: 'import' } & ImportRequest)

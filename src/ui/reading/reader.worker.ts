@@ -2,7 +2,7 @@
 import { readSharedLink } from '../share/open-shared';
 import { readEdit } from '../yaml/read-edit';
 import type { Pipeline } from '../../core/model/types';
-import { layOut } from './lay-out';
+import { layOut, warmLayout } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
 import type { ReaderMessage, ReadRequest } from './protocol';
 import { readImport } from '../import/read-import';
@@ -26,6 +26,8 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
       case 'edit':
         return post({ id, type: 'done', result: readEdit(request) });
       case 'warm':
+        // Chains are placed without ELK, but a warm-up cannot know what will be imported.
+        await warmLayout().catch(() => {});
         return post({ id, type: 'done', result: null });
       case 'import': {
         const read = readImport(request, progress);

@@ -30,5 +30,5 @@ export async function readSharedLink({ hash, target }: ShareRequest, progress: (
     return { ok: false, message: first ? `its ${first.file ?? 'pipeline'} file is not readable: ${first.message}` : 'it holds no pipeline' };
   }
   progress(progressAt(2));
-  return { ok: true, pipeline: result.pipeline, summary: describeShared(result.pipeline), seed: deriveSeed(result.pipeline, target) };
+  return { ok: true, pipeline: result.pipeline, summary: describeShared(result.pipeline), seed: deriveSeed(result.pipeline, target, result.validation) };
 }

@@ -30,8 +30,9 @@ export interface DerivedSeed {
   exported?: MagnusExport;
 }
 
-export const deriveSeed = (pipeline: Pipeline, target: EmitTarget): DerivedSeed => ({
-  validation: validate(pipeline),
+/** `validation`: the pipeline's, when the caller has it already (an import validates what it reads). */
+export const deriveSeed = (pipeline: Pipeline, target: EmitTarget, validation: Diagnostic[] = validate(pipeline)): DerivedSeed => ({
+  validation,
   target,
   emission: emitPipeline(pipeline, { target }),
 });

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { findStep } from '../../../core/model/paths';
 import { diagnosticsFor } from '../../forms/field-messages';
 import { usePipeline } from '../../store/context';
@@ -14,7 +15,9 @@ const RUNS_A_CONTAINER = new Set(['task', 'stub', 'success', 'fail']);
 /** One selected step: the fields its type has, then its Kubeflow overrides. */
 export function StepForm({ path }: { path: string }) {
   const pipeline = usePipeline();
-  const diagnostics = useValidation();
+  const all = useValidation();
+  // The step's own findings, picked once: each field looks for its own among them on every keystroke.
+  const diagnostics = useMemo(() => all.filter((d) => d.step === path), [all, path]);
   const visit = findStep(pipeline, path);
   if (!visit) return null;
   const props: StepFormProps = { pipeline, visit, diagnostics, messages: (field) => diagnosticsFor(diagnostics, path, field) };

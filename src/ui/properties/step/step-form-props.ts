@@ -3,7 +3,7 @@ import type { StepVisit } from '../../../core/model/paths';
 import type { Pipeline } from '../../../core/model/types';
 import type { FieldMessage } from '../../forms/field-messages';
 
-/** What every part of the step form gets: the pipeline, the step where it sits, its findings. */
+/** What every part of the step form gets: the pipeline, the step where it sits, its findings (the step's own). */
 export interface StepFormProps {
   pipeline: Pipeline;
   visit: StepVisit;
