@@ -41,7 +41,7 @@ describe('an imported pipeline is validated once', () => {
     const received = structuredClone(read);
     validations.mockClear();
     const store = createDesignerStore(newPipeline());
-    takePipeline(store, received.pipeline, received.seed, new AbortController().signal, () => {}, received.diagnostics);
+    await takePipeline(store, received.pipeline, received.seed, new AbortController().signal, () => {}, received.diagnostics);
     const taken = store.getState().history.present;
     expect(taken).toBe(received.pipeline);
     expect(validation(taken)).toBe(received.seed.validation);
