@@ -96,8 +96,8 @@ export class SharedText {
       const differing = argv.findIndex((word, i) => word !== last[i]);
       if (differing >= 0 && sameBut(argv, last, differing)) {
         this.varying = differing;
-        this.head = flat(this.lines(argv.slice(0, differing), `${pad(CONTAINER_KEYS)}command:\n`));
-        this.tail = flat(this.lines(argv.slice(differing + 1), ''));
+        this.head = this.lines(argv.slice(0, differing), `${pad(CONTAINER_KEYS)}command:\n`);
+        this.tail = this.lines(argv.slice(differing + 1), '');
         return this.head + this.word(argv[differing]) + this.tail;
       }
     }
