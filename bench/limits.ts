@@ -64,7 +64,7 @@ const input = () => ({ dag: { text: fresh(twenty.dag) }, config: { text: twenty.
 const imported = importMagnus(input()).pipeline!;
 rows.push(['20,000 steps: import', `${Math.round(median(() => importMagnus(input())))}`, '—']);
 rows.push(['20,000 steps: validate', `${Math.round(median(() => validatePipeline(imported)))}`, '—']);
-for (const target of EMIT_TARGETS) rows.push([`20,000 steps: emit ${target}`, `${Math.round(median(() => emitPipeline(structuredClone(imported), { target })))}`, '—']);
+for (const target of EMIT_TARGETS) rows.push([`20,000 steps: emit ${target}`, `${Math.round(median(() => emitPipeline(structuredClone(imported), { target }).text))}`, '—']);
 
 console.log('| input | CPU ms | diagnostics |\n| --- | ---: | --- |');
 for (const [what, ms, found] of rows) console.log(`| ${what} | ${Number(ms).toLocaleString('en-US')} | ${found} |`);

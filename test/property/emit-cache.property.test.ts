@@ -11,7 +11,9 @@ import {
   setVariables,
 } from '../../src/core/model/actions';
 import { walkSteps } from '../../src/core/model/paths';
+import { piecesEdit } from '../../src/ui/yaml/markers';
 import type { Pipeline } from '../../src/core/model/types';
+import { generatePipeline } from '../../bench/generate';
 import { compositePipeline } from '../oracle/arbitraries';
 import { validPipeline } from './arbitraries';
 
@@ -57,15 +59,38 @@ describe('property: reusing rendered parts of unchanged steps never changes the 
     fc.assert(
       fc.property(pipelines, fc.array(fc.tuple(edit, fc.nat()), { maxLength: 6 }), (start, edits) => {
         let pipeline = start;
-        emitPipeline(pipeline, { target }); // fill the cache
+        let before = emitPipeline(pipeline, { target }); // fill the cache
         for (const [change, pick] of edits) {
           pipeline = apply(pipeline, change, pick);
           const incremental = emitPipeline(pipeline, { target });
           const fresh = emitPipeline(structuredClone(pipeline), { target });
           expect(incremental).toEqual(fresh);
+          // The designer edits pipeline.yaml from the pieces alone (YAML pane, edit-session.ts).
+          if (incremental.pieces) expect(incremental.pieces.join('')).toBe(fresh.text);
+          const edit = piecesEdit(before.pieces ?? [before.text], incremental.pieces ?? [incremental.text]);
+          expect(edit ? before.text.slice(0, edit.start) + edit.text + before.text.slice(edit.end) : before.text).toBe(fresh.text);
+          before = incremental;
         }
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('KFP v2 pieces of a linear pipeline', () => {
+  it('after an edit of one step, only that step\'s pieces differ, and the rest is the text of before', () => {
+    const pipeline = generatePipeline(40);
+    const before = emitPipeline(pipeline, { target: 'kfp-v2' });
+    const path = pipeline.dag.steps[20].name;
+    const after = emitPipeline(setStepOverride(pipeline, path, 'memory_limit', '7Gi'), { target: 'kfp-v2' });
+    expect(before.pieces).toBeDefined();
+    expect(after.pieces!.length).toBe(before.pieces!.length);
+    const changed = after.pieces!.flatMap((piece, i) => (piece === before.pieces![i] ? [] : [piece]));
+    // The step's executor (its resources) and its kfp-kubernetes config, nothing else.
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThanOrEqual(2);
+    expect(changed.join('')).toContain('7Gi');
+    expect(after.pieces!.join('')).toBe(after.text);
+    expect(Object.keys(after)).toEqual(['diagnostics', 'text']); // a copy carries the text, not the pieces
   });
 });

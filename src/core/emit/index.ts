@@ -16,8 +16,11 @@ export function emitPipeline(pipeline: Pipeline, options: EmitOptions): EmitResu
   const tooDeep = nestingProblem(pipeline);
   if (tooDeep) return { text: '', diagnostics: [tooDeep] };
   const emitted = emitFor(pipeline, options);
-  const result = { ...emitted, diagnostics: [...emitted.diagnostics, ...targetReport(pipeline, options.target)] };
-  return hasErrors(result.diagnostics) ? { text: '', diagnostics: result.diagnostics } : result;
+  const diagnostics = [...emitted.diagnostics, ...targetReport(pipeline, options.target)];
+  if (hasErrors(diagnostics)) return { text: '', diagnostics };
+  // The emitter's own result (not a copy, which would join its pieces, see piecesResult).
+  emitted.diagnostics = diagnostics;
+  return emitted;
 }
 
 function emitFor(pipeline: Pipeline, options: EmitOptions): EmitResult {

@@ -2,10 +2,16 @@ import { containerSecrets, type EffectiveSettings } from '../model/effective';
 import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
-import { pad, renderEntries, RenderedYaml, renderItem, renderValue, yamlScalar } from '../yaml/stringify';
+import { flat, pad, renderEntries, RenderedYaml, renderItem, renderValue, yamlKey, yamlScalar } from '../yaml/stringify';
 import { wrapInShell } from './command';
 import { identity, remember } from './fragment-cache';
 import type { PlannedVolume } from './plan';
+
+/** Whether `a` and `b` (of the same length) have the same words but perhaps at `index`. */
+function sameBut(a: string[], b: string[], index: number): boolean {
+  for (let i = 0; i < a.length; i++) if (i !== index && a[i] !== b[i]) return false;
+  return true;
+}
 
 /** KFP substitutes the run's UUID only where this is the whole constant of a task input (driver/resolve.go). */
 export const JOB_UUID = '{{$.pipeline_job_uuid}}';
@@ -60,6 +66,11 @@ export class SharedText {
   private readonly words = new Map<string, string>();
   private readonly componentTails = new Map<string, string>();
   private readonly taskPieces = new Map<string, string>();
+  private lastArgv?: string[];
+  /** The index of the word that differs between commands, and the lines before and after it; -1 for none. */
+  private varying = -1;
+  private head = '';
+  private tail = '';
   private volumes?: PlannedVolume[];
   private volumesKey = '';
 
@@ -70,6 +81,33 @@ export class SharedText {
       this.volumesKey = `v2|platform|${identity(volumes)}`;
     }
     return this.volumesKey;
+  }
+
+  /**
+   * A container's `command:` with its words. The containers of a pipeline run the same command but
+   * for one word (the step's name), so the lines before and after the word that differs from the
+   * last command are rendered once and reused while only that word changes.
+   */
+  command(argv: string[]): string {
+    const last = this.lastArgv;
+    this.lastArgv = argv;
+    if (last !== undefined && last.length === argv.length) {
+      if (this.varying >= 0 && sameBut(argv, last, this.varying)) return this.head + this.word(argv[this.varying]) + this.tail;
+      const differing = argv.findIndex((word, i) => word !== last[i]);
+      if (differing >= 0 && sameBut(argv, last, differing)) {
+        this.varying = differing;
+        this.head = this.lines(argv.slice(0, differing), `${pad(CONTAINER_KEYS)}command:\n`);
+        this.tail = this.lines(argv.slice(differing + 1), '');
+        return this.head + this.word(argv[differing]) + this.tail;
+      }
+    }
+    this.varying = -1;
+    return this.lines(argv, `${pad(CONTAINER_KEYS)}command:\n`);
+  }
+
+  private lines(argv: string[], text: string): string {
+    for (const word of argv) text += this.word(word);
+    return text;
   }
 
   /** `- word` as an item of a container's `command:`. */
@@ -127,23 +165,13 @@ export function addV2Container(parts: V2Parts, job: V2ContainerJob, volumes: Pla
 export function renderV2Container(shared: SharedText, job: V2ContainerJob, volumes: PlannedVolume[]) {
   const settings = job.settings;
   const component = `\n${pad(INDENT.component)}executorLabel: ${prefixedName('exec-', job.name, INDENT.component + 2)}\n${shared.componentTail(job)}`;
-  let command: string;
-  if (isWrapped(job) || job.argv.length === 0) command = renderEntries(commandOf(job), CONTAINER_KEYS);
-  else {
-    command = `${pad(CONTAINER_KEYS)}command:\n`;
-    for (const word of job.argv) command += shared.word(word);
-  }
+  const command = isWrapped(job) || job.argv.length === 0 ? renderEntries(commandOf(job), CONTAINER_KEYS) : shared.command(job.argv);
   const containerTail = remember(settings, 'v2|container-tail', () => renderEntries(containerSettings(settings), CONTAINER_KEYS));
   return {
     component: new RenderedYaml(component, 'value', false),
     executor: new RenderedYaml(`\n${pad(INDENT.executor)}container:\n${command}${containerTail}`, 'value', false),
     platform: remember(settings, shared.platformKey(volumes), () => renderValue(platformConfig(settings, volumes), INDENT.platform)),
   };
-}
-
-/** A container task of the pipeline's own DAG (`root.dag.tasks`), rendered once per step and context. */
-export function cachedRootTask(parts: V2Parts, owner: object, key: string, name: string, options: () => ContainerTaskOptions): RenderedYaml {
-  return remember(owner, `task|${key}`, () => new RenderedYaml(`\n${renderRootTask(parts.shared, name, options())}`, 'value', false));
 }
 
 /**
@@ -196,6 +224,8 @@ function containerSettings(settings: EffectiveSettings): Yaml {
 /** `comp-`/`exec-` and a task name: plain YAML as it is when the name is a Kubernetes name (always, but for a test's odd names). */
 const prefixedName = (prefix: string, name: string, indent: number) => (KUBERNETES_NAME.test(name) ? prefix + name : yamlScalar(prefix + name, indent));
 const KUBERNETES_NAME = /^[a-z0-9][-a-z0-9]*$/;
+/** `comp-`/`exec-` and a task name as a mapping's key. */
+export const prefixedKey = (prefix: string, name: string) => (KUBERNETES_NAME.test(name) ? prefix + name : yamlKey(prefix + name));
 
 const isWrapped = (job: V2ContainerJob) => job.exports.length > 0 || job.outputsIterateOn === true || job.failsTheRun === true || job.recordsStatus !== undefined;
 

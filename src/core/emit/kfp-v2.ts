@@ -1,13 +1,14 @@
 import type { Pipeline } from '../model/types';
-import { toYaml } from '../yaml/stringify';
+import { renderEntries, toYaml, yamlKey } from '../yaml/stringify';
 import { executeSingleNode } from './command';
+import { identity, pipelineContext, remember } from './fragment-cache';
 import { needsGraphShape } from './graph-plan';
-import type { EmitOptions, EmitResult } from './options';
-import { addCachedV2Container, cachedRootTask, emptyParts, inputPlaceholder, retryBackoff, RUN_ID_INPUT, type V2Parts } from './kfp-v2-container';
+import { emptyParts, inputPlaceholder, prefixedKey, renderRootTask, renderV2Container, retryBackoff, RUN_ID_INPUT, SharedText, type V2Parts } from './kfp-v2-container';
 import { caching, emitV2Graphs, parameterExports } from './kfp-v2-graph';
+import type { EmitOptions, EmitResult } from './options';
+import { piecesResult } from './options';
 import { parameterText } from './parameters';
-import { planLinear, plannedVolumes, type PlannedVolume } from './plan';
-import { identity, pipelineContext } from './fragment-cache';
+import { planLinear, plannedVolumes, type PlannedTask, type PlannedVolume } from './plan';
 
 export const SCHEMA_VERSION = '2.1.0';
 /** Free text the backend does not read; says honestly who compiled the spec. */
@@ -19,69 +20,117 @@ type Yaml = Record<string, unknown>;
  * KFP v2: a PipelineSpec (IR) plus a kfp-kubernetes PlatformSpec, two YAML documents (format doc
  * §2, §4). One component/executor per container; both generations of resource fields and secret/PVC
  * name fields so that backends 2.0–2.4 and ≥2.5 read the same pipeline. Composite steps and
- * on_failure take the graph shape of docs/composite-emission.md (kfp-v2-graph.ts).
+ * on_failure take the graph shape of docs/composite-emission.md (kfp-v2-graph.ts); a linear
+ * pipeline is written as pieces of text straight away (linearPieces).
  */
 export function emitKfpV2(pipeline: Pipeline, options: EmitOptions): EmitResult {
   void options;
-  const parts = emptyParts();
   const volumes = plannedVolumes(pipeline);
-  const { rootName, rootTasks, diagnostics } = needsGraphShape(pipeline) ? emitV2Graphs(pipeline, parts, volumes) : legacyShape(pipeline, parts, volumes);
-  const description = pipeline.dag.description?.trim();
+  if (needsGraphShape(pipeline)) {
+    const parts = emptyParts();
+    const { rootName, rootTasks, diagnostics } = emitV2Graphs(pipeline, parts, volumes);
+    return { text: objectShape(pipeline, parts, rootName, rootTasks), diagnostics };
+  }
+  const plan = planLinear(pipeline);
+  if (plan.tasks.length === 0) return { text: objectShape(pipeline, emptyParts(), plan.rootName, {}), diagnostics: plan.diagnostics };
+  return piecesResult(linearPieces(pipeline, plan.tasks, plan.rootName, volumes), plan.diagnostics);
+}
+
+/** The two documents from the parts and root tasks built as objects (the graph shape). */
+function objectShape(pipeline: Pipeline, parts: V2Parts, rootName: string, rootTasks: Yaml): string {
   const spec = {
     components: parts.components,
     deploymentSpec: { executors: parts.executors },
-    pipelineInfo: { ...(description ? { description } : {}), name: rootName },
-    root: {
-      dag: { tasks: rootTasks },
-      ...(pipeline.parameters.length > 0
-        ? {
-            inputDefinitions: {
-              parameters: Object.fromEntries(
-                pipeline.parameters.map((p) => [p.name, { defaultValue: parameterText(p.value), isOptional: true, parameterType: 'STRING' }]),
-              ),
-            },
-          }
-        : {}),
-    },
+    pipelineInfo: pipelineInfo(pipeline, rootName),
+    root: { dag: { tasks: rootTasks }, ...rootInputs(pipeline) },
     schemaVersion: SCHEMA_VERSION,
     sdkVersion: SDK_VERSION,
   };
   const platform = { platforms: { kubernetes: { deploymentSpec: { executors: parts.platformExecutors } } } };
-  return { text: `${toYaml(spec)}---\n${toYaml(platform)}`, diagnostics };
+  return `${toYaml(spec)}---\n${toYaml(platform)}`;
 }
 
+function pipelineInfo(pipeline: Pipeline, rootName: string): Yaml {
+  const description = pipeline.dag.description?.trim();
+  return { ...(description ? { description } : {}), name: rootName };
+}
 
-function legacyShape(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[]) {
-  const plan = planLinear(pipeline);
-  const tasks: Yaml = {};
+const rootInputs = (pipeline: Pipeline): Yaml =>
+  pipeline.parameters.length > 0
+    ? {
+        inputDefinitions: {
+          parameters: Object.fromEntries(pipeline.parameters.map((p) => [p.name, { defaultValue: parameterText(p.value), isOptional: true, parameterType: 'STRING' }])),
+        },
+      }
+    : {};
+
+/** One step's pieces of a linear pipeline's text, each entry with its key line. */
+interface StepPieces {
+  component: string;
+  executor: string;
+  task: string;
+  platformKey: string;
+  /** Shared by the steps whose settings are the same object (see StepSettings). */
+  platform: string;
+}
+
+/**
+ * The same text as objectShape would write for a linear plan, as an ordered list of pieces: the
+ * documents' fixed lines and, per step, its component, executor, root task and kfp-kubernetes
+ * config. A step's pieces are kept per step object and context (fragment-cache.ts), so an edit
+ * renders the changed step again and the others' pieces are the same strings as before.
+ */
+function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string, volumes: PlannedVolume[]): string[] {
+  const shared = new SharedText();
   const context = pipelineContext(pipeline);
-  for (const task of plan.tasks) {
-    const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
-    const key = `v2|${context}|${task.name}|${task.isStart ? identity(pipeline.parameters) : '-'}`;
-    addCachedV2Container(
-      parts,
-      task.step,
-      key,
-      task.name,
-      () => ({
-        name: task.name,
-        argv: executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT)),
-        settings: task.settings(),
-        exports: task.isStart ? parameterExports(pipeline) : [],
-        inputs: parameters,
-      }),
-      volumes,
-    );
-    // own-keys: a Kubernetes name, [-a-z0-9]
-    tasks[task.name] = cachedRootTask(parts, task.step, `${key}|${task.after ?? ''}`, task.name, () => ({
-      retries: task.retries,
-      backoff: task.retries > 0 ? retryBackoff(task.settings()) : undefined,
-      caching: caching(pipeline),
-      displayName: task.step.name,
-      inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
-      dependentTasks: task.after ? [task.after] : [],
-    }));
-  }
-  return { rootName: plan.rootName, rootTasks: tasks, diagnostics: plan.diagnostics };
+  const parameters = identity(pipeline.parameters);
+  const steps = tasks.map((task) => {
+    const key = `v2|${context}|${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
+    return remember(task.step, key, () => renderStep(pipeline, task, shared, volumes));
+  });
+  const pieces: string[] = ['components:\n'];
+  for (const step of steps) pieces.push(step.component);
+  pieces.push('deploymentSpec:\n  executors:\n');
+  for (const step of steps) pieces.push(step.executor);
+  pieces.push(`${renderEntries({ pipelineInfo: pipelineInfo(pipeline, rootName) }, 0)}root:\n  dag:\n    tasks:\n`);
+  for (const step of steps) pieces.push(step.task);
+  const inputs = rootInputs(pipeline);
+  pieces.push(
+    `${Object.keys(inputs).length > 0 ? renderEntries(inputs, 2) : ''}${renderEntries({ schemaVersion: SCHEMA_VERSION, sdkVersion: SDK_VERSION }, 0)}---\n` +
+      'platforms:\n  kubernetes:\n    deploymentSpec:\n      executors:\n',
+  );
+  for (const step of steps) pieces.push(step.platformKey, step.platform);
+  return pieces;
 }
 
+function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[]): StepPieces {
+  const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
+  const settings = task.settings();
+  const rendered = renderV2Container(
+    shared,
+    {
+      name: task.name,
+      argv: executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT)),
+      settings,
+      exports: task.isStart ? parameterExports(pipeline) : [],
+      inputs: parameters,
+    },
+    volumes,
+  );
+  const retries = task.retries;
+  const taskText = renderRootTask(shared, task.name, {
+    retries,
+    backoff: retries > 0 ? retryBackoff(settings) : undefined,
+    caching: caching(pipeline),
+    displayName: task.step.name,
+    inputs: Object.fromEntries(parameters.map((name) => [name, { componentInputParameter: name }])),
+    dependentTasks: task.after ? [task.after] : [],
+  });
+  return {
+    component: `  ${prefixedKey('comp-', task.name)}:${rendered.component.text}`,
+    executor: `    ${prefixedKey('exec-', task.name)}:${rendered.executor.text}`,
+    task: `      ${yamlKey(task.name)}:\n${taskText}`,
+    platformKey: `        ${prefixedKey('exec-', task.name)}:`,
+    platform: rendered.platform.text,
+  };
+}

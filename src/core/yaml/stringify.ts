@@ -99,6 +99,9 @@ export function renderEntries(mapping: Mapping, indent: number): string {
   return capture(() => writeMapping(mapping, indent));
 }
 
+/** A mapping's key as written before its `:`. */
+export const yamlKey = (key: string): string => keyText(key);
+
 /** How a scalar reads after `key: ` or `- `, a block literal's lines indented by `indent`. */
 export const yamlScalar = (value: unknown, indent: number): string => scalar(value, indent);
 

@@ -2,8 +2,11 @@ import { useEffect, useState } from 'react';
 import { useDesignerStore } from '../store/context';
 import { copyText } from './save-file';
 
-/** Copies the shown file's text; "Copied" appears beside the button for a moment (and is read out). */
-export function CopyButton({ text }: { text: string }) {
+/**
+ * Copies the shown file's text (read when clicked: a long workflow's text is built only then);
+ * "Copied" appears beside the button for a moment (and is read out).
+ */
+export function CopyButton({ text }: { text: () => string }) {
   const store = useDesignerStore();
   const [copiedAt, setCopiedAt] = useState<number | undefined>();
   useEffect(() => {
@@ -12,7 +15,7 @@ export function CopyButton({ text }: { text: string }) {
     return () => clearTimeout(timer);
   }, [copiedAt]);
   const copy = () =>
-    copyText(text).then(
+    copyText(text()).then(
       () => setCopiedAt(Date.now()),
       (error: unknown) => store.getState().notify({ kind: 'error', text: `Could not copy: ${error instanceof Error ? error.message : String(error)}` }),
     );

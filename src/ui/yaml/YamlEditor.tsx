@@ -10,7 +10,7 @@ import { markersFor } from './markers';
 import './magnus-schemas';
 import { monaco } from './monaco-setup';
 import { exportedSourceMap } from './source-map';
-import { yamlText, type YamlFile } from './yaml-files';
+import { yamlDoc, type YamlDoc, type YamlFile } from './yaml-files';
 
 type CodeEditor = monaco.editor.IStandaloneCodeEditor;
 
@@ -67,7 +67,7 @@ function useShownModel(editor: CodeEditor | null, shown: YamlFile) {
  * page is quiet (so a tab shows at once when chosen, and tests can read any file), and tabs that
  * disappeared lose theirs. The session decides whether an editable tab takes the model's text.
  */
-function useModels(session: EditSession, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, text: string, pipeline: Pipeline, target: EmitTarget) {
+function useModels(session: EditSession, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, doc: YamlDoc, pipeline: Pipeline, target: EmitTarget) {
   // Declared before the other effects: models must exist before they are shown or marked. A layout
   // effect: in the commit of the render that emitted the text, not in a task of its own after it.
   useLayoutEffect(() => {
@@ -75,8 +75,8 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
     const model = monaco.editor.getModel(uriOf(shown.tab));
     // The editor component creates the first shown model itself.
     if (model) session.watch(shown.tab, model);
-    session.offer(shown.tab, pipeline, () => text);
-  }, [session, editor, shown.tab, text, pipeline]);
+    session.offer(shown.tab, pipeline, () => doc);
+  }, [session, editor, shown.tab, doc, pipeline]);
   useEffect(() => {
     if (!editor) return;
     return whenQuiet(() => {
@@ -84,7 +84,7 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
         if (!files.some((f) => f.tab === tab)) {
           monaco.editor.getModel(uriOf(tab))?.dispose();
           session.forget(tab);
-        } else if (tab !== shown.tab) session.offer(tab, pipeline, () => yamlText(pipeline, target, tab));
+        } else if (tab !== shown.tab) session.offer(tab, pipeline, () => yamlDoc(pipeline, target, tab));
       }
     });
   }, [session, editor, files, shown.tab, pipeline, target]);
@@ -105,7 +105,7 @@ function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown
     return store.subscribe((state, previous) => {
       if (state.history.present === previous.history.present) return;
       try {
-        session.offer(tab, state.history.present, () => yamlText(state.history.present, state.target, tab));
+        session.offer(tab, state.history.present, () => yamlDoc(state.history.present, state.target, tab));
       } catch {
         // A pipeline the emitter cannot take (a bug elsewhere): the pane's own render meets the same
         // error and the app's boundary offers the way out. Thrown here, it would escape from the
@@ -122,25 +122,27 @@ function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown
  */
 const FOLDING_MAX_LINES = 20_000;
 
-/** Whether `text` has more lines than `max`, without splitting it. */
-function hasMoreLines(text: string, max: number): boolean {
-  if (text.length <= max) return false;
+/** Whether the pieces' text has more lines than `max`, without joining or splitting it. */
+function hasMoreLines(pieces: readonly string[], max: number): boolean {
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  if (length <= max) return false;
   let lines = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) if (++lines > max) return true;
+  for (const piece of pieces) for (let at = piece.indexOf('\n'); at !== -1; at = piece.indexOf('\n', at + 1)) if (++lines > max) return true;
   return false;
 }
 
-function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, text: string) {
+function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: YamlDoc) {
   const large = useRef<boolean | undefined>(undefined);
   useEffect(() => {
     if (!editor) return;
     // From the text, not the model: a long text replacing the workflow reaches the model a frame
     // later (edit-session.ts), and folding is best off before it does.
-    const isLarge = hasMoreLines(text, FOLDING_MAX_LINES);
+    const isLarge = hasMoreLines(doc.pieces, FOLDING_MAX_LINES);
     if (isLarge === large.current) return;
     large.current = isLarge;
     editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge } });
-  }, [editor, shown, text]);
+  }, [editor, shown, doc]);
 }
 
 /**
@@ -173,7 +175,7 @@ interface Props {
   files: readonly YamlFile[];
   shown: YamlFile;
   /** The shown file's text. */
-  text: string;
+  doc: YamlDoc;
   pipeline: Pipeline;
   target: EmitTarget;
   /** All of the pipeline's diagnostics; those located in the magnus files become markers. */
@@ -202,16 +204,18 @@ function useHistoryKeys(session: EditSession, editor: CodeEditor | null) {
  * The Monaco editor of the YAML pane, loaded lazily as Monaco is large: pipeline.yaml is generated
  * and read-only; the magnus files can be edited, and a valid edit changes the pipeline.
  */
-export default function YamlEditor({ files, shown, text, pipeline, target, diagnostics, placeholder, wrap }: Props) {
+export default function YamlEditor({ files, shown, doc, pipeline, target, diagnostics, placeholder, wrap }: Props) {
   const store = useDesignerStore();
   const [editor, setEditor] = useState<CodeEditor | null>(null);
   // Bumped when a tab switches between the user's text and the export: its markers change hands.
   const [ownership, setOwnership] = useState(0);
   const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1)));
-  useModels(session, editor, files, shown, text, pipeline, target);
+  // The text the editor's own first model starts from: read once (a long workflow's is joined then).
+  const [initialText] = useState(() => doc.text);
+  useModels(session, editor, files, shown, doc, pipeline, target);
   useWorkflowFirst(session, editor, shown);
   useShownModel(editor, shown);
-  useFoldingForSize(editor, shown, text);
+  useFoldingForSize(editor, shown, doc);
   useMarkers(session, ownership, editor, files, shown, pipeline, diagnostics);
   useHistoryKeys(session, editor);
   useEffect(
@@ -243,7 +247,7 @@ export default function YamlEditor({ files, shown, text, pipeline, target, diagn
           height="100%"
           defaultLanguage={languageOf(shown.tab)}
           defaultPath={uriOf(shown.tab).toString()}
-          defaultValue={text}
+          defaultValue={initialText}
           keepCurrentModel
           theme={theme}
           options={options}

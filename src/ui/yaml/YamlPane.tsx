@@ -7,7 +7,7 @@ import { PaneSplitter } from './PaneSplitter';
 import { PANE_WIDTH } from './pane-width';
 import { TargetSwitch } from './TargetSwitch';
 import { useWrapPreference, WrapSwitch } from './WrapSwitch';
-import { shownFile, yamlFiles, yamlText } from './yaml-files';
+import { shownFile, yamlDoc, yamlFiles, type YamlDoc } from './yaml-files';
 import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
 import './yaml.css';
 
@@ -31,10 +31,11 @@ export function YamlPane() {
   const files = yamlFiles(pipeline);
   const shown = shownFile(files, tab);
   // Only the shown file's text: the others are not needed until their tab is (derived.ts caches).
-  const text = yamlText(pipeline, target, shown.tab);
+  // The pipeline's text is joined only when something reads it (copy, the <pre> while Monaco loads).
+  const doc = yamlDoc(pipeline, target, shown.tab);
   const diagnostics = useDiagnostics();
   const errors = useMemo(() => diagnostics.filter((d) => d.severity === 'error').length, [diagnostics]);
-  const placeholder = <pre className="yaml-text">{text}</pre>;
+  const placeholder = <TextPreview doc={doc} />;
 
   return (
     <>
@@ -45,7 +46,7 @@ export function YamlPane() {
           <div className="yaml-actions">
             {shown.tab === 'pipeline' && <TargetSwitch />}
             <WrapSwitch wrap={wrap} onChange={setWrap} />
-            <CopyButton text={text} />
+            <CopyButton text={() => doc.text} />
           </div>
         </header>
         {shown.tab === 'pipeline' && errors > 0 && (
@@ -56,11 +57,16 @@ export function YamlPane() {
         <div id={TAB_PANEL_ID} role="tabpanel" aria-labelledby={tabId(shown.tab)} className="yaml-body">
           <EditorBoundary fallback={placeholder}>
             <Suspense fallback={placeholder}>
-              <YamlEditor files={files} shown={shown} text={text} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
+              <YamlEditor files={files} shown={shown} doc={doc} pipeline={pipeline} target={target} diagnostics={diagnostics} placeholder={placeholder} wrap={wrap} />
             </Suspense>
           </EditorBoundary>
         </div>
       </section>
     </>
   );
+}
+
+/** The text in a <pre> until the editor is up (read only when React shows it). */
+function TextPreview({ doc }: { doc: YamlDoc }) {
+  return <pre className="yaml-text">{doc.text}</pre>;
 }

@@ -12,12 +12,12 @@ import type { DesignerStore, YamlTab } from '../store/store';
 import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
 import { Reader, ReadStopped } from '../reading/reader';
 import ReaderWorker from '../reading/reader.worker?worker';
-import { markersFor, minimalEdit } from './markers';
+import { markersFor, minimalEdit, piecesEdit } from './markers';
 import { GENERATED_YAML, monaco } from './monaco-setup';
 import { errorKey, type EditRequest, type EditResult } from './read-edit';
 import { shareUnchanged } from './share-unchanged';
 import { writeInSlices } from './slices';
-import { yamlText } from './yaml-files';
+import { yamlText, type YamlDoc } from './yaml-files';
 
 type TextModel = monaco.editor.ITextModel;
 
@@ -45,10 +45,12 @@ const REPLACE_LATER_FROM = 256 * 1024;
 const withoutBracketColours = (model: TextModel) => model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
 
 /**
- * The text the generated workflow's model was last given. It is read-only, so that is its text,
- * and comparing with it spares Monaco building a 2 MB string on every keystroke.
+ * What the generated workflow's model was last given. It is read-only, so that is its text, and
+ * comparing with it spares Monaco building a 2 MB string on every keystroke; given as pieces, only
+ * the pieces are compared (see writeWorkflow) and the text is joined only when a replacement needs it.
  */
-const givenTexts = new WeakMap<TextModel, string>();
+const given = new WeakMap<TextModel, { pieces?: readonly string[]; text: () => string }>();
+const givenText = (model: TextModel) => given.get(model)?.text();
 
 export class EditSession {
   private readonly drafts = new Map<YamlTab, Draft>();
@@ -72,11 +74,12 @@ export class EditSession {
   ) {}
 
   /** The tab's text for the model's `pipeline`: its export, unless the tab holds the user's text. */
-  offer(tab: YamlTab, pipeline: Pipeline, text: () => string) {
+  offer(tab: YamlTab, pipeline: Pipeline, doc: () => YamlDoc) {
     if (!isEditable(tab)) {
-      this.write(tab, text());
+      this.writeWorkflow(tab, doc());
       return;
     }
+    const text = () => doc().text;
     const before = this.drafts.get(tab);
     const { draft, sync } = follow(before, pipeline);
     this.drafts.set(tab, draft);
@@ -146,7 +149,7 @@ export class EditSession {
         // second a render for a 1,000-step workflow).
         if (!isEditable(tab)) withoutBracketColours(model);
       } else {
-        const before = isEditable(tab) ? model.getValue() : (givenTexts.get(model) ?? model.getValue());
+        const before = isEditable(tab) ? model.getValue() : (givenText(model) ?? model.getValue());
         const edit = minimalEdit(before, text);
         // Mostly new text (an import, another target): replacing the buffer is several times
         // cheaper than inserting tens of thousands of lines into the old one, and there is no
@@ -159,8 +162,36 @@ export class EditSession {
     } finally {
       this.writing = false;
     }
-    if (!isEditable(tab)) givenTexts.set(model, text);
+    if (!isEditable(tab)) given.set(model, { text: () => text });
     else this.watch(tab, model);
+  }
+
+  /**
+   * The generated workflow's model brought to `doc` by comparing pieces with those it was last
+   * given: a keystroke's edit of a few lines is found and applied without building the whole text.
+   * Anything else (no pieces given before, a replacement waiting, mostly new text) goes through `write`.
+   */
+  private writeWorkflow(tab: YamlTab, doc: YamlDoc) {
+    const model = monaco.editor.getModel(uriOf(tab));
+    const before = model && !this.later.has(tab) ? given.get(model)?.pieces : undefined;
+    if (model && before) {
+      const edit = piecesEdit(before, doc.pieces);
+      let length = 0;
+      if (edit) for (const piece of doc.pieces) length += piece.length;
+      if (!edit || edit.text.length <= length / 2) {
+        this.writing = true;
+        try {
+          if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
+        } finally {
+          this.writing = false;
+        }
+        given.set(model, { pieces: doc.pieces, text: () => doc.text });
+        return;
+      }
+    }
+    this.write(tab, doc.text);
+    const written = monaco.editor.getModel(uriOf(tab));
+    if (written && !this.later.has(tab)) given.set(written, { pieces: doc.pieces, text: () => doc.text });
   }
 
   /**
@@ -197,7 +228,7 @@ export class EditSession {
           done: (written) => {
             const target = model()!;
             this.later.delete(tab);
-            givenTexts.set(target, written);
+            given.set(target, { text: () => written });
           },
           schedule: nextTask,
         }),

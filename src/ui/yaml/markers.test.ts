@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../core/diagnostics';
-import { markersFor, minimalEdit } from './markers';
+import { markersFor, minimalEdit, piecesEdit } from './markers';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ code: 'E_X', severity: 'error', message: 'bad', ...over });
 
@@ -62,5 +62,32 @@ describe('minimalEdit', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('piecesEdit', () => {
+  it('turns the old text into the new one, within the pieces that changed, whichever they are', () => {
+    const piece = fc.string({ unit: fc.constantFrom('a', 'b', '\n'), maxLength: 12 });
+    const pieces = fc.array(piece, { maxLength: 12 });
+    fc.assert(
+      fc.property(pieces, pieces, pieces, pieces, (prefix, middle, replaced, suffix) => {
+        const before = [...prefix, ...replaced, ...suffix];
+        const after = [...prefix, ...middle, ...suffix];
+        const [x, y] = [before.join(''), after.join('')];
+        const edit = piecesEdit(before, after);
+        if (!edit) expect(x).toBe(y);
+        else {
+          expect(x.slice(0, edit.start) + edit.text + x.slice(edit.end)).toBe(y);
+          expect(edit.end - edit.start).toBeLessThanOrEqual(replaced.join('').length);
+          expect(edit.text.length).toBeLessThanOrEqual(middle.join('').length);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('reports no edit for the same pieces', () => {
+    const pieces = ['a: 1\n', 'b: 2\n'];
+    expect(piecesEdit(pieces, [...pieces])).toBeUndefined();
   });
 });

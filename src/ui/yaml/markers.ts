@@ -75,3 +75,20 @@ function commonLength(max: number, same: (at: number, n: number) => boolean): nu
   }
   return length;
 }
+
+/**
+ * minimalEdit between two texts given as ordered lists of pieces, comparing pieces first: pieces
+ * the emitter kept are the same string objects, which `===` tells equal at once, so only the
+ * pieces between the common ones are joined and compared. Pieces that are equal but not the same
+ * object are compared by content (still correct, only slower).
+ */
+export function piecesEdit(before: readonly string[], after: readonly string[]): { start: number; end: number; text: string } | undefined {
+  const max = Math.min(before.length, after.length);
+  let head = 0;
+  let offset = 0;
+  while (head < max && before[head] === after[head]) offset += before[head++].length;
+  let tail = 0;
+  while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const edit = minimalEdit(before.slice(head, before.length - tail).join(''), after.slice(head, after.length - tail).join(''));
+  return edit && { start: offset + edit.start, end: offset + edit.end, text: edit.text };
+}

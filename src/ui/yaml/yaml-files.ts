@@ -5,7 +5,7 @@
  * when the page is idle, see YamlEditor).
  */
 import type { SourceFile } from '../../core/diagnostics';
-import type { EmitTarget } from '../../core/emit/index';
+import type { EmitResult, EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { emitted, exported } from '../store/derived';
 import type { YamlTab } from '../store/store';
@@ -38,12 +38,40 @@ export function yamlFiles(pipeline: Pipeline): readonly YamlFile[] {
   return pipeline.parameters.length > 0 ? WITH_PARAMETERS : WITHOUT_PARAMETERS;
 }
 
+/**
+ * A tab's text, and the same text as an ordered list of pieces: for the generated workflow the
+ * emitter's kept pieces (an edit leaves the unchanged steps' pieces the same string objects, so
+ * the editor finds what changed without comparing or even building the 2 MB text), else the one
+ * text. `text` is joined when first read (copy, the editor's first model).
+ */
+export interface YamlDoc {
+  readonly pieces: readonly string[];
+  readonly text: string;
+}
+
+/** The doc of one tab; the same object for the same pipeline, target and tab. */
+export function yamlDoc(pipeline: Pipeline, target: EmitTarget, tab: YamlTab): YamlDoc {
+  let byTab = docs.get(pipeline);
+  if (!byTab) docs.set(pipeline, (byTab = new Map()));
+  const key = tab === 'pipeline' ? `${tab}|${target}` : tab;
+  let doc = byTab.get(key);
+  if (!doc) byTab.set(key, (doc = tab === 'pipeline' ? workflowDoc(emitted(pipeline, target)) : textDoc(magnusText(pipeline, tab))));
+  return doc;
+}
+const docs = new WeakMap<Pipeline, Map<string, YamlDoc>>();
+
 /** The text of one tab; the same string for the same pipeline (derived.ts caches it). */
-export function yamlText(pipeline: Pipeline, target: EmitTarget, tab: YamlTab): string {
-  if (tab === 'pipeline') {
-    const workflow = emitted(pipeline, target).text;
-    return workflow === '' ? NOT_EMITTED : workflow;
-  }
+export const yamlText = (pipeline: Pipeline, target: EmitTarget, tab: YamlTab): string => yamlDoc(pipeline, target, tab).text;
+
+const textDoc = (text: string): YamlDoc => ({ pieces: [text], text });
+
+function workflowDoc(emission: EmitResult): YamlDoc {
+  // A result with pieces was emitted (errors leave none); one without says so when its text is empty.
+  if (!emission.pieces) return textDoc(emission.text === '' ? NOT_EMITTED : emission.text);
+  return { pieces: emission.pieces, get text() { return emission.text; } };
+}
+
+function magnusText(pipeline: Pipeline, tab: Exclude<YamlTab, 'pipeline'>): string {
   const magnus = exported(pipeline);
   return (tab === 'dag' ? magnus.dag : tab === 'config' ? magnus.config : magnus.parameters) ?? '';
 }
