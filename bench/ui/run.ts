@@ -171,12 +171,15 @@ async function measureFirstLoad(browser: Browser, url: string, monaco: Set<strin
   return result;
 }
 
+/** A canvas position for every step, as a pipeline drawn (or saved) by the designer has. */
+export const withPositions = (pipeline: Pipeline): Pipeline => ({
+  ...pipeline,
+  layout: Object.fromEntries(pipeline.dag.steps.map((s, i) => [s.name, { x: (i % 2) * 260, y: i * 110 }])),
+});
+
 /** The generated pipeline as the magnus files a user would import; with or without canvas positions. */
 export function magnusFiles(size: number, positioned: boolean) {
-  const pipeline: Pipeline = generatePipeline(size);
-  if (positioned) {
-    pipeline.layout = Object.fromEntries(pipeline.dag.steps.map((s, i) => [s.name, { x: (i % 2) * 260, y: i * 110 }]));
-  }
+  const pipeline: Pipeline = positioned ? withPositions(generatePipeline(size)) : generatePipeline(size);
   const files = exportMagnus(pipeline);
   return [
     { name: 'dag.yaml', mimeType: 'application/yaml', buffer: Buffer.from(files.dag) },
