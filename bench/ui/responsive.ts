@@ -10,7 +10,8 @@
  * a share link that inflates to hundreds of MB; the alias bomb as a file in the import dialog;
  * generated pipelines of 1,000 and 5,000 steps imported through the import dialog (laid out by ELK,
  * and with positions); a generated dag pasted over dag.yaml in the YAML pane; and a huge save in
- * browser storage, whole (restored) and with a broken step (kept aside), the page opened on each. Files are handed to the page
+ * browser storage, whole (restored) and with a broken step (kept aside), the page opened on each;
+ * and, as the floor under those, a first visit with no input at all. Files are handed to the page
  * before the measurement starts (Playwright's own transfer of megabytes into the page is a long
  * task of its own that a file picker does not have); the measurement starts at their change event.
  *
@@ -222,6 +223,20 @@ async function reloadOnSave(browser: Browser, url: string, scenario: string, sav
   }
 }
 
+/** The page opened with no input at all: its own start (scripts compiled and run, Monaco loaded), the floor under every reload above. */
+async function firstVisit(browser: Browser, url: string, scenario: string): Promise<Figure> {
+  const { page, close } = await newPage(browser);
+  try {
+    return await measure(browser, page, scenario, async () => {
+      await page.goto(url);
+      await page.getByRole('region', { name: 'Pipeline canvas' }).waitFor({ timeout: WAIT_MS });
+      return 'opened on the example';
+    });
+  } finally {
+    await close();
+  }
+}
+
 /** A save it cannot restore (a step of the wrong shape at its end): kept aside, its magnus files offered. */
 async function notRestored(page: Page): Promise<string> {
   const notice = page.getByRole('region', { name: 'Saved pipeline not restored' });
@@ -260,6 +275,7 @@ async function measureBuild(browser: Browser, url: string): Promise<Figure[]> {
   const pasted = magnusFiles(PASTE_SIZE, false)[0].buffer.toString('utf8');
   const pasteScenario = `dag.yaml: ${PASTE_SIZE.toLocaleString('en')} steps pasted (${(pasted.length / 1_000_000).toFixed(1)} MB)`;
   if (wanted(pasteScenario)) figures.push(await pasteDag(browser, url, pasteScenario, pasted));
+  if (wanted('first visit')) figures.push(await firstVisit(browser, url, 'first visit, no input (the page\'s own start)'));
   const whole = withPositions(generatePipeline(SAVE_SIZE));
   const good = JSON.stringify(whole);
   const goodScenario = `restored save: ${SAVE_SIZE.toLocaleString('en')} steps (${(good.length / 1_000_000).toFixed(1)} MB)`;

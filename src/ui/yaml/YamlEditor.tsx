@@ -5,7 +5,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { useDesignerStore } from '../store/context';
-import { ALL_TABS, EditSession, isEditable, languageOf, MARKER_OWNER, tabOf, uriOf } from './edit-session';
+import { ALL_TABS, EditSession, inSlices, isEditable, languageOf, MARKER_OWNER, tabOf, uriOf } from './edit-session';
 import { markersFor } from './markers';
 import './magnus-schemas';
 import { monaco } from './monaco-setup';
@@ -211,7 +211,7 @@ export default function YamlEditor({ files, shown, doc, pipeline, target, diagno
   const [ownership, setOwnership] = useState(0);
   const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1)));
   // The text the editor's own first model starts from: read once (a long workflow's is joined then).
-  const [initialText] = useState(() => doc.text);
+  const [initialText] = useState(() => (inSlices(shown.tab, doc.text) ? '' : doc.text));
   useModels(session, editor, files, shown, doc, pipeline, target);
   useWorkflowFirst(session, editor, shown);
   useShownModel(editor, shown);

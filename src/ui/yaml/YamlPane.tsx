@@ -6,6 +6,7 @@ import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
 import { PANE_WIDTH } from './pane-width';
 import { TargetSwitch } from './TargetSwitch';
+import { textPreview } from './text-preview';
 import { useWrapPreference, WrapSwitch } from './WrapSwitch';
 import { shownFile, yamlDoc, yamlFiles, type YamlDoc } from './yaml-files';
 import { TAB_PANEL_ID, tabId, YamlTabs } from './YamlTabs';
@@ -66,7 +67,13 @@ export function YamlPane() {
   );
 }
 
-/** The text in a <pre> until the editor is up (read only when React shows it). */
+/** The text in a <pre> until the editor is up (read only when React shows it); its head only when long. */
 function TextPreview({ doc }: { doc: YamlDoc }) {
-  return <pre className="yaml-text">{doc.text}</pre>;
+  const { shown, more } = textPreview(doc.text);
+  return (
+    <pre className="yaml-text">
+      {shown}
+      {more}
+    </pre>
+  );
 }

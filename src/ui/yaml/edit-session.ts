@@ -41,6 +41,13 @@ export const READ_DELAY_MS = 250;
  */
 const REPLACE_LATER_FROM = 256 * 1024;
 
+/**
+ * Whether a new model of `tab` starts empty and is given `text` in slices, like a replacement: a
+ * long generated text (a restored 5,000-step pipeline's) made whole into a model took the page for
+ * one long task. For the editor's own first model too.
+ */
+export const inSlices = (tab: YamlTab, text: string) => !isEditable(tab) && text.length >= REPLACE_LATER_FROM;
+
 /** Bracket colouring parses the whole generated file on every render, for block YAML with next to no brackets. */
 const withoutBracketColours = (model: TextModel) => model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
 
@@ -144,10 +151,12 @@ export class EditSession {
     this.writing = true;
     try {
       if (!model) {
-        model = monaco.editor.createModel(text, languageOf(tab), uriOf(tab));
+        const sliced = inSlices(tab, text);
+        model = monaco.editor.createModel(sliced ? '' : text, languageOf(tab), uriOf(tab));
         // The editor's bracketPairColorization option does not reach models made here (half a
         // second a render for a 1,000-step workflow).
         if (!isEditable(tab)) withoutBracketColours(model);
+        if (sliced) return this.replaceLater(tab, text);
       } else {
         const before = isEditable(tab) ? model.getValue() : (givenText(model) ?? model.getValue());
         const edit = minimalEdit(before, text);
