@@ -7,7 +7,7 @@
 import type { Diagnostic } from '../../core/diagnostics';
 import type { MagnusFileKind } from '../../core/magnus/edit-file';
 import type { Pipeline } from '../../core/model/types';
-import { validation } from '../store/derived';
+import { primeDerived, validation } from '../store/derived';
 import type { DesignerStore, YamlTab } from '../store/store';
 import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
 import { Reader, ReadStopped } from '../reading/reader';
@@ -47,6 +47,18 @@ const REPLACE_LATER_FROM = 256 * 1024;
  * one long task. For the editor's own first model too.
  */
 export const inSlices = (tab: YamlTab, text: string) => !isEditable(tab) && text.length >= REPLACE_LATER_FROM;
+
+/**
+ * Whether most of `next`'s steps are not `base`'s (a text pasted over the file): its derived values
+ * are then best taken from the reader, while an edit of a few steps is derived faster on the page
+ * (the emitter reuses the unchanged steps' text, and pipeline.yaml compares its pieces).
+ */
+function mostlyNew(base: Pipeline, next: Pipeline): boolean {
+  const before = new Set<object>(base.dag.steps);
+  let shared = 0;
+  for (const step of next.dag.steps) if (before.has(step)) shared++;
+  return shared * 2 < next.dag.steps.length;
+}
 
 /** Bracket colouring parses the whole generated file on every render, for block YAML with next to no brackets. */
 const withoutBracketColours = (model: TextModel) => model.updateOptions({ bracketColorizationOptions: { enabled: false, independentColorPoolPerBracketType: false } });
@@ -278,7 +290,7 @@ export class EditSession {
     const knownErrors = validation(base)
       .filter((d) => d.severity === 'error')
       .map(errorKey);
-    const request: EditRequest = { id, kind: tab, text: model.getValue(), pipeline: base, knownErrors };
+    const request: EditRequest = { id, kind: tab, text: model.getValue(), pipeline: base, knownErrors, target: this.store.getState().target };
     this.readerOf()
       .run({ read: 'edit', ...request })
       .then(
@@ -329,6 +341,7 @@ export class EditSession {
     if (!result.pipeline) this.drafts.set(tab, { kind: 'held' });
     else {
       const next = shareUnchanged(asked.base, result.pipeline);
+      if (result.seed && result.seed.target === this.store.getState().target && mostlyNew(asked.base, next)) primeDerived(next, result.seed);
       // Before the commit, so that the model's change finds the text already describing it.
       this.drafts.set(tab, { kind: 'shows', pipeline: next, own: true });
       this.store.getState().apply(() => next);

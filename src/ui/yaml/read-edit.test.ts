@@ -3,7 +3,9 @@ import { exportMagnus } from '../../core/magnus/export';
 import { setStepFields } from '../../core/model/actions';
 import { validatePipeline } from '../../core/validate/validate';
 import { examplePipeline } from '../store/initial';
-import { errorKey, keepPositions, readEdit, type EditRequest } from './read-edit';
+import { generatePipeline } from '../../../bench/generate';
+import { emitPipeline } from '../../core/emit/index';
+import { errorKey, keepPositions, readEdit, SEED_FROM, type EditRequest } from './read-edit';
 
 const pipeline = examplePipeline();
 const dag = exportMagnus(pipeline).dag;
@@ -15,6 +17,7 @@ const request = (text: string, base = pipeline): EditRequest => ({
   knownErrors: validatePipeline(base)
     .filter((d) => d.severity === 'error')
     .map(errorKey),
+  target: 'kfp-v2',
 });
 
 describe('reading a hand-edited dag file', () => {
@@ -46,6 +49,17 @@ describe('reading a hand-edited dag file', () => {
     const result = readEdit(request(text, broken));
     expect(result.pipeline).toBeDefined();
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'E_TARGET_MISSING' }));
+  });
+
+  it('a long text comes back with its validation and emission, a short one without', () => {
+    expect(readEdit(request(dag)).seed).toBeUndefined();
+    const long = generatePipeline(400);
+    const text = exportMagnus(long).dag;
+    expect(text.length).toBeGreaterThanOrEqual(SEED_FROM);
+    const result = readEdit(request(text));
+    expect(result.pipeline).toBeDefined();
+    expect(result.seed).toMatchObject({ target: 'kfp-v2', validation: expect.any(Array), exported: expect.any(Object) });
+    expect(result.seed!.emission.text).toBe(emitPipeline(result.pipeline!, { target: 'kfp-v2' }).text);
   });
 
   it('steps the text gives no position keep theirs; new steps get none', () => {

@@ -9,7 +9,10 @@ import { importMagnus } from '../../core/magnus/import';
 import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
 import { ownValue, setOwn } from '../../core/own';
+import { sortDiagnostics } from '../../core/diagnostics';
+import type { EmitTarget } from '../../core/emit/options';
 import { validatePipeline } from '../../core/validate/validate';
+import { deriveSeed, withExport, type DerivedSeed } from '../store/derive-seed';
 
 export interface EditRequest {
   id: number;
@@ -19,6 +22,8 @@ export interface EditRequest {
   pipeline: Pipeline;
   /** errorKey of each error the present pipeline already has: only new ones hold the text back. */
   knownErrors: readonly string[];
+  /** The target pipeline.yaml shows, for the seed of a long text. */
+  target: EmitTarget;
 }
 
 export interface EditResult {
@@ -27,7 +32,16 @@ export interface EditResult {
   pipeline?: Pipeline;
   /** Findings in the edited text, positioned in it (line, column), for its editor markers. */
   diagnostics: Diagnostic[];
+  /**
+   * For a long text (SEED_FROM), the pipeline's derived values, computed here: a long text pasted
+   * over the file shares no step with the pipeline before it, and the page validating and emitting
+   * it cold took ~0.1–0.3 s at 1,000 steps. The page takes them only when few steps are shared.
+   */
+  seed?: DerivedSeed;
 }
+
+/** Texts from this length on (a ~300-step dag) come back with their seed. */
+export const SEED_FROM = 32 * 1024;
 
 /** An error's identity across edits; messages are left out (they list step names, which change). */
 export const errorKey = (d: Diagnostic) => [d.code, d.graph ?? '', d.step ?? '', d.field ?? ''].join('\u0000');
@@ -45,7 +59,7 @@ export function keepPositions(before: Pipeline, after: Pipeline): Pipeline {
   return Object.keys(kept).length === 0 ? after : { ...after, layout: { ...after.layout, ...kept } };
 }
 
-export function readEdit({ id, kind, text, pipeline, knownErrors }: EditRequest): EditResult {
+export function readEdit({ id, kind, text, pipeline, knownErrors, target }: EditRequest): EditResult {
   // Read as applyEditedFile reads it, keeping the source map so that findings point into the text.
   const read = importMagnus(editedInput(pipeline, kind, text));
   const inThisFile = (d: Diagnostic) => d.file === kind;
@@ -54,9 +68,12 @@ export function readEdit({ id, kind, text, pipeline, knownErrors }: EditRequest)
     return { id, diagnostics: own.length > 0 ? own : read.diagnostics };
   }
   const edited = keepPositions(pipeline, read.pipeline);
-  const findings = read.sourceMap.attach(validatePipeline(edited));
+  const validation = validatePipeline(edited);
+  const findings = read.sourceMap.attach(validation);
   const known = new Set(knownErrors);
   const addsErrors = findings.some((d) => d.severity === 'error' && !known.has(errorKey(d)));
   const diagnostics = [...read.diagnostics, ...findings].filter(inThisFile);
-  return addsErrors ? { id, diagnostics } : { id, pipeline: edited, diagnostics };
+  if (addsErrors) return { id, diagnostics };
+  const seed = text.length >= SEED_FROM ? withExport(deriveSeed(edited, target, sortDiagnostics(validation)), edited) : undefined;
+  return { id, pipeline: edited, diagnostics, ...(seed ? { seed } : {}) };
 }
