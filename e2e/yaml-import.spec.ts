@@ -258,6 +258,8 @@ test('New pipeline asks first, starts from one task, and can be undone', async (
 
 test('pasting a pipeline onto the page offers to import it', async ({ page }) => {
   const dagText = readFileSync(corpusPath(DAG_FILE), 'utf8');
+  // The toolbar, which listens for pasted pipelines, loads after the first steps are drawn.
+  await expect(toolbar(page).getByRole('button', { name: 'Import…' })).toBeVisible();
   await page.getByRole('region', { name: 'Problems' }).click();
   await page.evaluate((text) => {
     const data = new DataTransfer();
