@@ -143,7 +143,28 @@ describe('containers: sh -c wrappers', () => {
     expect(world.log.ran).toEqual(['a', 'a']);
   });
 
+  it('runs `{ sleep N; … }` groups as one command: the backoff between the attempts of a wrapped step', () => {
+    expect(parseScript('a || { sleep 5; b "$1"; } && c', ['zero', 'one'])).toEqual([
+      { words: ['a'], after: ';' },
+      { group: [{ words: ['sleep', '5'], after: ';' }, { words: ['b', 'one'], after: ';' }], after: '||' },
+      { words: ['c'], after: '&&' },
+    ]);
+    const magnus = 'magnus execute_single_node "$0" a --log-level WARNING --file dag.yaml';
+    const script = `${magnus} || { sleep 30; ${magnus}; } || { sleep 60; ${magnus}; } && printf succeeded > "$1" || printf failed > "$1"`;
+    const recovering = createWorld(oraclePipeline('on-failure'), scenario([], {}, { failingAttempts: { a: 1 } }));
+    expect(runContainer(recovering, ['sh', '-c', script, 'run-1', '/out/status'], 't').files.get('/out/status')).toBe('succeeded');
+    expect(recovering.log.ran).toEqual(['a', 'a']); // the third attempt is not made
+    const failing = createWorld(oraclePipeline('on-failure'), scenario(['a']));
+    expect(runContainer(failing, ['sh', '-c', script, 'run-1', '/out/status'], 't')).toMatchObject({ exitCode: 0, files: new Map([['/out/status', 'failed']]) });
+    expect(failing.log.ran).toEqual(['a', 'a', 'a']);
+  });
+
   it('refuses what it does not model: pipes, other redirections, unquoted expansions, other programs', () => {
+    expect(() => parseScript('{ a }', [])).toThrow(/unquoted `}`/);
+    expect(() => parseScript('{ a; ', [])).toThrow(/unclosed `{`/);
+    expect(() => parseScript('a; }', [])).toThrow(/`}` without `{`/);
+    expect(() => parseScript('{ a; } b', [])).toThrow(/words after `}`/);
+    expect(() => runContainer(createWorld(oraclePipeline('on-failure'), scenario()), ['sh', '-c', 'false || { exit 1; }'], 't')).toThrow(/exit inside/);
     expect(() => parseScript('a | b', [])).toThrow(/unquoted `\|`/);
     expect(() => parseScript('a >> f', [])).toThrow(/unquoted `>`/);
     expect(() => parseScript('a 2> f', [])).toThrow(/unquoted `>`/);

@@ -3,28 +3,44 @@ import { OracleUnsupported } from './scenario';
 /**
  * The few shell constructs a container command may use to wrap magnus (`sh -c 'exec env
  * MAGNUS_PRM_x="$1" magnus …' run-id x`, `magnus fan … && cp /tmp/output.txt "$2"`,
- * `magnus execute_single_node … fail …; exit 1`, `magnus … || magnus … && printf succeeded > "$1"
- * || printf failed > "$1"`). Anything beyond them is refused rather than guessed, so a change in
- * the emitted script cannot be misread.
+ * `magnus execute_single_node … fail …; exit 1`, `magnus … || { sleep 30; magnus …; } && printf
+ * succeeded > "$1" || printf failed > "$1"`). Anything beyond them is refused rather than guessed, so
+ * a change in the emitted script cannot be misread.
  */
 
 /** Runs a program other than the shell's own few; returns its exit status. */
 export type ProgramRunner = (argv: string[], env: Record<string, string>) => number;
 
-interface Command {
+type Command = SimpleCommand | GroupCommand;
+interface SimpleCommand {
   words: string[];
   /** How this command hangs on the previous one. */
   after: ';' | '&&' | '||';
   /** `> file`: where its standard output goes. */
   stdout?: string;
 }
+/** `{ list; }`: the list's status, as one command of the and-or list around it. */
+interface GroupCommand {
+  group: Command[];
+  after: SimpleCommand['after'];
+}
 
 /** `sh -c script $0 $1 …`: the exit status of the script. `files` is the container's file system. */
 export function runShellScript(script: string, positional: string[], files: Map<string, string>, run: ProgramRunner): number {
+  return runList(parseScript(script, positional), files, run, true);
+}
+
+function runList(commands: Command[], files: Map<string, string>, run: ProgramRunner, outermost: boolean): number {
   let status = 0;
-  for (const command of parseScript(script, positional)) {
+  for (const command of commands) {
     const runs = command.after === ';' || (command.after === '&&' ? status === 0 : status !== 0);
     if (!runs) continue;
+    if ('group' in command) {
+      status = runList(command.group, files, run, false);
+      continue;
+    }
+    // `exit` or `exec` inside a group would end the whole script: no emitted script does it.
+    if (!outermost && (command.words[0] === 'exit' || command.words[0] === 'exec')) throw new OracleUnsupported('a container script', `${command.words[0]} inside { … }`);
     if (command.words[0] === 'exit') return exitStatus(command.words, status);
     const exec = command.words[0] === 'exec';
     if (command.stdout !== undefined) {
@@ -74,6 +90,10 @@ function runCommand(words: string[], env: Record<string, string>, files: Map<str
       return 0;
     case 'true':
       return 0;
+    case 'sleep':
+      // The oracle's clock does not move: a wait between attempts changes nothing it observes.
+      if (args.length !== 1 || !/^[0-9]+$/.test(args[0])) throw new OracleUnsupported('a container script', `sleep ${args.join(' ')}`);
+      return 0;
     case 'false':
       return 1;
     default:
@@ -99,7 +119,11 @@ export function parseScript(script: string, positional: string[]): Command[] {
   const refuse = (what: string) => {
     throw new OracleUnsupported('a container script', `${what} in ${JSON.stringify(script)}`);
   };
-  const commands: Command[] = [];
+  let commands: Command[] = [];
+  /** The lists of the groups `{` opened around the current one, and how each group hangs on what came before. */
+  const open: { commands: Command[]; after: Command['after'] }[] = [];
+  /** A group just closed: the next `&&`, `||` or `;` follows it. */
+  let closed = false;
   let words: string[] = [];
   let word: string | undefined;
   let after: Command['after'] = ';';
@@ -122,6 +146,12 @@ export function parseScript(script: string, positional: string[]): Command[] {
   const endCommand = (next: Command['after']) => {
     endWord();
     if (redirecting) refuse('`>` without a file');
+    if (closed) {
+      if (words.length > 0 || stdout !== undefined) refuse('words after `}`');
+      closed = false;
+      after = next;
+      return;
+    }
     if (words.length === 0 && next !== ';') refuse(`\`${next}\` without a command before it`);
     if (words.length > 0) commands.push({ words, after, ...(stdout !== undefined ? { stdout } : {}) });
     else if (stdout !== undefined) refuse('a redirection without a command');
@@ -129,6 +159,8 @@ export function parseScript(script: string, positional: string[]): Command[] {
     stdout = undefined;
     after = next;
   };
+  /** Where a command may begin: `{` and `}` are reserved words only there. */
+  const atCommandStart = () => word === undefined && words.length === 0 && stdout === undefined && !redirecting && !closed;
   const positionalAt = (digits: string) => {
     const n = Number(digits);
     if (n >= positional.length) refuse(`$${digits} with only ${positional.length} arguments`);
@@ -147,6 +179,20 @@ export function parseScript(script: string, positional: string[]): Command[] {
     } else if (script.startsWith('&&', i) || script.startsWith('||', i)) {
       endCommand(script.slice(i, i + 2) as '&&' | '||');
       i += 2;
+    } else if (c === '{' && ' \t\n'.includes(script[i + 1] ?? '') && atCommandStart()) {
+      open.push({ commands, after });
+      commands = [];
+      after = ';';
+      i++;
+    } else if (c === '}' && atCommandStart()) {
+      // Only after `;` or a newline, as in sh: `{ a }` would be `a` with the argument `}`.
+      const outer = open.pop();
+      if (outer === undefined) refuse('`}` without `{`');
+      if (commands.length === 0) refuse('an empty `{ }`');
+      outer!.commands.push({ group: commands, after: outer!.after });
+      commands = outer!.commands;
+      closed = true;
+      i++;
     } else if (c === '#' && word === undefined) {
       while (i < script.length && script[i] !== '\n') i++;
     } else if (c === "'") {
@@ -193,5 +239,6 @@ export function parseScript(script: string, positional: string[]): Command[] {
     }
   }
   endCommand(';');
+  if (open.length > 0) refuse('an unclosed `{`');
   return commands;
 }

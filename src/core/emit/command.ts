@@ -70,10 +70,11 @@ export interface ShellWrapping {
   /** Exit non-zero after magnus, whatever it returned: an explicit fail step must fail the run. */
   failAfterwards?: boolean;
   /**
-   * Run magnus up to `attempts` times until it succeeds, write `succeeded` or `failed` to `file`
-   * (a run-time value) and exit 0: the KFP v2 status wrapper of docs/composite-emission.md.
+   * Run magnus until it succeeds, at most once more than there are `waits` (the seconds slept
+   * before each further attempt), write `succeeded` or `failed` to `file` (a run-time value) and
+   * exit 0: the KFP v2 status wrapper of docs/composite-emission.md.
    */
-  recordStatus?: { file: string; attempts: number };
+  recordStatus?: { file: string; waits: readonly number[] };
 }
 
 /**
@@ -93,8 +94,9 @@ export function wrapInShell(argv: string[], wrapping: ShellWrapping): { command:
   let script: string;
   if (wrapping.recordStatus !== undefined) {
     const out = positional(wrapping.recordStatus.file);
-    // `a || a && x || y` is `((a || a) && x) || y`: the attempts until one succeeds, then the status.
-    const attempts = Array.from({ length: Math.max(1, wrapping.recordStatus.attempts) }, () => magnus).join(' || ');
+    // `a || { sleep 5; a; } && x || y` is `((a || {…}) && x) || y`: the attempts until one succeeds, then the status.
+    const retries = wrapping.recordStatus.waits.map((wait) => (wait > 0 ? `{ sleep ${wait}; ${magnus}; }` : magnus));
+    const attempts = [magnus, ...retries].join(' || ');
     script = `${attempts} && printf succeeded > ${out} || printf failed > ${out}`;
   } else if (wrapping.copyOutputTo !== undefined) script = `${magnus} && cp /tmp/output.txt ${positional(wrapping.copyOutputTo)}`;
   else if (wrapping.failAfterwards) script = `${magnus}; exit 1`;

@@ -37,8 +37,11 @@ export interface V2ContainerJob {
   outputsIterateOn?: boolean;
   /** An explicit fail step, which must fail the run (see StepJob.failsTheRun). */
   failsTheRun?: boolean;
-  /** Runs magnus this many times at most, records the outcome in the `status` output and succeeds. */
-  recordsStatus?: { attempts: number };
+  /**
+   * Runs magnus this many times at most, waiting between attempts as KFP's retryPolicy would,
+   * records the outcome in the `status` output and succeeds.
+   */
+  recordsStatus?: { attempts: number; backoff?: RetryBackoff };
 }
 
 export interface V2Parts {
@@ -234,7 +237,7 @@ function commandOf(job: V2ContainerJob): Yaml {
   const { command, args } = wrapInShell(job.argv, {
     exports: job.exports.map((e) => ({ env: e.env, value: inputPlaceholder(e.input) })),
     ...(job.outputsIterateOn ? { copyOutputTo: outputFile(ITERATE_ON_OUTPUT) } : {}),
-    ...(job.recordsStatus ? { recordStatus: { file: outputFile(STATUS_OUTPUT), attempts: job.recordsStatus.attempts } } : {}),
+    ...(job.recordsStatus ? { recordStatus: { file: outputFile(STATUS_OUTPUT), waits: backoffWaits(job.recordsStatus.attempts, job.recordsStatus.backoff) } } : {}),
     failAfterwards: job.failsTheRun,
   });
   return { args, command };
@@ -363,12 +366,25 @@ export function containerTask(name: string, options: ContainerTaskOptions): Yaml
 
 const cachingOptions = (caching: boolean) => (caching ? { enableCache: true } : {});
 const taskInputs = (inputs: Yaml) => ({ parameters: { [RUN_ID_INPUT]: { runtimeValue: { constant: JOB_UUID } }, ...inputs } });
+// The KFP SDK's defaults for what a retryPolicy leaves out.
+const DEFAULT_BACKOFF = { duration: '0s', factor: 2, maxDuration: '3600s' } as const;
 const retryPolicy = (retries: number, backoff: RetryBackoff | undefined) => ({
-  backoffDuration: backoff?.duration ?? '0s',
-  backoffFactor: backoff?.factor ?? 2,
-  backoffMaxDuration: backoff?.maxDuration ?? '3600s',
+  backoffDuration: backoff?.duration ?? DEFAULT_BACKOFF.duration,
+  backoffFactor: backoff?.factor ?? DEFAULT_BACKOFF.factor,
+  backoffMaxDuration: backoff?.maxDuration ?? DEFAULT_BACKOFF.maxDuration,
   maxRetryCount: retries,
 });
+
+/**
+ * Whole seconds to wait before each attempt after the first, as KFP spaces a task's retries:
+ * the duration, multiplied by the factor after each attempt, at most the maximum.
+ */
+export function backoffWaits(attempts: number, backoff: RetryBackoff | undefined): number[] {
+  const first = durationSeconds(backoff?.duration ?? DEFAULT_BACKOFF.duration) ?? 0;
+  const most = durationSeconds(backoff?.maxDuration ?? DEFAULT_BACKOFF.maxDuration) ?? Infinity;
+  const factor = backoff?.factor ?? DEFAULT_BACKOFF.factor;
+  return Array.from({ length: Math.max(0, attempts - 1) }, (_, retry) => Math.ceil(Math.min(first * factor ** retry, most)));
+}
 
 export interface RetryBackoff {
   /** protobuf Durations (`120s`). */

@@ -162,7 +162,7 @@ class GraphBuilder {
         inputs: [...parameters, ...graph.mapVariables, ...(gate.condition ? [UPSTREAM_STATUS] : [])],
         // In an absorbing graph the fan-in judges the branch: its fail step must not fail the DAG.
         failsTheRun: job.failsTheRun && !absorbing,
-        ...(wrapped ? { recordsStatus: { attempts } } : {}),
+        ...(wrapped ? { recordsStatus: { attempts, backoff: retryBackoff(job.settings()) } } : {}),
       }),
       this.volumes,
     );

@@ -4,7 +4,7 @@ import { checkArgoWorkflowYaml } from '../check/argo';
 import { checkKfpV2Yaml } from '../check/kfp-v2';
 import { transpile } from '../transpile';
 import type { EmitTarget } from './index';
-import { durationSeconds } from './kfp-v2-container';
+import { backoffWaits, durationSeconds } from './kfp-v2-container';
 
 /** Every pod and workflow setting the model has, written once in the designer's kfp dialect. */
 const CONFIG = `executor:
@@ -53,8 +53,8 @@ const DAG = `dag:
     fail: {type: fail}
 `;
 
-function emit(target: EmitTarget, config = CONFIG) {
-  const result = transpile({ dag: { text: DAG }, config: { text: config } }, { target });
+function emit(target: EmitTarget, config = CONFIG, dag = DAG) {
+  const result = transpile({ dag: { text: dag }, config: { text: config } }, { target });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const text = result.text!;
   expect((target === 'kfp-v2' ? checkKfpV2Yaml(text) : checkArgoWorkflowYaml(text)).problems).toEqual([]);
@@ -118,6 +118,16 @@ describe('pod settings in KFP v2 (IR + kfp-kubernetes)', () => {
     expect(spec.root.dag.tasks.evaluate.retryPolicy.maxRetryCount).toBe(3);
   });
 
+  it('spaces the attempts of a step with on_failure, which retries inside its container, as the retry policy would', () => {
+    const dag = DAG.replace('      next: evaluate\n', '      next: evaluate\n      on_failure: fail\n');
+    const [spec] = emit('kfp-v2', CONFIG, dag).docs;
+    expect(spec.root.dag.tasks.train.retryPolicy).toBeUndefined();
+    const script: string = spec.deploymentSpec.executors['exec-train'].container.command[2];
+    const attempt = script.slice(0, script.indexOf(' || '));
+    // Two retries: 2m, then 2m × 3.
+    expect(script).toBe(`${attempt} || { sleep 120; ${attempt}; } || { sleep 360; ${attempt}; } && printf succeeded > "$1" || printf failed > "$1"`);
+  });
+
   it('says, where each was written, what KFP v2 cannot express or takes elsewhere', () => {
     const { diagnostics } = emit('kfp-v2');
     const reported = diagnostics.filter((d) => d.code.includes('TARGET')).map((d) => `${d.code} ${d.field} ${d.line}`);
@@ -137,5 +147,12 @@ describe('pod settings in KFP v2 (IR + kfp-kubernetes)', () => {
 
   it('converts Argo durations to the seconds of a protobuf Duration', () => {
     expect([durationSeconds('120'), durationSeconds('2m'), durationSeconds('1h30m'), durationSeconds('1.5h'), durationSeconds('500ms'), durationSeconds('soon')]).toEqual([120, 120, 5400, 5400, 0.5, undefined]);
+  });
+
+  it('waits between attempts as KFP does: the duration, times the factor per retry, at most the maximum, in whole seconds', () => {
+    expect(backoffWaits(1, { duration: '120s' })).toEqual([]);
+    expect(backoffWaits(4, undefined)).toEqual([0, 0, 0]); // KFP's default backoff is 0s
+    expect(backoffWaits(5, { duration: '1000s' })).toEqual([1000, 2000, 3600, 3600]); // factor 2, at most 1 h by default
+    expect(backoffWaits(4, { duration: '0.5s', factor: 3, maxDuration: '4s' })).toEqual([1, 2, 4]);
   });
 });
