@@ -22,6 +22,18 @@ describe('derived views', () => {
     expect(exported(moved).dag).toContain('500');
   });
 
+  it('reuses a primed value for the same pipeline laid out, though another pipeline was asked about in between', () => {
+    // A dag pasted whole: primed from the worker, the canvas still on the old pipeline, then its layout.
+    const pasted = structuredClone(generatePipeline(12));
+    const seed = deriveSeed(structuredClone(pasted), 'kfp-v2');
+    primeDerived(pasted, seed);
+    validation(base);
+    emitted(base, 'kfp-v2');
+    const laidOut = moveSteps(pasted, { 'step 1': { x: 10, y: 20 } });
+    expect(validation(laidOut)).toBe(seed.validation);
+    expect(emitted(laidOut, 'kfp-v2')).toBe(seed.emission);
+  });
+
   it('computes again after a semantic change, and keeps the older versions for undo', () => {
     const edited = setStepOverride(base, 'step 1', 'memory_limit', '3Gi');
     expect(sameSemantics(base, edited)).toBe(false);

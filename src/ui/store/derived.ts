@@ -25,9 +25,11 @@ const SEMANTIC_PARTS = ['dag', 'executor', 'services', 'parameters', 'variables'
 export const sameSemantics = (a: Pipeline, b: Pipeline): boolean => a === b || SEMANTIC_PARTS.every((part) => a[part] === b[part]);
 
 /**
- * `compute` once per pipeline object, and once per semantic version: the previous pipeline's value
- * is reused when only the layout differs. Older versions stay cached while their pipeline objects
- * live (in the undo history), so undo and redo cost nothing either.
+ * `compute` once per pipeline object, and once per semantic version: a value is reused for any
+ * pipeline that differs only in its layout from one computed (or primed) before, whatever was asked
+ * in between — a pasted dag is primed, the canvas validates the old pipeline while it catches up,
+ * then the pasted one laid out, which shares the primed one's semantics. Older versions stay cached
+ * while their pipeline objects live (in the undo history), so undo and redo cost nothing either.
  */
 interface Memoized<T> {
   (pipeline: Pipeline): T;
@@ -35,23 +37,28 @@ interface Memoized<T> {
   prime: (pipeline: Pipeline, value: T) => void;
 }
 
+/** Semantic versions remembered per `dag` object (edits of the executor or parameters share one). */
+const VERSIONS_PER_DAG = 8;
+
 function memoizeSemantic<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
   const byPipeline = new WeakMap<Pipeline, { value: T }>();
-  let last: { pipeline: Pipeline; value: T } | undefined;
-  const prime = (pipeline: Pipeline, value: T) => {
+  const byDag = new WeakMap<Pipeline['dag'], { pipeline: Pipeline; value: T }[]>();
+  const remember = (pipeline: Pipeline, value: T) => {
     byPipeline.set(pipeline, { value });
-    last = { pipeline, value };
+    const versions = byDag.get(pipeline.dag) ?? [];
+    if (versions.length === 0) byDag.set(pipeline.dag, versions);
+    versions.unshift({ pipeline, value });
+    if (versions.length > VERSIONS_PER_DAG) versions.pop();
   };
   const memoized = (pipeline: Pipeline) => {
-    let entry = byPipeline.get(pipeline);
-    if (!entry) {
-      entry = { value: last && sameSemantics(last.pipeline, pipeline) ? last.value : compute(pipeline) };
-      byPipeline.set(pipeline, entry);
-    }
-    last = { pipeline, value: entry.value };
-    return entry.value;
+    const entry = byPipeline.get(pipeline);
+    if (entry) return entry.value;
+    const same = byDag.get(pipeline.dag)?.find((version) => sameSemantics(version.pipeline, pipeline));
+    const value = same ? same.value : compute(pipeline);
+    remember(pipeline, value);
+    return value;
   };
-  memoized.prime = prime;
+  memoized.prime = remember;
   return memoized;
 }
 
