@@ -3,7 +3,10 @@
  * afresh and shown whole, not put below where the old end was.
  */
 import { expect, test } from './fixtures';
-import { canvas, open, overlaps, SLOW, step, yamlPane } from './designer';
+import { canvas, open, overlaps, pollYaml, SLOW, step, toolbar, yamlPane } from './designer';
+import { generatePipeline } from '../bench/generate';
+import { exportMagnus } from '../src/core/magnus/export';
+import type { Pipeline } from '../src/core/model/types';
 
 // One line of flow YAML: the editor's auto-indent has nothing to add to it.
 const NEW_DAG = [
@@ -48,4 +51,39 @@ test('a dag that replaces most steps is laid out top-down and brought into view'
   for (let i = 1; i < boxes.length; i++) expect(boxes[i].y, `${names[i]} below ${names[i - 1]}`).toBeGreaterThan(boxes[i - 1].y + boxes[i - 1].height);
   const fail = (await step(page, 'fail', 'fail').boundingBox())!;
   for (const box of boxes) expect(overlaps(box, fail)).toBe(false);
+});
+
+test.describe('a long dag pasted whole', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  // Long enough (≥ 32 KB, SEED_FROM) to be placed in the reader worker with its derived values, not on the page.
+  test('is laid out top-down, every step placed, shown from its start, and undone in one step', async ({ page }) => {
+    test.slow(); // 300 steps read, checked, emitted and laid out: long on a busy 2-core machine
+    const pipeline = generatePipeline(300);
+    const text = exportMagnus(pipeline).dag;
+    await open(page);
+    const pane = yamlPane(page);
+    await pane.getByRole('tab', { name: 'dag.yaml' }).click();
+    const editor = pane.getByRole('textbox', { name: 'dag.yaml, editable' });
+    await expect(editor).toBeAttached(SLOW);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await pane.getByRole('tabpanel').getByText('start_at: prepare data').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Control+v');
+    await expect(step(page, 'step 0')).toBeVisible(SLOW);
+
+    const present = () => page.evaluate(() => (window as unknown as { __designer: { getState(): { history: { present: Pipeline } } } }).__designer.getState().history.present);
+    // Every step is placed by the time any is drawn: the page commits the pasted dag laid out.
+    const placed = await present();
+    const chain = pipeline.dag.steps.slice(0, 300).map((s) => s.name);
+    expect(placed.dag.steps.map((s) => s.name)).toEqual(pipeline.dag.steps.map((s) => s.name));
+    for (const { name } of placed.dag.steps) expect(placed.layout[name], `${name} placed`).toBeDefined();
+    for (let i = 1; i < chain.length; i++) expect(placed.layout[chain[i]].y, `${chain[i]} below ${chain[i - 1]}`).toBeGreaterThan(placed.layout[chain[i - 1]].y);
+    await pollYaml(page, 'pipeline', (docs) => Object.keys(docs[0].root.dag.tasks)).toContain('step-299');
+    expect((await present()).layout).toEqual(placed.layout);
+
+    await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+    await expect(step(page, 'prepare data')).toBeVisible(SLOW);
+    await expect(step(page, 'step 0')).toHaveCount(0);
+  });
 });

@@ -4,10 +4,9 @@ import { moveSteps } from '../../core/model/actions';
 import type { Pipeline, Step } from '../../core/model/types';
 import { ownValue } from '../../core/own';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
-import { needsFullLayout, needsLayout } from '../layout/needs-layout';
+import { layoutPlan, needsElk, needsLayout } from '../layout/needs-layout';
 import { useDesigner, useDesignerStore } from '../store/context';
 import { deriveView, nearestNode, type CanvasNode } from './derive-flow';
-import { SMALL_GRAPH } from '../layout/placement';
 import { viewportToShow } from './fit-view';
 import { changedPositions, isNodeInView, isNodePartlyInView, placeMissingSteps } from './placement';
 
@@ -24,10 +23,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
   collapsedNow.current = collapsed;
   useEffect(() => {
     if (!needsLayout(pipeline)) return;
-    // Mostly new steps (a dag pasted over the old one in the YAML tab): the few that kept their
-    // names keep no place either — the whole graph is laid out afresh and shown.
-    const mostlyNew = isMostlyNew(pipeline);
-    const toPlace = mostlyNew ? withoutOwnPlaces(pipeline) : pipeline;
+    const { mostlyNew, toPlace } = layoutPlan(pipeline);
     const wholeGraph = toPlace.dag.steps.length > 0 && toPlace.dag.steps.every((s) => !ownValue(toPlace.layout, s.name));
     const touchedAt = touches.current;
     const onPlacedAll = () => requestFit(touchedAt);
@@ -37,7 +33,7 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
         const base = mostlyNew && p === pipeline ? toPlace : p;
         return moveSteps(base, placeMissingSteps(base, collapsedNow.current));
       });
-    if (!needsFullLayout(toPlace, SMALL_GRAPH)) {
+    if (!needsElk(toPlace)) {
       // Small graphs (a new group's branches) are laid out at once, without waiting for ELK's worker.
       placeNear();
       if (wholeGraph) onPlacedAll();
@@ -66,19 +62,6 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
       cancelled = true;
     };
   }, [pipeline, store, requestFit, touches]);
-}
-
-/** More than half of the pipeline's own steps have no place: new ones, most of them. */
-function isMostlyNew(pipeline: Pipeline): boolean {
-  const steps = pipeline.dag.steps;
-  const unplaced = steps.filter((s) => !ownValue(pipeline.layout, s.name)).length;
-  return unplaced > 0 && unplaced < steps.length && unplaced * 2 > steps.length;
-}
-
-/** The pipeline without the places of its own graph's steps (their branches keep theirs). */
-function withoutOwnPlaces(pipeline: Pipeline): Pipeline {
-  const own = new Set(pipeline.dag.steps.map((s) => s.name));
-  return { ...pipeline, layout: Object.fromEntries(Object.entries(pipeline.layout).filter(([path]) => !own.has(path))) };
 }
 
 /**

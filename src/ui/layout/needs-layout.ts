@@ -47,3 +47,32 @@ export function needsFullLayout(pipeline: Pipeline, beyond = 0): boolean {
   }
   return false;
 }
+
+/** A graph with none of its steps placed and at most this many is laid out at once (placement.ts); larger ones by ELK. */
+const SMALL_GRAPH = 40;
+
+/** Whether placing `pipeline`'s missing steps takes ELK: a graph larger than SMALL_GRAPH has none placed. */
+export const needsElk = (pipeline: Pipeline) => needsFullLayout(pipeline, SMALL_GRAPH);
+
+/**
+ * How the canvas places a pipeline's missing steps. Mostly new steps (a dag pasted over the old one
+ * in the YAML tab): the few that kept their names keep no place either, and the whole graph is laid
+ * out afresh (`toPlace` is the pipeline without its own graph's places).
+ */
+export function layoutPlan(pipeline: Pipeline): { mostlyNew: boolean; toPlace: Pipeline } {
+  const mostlyNew = isMostlyNew(pipeline);
+  return { mostlyNew, toPlace: mostlyNew ? withoutOwnPlaces(pipeline) : pipeline };
+}
+
+/** More than half of the pipeline's own steps have no place: new ones, most of them. */
+function isMostlyNew(pipeline: Pipeline): boolean {
+  const steps = pipeline.dag.steps;
+  const unplaced = steps.filter((s) => !ownValue(pipeline.layout, s.name)).length;
+  return unplaced > 0 && unplaced < steps.length && unplaced * 2 > steps.length;
+}
+
+/** The pipeline without the places of its own graph's steps (their branches keep theirs). */
+function withoutOwnPlaces(pipeline: Pipeline): Pipeline {
+  const own = new Set(pipeline.dag.steps.map((s) => s.name));
+  return { ...pipeline, layout: Object.fromEntries(Object.entries(pipeline.layout).filter(([path]) => !own.has(path))) };
+}

@@ -65,8 +65,6 @@ export function placeInGraph(graph: Graph, graphPath: string, layout: Pipeline['
   return freePosition(occupied, { x: lowest.x, y: lowest.y + lowest.height + GAP });
 }
 
-/** A graph with none of its steps placed and at most this many is laid out here, at once; larger ones by ELK. */
-export const SMALL_GRAPH = 40;
 const LAYER_GAP = 48;
 const ROW_GAP = 60;
 

@@ -1,6 +1,6 @@
 // The reader worker: see protocol.ts. One request at a time, in the order they come.
 import { readSharedLink } from '../share/open-shared';
-import { readEdit } from '../yaml/read-edit';
+import { placedEdit, readEdit } from '../yaml/read-edit';
 import type { Pipeline } from '../../core/model/types';
 import { layOut, warmLayout } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
@@ -24,7 +24,7 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
   try {
     switch (request.read) {
       case 'edit':
-        return post({ id, type: 'done', result: readEdit(request) });
+        return post({ id, type: 'done', result: await placedEdit(readEdit(request), layOut) });
       case 'warm':
         // Chains are placed without ELK, but a warm-up cannot know what will be imported.
         await warmLayout().catch(() => {});

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { exportMagnus } from '../../core/magnus/export';
-import { setStepFields } from '../../core/model/actions';
+import { moveSteps, setStepFields } from '../../core/model/actions';
 import { validatePipeline } from '../../core/validate/validate';
 import { examplePipeline } from '../store/initial';
 import { generatePipeline } from '../../../bench/generate';
 import { emitPipeline } from '../../core/emit/index';
-import { errorKey, keepPositions, readEdit, SEED_FROM, type EditRequest } from './read-edit';
+import { errorKey, keepPositions, placedEdit, readEdit, SEED_FROM, type EditRequest } from './read-edit';
+import type { Pipeline } from '../../core/model/types';
+import { needsLayout } from '../layout/needs-layout';
 
 const pipeline = examplePipeline();
 const dag = exportMagnus(pipeline).dag;
@@ -58,8 +60,37 @@ describe('reading a hand-edited dag file', () => {
     expect(text.length).toBeGreaterThanOrEqual(SEED_FROM);
     const result = readEdit(request(text));
     expect(result.pipeline).toBeDefined();
-    expect(result.seed).toMatchObject({ target: 'kfp-v2', validation: expect.any(Array), exported: expect.any(Object) });
+    expect(result.seed).toMatchObject({ target: 'kfp-v2', validation: expect.any(Array) });
     expect(result.seed!.emission.text).toBe(emitPipeline(result.pipeline!, { target: 'kfp-v2' }).text);
+  });
+
+  it('a long text pasted whole is placed in the reader as the canvas would place it, and its export follows', async () => {
+    const pasted = readEdit(request(exportMagnus(generatePipeline(400)).dag));
+    const asked: Pipeline[] = [];
+    const layOut = async (p: Pipeline) => {
+      asked.push(p);
+      return moveSteps(p, Object.fromEntries(p.dag.steps.map((s, i) => [s.name, { x: 0, y: 100 * i }])));
+    };
+    const placed = await placedEdit(pasted, layOut);
+    // The few steps that kept a name from the example keep no place: the graph is laid out afresh.
+    expect(asked).toHaveLength(1);
+    expect(Object.keys(asked[0].layout)).toEqual([]);
+    expect(needsLayout(placed.pipeline!)).toBe(false);
+    expect(placed.seed!.exported).toEqual(exportMagnus(placed.pipeline!));
+    expect(placed.seed!.validation).toBe(pasted.seed!.validation);
+
+    // Steps that all have places are not laid out (nor a few new ones, which the canvas puts beside their neighbours).
+    const generated = generatePipeline(400);
+    const long = moveSteps(generated, Object.fromEntries(generated.dag.steps.map((s, i) => [s.name, { x: 300 * i, y: 0 }])));
+    const edited = readEdit(request(exportMagnus(long).dag, long));
+    expect(edited.pipeline).toBeDefined();
+    const kept = await placedEdit(edited, layOut);
+    expect(asked).toHaveLength(1);
+    expect(kept.pipeline).toBe(edited.pipeline);
+    expect(kept.seed!.exported).toEqual(exportMagnus(edited.pipeline!));
+    // Short texts come back as they were.
+    const short = readEdit(request(dag));
+    expect(await placedEdit(short, layOut)).toBe(short);
   });
 
   it('steps the text gives no position keep theirs; new steps get none', () => {

@@ -13,6 +13,7 @@ import { sortDiagnostics } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/options';
 import { validatePipeline } from '../../core/validate/validate';
 import { deriveSeed, withExport, type DerivedSeed } from '../store/derive-seed';
+import { layoutPlan, needsElk } from '../layout/needs-layout';
 
 export interface EditRequest {
   id: number;
@@ -36,6 +37,7 @@ export interface EditResult {
    * For a long text (SEED_FROM), the pipeline's derived values, computed here: a long text pasted
    * over the file shares no step with the pipeline before it, and the page validating and emitting
    * it cold took ~0.1–0.3 s at 1,000 steps. The page takes them only when few steps are shared.
+   * Its magnus export is added once the steps are placed (placedEdit).
    */
   seed?: DerivedSeed;
 }
@@ -74,6 +76,20 @@ export function readEdit({ id, kind, text, pipeline, knownErrors, target }: Edit
   const addsErrors = findings.some((d) => d.severity === 'error' && !known.has(errorKey(d)));
   const diagnostics = [...read.diagnostics, ...findings].filter(inThisFile);
   if (addsErrors) return { id, diagnostics };
-  const seed = text.length >= SEED_FROM ? withExport(deriveSeed(edited, target, sortDiagnostics(validation)), edited) : undefined;
+  // Its export follows where the reader places the steps (placedEdit).
+  const seed = text.length >= SEED_FROM ? deriveSeed(edited, target, sortDiagnostics(validation)) : undefined;
   return { id, pipeline: edited, diagnostics, ...(seed ? { seed } : {}) };
+}
+
+/**
+ * A long text's pipeline placed here, as the canvas would place it (usePlaceMissingSteps), when
+ * that takes ELK — a dag pasted whole — and its seed completed with the export of the placed
+ * pipeline. Placed on the page instead, the positions made a new pipeline after the seed was
+ * taken, whose export and checks the page then computed again (~0.3 s at 1,000 steps).
+ */
+export async function placedEdit(result: EditResult, layOut: (pipeline: Pipeline) => Promise<Pipeline>): Promise<EditResult> {
+  if (!result.pipeline || !result.seed) return result;
+  const { toPlace } = layoutPlan(result.pipeline);
+  const pipeline = needsElk(toPlace) ? await layOut(toPlace) : result.pipeline;
+  return { ...result, pipeline, seed: withExport(result.seed, pipeline) };
 }
