@@ -34,6 +34,11 @@ const OPTIONS: monaco.editor.IStandaloneEditorConstructionOptions = {
   // the block-style YAML shown here has next to no brackets.
   bracketPairColorization: { enabled: false },
   guides: { bracketPairs: false },
+  // Sticky lines from the indentation, which is YAML's structure: from the outline (the default),
+  // they asked monaco-yaml for the document's symbols after every change, and Monaco names
+  // repeated symbols by a search that grows with their count — ~0.5 s on the page's thread for a
+  // 1,000-step dag, where every step has a `type` and a `next`.
+  stickyScroll: { defaultModel: 'indentationModel' },
   // monaco-yaml's hovers and completions carry the schema's descriptions; keep them in the pane.
   fixedOverflowWidgets: true,
   // Type into a <textarea>, not a <div> with an EditContext: React Flow's document-wide keys skip
@@ -141,7 +146,7 @@ function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: Yaml
     const isLarge = hasMoreLines(doc.pieces, FOLDING_MAX_LINES);
     if (isLarge === large.current) return;
     large.current = isLarge;
-    editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge } });
+    editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge, defaultModel: 'indentationModel' } });
   }, [editor, shown, doc]);
 }
 
