@@ -2,7 +2,7 @@
  * Issue 13's CLI goal: `kfp-designer transpile` of a 5-step pipeline in ≤ 150 ms wall time and ≤ 3×
  * a bare `node -e 0` start. Every command is run alternately with `node -e 0` (medians of
  * BENCH_CLI_RUNS, 15), so the ratio holds on a loaded machine: the bin as `npx` runs it (node
- * bin/kfp-designer.mjs: the built bundle), the same from the TypeScript sources through tsx (what
+ * bin/kfp-designer.cjs: the built bundle), the same from the TypeScript sources through tsx (what
  * every start cost before the bundle, but for the checkers' build-time data), and `npx` itself, whose
  * own start (npm's CLI) comes on top of any package's and is no part of ours.
  *
@@ -14,7 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleStaleness } from '../bin/bundle.mjs';
+import { bundleStaleness } from '../bin/bundle.cjs';
 import { exportMagnus } from '../src/core/magnus/export';
 import { generatePipeline } from './generate';
 import { median, ms, type GoalRow } from './goals';
@@ -55,7 +55,7 @@ export function measureCli(): GoalRow[] {
   try {
     const input = pipelineFiles(dir);
     const node = process.execPath;
-    const bin = (root: string) => join(root, 'bin', 'kfp-designer.mjs');
+    const bin = (root: string) => join(root, 'bin', 'kfp-designer.cjs');
     const sources = ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'cli', 'bin.ts')];
     const commands: Command[] = [
       { label: 'node -e 0', argv: [node, '-e', '0'] },
