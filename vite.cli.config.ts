@@ -51,7 +51,7 @@ export default defineConfig({
     rolldownOptions: {
       // The training run (above) is meant to take a while; no report of slow plugin callbacks.
       checks: { bundlerTimings: false },
-      output: { format: 'cjs', entryFileNames: 'kfp-designer.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      output: { format: 'cjs', charset: 'ascii', entryFileNames: 'kfp-designer.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },
 });
