@@ -10,7 +10,7 @@
  * for a before/after in one run.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +55,8 @@ export function measureCli(): GoalRow[] {
   try {
     const input = pipelineFiles(dir);
     const node = process.execPath;
-    const bin = (root: string) => join(root, 'bin', 'kfp-designer.cjs');
+    // A baseline checkout from before the bin became CommonJS has bin/kfp-designer.mjs only.
+    const bin = (root: string) => (existsSync(join(root, 'bin', 'kfp-designer.cjs')) ? join(root, 'bin', 'kfp-designer.cjs') : join(root, 'bin', 'kfp-designer.mjs'));
     const sources = ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'src', 'cli', 'bin.ts')];
     const commands: Command[] = [
       { label: 'node -e 0', argv: [node, '-e', '0'] },

@@ -4,7 +4,6 @@
 // ES module loader first (fs/promises, readline…), ~10 % of a `transpile` on top of Node's own start.
 'use strict';
 const { readFileSync, statSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -49,7 +48,10 @@ exports.bundleStaleness = function bundleStaleness(root) {
  * edited chunk) is ignored and the chunk compiled as usual. `scripts` are what was compiled.
  */
 exports.loadBundle = function loadBundle(entry, { useCache = true } = {}) {
-  const nodeRequire = createRequire(entry);
+  // What a chunk requires from outside the bundle, Node's own modules, through this file's require:
+  // module.createRequire would load node:module, and with it Node's ES module loader. (A package
+  // would resolve the same from here as from dist-cli/: both search the root's node_modules.)
+  const nodeRequire = require;
   const modules = new Map();
   const scripts = [];
   const load = (file) => {
