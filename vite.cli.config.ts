@@ -3,27 +3,27 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle.mjs';
+import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle.cjs';
 import { precompiledCheckers, precompileInputs } from './scripts/precompile-checkers.ts';
 
 /**
  * The command line bundled for Node (`npm run build:cli`, run by `npm ci`'s `prepare` and by
  * `npm run build`): no TypeScript compiled at start, dependencies inlined, one chunk per `import()`
  * of src/cli/main.ts (so `--help` loads a few KB and each target only its own checker), CommonJS so
- * that bin/bundle.mjs can hand V8 each chunk's code cache, which a training run then writes.
+ * that bin/bundle.cjs can hand V8 each chunk's code cache, which a training run then writes.
  */
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * Lists every file the bundle was built from, with its size and modification time, so that
- * bin/kfp-designer.mjs can tell a stale bundle (a source edited since) and run the sources instead.
+ * bin/kfp-designer.cjs can tell a stale bundle (a source edited since) and run the sources instead.
  */
 function inputsManifest(): Plugin {
   return {
     name: 'kfp-designer:cli-inputs',
     writeBundle() {
       const modules = [...this.getModuleIds()].filter((id) => id.startsWith(ROOT) && !id.includes('/node_modules/'));
-      const own = ['package-lock.json', 'bin/bundle.mjs', 'scripts/train-cli.mjs'].map((file) => join(ROOT, file));
+      const own = ['package-lock.json', 'bin/bundle.cjs', 'scripts/train-cli.mjs'].map((file) => join(ROOT, file));
       const files = [...new Set([...modules, ...precompileInputs(), ...own, fileURLToPath(import.meta.url)])]
         .map((file) => relative(ROOT, file))
         .sort()
@@ -51,7 +51,7 @@ export default defineConfig({
     rolldownOptions: {
       // The training run (above) is meant to take a while; no report of slow plugin callbacks.
       checks: { bundlerTimings: false },
-      output: { format: 'cjs', entryFileNames: 'kfp-designer.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      output: { format: 'cjs', charset: 'ascii', entryFileNames: 'kfp-designer.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
     },
   },
 });

@@ -41,7 +41,7 @@ test.afterEach(() => {
 
 /** `kfp-designer serve` as a user starts it, on a port the OS picks; resolves with its address. */
 function startServe(args: string[]): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/kfp-designer.mjs', 'serve', ...args], { cwd: ROOT, env: { ...process.env, KFP_TOKEN: '', KFP_COOKIE: '' } });
+  const child = spawn(process.execPath, ['bin/kfp-designer.cjs', 'serve', ...args], { cwd: ROOT, env: { ...process.env, KFP_TOKEN: '', KFP_COOKIE: '' } });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => {

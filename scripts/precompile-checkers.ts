@@ -6,8 +6,10 @@
  *
  * - `argo-workflow-validator.js`: ajv's standalone validation code for the Workflow definition of
  *   the Argo schema, closed against unknown keys (the same code ajv would compile at run time);
- * - `kfp-descriptors.ts`: the KFP protos as a binary FileDescriptorSet (base64), which
- *   @bufbuild/protobuf reads in ~10 ms.
+ * - `kfp-descriptors.ts`: the KFP protos' FileDescriptorSet as the message objects
+ *   @bufbuild/protobuf's `fromBinary` makes of it, in JSON (kfp-proto-registry.ts rebuilds them):
+ *   decoding the binary set at run time was ~40 % of the strict check of a small pipeline (the
+ *   decoder runs cold in a fresh process).
  *
  * It runs when its inputs changed (their hash is kept beside the output): from the Vite config (so
  * `vitest`, `vite build` and the CLI build, hence `npm ci`'s `prepare`, always see fresh files), from
@@ -155,6 +157,16 @@ type MessageDescriptor = import('protobufjs/ext/descriptor.js').IDescriptorProto
  * FileDescriptorSet that bufbuild reads at run time.
  */
 async function kfpDescriptorSource(): Promise<string> {
+  const plain = await plainMessages(await kfpDescriptorSet());
+  return `${HEADER}// The KFP protos (${PROTO_PATHS.join(', ')}) and the well-known types they import: a
+// google.protobuf.FileDescriptorSet as bufbuild's fromBinary makes it, in JSON (plainMessages).
+export const KFP_DESCRIPTOR_SET_JSON =
+  ${JSON.stringify(JSON.stringify(plain))};
+`;
+}
+
+/** The KFP protos as a serialized google.protobuf.FileDescriptorSet. */
+export async function kfpDescriptorSet(): Promise<Uint8Array> {
   const { default: protobuf } = await import('protobufjs');
   const { default: descriptor } = await import('protobufjs/ext/descriptor.js');
   const root = new protobuf.Root();
@@ -169,12 +181,45 @@ async function kfpDescriptorSource(): Promise<string> {
   const files = root.toDescriptor('proto3').file as FileDescriptor[];
   fixUpDescriptors(root, files);
   const set = descriptor.FileDescriptorSet.create({ file: dependenciesFirst(files) });
-  const base64 = Buffer.from(descriptor.FileDescriptorSet.encode(set).finish()).toString('base64');
-  return `${HEADER}// The KFP protos (${PROTO_PATHS.join(', ')}) and the well-known types they import, as a
-// serialized google.protobuf.FileDescriptorSet.
-export const KFP_DESCRIPTOR_SET_BASE64 =
-  '${base64}';
-`;
+  return descriptor.FileDescriptorSet.encode(set).finish();
+}
+
+/**
+ * The set decoded by bufbuild, as plain data from which kfp-proto-registry.ts rebuilds the very
+ * objects: each message's own fields, and per message type the defaults bufbuild keeps on the
+ * message's prototype (descriptor.proto is proto2: a field is set when it is an own property).
+ * Anything JSON cannot carry (bytes, 64-bit integers, unknown fields) fails the build.
+ */
+async function plainMessages(bytes: Uint8Array): Promise<{ prototypes: Record<string, Record<string, unknown>>; set: unknown }> {
+  const { fromBinary } = await import('@bufbuild/protobuf');
+  const { FileDescriptorSetSchema } = await import('@bufbuild/protobuf/wkt');
+  const prototypes: Record<string, Record<string, unknown>> = {};
+  const plain = (value: unknown, path: string): unknown => {
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+    if (Array.isArray(value)) return value.map((item, i) => plain(item, `${path}[${i}]`));
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) === Uint8Array.prototype) {
+      throw new Error(`the KFP descriptors hold ${String(value)} at ${path}, which JSON cannot carry`);
+    }
+    const typeName = (value as { $typeName?: unknown }).$typeName;
+    if (typeof typeName !== 'string') throw new Error(`the KFP descriptors hold an object that is not a message at ${path}`);
+    const prototype = Object.getPrototypeOf(value) as object;
+    if (prototype !== Object.prototype) {
+      if (Object.getPrototypeOf(prototype) !== Object.prototype) throw new Error(`the prototype of ${typeName} at ${path} has a prototype of its own`);
+      const defaults = JSON.stringify(plain({ ...prototype, $typeName: typeName }, `${path} (defaults)`));
+      const known = prototypes[typeName];
+      if (known !== undefined && JSON.stringify(known) !== defaults) throw new Error(`two prototypes for ${typeName}`);
+      prototypes[typeName] = JSON.parse(defaults);
+    }
+    const fields: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value)) {
+      if (key === '$unknown') throw new Error(`the KFP descriptors hold unknown fields at ${path}`);
+      if (field !== undefined) fields[key] = plain(field, `${path}.${key}`);
+    }
+    return fields;
+  };
+  const set = plain(fromBinary(FileDescriptorSetSchema, bytes), 'set');
+  for (const prototype of Object.values(prototypes)) delete prototype.$typeName;
+  return { prototypes, set };
 }
 
 /**

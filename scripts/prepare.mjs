@@ -1,7 +1,7 @@
 // `prepare` (run by `npm ci` and `npm install`): builds the CLI (dist-cli/), so `npx kfp-designer`
 // starts in ~0.1 s instead of compiling TypeScript at every start. Without the dev dependencies
 // (`npm ci --omit=dev`) there is no bundler: only the checkers' build-time data is made, and
-// bin/kfp-designer.mjs runs the sources through tsx (slower to start, same behaviour).
+// bin/kfp-designer.cjs runs the sources through tsx (slower to start, same behaviour).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -1,11 +1,11 @@
 // Run by the CLI build (vite.cli.config.ts) once the bundle is written: runs every command and
 // target of the built CLI on a small pipeline of the repository, in one process, then saves V8's
 // code cache of each chunk beside it — compiled code for everything a run uses — which
-// bin/bundle.mjs hands to V8 at every start.
+// bin/bundle.cjs hands to V8 at every start.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR, BUNDLE_ENTRY, CACHE_SUFFIX, loadBundle } from '../bin/bundle.mjs';
+import { BUNDLE_DIR, BUNDLE_ENTRY, CACHE_SUFFIX, loadBundle } from '../bin/bundle.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const input = ['test/fixtures/golden-input/train.dag.yaml', '-c', 'test/fixtures/golden-input/train.config.yaml', '-p', 'test/fixtures/golden-input/train.parameters.yaml'];

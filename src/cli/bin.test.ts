@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle } from '../../bin/bundle.mjs';
+import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle } from '../../bin/bundle.cjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
  * ways the bin can start are exercised without building anything.
  */
 let scratch: string;
-const run = (...args: string[]) => spawnSync(process.execPath, [join(scratch, 'bin', 'kfp-designer.mjs'), ...args], { cwd: scratch, encoding: 'utf8' });
+const run = (...args: string[]) => spawnSync(process.execPath, [join(scratch, 'bin', 'kfp-designer.cjs'), ...args], { cwd: scratch, encoding: 'utf8' });
 const write = (path: string, text: string) => {
   mkdirSync(join(scratch, path, '..'), { recursive: true });
   writeFileSync(join(scratch, path), text);
@@ -31,7 +31,7 @@ beforeAll(() => {
   write(`${BUNDLE_DIR}/chunks/part.cjs`, 'exports.word = require("node:path").basename("/a/chunk");\n');
 });
 
-describe('bin/kfp-designer.mjs', () => {
+describe('bin/kfp-designer.cjs', () => {
   it('runs the bundle while every file it was built from is unchanged', () => {
     recordInputs('src/cli/bin.ts');
     expect(bundleStaleness(scratch)).toBeUndefined();
@@ -41,13 +41,20 @@ describe('bin/kfp-designer.mjs', () => {
     expect(result.status).toBe(3);
   });
 
+  it('runs the same from its former entry bin/kfp-designer.mjs, which npx links made before it moved stay pointed at', () => {
+    recordInputs('src/cli/bin.ts');
+    const result = spawnSync(process.execPath, [join(scratch, 'bin', 'kfp-designer.mjs'), 'transpile', 'x.yaml'], { cwd: scratch, encoding: 'utf8' });
+    expect(result.stdout).toBe('bundle chunk transpile x.yaml');
+    expect(result.status).toBe(3);
+  });
+
   it('hands V8 the code cache saved beside each chunk, and compiles as usual when it cannot be used', () => {
     const entry = join(scratch, BUNDLE_DIR, BUNDLE_ENTRY);
     const trained = loadBundle(entry, { useCache: false });
     for (const { file, script } of trained.scripts) writeFileSync(file + CACHE_SUFFIX, script.createCachedData());
     // In a fresh process: V8 keeps what it compiled, so in this one a second load never reads a cache.
     const verdicts = () => {
-      const probe = `import { loadBundle } from ${JSON.stringify(join(scratch, 'bin', 'bundle.mjs'))};
+      const probe = `import { loadBundle } from ${JSON.stringify(join(scratch, 'bin', 'bundle.cjs'))};
         const { scripts } = loadBundle(${JSON.stringify(entry)});
         console.log(JSON.stringify(Object.fromEntries(scripts.map(({ file, script }) => [file.split('/').pop(), script.cachedDataRejected]))));`;
       return JSON.parse(spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).stdout);

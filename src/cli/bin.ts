@@ -1,5 +1,5 @@
 // The entry of the built CLI (vite.cli.config.ts → dist-cli/kfp-designer.cjs), which
-// bin/kfp-designer.mjs loads and runs; the build's training run calls runCli directly.
+// bin/kfp-designer.cjs loads and runs; the build's training run calls runCli directly.
 import { runCli } from './main';
 
 export { runCli };

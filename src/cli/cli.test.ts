@@ -176,7 +176,7 @@ describe('kfp-designer validate', () => {
 
 describe('the installed command', () => {
   it('runs through npx-style bin from source and returns the exit code', async () => {
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'kfp-designer.mjs');
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'kfp-designer.cjs');
     const ok = spawnSync(process.execPath, [bin, 'validate', 'dag.yaml', '-c', 'config.yaml', '--var', 'registry=r', '--var', 'tag=1'], { cwd: dir, encoding: 'utf8' });
     expect(ok.stderr).toContain('0 errors');
     expect(ok.status).toBe(0);
@@ -202,7 +202,7 @@ describe('the installed command', () => {
     // `…` on a line of its own separates fragments that are each in the output verbatim.
     return lines.join('\n').split(/\n…\n/);
   }
-  const run = (command: string) => spawnSync(process.execPath, [join(root, 'bin', 'kfp-designer.mjs'), ...command.split(/\s+/).slice(2)], { cwd: root, encoding: 'utf8' });
+  const run = (command: string) => spawnSync(process.execPath, [join(root, 'bin', 'kfp-designer.cjs'), ...command.split(/\s+/).slice(2)], { cwd: root, encoding: 'utf8' });
 
   it("has an Argo and a KFP v2 example in the README", () => {
     expect(examples.map((e) => e.command.match(/--target (\S+)/)?.[1])).toEqual(['argo', 'kfp-v2']);

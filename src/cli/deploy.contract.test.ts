@@ -184,7 +184,7 @@ describe('kfp-designer deploy', () => {
 
   it('runs as the installed command, from the bin, and exits with the status', async () => {
     const fake = await startFake();
-    const bin = join(import.meta.dirname, '..', '..', 'bin', 'kfp-designer.mjs');
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'kfp-designer.cjs');
     const run = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, [bin, 'deploy', 'train.yaml', '-c', 'config.yaml', '--host', fake.url, '--json'], { cwd: dir, env: { ...process.env, KFP_TOKEN: '' } });
       let stdout = '';

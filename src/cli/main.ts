@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hasErrors } from '../core/diagnostics';
@@ -15,10 +15,33 @@ export { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_SERVER, EXIT_USAGE, type CliIo } from 
 
 const nodeIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stderr: writeStderr,
   env: process.env,
   cwd: process.cwd(),
 });
+
+let stderrStream = false;
+
+/**
+ * Messages go to stderr with write(2): the first use of `process.stderr` loads Node's stream (and,
+ * for a pipe, socket) modules, a few ms of a `transpile` that writes one line there. When the
+ * descriptor cannot take the text (a non-blocking pipe that is full, a closed descriptor) the rest
+ * goes through `process.stderr`, and so does every later message, so that none overtakes another.
+ */
+function writeStderr(text: string): void {
+  if (stderrStream) {
+    process.stderr.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  let written = 0;
+  try {
+    while (written < bytes.length) written += writeSync(2, bytes, written);
+  } catch {
+    stderrStream = true;
+    process.stderr.write(bytes.subarray(written));
+  }
+}
 
 /**
  * Runs the command line and returns the exit code (0 ok, 1 errors in the input, 2 wrong usage,

@@ -51,11 +51,15 @@ export function readInputFile(fullPath: string, { allowPipe }: { allowPipe: bool
   }
 }
 
+/**
+ * Not zero-filled: only the bytes read are kept. (Zeroing 1 MiB for each read, two per file, was
+ * ~3 % of a `transpile` of a small pipeline.)
+ */
 function readAtMost(fd: number, limit: number): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < limit) {
-    const chunk = Buffer.alloc(Math.min(1 << 20, limit - total));
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
     const read = readSync(fd, chunk, 0, chunk.length, null);
     if (read === 0) break;
     chunks.push(chunk.subarray(0, read));
