@@ -184,9 +184,20 @@ function settingsSignature(step: Step | undefined): string {
 
 /** Tells apart every two values effectiveSettings could read differently (unlike JSON: 1 / "1", NaN / null, a key set to undefined). */
 function valueSignature(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(valueSignature).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([key, child]) => `${JSON.stringify(key)}:${valueSignature(child)}`).join(',')}}`;
-  return typeof value === 'string' ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return `${typeof value}:${String(value)}`;
+  // Loops, not map/join: this runs for every step that sets something, in every cold emission.
+  let text: string;
+  if (Array.isArray(value)) {
+    text = '[';
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + valueSignature(value[i]);
+    return `${text}]`;
+  }
+  text = '{';
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${valueSignature(record[keys[i]])}`;
+  return `${text}}`;
 }
 
 export const findService = (services: readonly Service[], keys: readonly string[]) => services.find((s) => keys.includes(s.key));
