@@ -31,6 +31,7 @@ export function kfpDescriptorSet(): FileDescriptorSet {
   const byType = new Map(Object.entries(prototypes));
   const message = (value: unknown): unknown => {
     if (Array.isArray(value)) {
+      // own-keys: an array's index
       for (let i = 0; i < value.length; i++) value[i] = message(value[i]);
       return value;
     }
@@ -40,6 +41,7 @@ export function kfpDescriptorSet(): FileDescriptorSet {
     const made: Record<string, unknown> = prototype === undefined ? fields : Object.create(prototype);
     // Indexed, not for…of: this runs once per process, cold, where each step of an iterator is an object.
     const keys = Object.keys(fields);
+    // own-keys: the field names of the build-time descriptors (generated/kfp-descriptors.ts), no user's data
     for (let i = 0; i < keys.length; i++) made[keys[i]] = message(fields[keys[i]]);
     return made;
   };
