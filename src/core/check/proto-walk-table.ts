@@ -1,7 +1,7 @@
 /**
  * What of the KFP protos' descriptors the proto3-JSON walk (proto-json-accepts.ts) reads, as a
  * compact table made at build time (scripts/precompile-checkers.ts) from the registry bufbuild
- * builds. Setting that registry up from the descriptor set costs ~15–25 ms of a check, and a spec
+ * builds. Setting that registry up costs ~10–25 ms of a cold check, and a spec
  * that is fine (nearly all) needs no more than the walk: the registry is built only when the walk
  * cannot vouch for a spec and bufbuild must parse it (kfp-v2-proto.ts). The messages made from the
  * table read exactly like bufbuild's own descriptors to the walk (proto-walk-table.test.ts).
