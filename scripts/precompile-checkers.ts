@@ -9,7 +9,9 @@
  * - `kfp-descriptors.ts`: the KFP protos' FileDescriptorSet as the message objects
  *   @bufbuild/protobuf's `fromBinary` makes of it, in JSON (kfp-proto-registry.ts rebuilds them):
  *   decoding the binary set at run time was ~40 % of the strict check of a small pipeline (the
- *   decoder runs cold in a fresh process).
+ *   decoder runs cold in a fresh process); and what the checker's proto3-JSON walk reads of the
+ *   same descriptors, as a table (proto-walk-table.ts), so that a spec the walk vouches for needs
+ *   no bufbuild registry at all.
  *
  * It runs when its inputs changed (their hash is kept beside the output): from the Vite config (so
  * `vitest`, `vite build` and the CLI build, hence `npm ci`'s `prepare`, always see fresh files), from
@@ -19,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { walkTable } from '../src/core/check/proto-walk-table.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHECK_DIR = join(ROOT, 'src/core/check');
@@ -39,6 +42,7 @@ export function precompileInputs(): string[] {
   return [
     fileURLToPath(import.meta.url),
     SCHEMA_FILE,
+    join(CHECK_DIR, 'proto-walk-table.ts'),
     ...PROTO_PATHS.map((path) => join(PROTO_DIR, path)),
     ...LIBRARIES.map((name) => join(ROOT, 'node_modules', name, 'package.json')),
   ];
@@ -157,11 +161,20 @@ type MessageDescriptor = import('protobufjs/ext/descriptor.js').IDescriptorProto
  * FileDescriptorSet that bufbuild reads at run time.
  */
 async function kfpDescriptorSource(): Promise<string> {
-  const plain = await plainMessages(await kfpDescriptorSet());
-  return `${HEADER}// The KFP protos (${PROTO_PATHS.join(', ')}) and the well-known types they import: a
+  const bytes = await kfpDescriptorSet();
+  const plain = await plainMessages(bytes);
+  const { createFileRegistry, fromBinary } = await import('@bufbuild/protobuf');
+  const { FileDescriptorSetSchema } = await import('@bufbuild/protobuf/wkt');
+  const table = walkTable(createFileRegistry(fromBinary(FileDescriptorSetSchema, bytes)));
+  return `${HEADER}import type { WalkTable } from '../proto-walk-table.ts';
+
+// The KFP protos (${PROTO_PATHS.join(', ')}) and the well-known types they import: a
 // google.protobuf.FileDescriptorSet as bufbuild's fromBinary makes it, in JSON (plainMessages).
 export const KFP_DESCRIPTOR_SET_JSON =
   ${JSON.stringify(JSON.stringify(plain))};
+
+// What the proto3-JSON walk reads of the same descriptors (proto-walk-table.ts).
+export const KFP_WALK_TABLE: WalkTable = JSON.parse(${JSON.stringify(JSON.stringify(table))});
 `;
 }
 

@@ -1,5 +1,5 @@
 import { fromJson, type DescField, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
-import { kfpRegistry } from './kfp-proto-registry.ts';
+import { kfpRegistry, kfpWalkMessage } from './kfp-proto-registry.ts';
 import { acceptsProtoJson } from './proto-json-accepts.ts';
 import type { CheckProblem } from './types.ts';
 import { at, isObject } from './values.ts';
@@ -11,14 +11,14 @@ import { at, isObject } from './values.ts';
  * bad key is reported, not just the first.
  */
 export function protoJsonProblems(typeName: string, json: unknown, path: string): CheckProblem[] {
-  const message = messageNamed(typeName);
-  // Nearly every spec checked is fine: a walk that proves it costs far less than bufbuild's parse.
-  return acceptsProtoJson(message, json) ? [] : locate(message, json, path);
+  // Nearly every spec checked is fine: a walk that proves it costs far less than bufbuild's parse
+  // (and needs no bufbuild registry, which is set up only for a spec the walk cannot vouch for).
+  return surelyParses(typeName, json) ? [] : locate(messageNamed(typeName), json, path);
 }
 
 /** Whether `json` surely parses as `typeName` (acceptsProtoJson): `false` means "not known", not "invalid". */
 export function surelyParses(typeName: string, json: unknown): boolean {
-  return acceptsProtoJson(messageNamed(typeName), json);
+  return acceptsProtoJson(kfpWalkMessage(typeName), json);
 }
 
 function messageNamed(typeName: string): DescMessage {

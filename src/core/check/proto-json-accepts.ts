@@ -7,9 +7,11 @@
  * key…) answers `false`, which means "ask bufbuild", never "invalid". So the checker's verdicts are
  * bufbuild's own; this only spares building a message tree for a spec that is fine (the parse of
  * the whole spec was a third of the self-check). proto-json-accepts.test.ts holds it to bufbuild
- * over mutated specs: whatever this accepts, bufbuild accepts.
+ * over mutated specs: whatever this accepts, bufbuild accepts. It walks bufbuild's descriptors or
+ * the same read from the build-time table (proto-walk-table.ts), which spares setting up bufbuild.
  */
-import { ScalarType, type DescEnum, type DescField, type DescMessage } from '@bufbuild/protobuf';
+import { ScalarType } from '@bufbuild/protobuf';
+import type { WalkEnum as DescEnum, WalkField as DescField, WalkMessage as DescMessage } from './proto-walk-table.ts';
 import { isWellFormed } from './values.ts';
 
 /**
@@ -119,17 +121,17 @@ function fieldOk(entry: Entry, value: unknown, depth: number): boolean {
   const { field } = entry;
   switch (field.fieldKind) {
     case 'scalar':
-      return scalarOk(field.scalar, value);
+      return scalarOk(field.scalar!, value);
     case 'enum':
-      return enumOk(field.enum, value);
+      return enumOk(field.enum!, value);
     case 'message':
-      return messageOk(childOf(entry, field.message), value, depth + 1);
+      return messageOk(childOf(entry, field.message!), value, depth + 1);
     case 'list': {
       if (!Array.isArray(value)) return false;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (item === null || item === undefined) return false;
-        if (field.listKind === 'scalar' ? !scalarOk(field.scalar, item) : field.listKind === 'enum' ? !enumOk(field.enum, item) : !messageOk(childOf(entry, field.message), item, depth + 1))
+        if (field.listKind === 'scalar' ? !scalarOk(field.scalar!, item) : field.listKind === 'enum' ? !enumOk(field.enum!, item) : !messageOk(childOf(entry, field.message!), item, depth + 1))
           return false;
       }
       return true;
@@ -140,7 +142,7 @@ function fieldOk(entry: Entry, value: unknown, depth: number): boolean {
       for (let i = 0; i < keys.length; i++) {
         const item = value[keys[i]];
         if (item === null || item === undefined) return false;
-        if (field.mapKind === 'scalar' ? !scalarOk(field.scalar, item) : field.mapKind === 'enum' ? !enumOk(field.enum, item) : !messageOk(childOf(entry, field.message), item, depth + 1))
+        if (field.mapKind === 'scalar' ? !scalarOk(field.scalar!, item) : field.mapKind === 'enum' ? !enumOk(field.enum!, item) : !messageOk(childOf(entry, field.message!), item, depth + 1))
           return false;
       }
       return true;

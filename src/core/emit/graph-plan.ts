@@ -3,7 +3,7 @@ import type { EffectiveSettings } from '../model/effective';
 import { childGraphs, joinPath, MAP_BRANCH } from '../model/paths';
 import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
-import { PIPELINE_NAME, StepSettings, stepRetries } from './plan';
+import { PIPELINE_NAME, StepSettings, stepRetries, stepsByName } from './plan';
 
 /**
  * The graph shape of docs/composite-emission.md, independent of the target: which steps become
@@ -96,7 +96,7 @@ export interface GraphPlan {
  */
 export function needsGraphShape(pipeline: Pipeline): boolean {
   const graph = pipeline.dag;
-  const byName = new Map(graph.steps.map((s) => [s.name, s]));
+  const byName = stepsByName(graph);
   const seen = new Set<string>();
   let step = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
   while (step && !seen.has(step.name)) {

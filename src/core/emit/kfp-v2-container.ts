@@ -2,7 +2,7 @@ import { containerSecrets, type EffectiveSettings } from '../model/effective';
 import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
-import { flat, pad, renderEntries, RenderedYaml, renderItem, renderValue, yamlKey, yamlScalar } from '../yaml/stringify';
+import { flat, pad, renderEntries, RenderedYaml, renderValue, yamlKey, yamlScalar } from '../yaml/stringify';
 import { wrapInShell } from './command';
 import { identity, remember } from './fragment-cache';
 import type { PlannedVolume } from './plan';
@@ -95,13 +95,13 @@ export class SharedText {
     const last = this.lastArgv;
     this.lastArgv = argv;
     if (last !== undefined && last.length === argv.length) {
-      if (this.varying >= 0 && sameBut(argv, last, this.varying)) return this.head + this.word(argv[this.varying]) + this.tail;
+      if (this.varying >= 0 && sameBut(argv, last, this.varying)) return this.head + commandWord(argv[this.varying]) + this.tail;
       const differing = argv.findIndex((word, i) => word !== last[i]);
       if (differing >= 0 && sameBut(argv, last, differing)) {
         this.varying = differing;
         this.head = this.lines(argv.slice(0, differing), `${pad(CONTAINER_KEYS)}command:\n`);
         this.tail = this.lines(argv.slice(differing + 1), '');
-        return this.head + this.word(argv[differing]) + this.tail;
+        return this.head + commandWord(argv[differing]) + this.tail;
       }
     }
     this.varying = -1;
@@ -113,10 +113,10 @@ export class SharedText {
     return text;
   }
 
-  /** `- word` as an item of a container's `command:`. */
+  /** `- word` as an item of a container's `command:`, kept: the words but the step's name repeat in every command. */
   word(word: string): string {
     let line = this.words.get(word);
-    if (line === undefined) this.words.set(word, (line = renderItem(word, CONTAINER_KEYS + 2).text));
+    if (line === undefined) this.words.set(word, (line = commandWord(word)));
     return line;
   }
 
@@ -139,6 +139,12 @@ export class SharedText {
     return text;
   }
 }
+
+/**
+ * `- word` as an item of a container's `command:` (what renderItem writes for a string), rendered
+ * straight away: the word that differs between commands is the step's own, written once.
+ */
+const commandWord = (word: string) => `${pad(CONTAINER_KEYS + 2)}- ${yamlScalar(word, CONTAINER_KEYS + 4)}\n`;
 
 /**
  * `addV2Container` for a step's container, reusing its rendered parts while the step and its
@@ -177,23 +183,31 @@ export function renderV2Container(shared: SharedText, job: V2ContainerJob, volum
   };
 }
 
+/** The fixed lines of a root task, up to where its own words go. */
+const TASK_LINES = {
+  componentRef: `${pad(INDENT.rootTask)}componentRef:\n${pad(INDENT.rootTask + 2)}name: `,
+  dependentTasks: `${pad(INDENT.rootTask)}dependentTasks:\n`,
+  item: `${pad(INDENT.rootTask + 2)}- `,
+  taskInfo: `${pad(INDENT.rootTask)}taskInfo:\n${pad(INDENT.rootTask + 2)}name: `,
+};
+
 /**
  * The entries of `containerTask(name, options)` under `root.dag.tasks`, written straight away: only
  * the task's names are rendered per task, the pieces its options make are shared.
  */
 export function renderRootTask(shared: SharedText, name: string, options: ContainerTaskOptions): string {
-  const keys = pad(INDENT.rootTask);
-  const items = pad(INDENT.rootTask + 2);
   const { caching, dependentTasks = [], inputs, retries, backoff, triggerPolicy } = options;
-  let text = shared.taskPiece(`caching|${caching}`, () => ({ cachingOptions: cachingOptions(caching) }));
-  text += `${keys}componentRef:\n${items}name: ${prefixedName('comp-', name, INDENT.rootTask + 4)}\n`;
+  // Constant keys where they can be: a key built per task is a string to hash per task.
+  let text = shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }));
+  text += `${TASK_LINES.componentRef}${prefixedName('comp-', name, INDENT.rootTask + 4)}\n`;
   if (dependentTasks.length > 0) {
-    text += `${keys}dependentTasks:\n`;
-    for (const task of dependentTasks) text += `${items}- ${yamlScalar(task, INDENT.rootTask + 4)}\n`;
+    text += TASK_LINES.dependentTasks;
+    for (const task of dependentTasks) text += `${TASK_LINES.item}${yamlScalar(task, INDENT.rootTask + 4)}\n`;
   }
   text += shared.taskPiece(Object.keys(inputs).length > 0 ? `inputs|${JSON.stringify(inputs)}` : 'inputs|', () => ({ inputs: taskInputs(inputs) }));
-  if (retries > 0) text += shared.taskPiece(`retry|${retries}|${JSON.stringify(backoff ?? {})}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
-  text += `${keys}taskInfo:\n${items}name: ${yamlScalar(options.displayName, INDENT.rootTask + 4)}\n`;
+  if (retries > 0)
+    text += shared.taskPiece(backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
+  text += `${TASK_LINES.taskInfo}${yamlScalar(options.displayName, INDENT.rootTask + 4)}\n`;
   if (triggerPolicy) text += renderEntries({ triggerPolicy }, INDENT.rootTask);
   return text;
 }

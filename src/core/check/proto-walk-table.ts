@@ -1,0 +1,104 @@
+/**
+ * What of the KFP protos' descriptors the proto3-JSON walk (proto-json-accepts.ts) reads, as a
+ * compact table made at build time (scripts/precompile-checkers.ts) from the registry bufbuild
+ * builds. Setting that registry up costs ~10–25 ms of a cold check, and a spec
+ * that is fine (nearly all) needs no more than the walk: the registry is built only when the walk
+ * cannot vouch for a spec and bufbuild must parse it (kfp-v2-proto.ts). The messages made from the
+ * table read exactly like bufbuild's own descriptors to the walk (proto-walk-table.test.ts).
+ */
+import type { FileRegistry, ScalarType } from '@bufbuild/protobuf';
+
+type Kind = 'scalar' | 'enum' | 'message';
+const KINDS: readonly Kind[] = ['scalar', 'enum', 'message'];
+const FIELD_KINDS = ['scalar', 'enum', 'message', 'list', 'map'] as const;
+
+export interface WalkEnum {
+  readonly typeName: string;
+  readonly values: readonly { readonly name: string; readonly number: number }[];
+}
+
+/** The members of bufbuild's DescField the walk reads (bufbuild's descriptors are WalkMessages too). */
+export interface WalkField {
+  readonly name: string;
+  readonly jsonName: string;
+  /** Compared by identity: fields of one oneof share it. */
+  readonly oneof: object | undefined;
+  readonly fieldKind: (typeof FIELD_KINDS)[number];
+  readonly scalar?: ScalarType;
+  readonly enum?: WalkEnum;
+  readonly message?: WalkMessage;
+  readonly listKind?: Kind;
+  readonly mapKind?: Kind;
+  readonly mapKey?: ScalarType;
+}
+
+export interface WalkMessage {
+  readonly typeName: string;
+  readonly fields: readonly WalkField[];
+  readonly oneofs: readonly object[];
+}
+
+/** A field: name, JSON name, oneof index (-1: none), kind, element kind (list/map), scalar type, enum/message index (-1), map key type. */
+type FieldRow = [string, string, number, number, number, number, number, number];
+export interface WalkTable {
+  /** Type name, number of oneofs, fields. */
+  messages: Array<[string, number, FieldRow[]]>;
+  /** Type name, values (name, number). */
+  enums: Array<[string, Array<[string, number]>]>;
+}
+
+/** The table of every message and enum of `registry` (at build time). */
+export function walkTable(registry: FileRegistry): WalkTable {
+  const messages = [...registry].filter((type) => type.kind === 'message');
+  const enums = [...registry].filter((type) => type.kind === 'enum');
+  const messageIndex = new Map(messages.map((m, i) => [m.typeName, i]));
+  const enumIndex = new Map(enums.map((e, i) => [e.typeName, i]));
+  return {
+    messages: messages.map((message) => [
+      message.typeName,
+      message.oneofs.length,
+      message.fields.map((field): FieldRow => {
+        const element = field.fieldKind === 'list' ? field.listKind : field.fieldKind === 'map' ? field.mapKind : field.fieldKind;
+        const ref = element === 'enum' ? enumIndex.get(field.enum!.typeName)! : element === 'message' ? messageIndex.get(field.message!.typeName)! : -1;
+        return [
+          field.name,
+          field.jsonName,
+          field.oneof === undefined ? -1 : message.oneofs.indexOf(field.oneof),
+          FIELD_KINDS.indexOf(field.fieldKind),
+          KINDS.indexOf(element),
+          field.scalar ?? -1,
+          ref,
+          field.fieldKind === 'map' ? field.mapKey : -1,
+        ];
+      }),
+    ]),
+    enums: enums.map((e) => [e.typeName, e.values.map((v): [string, number] => [v.name, v.number])]),
+  };
+}
+
+/** The messages of a table by type name, linked to each other (at run time). */
+export function walkMessages(table: WalkTable): Map<string, WalkMessage> {
+  const enums: WalkEnum[] = table.enums.map(([typeName, values]) => ({ typeName, values: values.map(([name, number]) => ({ name, number })) }));
+  const messages = table.messages.map(([typeName, oneofCount]) => ({
+    typeName,
+    fields: [] as WalkField[],
+    oneofs: Array.from({ length: oneofCount }, () => ({})),
+  }));
+  table.messages.forEach(([, , rows], i) => {
+    const message = messages[i];
+    for (const [name, jsonName, oneof, fieldKind, element, scalar, ref, mapKey] of rows) {
+      const kind = FIELD_KINDS[fieldKind];
+      const elementKind = KINDS[element];
+      message.fields.push({
+        name,
+        jsonName,
+        oneof: oneof < 0 ? undefined : message.oneofs[oneof],
+        fieldKind: kind,
+        ...(scalar >= 0 ? { scalar: scalar as ScalarType } : {}),
+        ...(elementKind === 'enum' ? { enum: enums[ref] } : elementKind === 'message' ? { message: messages[ref] } : {}),
+        ...(kind === 'list' ? { listKind: elementKind } : kind === 'map' ? { mapKind: elementKind, mapKey: mapKey as ScalarType } : {}),
+      });
+    }
+  });
+  return new Map(messages.map((m) => [m.typeName, m]));
+}
