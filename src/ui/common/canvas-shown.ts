@@ -7,8 +7,12 @@
  */
 import type { Pipeline } from '../../core/model/types';
 
-/** Work that waits for a pipeline the canvas does not draw (not mounted, or it moved on) waits no longer. */
-export const CANVAS_WAIT_CEILING_MS = 1_500;
+/**
+ * Work that waits for a pipeline the canvas does not draw (it moved on to a newer one) waits no
+ * longer than this. Long enough for a loaded 2-core machine: there, the canvas took 2–5 s to draw an
+ * imported 1,000 steps, and a shorter ceiling let the slices in before it.
+ */
+export const CANVAS_WAIT_CEILING_MS = 3_000;
 
 let shown: Pipeline | undefined;
 const waiting = new Map<Pipeline, Set<() => void>>();
