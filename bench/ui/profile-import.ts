@@ -6,9 +6,8 @@
  *
  * Environment: PROFILE_SIZE (steps, 1000), PROFILE_POSITIONS (1: files with positions), PROFILE_TOP (12).
  */
-import { chromium } from '@playwright/test';
-import { CHROMIUM } from '../../scripts/chromium';
-import { magnusFiles, openApp, serve } from './run';
+import { profilingSettings, topLines, withImportDialog, type TraceEvent } from './import-profiling';
+import { magnusFiles } from './run';
 
 interface ProfileNode {
   id: number;
@@ -21,31 +20,10 @@ interface Profile {
   samples: number[];
   timeDeltas: number[];
 }
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
 
-const dist = process.argv[2];
-if (!dist) throw new Error('usage: tsx bench/ui/profile-import.ts <built dist folder>');
-const SIZE = Number(process.env.PROFILE_SIZE ?? 1000);
-const POSITIONS = process.env.PROFILE_POSITIONS === '1';
-const TOP = Number(process.env.PROFILE_TOP ?? 12);
+const { dist, size: SIZE, positions: POSITIONS, top: TOP } = profilingSettings('profile-import.ts', 12);
 
-const { url, server } = await serve(dist);
-const browser = await chromium.launch(CHROMIUM);
-try {
-  const { page } = await openApp(browser, url);
-  await page.getByRole('button', { name: 'Import…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
-  await dialog.getByLabel('Choose files').waitFor();
-  await page.waitForTimeout(1500);
+await withImportDialog(dist, 1500, async (page, dialog, browser) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -82,15 +60,7 @@ try {
         total.set(k, (total.get(k) ?? 0) + ms);
       }
     }
-    const fmt = (m: Map<string, number>) =>
-      [...m]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, TOP)
-        .map(([k, v]) => `    ${v.toFixed(1).padStart(7)}  ${k}`)
-        .join('\n');
+    const fmt = (m: Map<string, number>) => topLines(m, TOP);
     console.log(`\ntask at +${((task.ts - profile.startTime) / 1000).toFixed(0)} ms: wall ${((task.dur ?? 0) / 1000).toFixed(0)} ms, CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms\n  total:\n${fmt(total)}\n  self:\n${fmt(self)}`);
   }
-} finally {
-  await browser.close();
-  process.kill(-server.pid!, 'SIGTERM');
-}
+});

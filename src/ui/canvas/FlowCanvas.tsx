@@ -1,5 +1,6 @@
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
-import { lazy, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import type { Pipeline } from '../../core/model/types';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
 import { useDeferredPipeline, useDesigner, usePipeline } from '../store/context';
@@ -21,6 +22,8 @@ import { DropTargetContext, GroupToggleContext, useCollapsedGroups } from './vie
 import { useTheme } from '../theme/theme-store';
 import { AfterFirstPaint } from '../common/AfterFirstPaint';
 import { FirstPaintSignal } from './FirstPaintSignal';
+import { canvasShows } from '../common/canvas-shown';
+import { afterNextFrame } from '../common/next-frame';
 
 const AutoLayoutButton = lazy(() => import('./AutoLayoutButton').then((m) => ({ default: m.AutoLayoutButton })));
 
@@ -78,6 +81,21 @@ function useDerivedFlow(collapsed: ReadonlySet<string>) {
   }, [pipeline, diagnostics, collapsed, deriveNodes, deriveEdges]);
 }
 
+/**
+ * Tells canvas-shown.ts once the steps of `pipeline` are on screen: React Flow takes the nodes it is
+ * given in its own effects and renders them after, so two frames after this commit.
+ */
+function useSignalShown(pipeline: Pipeline) {
+  useEffect(() => {
+    let second: (() => void) | undefined;
+    const first = afterNextFrame(() => (second = afterNextFrame(() => canvasShows(pipeline))));
+    return () => {
+      first();
+      second?.();
+    };
+  }, [pipeline]);
+}
+
 /** React Flow's own fit-view icon (its control fits by React Flow's rules; this one by fit-view.ts). */
 function FitIcon() {
   return (
@@ -116,6 +134,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
   const colorMode = useTheme();
   const fitNow = () => requestFit();
   const miniStroke = useMemo(() => minimapStroke(derived.nodes), [derived.nodes]);
+  useSignalShown(derived.pipeline);
 
   return (
     <GroupToggleContext.Provider value={groupToggle}>

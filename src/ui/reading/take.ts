@@ -18,6 +18,7 @@ export async function takePipeline(store: DesignerStore, read: Pipeline, seed: D
   await nextTask();
   if (signal.aborted) throw new ReadStopped('cancelled', 'cancelled');
   progress(progressAt(4));
-  if (store.getState().target === seed.target) primeDerived(read, seed);
-  store.getState().replace(read, reported && importOnly(reported, validation(read)));
+  const primed = store.getState().target === seed.target;
+  if (primed) primeDerived(read, seed);
+  store.getState().replace(read, reported && importOnly(reported, validation(read)), primed);
 }

@@ -1,14 +1,5 @@
+import { afterNextFrame } from '../common/next-frame';
 import type { DesignerStore } from './store';
-
-/** The task after the next frame: the change that caused it is painted by then. */
-function afterNextFrame(work: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => (timer = setTimeout(work, 0)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
 
 /**
  * Brings the diagnostics (the store's `checked` pipeline) up to the present pipeline once a change

@@ -16,6 +16,7 @@ import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
 import type { DerivedSeed } from './derive-seed';
 import { engine, loadEngine } from './engine';
+import { afterCanvasShows } from '../common/canvas-shown';
 
 export type { DerivedSeed };
 
@@ -106,9 +107,10 @@ export const WARM_UP_MAX_STEPS = 1_500;
  * A seed carries the emitted text but not the rendered steps an edit reuses (the emitter keeps them
  * per step object, and the seed was emitted in the worker): without them the first keystroke
  * after an import re-renders every step (~0.1 s at 1,000 steps, the slowest keystroke). Emitting
- * the pipeline once while the page is idle renders them (once the engine is loaded). Exported for tests.
+ * the pipeline once while the page is idle renders them (once the engine is loaded), not before the
+ * canvas shows it (canvas-shown.ts). Exported for tests.
  */
-export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle: (work: () => void) => void = idle): boolean {
+export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle: (work: () => void) => void = (work) => void afterCanvasShows(pipeline).then(() => idle(work))): boolean {
   let steps = 0;
   for (const _ of walkSteps(pipeline.dag)) if (++steps > WARM_UP_MAX_STEPS) return false;
   whenIdle(() => void loadEngine().then((loaded) => loaded.emitPipeline(pipeline, { target })));

@@ -82,8 +82,12 @@ export interface DesignerState {
    * undo step (typing in one field).
    */
   apply: (change: (pipeline: Pipeline) => Pipeline, options?: { coalesce?: string }) => boolean;
-  /** Replaces the whole pipeline as one undo step (import, new pipeline, restore); `findings`: what the import found. */
-  replace: (pipeline: Pipeline, findings?: readonly Diagnostic[]) => void;
+  /**
+   * Replaces the whole pipeline as one undo step (import, new pipeline, restore); `findings`: what the
+   * import found. `checked`: its diagnostics are known already (computed by the reader, derived.ts),
+   * so they are shown with it rather than a frame later — the canvas then derives its nodes once.
+   */
+  replace: (pipeline: Pipeline, findings?: readonly Diagnostic[], checked?: boolean) => void;
   dismissImportFinding: (finding: Diagnostic) => void;
   /**
    * Completes the present pipeline without an undo step of its own: canvas positions for steps
@@ -134,9 +138,10 @@ export function createDesignerStore(initial: Pipeline) {
       if (next !== history.present) set({ history: commit(history, next, options?.coalesce), notice: undefined });
       return true;
     },
-    replace(pipeline, findings) {
+    replace(pipeline, findings, checked) {
       const history = commit(closeRun(get().history), pipeline);
-      set({ history, selection: [], importFindings: findings && findings.length > 0 ? { pipeline, at: history.past.length, diagnostics: findings } : undefined });
+      const importFindings = findings && findings.length > 0 ? { pipeline, at: history.past.length, diagnostics: findings } : undefined;
+      set({ history, selection: [], importFindings, ...(checked ? { checked: pipeline } : {}) });
     },
     dismissImportFinding(finding) {
       const { importFindings } = get();

@@ -17,6 +17,8 @@ import { GENERATED_YAML, monaco } from './monaco-setup';
 import { errorKey, type EditRequest, type EditResult } from './read-edit';
 import { shareUnchanged } from './share-unchanged';
 import { writeInSlices } from './slices';
+import { afterCanvasShows } from '../common/canvas-shown';
+import { afterNextFrame } from '../common/next-frame';
 import { yamlText, type YamlDoc } from './yaml-files';
 
 type TextModel = monaco.editor.ITextModel;
@@ -36,8 +38,8 @@ export const READ_DELAY_MS = 250;
 
 /**
  * From this size on, the generated workflow replaced wholesale (an import, another target) is given
- * to Monaco after the next frame: Monaco takes ~0.5 s per 2 MB, and the canvas, drawn from the same
- * change, is shown first. Keystrokes change a few lines, which are applied at once whatever the size.
+ * to Monaco once the canvas shows the change, after the next frame: Monaco takes ~0.5 s per 2 MB,
+ * and its slices, given the page first, kept React from drawing the canvas (canvas-shown.ts). Keystrokes change a few lines, which are applied at once whatever the size.
  */
 const REPLACE_LATER_FROM = 256 * 1024;
 
@@ -95,7 +97,7 @@ export class EditSession {
   /** The tab's text for the model's `pipeline`: its export, unless the tab holds the user's text. */
   offer(tab: YamlTab, pipeline: Pipeline, doc: () => YamlDoc) {
     if (!isEditable(tab)) {
-      this.writeWorkflow(tab, doc());
+      this.writeWorkflow(tab, doc(), pipeline);
       return;
     }
     const text = () => doc().text;
@@ -153,7 +155,7 @@ export class EditSession {
   }
 
   /** Brings a model to `text` replacing only what changed, so the reader keeps their place. */
-  private write(tab: YamlTab, text: string) {
+  private write(tab: YamlTab, text: string, pipeline = this.store.getState().history.present) {
     const waiting = this.later.get(tab);
     if (waiting) {
       waiting.text = text; // the replacement still to come writes the newest text
@@ -168,7 +170,7 @@ export class EditSession {
         // The editor's bracketPairColorization option does not reach models made here (half a
         // second a render for a 1,000-step workflow, a quarter for a 1,000-step dag pasted whole).
         withoutBracketColours(model);
-        if (sliced) return this.replaceLater(tab, text);
+        if (sliced) return this.replaceLater(tab, text, pipeline);
       } else {
         const before = isEditable(tab) ? model.getValue() : (givenText(model) ?? model.getValue());
         const edit = minimalEdit(before, text);
@@ -176,7 +178,7 @@ export class EditSession {
         // cheaper than inserting tens of thousands of lines into the old one, and there is no
         // place to keep.
         if (edit && edit.text.length > text.length / 2) {
-          if (!isEditable(tab) && text.length >= REPLACE_LATER_FROM) return this.replaceLater(tab, text);
+          if (!isEditable(tab) && text.length >= REPLACE_LATER_FROM) return this.replaceLater(tab, text, pipeline);
           model.setValue(text);
         } else if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
       }
@@ -192,7 +194,7 @@ export class EditSession {
    * given: a keystroke's edit of a few lines is found and applied without building the whole text.
    * Anything else (no pieces given before, a replacement waiting, mostly new text) goes through `write`.
    */
-  private writeWorkflow(tab: YamlTab, doc: YamlDoc) {
+  private writeWorkflow(tab: YamlTab, doc: YamlDoc, pipeline: Pipeline) {
     const model = monaco.editor.getModel(uriOf(tab));
     const before = model && !this.later.has(tab) ? given.get(model)?.pieces : undefined;
     if (model && before) {
@@ -210,7 +212,7 @@ export class EditSession {
         return;
       }
     }
-    this.write(tab, doc.text);
+    this.write(tab, doc.text, pipeline);
     const written = monaco.editor.getModel(uriOf(tab));
     if (written && !this.later.has(tab)) given.set(written, { pieces: doc.pieces, text: () => doc.text });
   }
@@ -220,13 +222,13 @@ export class EditSession {
    * answers meanwhile; writes meanwhile only change the text it will be given (a newer one starts
    * the slices again). Appending with `applyEdits` keeps the slices out of the model's undo stack.
    */
-  private replaceLater(tab: YamlTab, text: string) {
+  private replaceLater(tab: YamlTab, text: string, pipeline: Pipeline) {
     const waiting = { text };
     this.later.set(tab, waiting);
     const nextTask = (work: () => void) => setTimeout(work, 0);
     const model = () => (this.later.get(tab) === waiting ? monaco.editor.getModel(uriOf(tab)) : null);
-    requestAnimationFrame(() =>
-      nextTask(() =>
+    void afterCanvasShows(pipeline).then(() =>
+      afterNextFrame(() =>
         writeInSlices({
           wanted: () => {
             if (model()) return waiting.text;
