@@ -30,14 +30,12 @@ const LAYERS: { name: string; test: RegExp }[] = [
 ];
 
 /**
- * `output.codeSplitting.groups` for Monaco: earlier groups win (higher priority). First, Vite's
- * preload helper, which Monaco's own dynamic imports use: a Monaco group would take it in as a
- * dependency, and the app's first load, which uses it too, would then load that Monaco chunk.
+ * `output.codeSplitting.groups` for Monaco: earlier groups win (higher priority). A group takes in
+ * its modules' dependencies that no group of a higher priority took: Vite's preload helper, which
+ * Monaco's own dynamic imports use, must be taken first by the first load's group (vite.config.ts),
+ * or the first load would load the Monaco chunk holding it.
  */
-export const monacoChunkGroups = [
-  { name: 'preload-helper', test: /^\0vite[\\/]preload-helper/, priority: 200 },
-  ...LAYERS.map(({ name, test }, i) => ({ name: `${MONACO_CHUNK_PREFIX}${name}`, test, priority: 100 - i })),
-];
+export const monacoChunkGroups = LAYERS.map(({ name, test }, i) => ({ name: `${MONACO_CHUNK_PREFIX}${name}`, test, priority: 100 - i }));
 
 /** A macrotask (a timer), so that what waits for it runs in a task of its own. */
 const NEXT_TASK = 'await new Promise((resolve) => setTimeout(resolve));\n';
