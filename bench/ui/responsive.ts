@@ -214,7 +214,10 @@ async function firstVisit(browser: Browser, url: string, scenario: string): Prom
     return await measure(browser, page, scenario, async () => {
       await page.goto(url);
       await page.getByRole('region', { name: 'Pipeline canvas' }).waitFor({ timeout: WAIT_MS });
-      return 'opened on the example';
+      // Monaco is part of the start: without this wait a slow fetch of its chunks let the page look
+      // quiet, and the trace end, before it was evaluated.
+      await page.getByRole('textbox', { name: /, read-only$/ }).waitFor({ state: 'attached', timeout: WAIT_MS });
+      return 'opened on the example, the editor up';
     });
   } finally {
     await close();
