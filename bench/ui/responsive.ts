@@ -29,6 +29,7 @@ import { aliasBombDag, inflateBombFragment, shareFragment } from './hostile-inpu
 import { build, magnusFiles, serve, withPositions } from './run';
 import { generatePipeline } from '../generate';
 import { AUTOSAVE_KEY } from '../../src/ui/store/saved';
+import { endTrace, pageTasks, TRACE_CATEGORIES, type TraceEvent } from './page-tasks';
 
 const LEVELS = Number(process.env.BENCH_BOMB_LEVELS ?? 6);
 const IMPORT_SIZES = (process.env.BENCH_IMPORT_SIZES ?? '1000,5000').split(',').map(Number);
@@ -47,25 +48,6 @@ interface Figure {
   /** Tasks over 100 ms of CPU. */
   over100: number;
   elapsed: number;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
-/** The page's main-thread tasks in a Chromium trace (microseconds → ms). */
-function mainThreadTasks(trace: Buffer): { cpu: number; wall: number }[] {
-  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  return events
-    .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
-    .map((e) => ({ cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000 }));
 }
 
 /** Records every long task of the page from its first script on. */
@@ -98,7 +80,7 @@ async function settle(page: Page, quietMs = 1500) {
 
 /** Runs `act` (which ends when the designer has answered) under Chromium's tracing, until the page is quiet again. */
 async function measure(browser: Browser, page: Page, scenario: string, act: () => Promise<string>): Promise<Figure> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const started = Date.now();
   let outcome: string;
   try {
@@ -108,7 +90,9 @@ async function measure(browser: Browser, page: Page, scenario: string, act: () =
   }
   const elapsed = Date.now() - started;
   const answered = await Promise.race([settle(page).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
-  const tasks = mainThreadTasks(await browser.stopTracing());
+  await endTrace(page);
+  const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const tasks = pageTasks(events, new URL(page.url()).origin);
   if (!answered) outcome += '; the page never answered again';
   if (process.env.BENCH_TASKS) console.log(`${scenario}: tasks over 50 ms CPU, in order: ${tasks.filter((t) => t.cpu > 50).map((t) => t.cpu.toFixed(0)).join(' ')}`);
   return {
@@ -230,7 +214,10 @@ async function firstVisit(browser: Browser, url: string, scenario: string): Prom
     return await measure(browser, page, scenario, async () => {
       await page.goto(url);
       await page.getByRole('region', { name: 'Pipeline canvas' }).waitFor({ timeout: WAIT_MS });
-      return 'opened on the example';
+      // Monaco is part of the start: without this wait a slow fetch of its chunks let the page look
+      // quiet, and the trace end, before it was evaluated.
+      await page.getByRole('textbox', { name: /, read-only$/ }).waitFor({ state: 'attached', timeout: WAIT_MS });
+      return 'opened on the example, the editor up';
     });
   } finally {
     await close();

@@ -45,6 +45,7 @@ import { exportMagnus } from '../../src/core/magnus/export';
 import type { Pipeline } from '../../src/core/model/types';
 import { generatePipeline } from '../generate';
 import { median, printGoals, type GoalRow } from '../goals';
+import { MONACO_CHUNK_PREFIX } from '../../scripts/monaco-chunks';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -98,10 +99,10 @@ export async function serve(dist: string): Promise<{ url: string; server: ChildP
   throw new Error(`vite preview did not answer on ${url}`);
 }
 
-/** The built files that are Monaco's: the lazily loaded editor chunk sets MonacoEnvironment. */
+/** The built files that are Monaco's: the lazily loaded editor chunk (it sets MonacoEnvironment) and Monaco's own chunks. */
 function monacoFiles(dist: string): Set<string> {
   const assets = join(dist, 'assets');
-  return new Set(readdirSync(assets).filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('MonacoEnvironment')));
+  return new Set(readdirSync(assets).filter((f) => f.endsWith('.js') && (f.startsWith(MONACO_CHUNK_PREFIX) || readFileSync(join(assets, f), 'utf8').includes('MonacoEnvironment'))));
 }
 
 interface LoadedFiles {

@@ -1,10 +1,11 @@
 import { Fragment } from 'react';
 import { Modal } from '../import/Modal';
 import { comboKeys, isMacPlatform } from './keys';
+import { SHORTCUT_HELP } from './help';
 import { SHORTCUTS, type Shortcut } from './table';
 import { useKeyboardUi } from './ui-state';
 
-const SECTIONS = [...new Set(SHORTCUTS.map((s) => s.section))];
+const SECTIONS = [...new Set(SHORTCUTS.map((s) => SHORTCUT_HELP[s.id].section))];
 const mac = typeof navigator !== 'undefined' && isMacPlatform(navigator.platform);
 
 function Combo({ text }: { text: string }) {
@@ -33,7 +34,7 @@ function Row({ shortcut }: { shortcut: Shortcut }) {
           </span>
         ))}
       </th>
-      <td>{shortcut.description}</td>
+      <td>{SHORTCUT_HELP[shortcut.id].description}</td>
     </tr>
   );
 }
@@ -49,7 +50,7 @@ export function CheatSheet() {
           <table key={section} className="shortcut-table">
             <caption>{section}</caption>
             <tbody>
-              {SHORTCUTS.filter((s) => s.section === section).map((s) => (
+              {SHORTCUTS.filter((s) => SHORTCUT_HELP[s.id].section === section).map((s) => (
                 <Row key={s.id} shortcut={s} />
               ))}
             </tbody>
