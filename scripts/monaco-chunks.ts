@@ -3,8 +3,8 @@
  *
  * As one chunk, Monaco's evaluation was one task of 200–500 ms on this machine, during which the
  * page answered nothing (issue 10: never more than ~100 ms). A chunk per layer of Monaco's own
- * architecture — base, platform, editor/common, editor/browser, editor/contrib, standalone — and the
- * largest layers cut further by size; each chunk's body starts by waiting for a macrotask, so the
+ * architecture — base, platform, editor/common, editor/browser, editor/contrib, standalone (cut by
+ * size instead, chunks imported each other both ways and broke); each chunk's body starts by waiting for a macrotask, so the
  * page's input, timers and frames run between two chunks. The layers only import downwards (Monaco
  * enforces it) and a group takes its modules' dependencies that no earlier group took, so the chunks
  * import each other in one direction only and evaluate in dependency order, as one chunk did.
