@@ -3,25 +3,7 @@ import { chromium, type Locator, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
 import { openApp, serve } from './run';
 
-/** A Chromium trace event, with the fields the profilers read. */
-export interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ChunkNode[]; samples?: number[] }; timeDeltas?: number[] } };
-}
-
-/** A node of the sampling profiler's trace chunks (each thread's profile comes in chunks). */
-export interface ChunkNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName: string; url?: string; lineNumber: number };
-}
+export type { ChunkNode, TraceEvent } from './page-tasks';
 
 /** The built dist folder (the script's argument) and the environment's PROFILE_SIZE, PROFILE_POSITIONS, PROFILE_TOP. */
 export function profilingSettings(script: string, defaultTop: number) {

@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 
+/** A Chromium trace event, with the fields the benches and profilers read. */
 export interface TraceEvent {
   name: string;
   cat?: string;
@@ -16,7 +17,32 @@ export interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { name?: string; data?: { url?: string; functionName?: string }; beginData?: { url?: string } };
+  id?: string;
+  args?: {
+    name?: string;
+    data?: { url?: string; functionName?: string; startTime?: number; cpuProfile?: { nodes?: ChunkNode[]; samples?: number[] }; timeDeltas?: number[] };
+    beginData?: { url?: string };
+  };
+}
+
+/** A node of the sampling profiler's trace chunks (each thread's profile comes in chunks). */
+export interface ChunkNode {
+  id: number;
+  parent?: number;
+  callFrame: { functionName: string; url?: string; lineNumber: number };
+}
+
+/** A CPU profile as the DevTools protocol's Profiler.stop returns it. */
+export interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+export interface Profile {
+  nodes: ProfileNode[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
 }
 
 /** Categories to trace: the timeline, and the user-timing mark that ends the measurement. */
@@ -48,4 +74,36 @@ export function pageTasks(events: readonly TraceEvent[], origin: string): PageTa
   return events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && page.has(`${e.pid}:${e.tid}`) && e.ts < end)
     .map((e) => ({ ...e, cpu: (e.tdur ?? e.dur ?? 0) / 1000, wall: (e.dur ?? 0) / 1000 }));
+}
+
+/**
+ * Inclusive and self ms of each function (`name file:line`) over the profile's samples from `from`
+ * to `to` (the profile's clock, µs): what one task ran.
+ */
+export function functionTimes(profile: Profile, from: number, to: number): { total: Map<string, number>; self: Map<string, number> } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const key = (id: number) => {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    return `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`;
+  };
+  let at = profile.startTime;
+  const stamped = profile.samples.map((id, i) => ({ id, ts: (at += profile.timeDeltas[i] ?? 0) }));
+  const total = new Map<string, number>();
+  const self = new Map<string, number>();
+  for (let i = 0; i < stamped.length; i++) {
+    const s = stamped[i];
+    if (s.ts < from || s.ts > to) continue;
+    const ms = ((stamped[i + 1]?.ts ?? s.ts) - s.ts) / 1000;
+    self.set(key(s.id), (self.get(key(s.id)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let n: number | undefined = s.id; n !== undefined; n = parent.get(n)) {
+      const k = key(n);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      total.set(k, (total.get(k) ?? 0) + ms);
+    }
+  }
+  return { total, self };
 }

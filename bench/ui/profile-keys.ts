@@ -15,17 +15,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
 import { median } from '../goals';
 import { importThroughDialog, magnusFiles, openApp, serve, typeAndTime } from './run';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import type { Profile, ProfileNode } from './page-tasks';
 
 const dist = process.argv[2];
 if (!dist) throw new Error('usage: tsx bench/ui/profile-keys.ts <built dist folder>');

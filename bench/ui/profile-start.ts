@@ -10,20 +10,9 @@
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
-import { endTrace, pageTasks, TRACE_CATEGORIES, type TraceEvent } from './page-tasks';
+import { endTrace, functionTimes, pageTasks, TRACE_CATEGORIES, type Profile, type TraceEvent } from './page-tasks';
 import { serve } from './run';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 const dist = process.argv[2];
 if (!dist) throw new Error('usage: tsx bench/ui/profile-start.ts <built dist folder>');
 const MIN_MS = Number(process.env.PROFILE_MIN_MS ?? 50);
@@ -54,12 +43,6 @@ try {
   const t0 = Math.min(...all.map((t) => t.ts));
   console.log(`first visit: ${all.length} main-thread tasks, ${tasks.length} over ${MIN_MS} ms CPU; CPU ms of all over 20, in order: ${all.filter((t) => t.cpu > 20).map((t) => t.cpu.toFixed(0)).join(' ')}`);
 
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const key = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${file(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
-  let at = profile.startTime;
-  const stamped = profile.samples.map((id, i) => ({ id, ts: (at += profile.timeDeltas[i] ?? 0) }));
   const fmt = (m: Map<string, number>) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
@@ -72,21 +55,7 @@ try {
     const described = inside
       .map((e) => `    ${((e.dur ?? 0) / 1000).toFixed(1).padStart(7)}  ${e.name} ${file(e.args?.data?.url)} ${e.args?.data?.functionName ?? ''}`)
       .join('\n');
-    const total = new Map<string, number>();
-    const self = new Map<string, number>();
-    for (let i = 0; i < stamped.length; i++) {
-      const s = stamped[i];
-      if (s.ts < task.ts || s.ts > end) continue;
-      const ms = ((stamped[i + 1]?.ts ?? s.ts) - s.ts) / 1000;
-      const seen = new Set<string>();
-      self.set(key(byId.get(s.id)!), (self.get(key(byId.get(s.id)!)) ?? 0) + ms);
-      for (let n: number | undefined = s.id; n !== undefined; n = parent.get(n)) {
-        const k = key(byId.get(n)!);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        total.set(k, (total.get(k) ?? 0) + ms);
-      }
-    }
+    const { total, self } = functionTimes(profile, task.ts, end);
     console.log(`\ntask at +${((task.ts - t0) / 1000).toFixed(0)} ms: wall ${((task.dur ?? 0) / 1000).toFixed(0)} ms, CPU ${((task.tdur ?? 0) / 1000).toFixed(0)} ms\n  trace events (> 2 ms):\n${described}\n  total:\n${fmt(total)}\n  self:\n${fmt(self)}`);
   }
 } finally {
