@@ -3,13 +3,12 @@
  * may replace the present one. Pure; runs in the reader worker (reading/reader.worker.ts), as reading a 1,000-step
  * dag file takes ~0.5 s, which on the page would freeze the keystrokes typed meanwhile.
  */
-import type { Diagnostic } from '../../core/diagnostics';
+import { sortDiagnostics, type Diagnostic } from '../../core/diagnostics';
 import { editedInput, type MagnusFileKind } from '../../core/magnus/edit-file';
 import { importMagnus } from '../../core/magnus/import';
 import { walkSteps } from '../../core/model/paths';
 import type { Pipeline } from '../../core/model/types';
 import { ownValue, setOwn } from '../../core/own';
-import { sortDiagnostics } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/options';
 import { validatePipeline } from '../../core/validate/validate';
 import { deriveSeed, withExport, type DerivedSeed } from '../store/derive-seed';
