@@ -4,7 +4,10 @@
  * lookups), ~0.35 s for 5,000 new steps: given all at once, a big import stopped the page that
  * long. Nodes it already holds cost next to nothing to give again (it keeps their records while
  * the objects are the same), so each task gives it those plus a bounded number of new ones, in
- * the derived order (a group before its children), until it holds them all. Pure.
+ * the derived order (a group before its children), until it holds them all. Edges are not like
+ * that: every new array of edges makes React Flow rebuild its lookup of all of them and their
+ * markers, so while nodes wait it keeps the edges of the first part (the ones in view when a
+ * pipeline opens), and takes them all once, in a task of their own after the last nodes. Pure.
  */
 import type { Edge, Node } from '@xyflow/react';
 
@@ -14,32 +17,49 @@ export const NEW_NODES_PER_TASK = 400;
 export interface NodesInTurn<N, E> {
   nodes: readonly N[];
   edges: readonly E[];
-  /** Nodes not given yet (0: all of them, and `nodes` and `edges` are the ones asked for). */
+  /** Nodes not given yet. */
   waiting: number;
+  /** Whether more is to be given in a later task (0 and false: `nodes` and `edges` are the ones asked for). */
+  more: boolean;
+}
+
+/** What React Flow was given so far: the nodes, and the edges it keeps while a large set comes in. */
+export interface Given<N extends object, E> {
+  nodes: WeakSet<N>;
+  edges?: readonly E[];
+}
+
+export function nothingGiven<N extends object, E>(): Given<N, E> {
+  return { nodes: new WeakSet<N>() };
 }
 
 /**
- * What to give React Flow now: every node of `nodes` it was given before (`given`), plus the first
- * `budget` new ones; the edges between the nodes given. Marks the nodes given in `given`.
+ * What to give React Flow now: every node of `nodes` it was given before, plus the first `budget`
+ * new ones; while nodes wait, the edges between the nodes of the first part. Records in `given`.
  */
-export function nodesInTurn<N extends Node, E extends Edge>(nodes: readonly N[], edges: readonly E[], given: WeakSet<N>, budget = NEW_NODES_PER_TASK): NodesInTurn<N, E> {
+export function nodesInTurn<N extends Node, E extends Edge>(nodes: readonly N[], edges: readonly E[], given: Given<N, E>, budget = NEW_NODES_PER_TASK): NodesInTurn<N, E> {
   let fresh = 0;
-  for (const node of nodes) if (!given.has(node)) fresh++;
+  for (const node of nodes) if (!given.nodes.has(node)) fresh++;
   if (fresh <= budget) {
-    for (const node of nodes) given.add(node);
-    return { nodes, edges, waiting: 0 };
+    for (const node of nodes) given.nodes.add(node);
+    const kept = given.edges;
+    given.edges = undefined;
+    // The last part's nodes and all the edges are each a large update: one task each.
+    if (kept !== undefined && fresh > 0) return { nodes, edges: kept, waiting: 0, more: true };
+    return { nodes, edges, waiting: 0, more: false };
   }
   const shown: N[] = [];
-  const ids = new Set<string>();
+  const ids = given.edges === undefined ? new Set<string>() : undefined;
   let taken = 0;
   for (const node of nodes) {
-    if (!given.has(node)) {
+    if (!given.nodes.has(node)) {
       if (taken === budget) continue;
       taken++;
-      given.add(node);
+      given.nodes.add(node);
     }
     shown.push(node);
-    ids.add(node.id);
+    ids?.add(node.id);
   }
-  return { nodes: shown, edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)), waiting: fresh - taken };
+  if (ids !== undefined) given.edges = edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  return { nodes: shown, edges: given.edges!, waiting: fresh - taken, more: true };
 }
