@@ -12,6 +12,7 @@ import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasEdges } from './useCanvasEdges';
 import { useCanvasNodes } from './useCanvasNodes';
 import { useNodesInTurn } from './useNodesInTurn';
+import { EdgeMarkers } from './EdgeMarkers';
 import { useConnecting } from './useConnecting';
 import { useDeleteKey } from './useDeleteKey';
 import { useGroupKeys } from './useGroupKeys';
@@ -162,6 +163,7 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
           colorMode={colorMode}
         >
           <FirstPaintSignal empty={nodes.length === 0} />
+          <EdgeMarkers />
           <PlaceMissingSteps collapsed={collapsed} requestFit={requestFit} touches={touches} />
           <Background gap={16} />
           <Controls showInteractive={false} showFitView={false}>

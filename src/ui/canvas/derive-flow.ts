@@ -8,12 +8,13 @@
  * branch graph as its children (`parentId`), and the lane's steps as the lane's children, at
  * positions relative to their lane. A collapsed group has no child nodes at all.
  */
-import type { Edge, MarkerType, Node, NodeHandle } from '@xyflow/react';
+import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EdgeKind } from '../../core/model/actions';
 import type { Graph, Pipeline, Position, Step, StepType } from '../../core/model/types';
 import { FAN_IN_LIMIT } from '../layout/graph-edges';
 import { graphView, type LaneKind, type LaneView, type StepView } from '../layout/geometry';
+import { EDGE_COLOR, EDGE_MARKER } from './edge-markers';
 import { stepHandles } from './node-handles';
 
 export interface ProblemSummary {
@@ -421,7 +422,7 @@ export function createEdgeDeriver() {
  */
 function flowEdge(id: string, source: string, target: string, targetName: string, kind: EdgeKind, ariaLabel: string, stub = false, problem?: ProblemSummary): FlowEdge {
   const failure = kind === 'on_failure';
-  const color = failure ? 'var(--failure-edge)' : 'var(--next-edge, #64748b)';
+  const color = EDGE_COLOR[kind];
   const severity = problem ? (problem.errors > 0 ? 'error' : 'warning') : undefined;
   return {
     id,
@@ -436,8 +437,7 @@ function flowEdge(id: string, source: string, target: string, targetName: string
     ...(problem ? { domAttributes: describedBy('edge', id) } : {}),
     className: `${failure ? 'edge-on-failure' : 'edge-next'}${severity ? ` edge-has-${severity}` : ''}`,
     style: failure ? { stroke: color, strokeDasharray: '6 4', strokeWidth: 1.5 } : { stroke: color, strokeWidth: 1.5 },
-    // The enum's value, spelled out: this module stays free of React Flow's runtime.
-    markerEnd: { type: 'arrowclosed' as unknown as MarkerType, color },
+    markerEnd: EDGE_MARKER[kind],
     data: { kind, targetName, ...(problem ? { problem: problem.text } : {}) },
   };
 }
