@@ -4,6 +4,7 @@ import { runnerImport, type Plugin } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { monacoChunkGroups, monacoChunkTasks } from './scripts/monaco-chunks.ts';
 import { precompiledCheckers } from './scripts/precompile-checkers.ts';
+import { reactFlowFixes } from './scripts/react-flow-fixes.ts';
 
 /**
  * The pipeline a first visit opens with (src/example/, imported by store/initial.ts) is imported
@@ -44,7 +45,7 @@ async function kfpDevProxy(): Promise<Plugin | undefined> {
 }
 
 export default defineConfig({
-  plugins: [react(), examplePipeline(), precompiledCheckers(), monacoChunkTasks(), kfpDevProxy()],
+  plugins: [react(), examplePipeline(), precompiledCheckers(), monacoChunkTasks(), reactFlowFixes(), kfpDevProxy()],
   resolve: {
     alias: [
       { find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('./src/ui/common/sync-external-store.ts', import.meta.url)) },
