@@ -15,7 +15,7 @@ export function withCurrent(options: readonly Option[], current: string, describ
  * The options, skipped by React while the same array is passed: a step picker lists every step of
  * the graph, and re-rendering a thousand options on each keystroke elsewhere in the form shows.
  */
-const Options = memo(function Options({ options }: { options: readonly Option[] }) {
+export const Options = memo(function Options({ options }: { options: readonly Option[] }) {
   return options.map((o) => (
     <option key={o.value} value={o.value}>
       {o.label}

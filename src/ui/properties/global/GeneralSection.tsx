@@ -1,27 +1,23 @@
-import { useDeferredValue } from 'react';
 import type { Diagnostic } from '../../../core/diagnostics';
 import { setDescription, setStartStep, setTag } from '../../../core/model/actions';
 import type { Pipeline } from '../../../core/model/types';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';
 import { diagnosticsFor } from '../../forms/field-messages';
+import { SearchChoiceField } from '../../forms/SearchChoiceField';
 import { useFieldEditor } from '../../forms/hooks';
 import { TextField } from '../../forms/TextField';
 
-/** Up to this many steps the start-step list is changed in place (it keeps its focus when a step is added or renamed). */
-const START_CHOICES_IN_PLACE = 500;
+/** Past this many steps the start step is typed, with suggestions, rather than picked from a list (SearchChoiceField says why). */
+const START_CHOICES_LISTED = 500;
 
 /** What the pipeline is and where it starts. */
 export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; diagnostics: readonly Diagnostic[] }) {
   const { commit, once, end } = useFieldEditor(undefined);
   const { dag } = pipeline;
   const start = dag.start_at ?? '';
-  // One option per step: 5,000 of them after a big import, created in the render that takes the
-  // import. That render offers the start step alone; the others follow in a deferred render, which
-  // React can interrupt.
-  const listed = useDeferredValue(dag.steps);
-  const steps = listed === dag.steps ? dag.steps : dag.steps.filter((s) => s.name === start);
-  const startChoices = steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
+  const startChoices = dag.steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
+  const startMessages = diagnostics.filter((d) => d.step === undefined && d.graph === '' && d.field === 'start_at').map((d) => ({ severity: d.severity, text: d.message }));
   return (
     <fieldset className="section">
       <legend>Pipeline</legend>
@@ -35,17 +31,27 @@ export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; 
         onChange={(text) => commit('description', (p) => setDescription(p, '', text))}
         onBlur={end}
       />
-      <SelectField
-        // A new list is a new <select>: React builds it whole and inserts it once, where changing
-        // thousands of options of the one on screen inserts them one by one.
-        key={steps.length > START_CHOICES_IN_PLACE ? steps.length : undefined}
-        id={fieldId(undefined, 'start_at')}
-        label="Start step"
-        value={start}
-        options={start === '' ? [{ value: '', label: '(none)' }, ...startChoices] : withCurrent(startChoices, start, (v) => `${v} (no such step)`)}
-        messages={diagnostics.filter((d) => d.step === undefined && d.graph === '' && d.field === 'start_at').map((d) => ({ severity: d.severity, text: d.message }))}
-        onChange={(name) => name !== '' && once((p) => setStartStep(p, name))}
-      />
+      {startChoices.length > START_CHOICES_LISTED ? (
+        <SearchChoiceField
+          id={fieldId(undefined, 'start_at')}
+          label="Start step"
+          value={start}
+          options={startChoices}
+          describeUnknown={(typed) => `no step named "${typed}" can start the pipeline; type a step's name or pick one from the suggestions`}
+          messages={startMessages}
+          onChoose={(name) => commit('start_at', (p) => setStartStep(p, name))}
+          onEnd={end}
+        />
+      ) : (
+        <SelectField
+          id={fieldId(undefined, 'start_at')}
+          label="Start step"
+          value={start}
+          options={start === '' ? [{ value: '', label: '(none)' }, ...startChoices] : withCurrent(startChoices, start, (v) => `${v} (no such step)`)}
+          messages={startMessages}
+          onChange={(name) => name !== '' && once((p) => setStartStep(p, name))}
+        />
+      )}
       <TextField
         id={fieldId(undefined, 'tag')}
         label="Run tag"
