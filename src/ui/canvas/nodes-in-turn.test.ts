@@ -20,6 +20,8 @@ describe('nodesInTurn', () => {
     const nodes = Array.from({ length: 25 }, (_, i) => node(`n${i}`));
     const edges = chain(nodes);
     const given = nothingGiven<Node, Edge>();
+    // The render that derived them gives none of them.
+    expect(nodesInTurn(nodes, edges, given, 10)).toEqual({ nodes: [], edges: [], waiting: 25, more: true });
     const first = nodesInTurn(nodes, edges, given, 10);
     expect(first.nodes.map((n) => n.id)).toEqual(nodes.slice(0, 10).map((n) => n.id));
     expect(first.edges).toEqual(edges.slice(0, 9));
@@ -43,9 +45,13 @@ describe('nodesInTurn', () => {
 
   it('keeps every node given before, wherever it is, and takes the new ones in order', () => {
     const old = [node('a'), node('b')];
-    const given: Given<Node, Edge> = { nodes: new WeakSet<Node>(old) };
+    const oldEdges = chain(old);
+    const given: Given<Node, Edge> = { nodes: new WeakSet<Node>(old), edges: oldEdges };
     const fresh = Array.from({ length: 6 }, (_, i) => node(`f${i}`));
     const nodes = [fresh[0], old[0], ...fresh.slice(1, 4), old[1], ...fresh.slice(4)];
+    const derived = nodesInTurn(nodes, chain(nodes), given, 3);
+    expect(derived.nodes).toEqual(old);
+    expect(derived.edges).toBe(oldEdges);
     const turn = nodesInTurn(nodes, [], given, 3);
     expect(turn.nodes.map((n) => n.id)).toEqual(['f0', 'a', 'f1', 'f2', 'b']);
     expect(turn.waiting).toBe(3);
