@@ -50,4 +50,16 @@ describe('waiting for the canvas to show a pipeline', () => {
     canvasShows(imported);
     expect([await settled(first), await settled(second)]).toEqual([true, true]);
   });
+
+  it('follows the pipeline a waiter names, when that changes while it waits', async () => {
+    const imported = generatePipeline(6);
+    const edited = generatePipeline(6);
+    let newest = imported;
+    const waiting = afterCanvasShows(() => newest);
+    newest = edited;
+    canvasShows(imported);
+    expect(await settled(waiting)).toBe(false);
+    canvasShows(edited);
+    expect(await settled(waiting)).toBe(true);
+  });
 });

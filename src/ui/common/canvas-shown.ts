@@ -15,29 +15,31 @@ import type { Pipeline } from '../../core/model/types';
 export const CANVAS_WAIT_CEILING_MS = 3_000;
 
 let shown: Pipeline | undefined;
-const waiting = new Map<Pipeline, Set<() => void>>();
+/** Each waiter with the pipeline it waits for, asked again at each frame the canvas shows. */
+const waiting = new Map<() => void, () => Pipeline>();
 
 /** Called by the canvas once the frame showing `pipeline`'s steps is painted. */
 export function canvasShows(pipeline: Pipeline) {
   shown = pipeline;
-  const resolvers = waiting.get(pipeline);
-  waiting.delete(pipeline);
-  resolvers?.forEach((resolve) => resolve());
+  for (const [done, wanted] of [...waiting]) if (wanted() === pipeline) done();
 }
 
-/** Resolves once the canvas shows `pipeline` (at once if it does), or after the ceiling. */
-export function afterCanvasShows(pipeline: Pipeline, ceilingMs = CANVAS_WAIT_CEILING_MS): Promise<void> {
-  if (shown === pipeline) return Promise.resolve();
+/**
+ * Resolves once the canvas shows `pipeline` (at once if it does), or after the ceiling. Given a
+ * function, waits for the pipeline it names when the canvas shows one: work for whatever the
+ * newest pipeline is (an edit right after an import) follows it rather than waiting out the
+ * ceiling for one the canvas will never show.
+ */
+export function afterCanvasShows(pipeline: Pipeline | (() => Pipeline), ceilingMs = CANVAS_WAIT_CEILING_MS): Promise<void> {
+  const wanted = typeof pipeline === 'function' ? pipeline : () => pipeline;
+  if (shown === wanted()) return Promise.resolve();
   return new Promise((resolve) => {
-    const resolvers = waiting.get(pipeline) ?? new Set();
-    waiting.set(pipeline, resolvers);
     const done = () => {
       clearTimeout(timer);
-      resolvers.delete(done);
-      if (resolvers.size === 0 && waiting.get(pipeline) === resolvers) waiting.delete(pipeline);
+      waiting.delete(done);
       resolve();
     };
     const timer = setTimeout(done, ceilingMs);
-    resolvers.add(done);
+    waiting.set(done, wanted);
   });
 }

@@ -86,7 +86,7 @@ export class EditSession {
   /** Set while the designer itself writes into a model: those changes are not the user's edits. */
   private writing = false;
   /** Per read-only tab, the text it is given after the next frame (REPLACE_LATER_FROM). */
-  private readonly later = new Map<YamlTab, { text: string }>();
+  private readonly later = new Map<YamlTab, { text: string; pipeline: Pipeline }>();
 
   /** `changed` is called when whose text a tab shows changes (the editor then redoes its markers). */
   constructor(
@@ -158,7 +158,9 @@ export class EditSession {
   private write(tab: YamlTab, text: string, pipeline = this.store.getState().history.present) {
     const waiting = this.later.get(tab);
     if (waiting) {
-      waiting.text = text; // the replacement still to come writes the newest text
+      // The replacement still to come writes the newest text, once the canvas shows its pipeline.
+      waiting.text = text;
+      waiting.pipeline = pipeline;
       return;
     }
     let model = monaco.editor.getModel(uriOf(tab));
@@ -223,11 +225,11 @@ export class EditSession {
    * the slices again). Appending with `applyEdits` keeps the slices out of the model's undo stack.
    */
   private replaceLater(tab: YamlTab, text: string, pipeline: Pipeline) {
-    const waiting = { text };
+    const waiting = { text, pipeline };
     this.later.set(tab, waiting);
     const nextTask = (work: () => void) => setTimeout(work, 0);
     const model = () => (this.later.get(tab) === waiting ? monaco.editor.getModel(uriOf(tab)) : null);
-    void afterCanvasShows(pipeline).then(() =>
+    void afterCanvasShows(() => waiting.pipeline).then(() =>
       afterNextFrame(() =>
         writeInSlices({
           wanted: () => {
