@@ -53,6 +53,8 @@ test('a 1,000-step import is drawn, written whole into pipeline.yaml and undone 
   expect(downloaded).toContain(`step-${SIZE - 2}`);
   // Compared whole once written (a 2 MB text, in slices): a difference would print megabytes.
   await expect.poll(async () => (await yamlText(page, 'pipeline')) === downloaded, { timeout: 60_000 }).toBe(true);
+  // While it was written in slices the pane said so; once whole, it does not.
+  await expect(page.getByRole('status').filter({ hasText: 'Writing pipeline.yaml' })).toHaveCount(0);
   // The magnus files (exported in the reader worker) are the pipeline's.
   await expect.poll(() => yamlText(page, 'dag'), SLOW).toContain(`step ${SIZE - 1}:`);
 

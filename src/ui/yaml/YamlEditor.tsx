@@ -214,7 +214,8 @@ export default function YamlEditor({ files, shown, doc, pipeline, target, diagno
   const [editor, setEditor] = useState<CodeEditor | null>(null);
   // Bumped when a tab switches between the user's text and the export: its markers change hands.
   const [ownership, setOwnership] = useState(0);
-  const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1)));
+  const [, setWriting] = useState(0);
+  const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1), () => setWriting((n) => n + 1)));
   // The text the editor's own first model starts from: read once (a long workflow's is joined then).
   const [initialText] = useState(() => (inSlices(shown.tab, doc.text) ? '' : doc.text));
   useModels(session, editor, files, shown, doc, pipeline, target);
@@ -238,6 +239,7 @@ export default function YamlEditor({ files, shown, doc, pipeline, target, diagno
 
   const theme = useEditorTheme();
   const holding = session.heldBy(shown.tab);
+  const writing = session.writingOf(shown.tab);
 
   return (
     <div className="yaml-editor">
@@ -247,7 +249,14 @@ export default function YamlEditor({ files, shown, doc, pipeline, target, diagno
           Not applied{holding.line !== undefined ? ` (line ${holding.line}, column ${holding.column ?? 1})` : ''}: {holding.message}. The canvas keeps the last valid pipeline until the text is fixed; Ctrl+Z in the editor drops the text.
         </p>
       )}
-      <div className="yaml-editor-host">
+      {writing && (
+        // A long text comes in slices once the canvas shows its pipeline: until then the tab is empty or cut short.
+        // The bar's value changes without being read out at each slice.
+        <p className="yaml-writing" role="status">
+          Writing {shown.label}… <progress aria-label={`${shown.label} written`} max={writing.total} value={writing.written} />
+        </p>
+      )}
+      <div className="yaml-editor-host" aria-busy={writing ? true : undefined}>
         <Editor
           height="100%"
           defaultLanguage={languageOf(shown.tab)}

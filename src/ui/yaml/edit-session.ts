@@ -85,13 +85,17 @@ export class EditSession {
   private nextId = 0;
   /** Set while the designer itself writes into a model: those changes are not the user's edits. */
   private writing = false;
-  /** Per read-only tab, the text it is given after the next frame (REPLACE_LATER_FROM). */
-  private readonly later = new Map<YamlTab, { text: string; pipeline: Pipeline }>();
+  /** Per read-only tab, the text it is given after the next frame (REPLACE_LATER_FROM), and how much of it is written. */
+  private readonly later = new Map<YamlTab, { text: string; pipeline: Pipeline; written: number }>();
 
-  /** `changed` is called when whose text a tab shows changes (the editor then redoes its markers). */
+  /**
+   * `changed` is called when whose text a tab shows changes (the editor then redoes its markers),
+   * `progressed` as a long text is written (writingOf).
+   */
   constructor(
     private readonly store: DesignerStore,
     private readonly changed: () => void,
+    private readonly progressed: () => void = () => {},
   ) {}
 
   /** The tab's text for the model's `pipeline`: its export, unless the tab holds the user's text. */
@@ -116,6 +120,12 @@ export class EditSession {
   /** Why the tab's text is not applied, while it is held back. */
   heldBy(tab: YamlTab): Diagnostic | undefined {
     return this.held.get(tab);
+  }
+
+  /** How much of a long text still to be written into the tab is there (REPLACE_LATER_FROM), while it is written. */
+  writingOf(tab: YamlTab): { written: number; total: number } | undefined {
+    const waiting = this.later.get(tab);
+    return waiting && { written: waiting.written, total: waiting.text.length };
   }
 
   /** Ctrl+Z in the editor: drops text not yet applied, else undoes the last change of the pipeline. */
@@ -225,8 +235,9 @@ export class EditSession {
    * the slices again). Appending with `applyEdits` keeps the slices out of the model's undo stack.
    */
   private replaceLater(tab: YamlTab, text: string, pipeline: Pipeline) {
-    const waiting = { text, pipeline };
+    const waiting = { text, pipeline, written: 0 };
     this.later.set(tab, waiting);
+    this.progressed();
     const nextTask = (work: () => void) => setTimeout(work, 0);
     const model = () => (this.later.get(tab) === waiting ? monaco.editor.getModel(uriOf(tab)) : null);
     void afterCanvasShows(() => waiting.pipeline).then(() =>
@@ -234,7 +245,10 @@ export class EditSession {
         writeInSlices({
           wanted: () => {
             if (model()) return waiting.text;
-            if (this.later.get(tab) === waiting) this.later.delete(tab); // its model went away
+            if (this.later.get(tab) === waiting) {
+              this.later.delete(tab); // its model went away
+              this.progressed();
+            }
             return undefined;
           },
           put: (slice, first) => {
@@ -249,11 +263,14 @@ export class EditSession {
             } finally {
               this.writing = false;
             }
+            waiting.written = (first ? 0 : waiting.written) + slice.length;
+            this.progressed();
           },
           done: (written) => {
             const target = model()!;
             this.later.delete(tab);
             given.set(target, { text: () => written });
+            this.progressed();
           },
           schedule: nextTask,
         }),
