@@ -3,7 +3,7 @@
  * afresh and shown whole, not put below where the old end was.
  */
 import { expect, test } from './fixtures';
-import { canvas, open, overlaps, pollYaml, SLOW, step, toolbar, yamlPane } from './designer';
+import { canvas, open, overlaps, pollYaml, SLOW, step, toolbar, yamlPane, yamlText } from './designer';
 import { generatePipeline } from '../bench/generate';
 import { exportMagnus } from '../src/core/magnus/export';
 import type { Pipeline } from '../src/core/model/types';
@@ -70,6 +70,11 @@ test.describe('a long dag pasted whole', () => {
     await pane.getByRole('tabpanel').getByText('start_at: prepare data').click();
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Control+v');
+    // Applied by the designer rather than Monaco (large-paste.ts): the text replaced, the cursor after it.
+    expect(await yamlText(page, 'dag')).toBe(text);
+    await page.keyboard.type('#');
+    expect(await yamlText(page, 'dag')).toBe(`${text}#`);
+    await page.keyboard.press('Backspace');
     await expect(step(page, 'step 0')).toBeVisible(SLOW);
 
     const present = () => page.evaluate(() => (window as unknown as { __designer: { getState(): { history: { present: Pipeline } } } }).__designer.getState().history.present);

@@ -6,6 +6,7 @@ import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { useDesignerStore } from '../store/context';
 import { ALL_TABS, EditSession, inSlices, isEditable, languageOf, MARKER_OWNER, tabOf, uriOf } from './edit-session';
+import { takeLargePastes } from './large-paste';
 import { markersFor } from './markers';
 import './magnus-schemas';
 import { monaco } from './monaco-setup';
@@ -191,7 +192,7 @@ interface Props {
   wrap: boolean;
 }
 
-/** Ctrl+Z and friends act on the designer's one history, whichever file the editor shows. */
+/** Ctrl+Z and friends act on the designer's one history, whichever file the editor shows; long pastes skip Monaco's own (large-paste.ts). */
 function useHistoryKeys(session: EditSession, editor: CodeEditor | null) {
   useEffect(() => {
     if (!editor) return;
@@ -201,7 +202,11 @@ function useHistoryKeys(session: EditSession, editor: CodeEditor | null) {
     editor.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => session.redo(tab()));
     editor.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => session.redo(tab()));
     const blur = editor.onDidBlurEditorText(() => session.flush());
-    return () => blur.dispose();
+    const untake = takeLargePastes(editor);
+    return () => {
+      blur.dispose();
+      untake();
+    };
   }, [session, editor]);
 }
 
