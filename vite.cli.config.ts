@@ -38,8 +38,20 @@ function inputsManifest(): Plugin {
   };
 }
 
+/** The CLI's own src/cli/lazy-bufbuild.ts for `@bufbuild/protobuf`, but in that file itself. */
+function lazyBufbuild(): Plugin {
+  const shim = join(ROOT, 'src/cli/lazy-bufbuild.ts');
+  return {
+    name: 'kfp-designer:lazy-bufbuild',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@bufbuild/protobuf' && importer !== shim ? shim : null;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [precompiledCheckers(), inputsManifest()],
+  plugins: [lazyBufbuild(), precompiledCheckers(), inputsManifest()],
   logLevel: 'warn',
   ssr: { noExternal: true, target: 'node' },
   build: {

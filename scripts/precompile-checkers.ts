@@ -170,8 +170,12 @@ async function kfpDescriptorSource(): Promise<string> {
 
 // The KFP protos (${PROTO_PATHS.join(', ')}) and the well-known types they import: a
 // google.protobuf.FileDescriptorSet as bufbuild's fromBinary makes it, in JSON (plainMessages).
-export const KFP_DESCRIPTOR_SET_JSON =
-  ${JSON.stringify(JSON.stringify(plain))};
+// Returned by a function: V8 makes a function's string literals when the function first runs, so
+// a process that never sets up the registry (the CLI checking output the walk vouches for) neither
+// builds nor code-caches these ~120 KB.
+export function kfpDescriptorSetJson(): string {
+  return ${JSON.stringify(JSON.stringify(plain))};
+}
 
 // What the proto3-JSON walk reads of the same descriptors (proto-walk-table.ts).
 export const KFP_WALK_TABLE: WalkTable = JSON.parse(${JSON.stringify(JSON.stringify(table))});

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle } from '../../bin/bundle.cjs';
+import { checkKfpV2Yaml } from '../core/check/kfp-v2';
+import type { CheckResult } from '../core/check/types';
+import type { EmitTarget } from '../core/emit/options';
+import type { CliIo } from './cli-io';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -93,5 +97,37 @@ describe('the CLI built by `npm ci`', () => {
   // tests then run. (A developer who edited src/ since gets the sources, as tested above.)
   it('is built and fresh in CI', () => {
     if (process.env.CI) expect(bundleStaleness(ROOT)).toBeUndefined();
+  });
+});
+
+describe('the built CLI', () => {
+  let built: { runCli(argv: string[], io: CliIo): Promise<number>; strictChecker(target: EmitTarget): Promise<(text: string) => CheckResult> };
+  beforeAll(() => {
+    // Built by `npm ci`'s prepare; a developer's may be older than the sources.
+    if (bundleStaleness(ROOT)) {
+      const build = spawnSync('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, encoding: 'utf8' });
+      if (build.status !== 0 || bundleStaleness(ROOT)) throw new Error(`npm run build:cli failed: ${build.stderr}`);
+    }
+    built = loadBundle<typeof built>(join(ROOT, BUNDLE_DIR, BUNDLE_ENTRY)).exports;
+  }, 300_000);
+
+  // The bundle sets bufbuild up only when the check's proto3-JSON walk cannot vouch for a spec
+  // (src/cli/lazy-bufbuild.ts): these specs take that path, and its verdicts must be bufbuild's.
+  it("checks KFP v2 output as the sources do, with bufbuild's parse where the walk cannot vouch for a spec", async () => {
+    const fixture = (name: string) => join(ROOT, 'test/fixtures/golden-input', name);
+    const written: string[] = [];
+    const io: CliIo = { stdout: (text) => written.push(text), stderr: () => {}, env: {}, cwd: ROOT };
+    const argv = ['transpile', fixture('train.dag.yaml'), '-c', fixture('train.config.yaml'), '-p', fixture('train.parameters.yaml'), '-o', '-'];
+    expect(await built.runCli(argv, io)).toBe(0);
+    const fine = written.join('');
+    const unknownKey = fine.replace(/^pipelineInfo:\n/m, 'pipelineInfo:\n  colour: blue\n');
+    const intAsString = fine.replace(/maxRetryCount: (\d+)/, 'maxRetryCount: "$1"'); // proto3 JSON takes both
+    expect(new Set([fine, unknownKey, intAsString]).size).toBe(3);
+
+    const check = await built.strictChecker('kfp-v2');
+    for (const text of [fine, unknownKey, intAsString]) expect(check(text)).toEqual(checkKfpV2Yaml(text));
+    expect(check(fine).problems).toEqual([]);
+    expect(check(intAsString).problems).toEqual([]);
+    expect(check(unknownKey).problems).toEqual([{ path: '/pipelineInfo/colour', message: expect.stringMatching(/PipelineInfo from JSON: key "colour" is unknown/) }]);
   });
 });

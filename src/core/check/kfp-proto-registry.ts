@@ -9,7 +9,7 @@
  */
 import { createFileRegistry, type FileRegistry } from '@bufbuild/protobuf';
 import type { FileDescriptorSet } from '@bufbuild/protobuf/wkt';
-import { KFP_DESCRIPTOR_SET_JSON, KFP_WALK_TABLE } from './generated/kfp-descriptors.ts';
+import { KFP_WALK_TABLE, kfpDescriptorSetJson } from './generated/kfp-descriptors.ts';
 import { walkMessages, type WalkMessage } from './proto-walk-table.ts';
 
 interface PlainDescriptors {
@@ -27,7 +27,7 @@ export function kfpRegistry(): FileRegistry {
 
 /** The set as bufbuild's fromBinary makes it: the same fields, own or on the same defaults. */
 export function kfpDescriptorSet(): FileDescriptorSet {
-  const { prototypes, set } = JSON.parse(KFP_DESCRIPTOR_SET_JSON) as PlainDescriptors;
+  const { prototypes, set } = JSON.parse(kfpDescriptorSetJson()) as PlainDescriptors;
   const byType = new Map(Object.entries(prototypes));
   const message = (value: unknown): unknown => {
     if (Array.isArray(value)) {
