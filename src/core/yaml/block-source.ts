@@ -336,8 +336,9 @@ class Reader {
   /** The `:` ending a plain key that starts at `at`: the first one followed by a space or the line's end. */
   private keyColon(at: number): number {
     const { text, end } = this;
-    for (let i = text.indexOf(':', at); i >= 0 && i < end; i = text.indexOf(':', i + 1))
-      if (i + 1 === end || text.charCodeAt(i + 1) === SPACE) return i;
+    // Within the line only: `indexOf` would run on to the next colon of the file, for every line
+    // of a long list without one (quadratic in a hostile file).
+    for (let i = at; i < end; i++) if (text.charCodeAt(i) === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
     return -1;
   }
 
