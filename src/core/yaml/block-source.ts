@@ -34,6 +34,8 @@ export interface BlockSource {
   valueSpan(path: readonly (string | number)[]): Span | undefined;
   /** The key's span of the mapping entry at `path`; undefined for the document and sequence items. */
   keySpan(path: readonly (string | number)[]): Span | undefined;
+  /** The keys of the block mapping at `path` in file order; undefined where there is none. */
+  keysAt(path: readonly (string | number)[]): string[] | undefined;
 }
 
 /** The options source.ts composes with: the schema and the tags' options come from them. */
@@ -197,6 +199,14 @@ class Reader {
     if (!this.atEnd()) throw notInLayout;
     const root = this.place!;
     const rootSpan: Span = [this.valueStart, this.valueEnd];
+    const placeAt = (path: readonly (string | number)[]): Place | undefined => {
+      let place: Place | undefined = root;
+      for (let i = 0; place !== undefined && i < path.length; i++) {
+        const entry = place.entry(path[i]);
+        place = entry < 0 ? undefined : place.children[entry];
+      }
+      return place;
+    };
     const find = (path: readonly (string | number)[], key: boolean): Span | undefined => {
       if (path.length === 0) return key ? undefined : rootSpan;
       let place: Place | undefined = root;
@@ -211,7 +221,7 @@ class Reader {
       }
       return undefined;
     };
-    return { value, valueSpan: (path) => find(path, false), keySpan: (path) => find(path, true) };
+    return { value, valueSpan: (path) => find(path, false), keySpan: (path) => find(path, true), keysAt: (path) => placeAt(path)?.keys };
   }
 
   private line(start: number): void {

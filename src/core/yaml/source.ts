@@ -301,7 +301,7 @@ export function readWithPackage(text: string): YamlSource {
 }
 
 /** A file in the designer's own layout: no problems, and positions worked out from offsets when asked for. */
-function blockSource(text: string, { value, valueSpan, keySpan }: BlockSource): YamlSource {
+function blockSource(text: string, { value, valueSpan, keySpan, keysAt }: BlockSource): YamlSource {
   let lineCounter: LineCounter | undefined;
   const toPos = (span: Span | undefined): SourcePos | undefined => {
     if (!span) return undefined;
@@ -320,8 +320,7 @@ function blockSource(text: string, { value, valueSpan, keySpan }: BlockSource): 
     problems: [],
     valuePos: (path) => toPos(valueSpan(path) ?? keySpan(path)),
     keyPos: (path) => toPos(keySpan(path) ?? valueSpan(path)),
-    // No key of the layout is one JS objects order first (block-source.ts): the object's order is the file's.
-    entries: (_path, value) => Object.entries(value),
+    entries: (path, value) => orderedEntries(keysAt(path), value),
   };
 }
 
