@@ -15,6 +15,7 @@ import {
 } from 'yaml';
 import { describeBytes, describeCount, MAX_ALIAS_NODES, MAX_FILE_BYTES, MAX_STEP_NESTING, MAX_YAML_DEPTH } from '../limits';
 import type { Json } from '../model/types';
+import { COMPOSE_OPTIONS, readBlockSource, scalarToJson, type BlockSource, type Span } from './block-source';
 
 type CstToken = CST.Token;
 
@@ -92,6 +93,15 @@ function parseYamlSourceUncached(text: string): YamlSource {
     });
     return emptySource(problems);
   }
+  // The layout the designer writes is read without the package's syntax tree (block-source.ts).
+  const block = readBlockSource(text);
+  if (block) return blockSource(text, block);
+  return readWithPackage(text);
+}
+
+/** The `yaml` package's reading of a text within the size limit; exported for the test that holds block-source.ts to it. */
+export function readWithPackage(text: string): YamlSource {
+  const problems: SourceProblem[] = [];
   const lineCounter = new LineCounter();
   // Ranges (offsets) by path key; line and column are worked out only for the few positions asked for.
   const valueRanges = new Map<string, Range>();
@@ -117,7 +127,7 @@ function parseYamlSourceUncached(text: string): YamlSource {
     }
     // Duplicate keys are found while converting: the library's own check compares every key with
     // every other one of its mapping, minutes for a mapping of 20,000 steps.
-    docs = [...new Composer({ uniqueKeys: false, merge: true, version: '1.2' }).compose(tokens, true, text.length)] as Document.Parsed[];
+    docs = [...new Composer(COMPOSE_OPTIONS).compose(tokens, true, text.length)] as Document.Parsed[];
   } catch (error) {
     // The parser is not supposed to throw, but bad input must never crash the importer.
     problems.push({ code: 'YAML_SYNTAX', message: String(error), severity: 'error' });
@@ -290,6 +300,30 @@ function parseYamlSourceUncached(text: string): YamlSource {
   };
 }
 
+/** A file in the designer's own layout: no problems, and positions worked out from offsets when asked for. */
+function blockSource(text: string, { value, valueSpan, keySpan, keysAt }: BlockSource): YamlSource {
+  let lineCounter: LineCounter | undefined;
+  const toPos = (span: Span | undefined): SourcePos | undefined => {
+    if (!span) return undefined;
+    if (!lineCounter) {
+      // As the package's lexer counts them: a line starts at 0 and after every newline.
+      lineCounter = new LineCounter();
+      lineCounter.addNewLine(0);
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+    }
+    const start = lineCounter.linePos(span[0]);
+    const end = lineCounter.linePos(Math.max(span[0], span[1]));
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  return {
+    value,
+    problems: [],
+    valuePos: (path) => toPos(valueSpan(path) ?? keySpan(path)),
+    keyPos: (path) => toPos(keySpan(path) ?? valueSpan(path)),
+    entries: (path, value) => orderedEntries(keysAt(path), value),
+  };
+}
+
 const here = (node: unknown) => node as Node | null | undefined;
 
 type Range = readonly number[];
@@ -350,15 +384,6 @@ function mergeInto(target: Record<string, Json>, source: Json) {
 
 function emptySource(problems: SourceProblem[]): YamlSource {
   return { value: undefined, problems, valuePos: () => undefined, keyPos: () => undefined, entries: (_path, value) => Object.entries(value) };
-}
-
-function scalarToJson(value: unknown): Json {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Uint8Array) return Array.from(value).join(',');
-  return String(value);
 }
 
 function describeKey(key: unknown): string {
