@@ -12,7 +12,7 @@ import type { DesignerStore, YamlTab } from '../store/store';
 import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
 import { Reader, ReadStopped } from '../reading/reader';
 import ReaderWorker from '../reading/reader.worker?worker';
-import { markersFor, minimalEdit, piecesEdit } from './markers';
+import { lineWiseEdits, markersFor, minimalEdit, piecesEdit, type TextEdit } from './markers';
 import { GENERATED_YAML, monaco } from './monaco-setup';
 import { errorKey, type EditRequest, type EditResult } from './read-edit';
 import { shareUnchanged } from './share-unchanged';
@@ -216,7 +216,10 @@ export class EditSession {
       if (!edit || edit.text.length <= length / 2) {
         this.writing = true;
         try {
-          if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
+          if (edit) {
+            const range = (e: TextEdit) => monaco.Range.fromPositions(model.getPositionAt(e.start), model.getPositionAt(e.end));
+            model.applyEdits(lineWiseEdits(() => model.getValueInRange(range(edit)), edit).map((e) => ({ range: range(e), text: e.text })));
+          }
         } finally {
           this.writing = false;
         }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../core/diagnostics';
-import { markersFor, minimalEdit, piecesEdit } from './markers';
+import { lineWiseEdits, LINE_WISE_MAX_CHARS, LINE_WISE_MAX_LINES, markersFor, minimalEdit, piecesEdit, type TextEdit } from './markers';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({ code: 'E_X', severity: 'error', message: 'bad', ...over });
 
@@ -89,5 +89,46 @@ describe('piecesEdit', () => {
   it('reports no edit for the same pieces', () => {
     const pieces = ['a: 1\n', 'b: 2\n'];
     expect(piecesEdit(pieces, [...pieces])).toBeUndefined();
+  });
+});
+
+/** The edits applied to `text` together, each in offsets of `text` (as Monaco applies several). */
+const applied = (text: string, edits: readonly TextEdit[]) =>
+  [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);
+
+describe('lineWiseEdits', () => {
+  it('splits an edit that keeps the number of lines into edits within the lines that changed', () => {
+    const before = 'resources:\n  memoryLimit: 2.1\n  resourceMemoryLimit: 2Gi\n';
+    const after = 'resources:\n  memoryLimit: 21.4\n  resourceMemoryLimit: 20Gi\n';
+    const edit = minimalEdit(before, after)!;
+    const edits = lineWiseEdits(() => before.slice(edit.start, edit.end), edit);
+    expect(edits).toHaveLength(2);
+    for (const e of edits) expect(before.slice(e.start, e.end) + e.text).not.toContain('\n');
+    expect(applied(before, edits)).toBe(after);
+  });
+
+  it('leaves an edit that adds or removes lines, stays in one line, or spans many lines as it is', () => {
+    const one = { start: 2, end: 3, text: 'x' };
+    expect(lineWiseEdits(() => 'a', one)).toEqual([one]);
+    const adds = { start: 0, end: 3, text: 'a\nb\nc' };
+    expect(lineWiseEdits(() => 'a\nb', adds)).toEqual([adds]);
+    const many = 'x\n'.repeat(LINE_WISE_MAX_LINES);
+    const long = { start: 0, end: many.length, text: 'y\n'.repeat(LINE_WISE_MAX_LINES) };
+    expect(lineWiseEdits(() => many, long)).toEqual([long]);
+    const wide = { start: 0, end: LINE_WISE_MAX_CHARS + 1, text: 'z' };
+    expect(lineWiseEdits(() => expect.unreachable('a wide range is not read'), wide)).toEqual([wide]);
+  });
+
+  it('gives the same text as the edit it splits, whatever the texts', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', '\n', ': '), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, text, (before, after) => {
+        const edit = minimalEdit(before, after);
+        if (!edit) return;
+        const edits = lineWiseEdits(() => before.slice(edit.start, edit.end), edit);
+        expect(applied(before, edits)).toBe(after);
+        for (let i = 1; i < edits.length; i++) expect(edits[i].start).toBeGreaterThan(edits[i - 1].end);
+      }),
+    );
   });
 });

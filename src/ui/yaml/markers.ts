@@ -42,6 +42,13 @@ export function markersFor(diagnostics: readonly Diagnostic[], file: SourceFile)
     });
 }
 
+/** Replaces `start`..`end` (offsets in the text before) with `text`. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
  * Replacing only what changed (between the common prefix and suffix) keeps the editor's scroll
  * position and the reader's place, where replacing the whole text would jump to the top.
@@ -50,7 +57,7 @@ export function markersFor(diagnostics: readonly Diagnostic[], file: SourceFile)
  * it: comparing character by character took ~40 ms, so the common parts are found by comparing
  * ever longer slices (native comparisons), halving the length at the first difference: ~0.1 ms.
  */
-export function minimalEdit(before: string, after: string): { start: number; end: number; text: string } | undefined {
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
   if (before === after) return undefined;
   const max = Math.min(before.length, after.length);
   const start = commonLength(max, (at, n) => before.slice(at, at + n) === after.slice(at, at + n));
@@ -82,7 +89,7 @@ function commonLength(max: number, same: (at: number, n: number) => boolean): nu
  * pieces between the common ones are joined and compared. Pieces that are equal but not the same
  * object are compared by content (still correct, only slower).
  */
-export function piecesEdit(before: readonly string[], after: readonly string[]): { start: number; end: number; text: string } | undefined {
+export function piecesEdit(before: readonly string[], after: readonly string[]): TextEdit | undefined {
   const max = Math.min(before.length, after.length);
   let head = 0;
   let offset = 0;
@@ -91,4 +98,29 @@ export function piecesEdit(before: readonly string[], after: readonly string[]):
   while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
   const edit = minimalEdit(before.slice(head, before.length - tail).join(''), after.slice(head, after.length - tail).join(''));
   return edit && { start: offset + edit.start, end: offset + edit.end, text: edit.text };
+}
+
+/** Edits of up to this many lines, replacing up to this many characters, are split by lineWiseEdits. */
+export const LINE_WISE_MAX_LINES = 64;
+export const LINE_WISE_MAX_CHARS = 8 * 1024;
+
+/**
+ * An edit that keeps the number of lines (a keystroke in a step's memory limit changes two lines of
+ * pipeline.yaml), as one edit per changed line. Monaco takes an edit across lines as lines deleted
+ * and inserted: its per-line stores (tokens, tokenizer states, the view's lines) are arrays of
+ * every line, copied at each insertion — milliseconds per keystroke in a 60,000-line workflow —
+ * where an edit within a line changes that line only. `replaced` reads the text the edit replaces.
+ */
+export function lineWiseEdits(replaced: () => string, edit: TextEdit): TextEdit[] {
+  if (edit.end - edit.start > LINE_WISE_MAX_CHARS) return [edit];
+  const before = replaced().split('\n');
+  const after = edit.text.split('\n');
+  if (before.length === 1 || before.length !== after.length || before.length > LINE_WISE_MAX_LINES) return [edit];
+  const edits: TextEdit[] = [];
+  let at = edit.start;
+  before.forEach((line, i) => {
+    if (line !== after[i]) edits.push({ start: at, end: at + line.length, text: after[i] });
+    at += line.length + 1;
+  });
+  return edits;
 }
