@@ -106,24 +106,29 @@ export function stepsOf(template: ArgoTemplate): ArgoStep[] {
 
 export interface NamedContainer {
   value: JsonObject;
-  path: string;
+  /** Its path, built when asked (for a problem). */
+  pathOf: () => string;
 }
 
 /** Every container-like object of a template: main container or script, init containers, sidecars, containerSet. */
 export function containersOf(template: ArgoTemplate): NamedContainer[] {
   const { value, path } = template;
-  const single = (key: string): NamedContainer[] =>
-    isObject(value[key]) ? [{ value: value[key] as JsonObject, path: at(path, key) }] : [];
-  const list = (items: unknown, listPath: string): NamedContainer[] =>
-    arrayOrEmpty(items).flatMap((item, i) => (isObject(item) ? [{ value: item, path: at(listPath, i) }] : []));
-  const containerSet = objectOrEmpty(value.containerSet);
-  return [
-    ...single('container'),
-    ...single('script'),
-    ...list(value.initContainers, at(path, 'initContainers')),
-    ...list(value.sidecars, at(path, 'sidecars')),
-    ...list(containerSet.containers, at(path, 'containerSet', 'containers')),
-  ];
+  const containers: NamedContainer[] = [];
+  for (const key of ['container', 'script']) {
+    const container = value[key];
+    if (isObject(container)) containers.push({ value: container, pathOf: () => at(path, key) });
+  }
+  const list = (items: unknown, ...keys: string[]) => {
+    const array = arrayOrEmpty(items);
+    for (let i = 0; i < array.length; i++) {
+      const item = array[i];
+      if (isObject(item)) containers.push({ value: item, pathOf: () => at(path, ...keys, i) });
+    }
+  };
+  list(value.initContainers, 'initContainers');
+  list(value.sidecars, 'sidecars');
+  list(objectOrEmpty(value.containerSet).containers, 'containerSet', 'containers');
+  return containers;
 }
 
 export function parameterNames(holder: unknown): Set<string> {

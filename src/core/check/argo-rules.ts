@@ -15,7 +15,7 @@ import {
   type ArgoTemplate,
   type ArgoWorkflow,
 } from './argo-model.ts';
-import { variableReferenceProblems } from './argo-variables.ts';
+import { VariableReferences } from './argo-variables.ts';
 import type { CheckProblem } from './types.ts';
 import { arrayOrEmpty, at, isObject, objectOrEmpty, stringOrUndefined, type JsonObject } from './values.ts';
 
@@ -30,6 +30,7 @@ const RETRY_POLICIES = ['Always', 'OnFailure', 'OnError', 'OnTransientError'];
 export function argoSemanticProblems(doc: unknown): CheckProblem[] {
   if (!isObject(doc)) return [{ path: '', message: 'an Argo Workflow must be a YAML mapping' }];
   const workflow = readWorkflow(doc);
+  const walked = walkProblems(workflow);
   return [
     ...headerProblems(doc),
     ...templateProblems(workflow),
@@ -37,10 +38,10 @@ export function argoSemanticProblems(doc: unknown): CheckProblem[] {
     ...workflow.dags.flatMap((dag) => dagProblems(dag, workflow)),
     ...workflow.templates.flatMap((template) => stepsProblems(template, workflow)),
     ...parameterListProblems(workflow),
-    ...variableReferenceProblems(workflow),
-    ...enumProblems(doc),
-    ...namedListDuplicates(workflow.spec.volumes, '/spec/volumes', 'volume'),
-    ...workflow.templates.flatMap((template) => volumeProblems(template, workflow)),
+    ...walked.references,
+    ...walked.enums,
+    ...namedListDuplicates(workflow.spec.volumes, () => '/spec/volumes', 'volume'),
+    ...volumesOfTemplates(workflow),
     ...workflow.templates.flatMap(envProblems),
   ];
 }
@@ -53,9 +54,12 @@ function headerProblems(doc: JsonObject): CheckProblem[] {
   return problems;
 }
 
-function nameProblems(name: unknown, path: string, what: string): CheckProblem[] {
-  if (name === undefined || name === '') return [{ path, message: `${what} name is required` }];
+/** `pathOf` and the other paths and labels passed as functions below are built only for a problem: the rules run per template, task, step and list item. */
+function nameProblems(name: unknown, pathOf: () => string, what: string): CheckProblem[] {
+  if (name === undefined || name === '') return [{ path: pathOf(), message: `${what} name is required` }];
   if (typeof name !== 'string') return []; // the schema reports the type
+  if (NAME_PATTERN.test(name) && name.length <= OUR_NAME_LIMIT) return [];
+  const path = pathOf();
   if (!NAME_PATTERN.test(name))
     return [
       {
@@ -75,22 +79,23 @@ function nameProblems(name: unknown, path: string, what: string): CheckProblem[]
   return [];
 }
 
-function duplicateProblems(items: ReadonlyArray<{ name: string | undefined; path: string }>, what: string): CheckProblem[] {
+/** The second and later items of `items` with a name used before; `pathOf(i)` is item i's path. */
+function duplicateProblems(items: ReadonlyArray<{ name: string | undefined }>, pathOf: (i: number) => string, what: string): CheckProblem[] {
   const seen = new Set<string>();
-  return items.flatMap(({ name, path }) => {
-    if (name === undefined) return [];
-    if (!seen.has(name)) {
-      seen.add(name);
-      return [];
-    }
-    return [{ path: at(path, 'name'), message: `${what} name "${name}" is used more than once` }];
-  });
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const { name } = items[i];
+    if (name === undefined) continue;
+    if (!seen.has(name)) seen.add(name);
+    else problems.push({ path: at(pathOf(i), 'name'), message: `${what} name "${name}" is used more than once` });
+  }
+  return problems;
 }
 
 function templateProblems(workflow: ArgoWorkflow): CheckProblem[] {
   return [
-    ...workflow.templates.flatMap((t) => nameProblems(t.value.name, at(t.path, 'name'), 'template')),
-    ...duplicateProblems(workflow.templates, 'template'),
+    ...workflow.templates.flatMap((t) => nameProblems(t.value.name, () => at(t.path, 'name'), 'template')),
+    ...duplicateProblems(workflow.templates, (i) => workflow.templates[i].path, 'template'),
     ...workflow.templates.flatMap(templateTypeProblems),
   ];
 }
@@ -122,37 +127,38 @@ function entrypointProblems(workflow: ArgoWorkflow): CheckProblem[] {
     if (typeof name !== 'string' || name === '') continue;
     const template = workflow.templatesByName.get(name);
     if (!template) problems.push({ path: at('/spec', key), message: `spec.${key} names template "${name}", which does not exist` });
-    else problems.push(...unsuppliedInputs(template, parameterNames(spec.arguments), at('/spec', key), 'spec.arguments'));
+    else problems.push(...unsuppliedInputs(template, parameterNames(spec.arguments), () => at('/spec', key), () => 'spec.arguments'));
   }
   return problems;
 }
 
 /** Argo substitutes a template's inputs from the caller's arguments and fails when one without a value is missing. */
-function unsuppliedInputs(template: ArgoTemplate, supplied: Set<string>, path: string, caller: string): CheckProblem[] {
-  const inputs = arrayOrEmpty(objectOrEmpty(template.value.inputs).parameters).map(objectOrEmpty);
-  return inputs
-    .filter((p) => typeof p.name === 'string' && p.value === undefined && p.default === undefined && p.valueFrom === undefined)
-    .filter((p) => !supplied.has(p.name as string))
-    .map((p) => ({
-      path,
-      message: `input parameter "${String(p.name)}" of template "${template.name}" has no value or default and ${caller} does not supply it`,
-    }));
+function unsuppliedInputs(template: ArgoTemplate, supplied: Set<string>, pathOf: () => string, callerOf: () => string): CheckProblem[] {
+  const problems: CheckProblem[] = [];
+  for (const item of arrayOrEmpty(objectOrEmpty(template.value.inputs).parameters)) {
+    const p = objectOrEmpty(item);
+    if (typeof p.name === 'string' && p.value === undefined && p.default === undefined && p.valueFrom === undefined && !supplied.has(p.name))
+      problems.push({
+        path: pathOf(),
+        message: `input parameter "${p.name}" of template "${template.name}" has no value or default and ${callerOf()} does not supply it`,
+      });
+  }
+  return problems;
 }
 
 function templateReferenceProblems(
   holder: { value: JsonObject; path: string },
   workflow: ArgoWorkflow,
-  what: string,
+  whatOf: () => string,
 ): CheckProblem[] {
   const { value, path } = holder;
-  const ways = ['template', 'templateRef', 'inline'].filter((key) => value[key] !== undefined);
-  if (ways.length !== 1)
-    return [{ path, message: `${what} must have exactly one of template, templateRef or inline (has ${ways.length})` }];
+  const ways = (value.template !== undefined ? 1 : 0) + (value.templateRef !== undefined ? 1 : 0) + (value.inline !== undefined ? 1 : 0);
+  if (ways !== 1) return [{ path, message: `${whatOf()} must have exactly one of template, templateRef or inline (has ${ways})` }];
   if (typeof value.template !== 'string') return [];
   const template = workflow.templatesByName.get(value.template);
-  if (!template) return [{ path: at(path, 'template'), message: `${what} uses template "${value.template}", which does not exist` }];
+  if (!template) return [{ path: at(path, 'template'), message: `${whatOf()} uses template "${value.template}", which does not exist` }];
   const supplied = parameterNames(value.arguments);
-  return unsuppliedInputs(template, supplied, at(path, 'arguments'), `${what}'s arguments`);
+  return unsuppliedInputs(template, supplied, () => at(path, 'arguments'), () => `${whatOf()}'s arguments`);
 }
 
 function dagProblems(dag: ArgoDag, workflow: ArgoWorkflow): CheckProblem[] {
@@ -162,10 +168,10 @@ function dagProblems(dag: ArgoDag, workflow: ArgoWorkflow): CheckProblem[] {
   const usesOrdering = usesDepends || dag.tasks.some((task) => task.dependencies.length > 0);
   return [
     // A missing task name is already a schema error (DAGTask requires it).
-    ...dag.tasks.filter((task) => task.value.name !== undefined).flatMap((task) => nameProblems(task.value.name, at(task.path, 'name'), 'task')),
+    ...dag.tasks.filter((task) => task.value.name !== undefined).flatMap((task) => nameProblems(task.value.name, () => at(task.path, 'name'), 'task')),
     ...dag.tasks.flatMap((task) => digitNameProblems(task, usesOrdering)),
-    ...duplicateProblems(dag.tasks, 'task'),
-    ...dag.tasks.flatMap((task) => templateReferenceProblems(task, workflow, `task "${task.name}"`)),
+    ...duplicateProblems(dag.tasks, (i) => dag.tasks[i].path, 'task'),
+    ...dag.tasks.flatMap((task) => templateReferenceProblems(task, workflow, () => `task "${task.name}"`)),
     ...dag.tasks.flatMap((task) => orderingProblems(task, dag, usesDepends)),
     ...cycleProblems(dag),
   ];
@@ -235,42 +241,61 @@ function stepsProblems(template: ArgoTemplate, workflow: ArgoWorkflow): CheckPro
   if (template.value.steps === undefined) return [];
   const steps = stepsOf(template);
   return [
-    ...steps.flatMap((step) => nameProblems(step.value.name, at(step.path, 'name'), 'step')),
-    ...duplicateProblems(steps, 'step'),
-    ...steps.flatMap((step) => templateReferenceProblems(step, workflow, `step "${step.name}"`)),
+    ...steps.flatMap((step) => nameProblems(step.value.name, () => at(step.path, 'name'), 'step')),
+    ...duplicateProblems(steps, (i) => steps[i].path, 'step'),
+    ...steps.flatMap((step) => templateReferenceProblems(step, workflow, () => `step "${step.name}"`)),
   ];
 }
 
 function parameterListProblems(workflow: ArgoWorkflow): CheckProblem[] {
-  const holders: Array<{ value: unknown; path: string }> = [{ value: workflow.spec.arguments, path: '/spec/arguments' }];
-  for (const template of workflow.templates) {
-    holders.push({ value: template.value.inputs, path: at(template.path, 'inputs') });
-    holders.push({ value: template.value.outputs, path: at(template.path, 'outputs') });
-  }
-  for (const task of workflow.dags.flatMap((dag) => dag.tasks)) holders.push({ value: task.value.arguments, path: at(task.path, 'arguments') });
-  for (const step of workflow.templates.flatMap(stepsOf)) holders.push({ value: step.value.arguments, path: at(step.path, 'arguments') });
-  return holders.flatMap(({ value, path }) => [
-    ...namedListProblems(objectOrEmpty(value).parameters, at(path, 'parameters'), 'parameter'),
-    ...namedListProblems(objectOrEmpty(value).artifacts, at(path, 'artifacts'), 'artifact'),
-  ]);
-}
-
-function namedListProblems(list: unknown, path: string, what: string): CheckProblem[] {
-  const items = arrayOrEmpty(list).map((item, i) => ({ name: stringOrUndefined(objectOrEmpty(item).name), path: at(path, i) }));
-  const invalid = items.flatMap(({ name, path: itemPath }) =>
-    name !== undefined && !PARAMETER_NAME_PATTERN.test(name)
-      ? [{ path: at(itemPath, 'name'), message: `${what} name "${name}" is invalid: use only letters, digits, "_" and "-"` }]
-      : [],
-  );
-  return [...invalid, ...duplicateProblems(items, what)];
-}
-
-/** Kubernetes rejects the pod for these, long after upload; Argo itself checks only retryPolicy. */
-function enumProblems(doc: unknown): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  // One walk of the whole document: paths are built only for what is reported.
+  const check = (value: unknown, holder: () => string) => {
+    const { parameters, artifacts } = objectOrEmpty(value);
+    if (parameters !== undefined) problems.push(...namedListProblems(parameters, () => at(holder(), 'parameters'), 'parameter'));
+    if (artifacts !== undefined) problems.push(...namedListProblems(artifacts, () => at(holder(), 'artifacts'), 'artifact'));
+  };
+  check(workflow.spec.arguments, () => '/spec/arguments');
+  for (const template of workflow.templates) {
+    check(template.value.inputs, () => at(template.path, 'inputs'));
+    check(template.value.outputs, () => at(template.path, 'outputs'));
+  }
+  for (const dag of workflow.dags) for (const task of dag.tasks) check(task.value.arguments, () => at(task.path, 'arguments'));
+  for (const template of workflow.templates) for (const step of stepsOf(template)) check(step.value.arguments, () => at(step.path, 'arguments'));
+  return problems;
+}
+
+function namedListProblems(list: unknown, pathOf: () => string, what: string): CheckProblem[] {
+  const items = namedItems(list);
+  const problems: CheckProblem[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const { name } = items[i];
+    if (name !== undefined && !PARAMETER_NAME_PATTERN.test(name))
+      problems.push({ path: at(pathOf(), i, 'name'), message: `${what} name "${name}" is invalid: use only letters, digits, "_" and "-"` });
+  }
+  problems.push(...duplicateProblems(items, (i) => at(pathOf(), i), what));
+  return problems;
+}
+
+/** The `name` of each item of a list (of anything). */
+function namedItems(list: unknown): Array<{ name: string | undefined }> {
+  return arrayOrEmpty(list).map((item) => ({ name: stringOrUndefined(objectOrEmpty(item).name) }));
+}
+
+/**
+ * One walk of the whole document for the rules that look at every object or string: the `{{…}}`
+ * references (argo-variables.ts) and the enum-like strings Kubernetes rejects the pod for, long after
+ * upload (Argo itself checks only retryPolicy). Paths are built only for what is reported.
+ */
+function walkProblems(workflow: ArgoWorkflow): { references: CheckProblem[]; enums: CheckProblem[] } {
+  const references = new VariableReferences(workflow);
+  const enums: CheckProblem[] = [];
   const segments: Array<string | number> = [];
+  const pathOf = () => at('', ...segments);
   const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.includes('{{')) references.visit(value, segments, pathOf);
+      return;
+    }
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         segments.push(i);
@@ -282,10 +307,10 @@ function enumProblems(doc: unknown): CheckProblem[] {
     if (!isObject(value)) return;
     const pullPolicy = value.imagePullPolicy;
     if (typeof pullPolicy === 'string' && !pullPolicy.includes('{{') && !IMAGE_PULL_POLICIES.includes(pullPolicy))
-      problems.push({ path: at('', ...segments, 'imagePullPolicy'), message: `imagePullPolicy "${pullPolicy}" must be one of ${IMAGE_PULL_POLICIES.join(', ')}` });
+      enums.push({ path: at('', ...segments, 'imagePullPolicy'), message: `imagePullPolicy "${pullPolicy}" must be one of ${IMAGE_PULL_POLICIES.join(', ')}` });
     const retryPolicy = objectOrEmpty(value.retryStrategy).retryPolicy;
     if (typeof retryPolicy === 'string' && !RETRY_POLICIES.includes(retryPolicy))
-      problems.push({
+      enums.push({
         path: at('', ...segments, 'retryStrategy', 'retryPolicy'),
         message: `retryPolicy "${retryPolicy}" must be one of ${RETRY_POLICIES.join(', ')}`,
       });
@@ -295,33 +320,43 @@ function enumProblems(doc: unknown): CheckProblem[] {
       segments.pop();
     }
   };
-  walk(doc);
-  return problems;
+  walk(workflow.doc);
+  return { references: references.problems(), enums };
 }
 
-function volumeProblems(template: ArgoTemplate, workflow: ArgoWorkflow): CheckProblem[] {
-  const templateVolumes = arrayOrEmpty(template.value.volumes);
-  const available = new Set([
-    ...volumeNames(templateVolumes),
+/** The volumes every template can mount: spec.volumes and the volume claim templates. */
+function workflowVolumeNames(workflow: ArgoWorkflow): Set<string> {
+  return new Set([
     ...volumeNames(workflow.spec.volumes),
     ...arrayOrEmpty(workflow.spec.volumeClaimTemplates).flatMap((claim) => {
       const name = stringOrUndefined(objectOrEmpty(objectOrEmpty(claim).metadata).name);
       return name === undefined ? [] : [name];
     }),
   ]);
-  const unknownMounts = containersOf(template).flatMap((container) =>
-    arrayOrEmpty(container.value.volumeMounts).flatMap((mount, i) => {
-      const name = stringOrUndefined(objectOrEmpty(mount).name);
-      if (name === undefined || available.has(name)) return [];
-      return [
-        {
-          path: at(container.path, 'volumeMounts', i, 'name'),
-          message: `volumeMount "${name}" has no matching volume in the template's volumes or spec.volumes`,
-        },
-      ];
-    }),
-  );
-  return [...unknownMounts, ...namedListDuplicates(templateVolumes, at(template.path, 'volumes'), 'volume')];
+}
+
+function volumeProblems(template: ArgoTemplate, workflowVolumes: Set<string>): CheckProblem[] {
+  const templateVolumes = arrayOrEmpty(template.value.volumes);
+  let own: Set<string> | undefined;
+  const problems: CheckProblem[] = [];
+  for (const container of containersOf(template)) {
+    const mounts = arrayOrEmpty(container.value.volumeMounts);
+    for (let i = 0; i < mounts.length; i++) {
+      const name = stringOrUndefined(objectOrEmpty(mounts[i]).name);
+      if (name === undefined || workflowVolumes.has(name) || (own ??= new Set(volumeNames(templateVolumes))).has(name)) continue;
+      problems.push({
+        path: at(container.pathOf(), 'volumeMounts', i, 'name'),
+        message: `volumeMount "${name}" has no matching volume in the template's volumes or spec.volumes`,
+      });
+    }
+  }
+  problems.push(...namedListDuplicates(templateVolumes, () => at(template.path, 'volumes'), 'volume'));
+  return problems;
+}
+
+function volumesOfTemplates(workflow: ArgoWorkflow): CheckProblem[] {
+  const workflowVolumes = workflowVolumeNames(workflow);
+  return workflow.templates.flatMap((template) => volumeProblems(template, workflowVolumes));
 }
 
 function volumeNames(list: unknown): string[] {
@@ -331,13 +366,10 @@ function volumeNames(list: unknown): string[] {
   });
 }
 
-function namedListDuplicates(list: unknown, path: string, what: string): CheckProblem[] {
-  const items = arrayOrEmpty(list).map((item, i) => ({ name: stringOrUndefined(objectOrEmpty(item).name), path: at(path, i) }));
-  return duplicateProblems(items, what);
+function namedListDuplicates(list: unknown, pathOf: () => string, what: string): CheckProblem[] {
+  return duplicateProblems(namedItems(list), (i) => at(pathOf(), i), what);
 }
 
 function envProblems(template: ArgoTemplate): CheckProblem[] {
-  return containersOf(template).flatMap((container) =>
-    namedListDuplicates(container.value.env, at(container.path, 'env'), 'env var'),
-  );
+  return containersOf(template).flatMap((container) => namedListDuplicates(container.value.env, () => at(container.pathOf(), 'env'), 'env var'));
 }

@@ -6,14 +6,13 @@ import {
   dependsOn,
   hasLoop,
   parameterNames,
-  stepsOf,
   type ArgoDag,
   type ArgoTask,
   type ArgoTemplate,
   type ArgoWorkflow,
 } from './argo-model.ts';
 import type { CheckProblem } from './types.ts';
-import { forEachString, objectOrEmpty, type JsonObject } from './values.ts';
+import type { JsonObject } from './values.ts';
 
 const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -27,62 +26,112 @@ interface Scope {
   loop: boolean;
 }
 
-export function variableReferenceProblems(workflow: ArgoWorkflow): CheckProblem[] {
-  const globals = parameterNames(workflow.spec.arguments);
-  const problems: CheckProblem[] = [];
-  forEachString(
-    workflow.doc,
-    '',
-    (text, path) => {
-      for (const name of referencedNames(text, 'workflow.parameters.'))
+/**
+ * The `{{…}}` references of every string of the Workflow that holds one, read from the one walk of
+ * the document (walkProblems, argo-rules.ts): each string is looked at once, for the workflow parameters it
+ * names and for the names of the template, task or step it belongs to. Problems come out as two
+ * separate walks would give them: the workflow parameters in document order, then per template its
+ * own strings, its DAG tasks', its steps'. Paths are built only for strings with a problem.
+ */
+export class VariableReferences {
+  private readonly globals: Set<string>;
+  private readonly dagOf: Map<ArgoTemplate, ArgoDag>;
+  private readonly globalProblems: CheckProblem[] = [];
+  /** Per template index: the scope of its own strings and the problems of each part, made when first needed. */
+  private readonly perTemplate = new Map<number, TemplateEntry>();
+
+  constructor(private readonly workflow: ArgoWorkflow) {
+    this.globals = parameterNames(workflow.spec.arguments);
+    this.dagOf = new Map(workflow.dags.map((dag) => [dag.template, dag]));
+  }
+
+  /**
+   * A string holding `{{` at `segments` from the document (numbers: list indices, strings: keys);
+   * `pathOf` gives its path.
+   */
+  visit(text: string, segments: ReadonlyArray<string | number>, pathOf: () => string): void {
+    const expressions = variablesIn(text);
+    if (expressions.length === 0) return;
+    let path: string | undefined;
+    const stringPath = () => (path ??= pathOf());
+    for (const expression of expressions)
+      if (expression.startsWith(WORKFLOW_PARAMETERS)) {
+        const name = expression.slice(WORKFLOW_PARAMETERS.length);
         // {{workflow.parameters.json}} is Argo's built-in: all parameters as one JSON string.
-        if (!globals.has(name) && name !== 'json')
-          problems.push({
-            path,
+        if (!this.globals.has(name) && name !== 'json')
+          this.globalProblems.push({
+            path: stringPath(),
             message: `{{workflow.parameters.${name}}} refers to workflow parameter "${name}", which spec.arguments.parameters does not define`,
           });
-    },
-    '{{',
-  );
-  const dagOf = new Map(workflow.dags.map((dag) => [dag.template, dag]));
-  for (const template of workflow.templates) problems.push(...templateScopeProblems(template, dagOf.get(template), workflow));
-  return problems;
+      }
+    const scoped = this.scopeOf(segments);
+    if (scoped === undefined) return;
+    for (const expression of expressions) scoped.into.push(...referenceProblems(expression, scoped.scope, stringPath(), this.workflow));
+  }
+
+  problems(): CheckProblem[] {
+    const problems = [...this.globalProblems];
+    for (const index of [...this.perTemplate.keys()].sort((a, b) => a - b)) {
+      const { ownProblems, taskProblems, stepProblems } = this.perTemplate.get(index)!;
+      problems.push(...ownProblems, ...taskProblems, ...stepProblems);
+    }
+    return problems;
+  }
+
+  /**
+   * The scope of a string at `segments`, and where its problems go; none outside the templates. A
+   * number is an index of a list and a string a key of a mapping, so the segments tell the shapes:
+   * a template's own strings are those of a mapping in spec.templates outside its steps and its DAG's
+   * tasks; a task's, those of a mapping in the list dag.tasks of a mapping dag; a step's, those of a
+   * mapping in a list in the list steps. Strings in any other shape of those belong to no template.
+   */
+  private scopeOf(segments: ReadonlyArray<string | number>): { scope: Scope; into: CheckProblem[] } | undefined {
+    if (segments.length < 4 || segments[0] !== 'spec' || segments[1] !== 'templates' || typeof segments[2] !== 'number' || typeof segments[3] !== 'string')
+      return undefined;
+    const index = segments[2];
+    const part = segments[3];
+    const entry = this.templateEntry(index);
+    if (part === 'steps') {
+      if (segments.length < 7 || typeof segments[4] !== 'number' || typeof segments[5] !== 'number' || typeof segments[6] !== 'string') return undefined;
+      const { own } = entry;
+      const step = ((own.template.value.steps as unknown[])[segments[4]] as unknown[])[segments[5]] as JsonObject;
+      return { scope: { template: own.template, inputs: own.inputs, dag: own.dag, task: undefined, loop: hasLoop(step) }, into: entry.stepProblems };
+    }
+    if (part === 'dag') {
+      if (segments.length < 5 || typeof segments[4] !== 'string') return undefined;
+      if (segments[4] !== 'tasks') return { scope: entry.own, into: entry.ownProblems };
+      if (segments.length < 7 || typeof segments[5] !== 'number' || typeof segments[6] !== 'string') return undefined;
+      const { own } = entry;
+      const task = own.dag!.tasks[segments[5]];
+      return { scope: { template: own.template, inputs: own.inputs, dag: own.dag, task, loop: hasLoop(task.value) }, into: entry.taskProblems };
+    }
+    return { scope: entry.own, into: entry.ownProblems };
+  }
+
+  private templateEntry(index: number): TemplateEntry {
+    let entry = this.perTemplate.get(index);
+    if (entry === undefined) {
+      const template = this.workflow.templates[index];
+      const own: Scope = { template, inputs: parameterNames(template.value.inputs), dag: this.dagOf.get(template), task: undefined, loop: false };
+      entry = { own, ownProblems: [], taskProblems: [], stepProblems: [] };
+      this.perTemplate.set(index, entry);
+    }
+    return entry;
+  }
 }
 
-function referencedNames(text: string, prefix: string): string[] {
-  return variablesIn(text)
-    .filter((expression) => expression.startsWith(prefix))
-    .map((expression) => expression.slice(prefix.length));
+interface TemplateEntry {
+  /** The scope of the template's own strings (those outside its DAG's tasks and its steps). */
+  own: Scope;
+  ownProblems: CheckProblem[];
+  taskProblems: CheckProblem[];
+  stepProblems: CheckProblem[];
 }
+
+const WORKFLOW_PARAMETERS = 'workflow.parameters.';
 
 function variablesIn(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((match) => match[1]).filter((expression) => !expression.startsWith('='));
-}
-
-function templateScopeProblems(template: ArgoTemplate, dag: ArgoDag | undefined, workflow: ArgoWorkflow): CheckProblem[] {
-  const base = { template, inputs: parameterNames(template.value.inputs), dag };
-  const problems: CheckProblem[] = [];
-  const check = (value: unknown, path: string, scope: Scope) =>
-    forEachString(
-      value,
-      path,
-      (text, stringPath) => {
-        for (const expression of variablesIn(text)) problems.push(...referenceProblems(expression, scope, stringPath, workflow));
-      },
-      '{{',
-    );
-
-  check(withoutTasksAndSteps(template.value), template.path, { ...base, task: undefined, loop: false });
-  for (const task of dag?.tasks ?? []) check(task.value, task.path, { ...base, task, loop: hasLoop(task.value) });
-  for (const step of stepsOf(template)) check(step.value, step.path, { ...base, task: undefined, loop: hasLoop(step.value) });
-  return problems;
-}
-
-/** Task and step strings are checked with their own scope; the paths of the rest stay valid. */
-function withoutTasksAndSteps(template: JsonObject): JsonObject {
-  const { steps: _steps, ...rest } = template;
-  if (rest.dag !== undefined) rest.dag = { ...objectOrEmpty(rest.dag), tasks: undefined };
-  return rest;
 }
 
 function referenceProblems(expression: string, scope: Scope, path: string, workflow: ArgoWorkflow): CheckProblem[] {

@@ -343,16 +343,17 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
     const executor = executors[label];
     const container = isObject(executor) && isObject(executor.container) ? executor.container : undefined;
     if (container === undefined) continue;
-    const check = (text: string, path: string) => placeholderNameProblems(text, path, usersByExecutor.get(label), problems);
+    const users = usersByExecutor.get(label);
     for (const key of CONTAINER_LISTS) {
       const value = container[key];
-      // command and args are lists of strings: read as such, with paths built for placeholders only.
+      // command and args are lists of strings: read as such, with paths built for problems only.
       if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
         for (let i = 0; i < value.length; i++) {
           const text = value[i] as string;
-          if (text.includes('{{$.')) check(text, at('/deploymentSpec/executors', label, 'container', key, i));
+          if (text.includes('{{$.')) placeholderNameProblems(text, () => at('/deploymentSpec/executors', label, 'container', key, i), users, problems);
         }
-      } else forEachString(value, at('/deploymentSpec/executors', label, 'container', key), check, '{{$.');
+      } else
+        forEachString(value, at('/deploymentSpec/executors', label, 'container', key), (text, path) => placeholderNameProblems(text, () => path, users, problems), '{{$.');
     }
   }
   return problems;
@@ -360,14 +361,14 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
 
 const CONTAINER_LISTS = ['command', 'args'];
 
-function placeholderNameProblems(text: string, path: string, users: Array<[string, JsonObject]> | undefined, problems: CheckProblem[]): void {
+function placeholderNameProblems(text: string, pathOf: () => string, users: Array<[string, JsonObject]> | undefined, problems: CheckProblem[]): void {
   for (const [, direction, kind, , name] of text.matchAll(PLACEHOLDER))
     for (const [componentName, component] of users ?? []) {
       const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
       const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
       if (!Object.hasOwn(definitions, name))
         problems.push({
-          path,
+          path: pathOf(),
           message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
         });
     }
