@@ -3,7 +3,8 @@ import type { EffectiveSettings } from '../model/effective';
 import { childGraphs, joinPath, MAP_BRANCH } from '../model/paths';
 import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
-import { PIPELINE_NAME, StepSettings, stepRetries, stepsByName } from './plan';
+import { StepSettings } from '../model/step-settings';
+import { PIPELINE_NAME, stepRetries, stepsByName } from './plan';
 
 /**
  * The graph shape of docs/composite-emission.md, independent of the target: which steps become

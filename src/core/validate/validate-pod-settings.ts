@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import { parameterEnvName } from '../emit/parameters';
 import { containerSecrets, effectiveSettings, taskSecretNames } from '../model/effective';
 import { walkSteps } from '../model/paths';
+import { StepSettings } from '../model/step-settings';
 import type { NamedValue, Pipeline, Toleration } from '../model/types';
 import { DNS1123_RULE, isDns1123Subdomain, isEnvVarName } from './names';
 import { error, listNames, quote, stepTarget, warning, type Target } from './report';
@@ -172,9 +173,10 @@ function checkEnvClashes(pipeline: Pipeline): Diagnostic[] {
   if (!anyEnv) return diagnostics;
   const reported = new Set<string>();
   const parameterEnv = new Set(pipeline.parameters.map(parameterEnvName));
+  const shared = new StepSettings(pipeline);
   for (const visit of walkSteps(pipeline.dag)) {
     if (!isExecutable(visit)) continue;
-    const settings = effectiveSettings(pipeline, visit.step, { resolveVariables: true });
+    const settings = shared.of(visit.step);
     const secretNames = new Set(containerSecrets(settings).map((s) => s.env));
     for (const { name } of settings.env.value) {
       const clash = secretNames.has(name) ? 'a secret variable' : parameterEnv.has(name) ? 'the variable a run parameter reaches the first step by' : undefined;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics';
 import { IMAGE_PULL_POLICIES, PLACEHOLDER_IMAGE } from '../model/defaults';
 import { effectiveSettings, type EffectiveSetting, type EffectiveSettings, type SettingSource } from '../model/effective';
 import { walkSteps, type StepVisit } from '../model/paths';
+import { StepSettings } from '../model/step-settings';
 import { KUBERNETES_SETTING_KEYS, type Pipeline, type SecretEntry, type StepSettingKey } from '../model/types';
 import { checkPodSetting } from './validate-pod-settings';
 import { secretProblems, type SecretProblem } from './names';
@@ -16,10 +17,8 @@ import { isExecutable, resolvedText, settingText, writtenSettings, type WrittenS
  */
 export function validateSettings(pipeline: Pipeline): Diagnostic[] {
   const written = [...writtenSettings(pipeline)].flatMap((setting) => checkWritten(pipeline, setting));
-  const containers = [...walkSteps(pipeline.dag)].filter(isExecutable).map((visit) => ({
-    visit,
-    settings: effectiveSettings(pipeline, visit.step, { resolveVariables: true }),
-  }));
+  const settings = new StepSettings(pipeline);
+  const containers = [...walkSteps(pipeline.dag)].filter(isExecutable).map((visit) => ({ visit, settings: settings.of(visit.step) }));
   return [...written, ...checkImagePresent(pipeline, containers), ...checkRequestsWithinLimits(pipeline, containers)];
 }
 
