@@ -10,7 +10,7 @@
 import { emitPipeline, EMIT_TARGETS } from '../src/core/emit/index';
 import { exportMagnus } from '../src/core/magnus/export';
 import { importMagnus } from '../src/core/magnus/import';
-import { setStepOverride } from '../src/core/model/actions';
+import { setStepOverride } from '../src/core/model/settings-actions';
 import { walkSteps } from '../src/core/model/paths';
 import type { Pipeline } from '../src/core/model/types';
 import { validatePipeline } from '../src/core/validate/validate';

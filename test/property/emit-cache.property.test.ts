@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMIT_TARGETS, emitPipeline } from '../../src/core/emit/index';
-import {
-  renameStep,
-  setExecutorSetting,
-  setParameters,
-  setStepFields,
-  setStepOverride,
-  setTag,
-  setVariables,
-} from '../../src/core/model/actions';
+import { renameStep } from '../../src/core/model/actions';
+import { setExecutorSetting, setParameters, setStepFields, setStepOverride, setTag, setVariables } from '../../src/core/model/settings-actions';
 import { walkSteps } from '../../src/core/model/paths';
 import { piecesEdit } from '../../src/ui/yaml/markers';
 import type { Pipeline } from '../../src/core/model/types';

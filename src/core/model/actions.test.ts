@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ActionError,
-  addBranch,
-  addStep,
-  changeStepType,
-  connect,
-  deleteSteps,
-  disconnect,
-  insertStep,
-  moveStepToGraph,
-  removeBranch,
-  renameBranch,
-  renameStep,
-  resetStepOverride,
-  setExecutorSetting,
-  setStartStep,
-  setStepFields,
-  setStepOverride,
-  terminalGraph,
-} from './actions';
+import { ActionError, addBranch, addStep, changeStepType, connect, deleteSteps, disconnect, insertStep, moveStepToGraph, removeBranch, renameBranch, renameStep, setStartStep, terminalGraph } from './actions';
+import { resetStepOverride, setExecutorSetting, setStepFields, setStepOverride } from './settings-actions';
 import { effectiveSettings } from './effective';
 import { findStep } from './paths';
 import { validatePipeline } from '../validate/validate';

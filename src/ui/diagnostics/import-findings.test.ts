@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../core/diagnostics';
-import { setStepFields } from '../../core/model/actions';
+import { setStepFields } from '../../core/model/settings-actions';
 import { examplePipeline } from '../store/initial';
 import { commit, redo, startHistory, undo } from '../store/history';
 import { importOnly, liveFindings, type ImportFindings } from './import-findings';

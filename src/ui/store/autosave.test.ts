@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setStepFields } from '../../core/model/actions';
+import { setStepFields } from '../../core/model/settings-actions';
 import { SAVE_AT_MOST_EVERY_MS, SAVE_PAUSE_MS, startAutosave, STORAGE_FULL_NOTICE } from './autosave';
 import { examplePipeline } from './initial';
 import { memoryStorage } from './memory-storage';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setStepFields } from '../../core/model/actions';
+import { setStepFields } from '../../core/model/settings-actions';
 import { startChecking } from './checking';
 import { examplePipeline } from './initial';
 import { createDesignerStore } from './store';

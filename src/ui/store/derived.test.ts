@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
-import { moveSteps, setStepOverride } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { setStepOverride } from '../../core/model/settings-actions';
 import { emitPipeline } from '../../core/emit/index';
 import { deriveSeed, withExport } from './derive-seed';
 import { exportMagnus } from '../../core/magnus/export';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { moveSteps, setStepOverride } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { setStepOverride } from '../../core/model/settings-actions';
 import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
 import { examplePipeline } from '../store/initial';
 

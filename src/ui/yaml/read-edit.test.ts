@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportMagnus } from '../../core/magnus/export';
-import { moveSteps, setStepFields } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { setStepFields } from '../../core/model/settings-actions';
 import { validatePipeline } from '../../core/validate/validate';
 import { examplePipeline } from '../store/initial';
 import { generatePipeline } from '../../../bench/generate';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { setStepOverride, terminalGraph } from '../../../core/model/actions';
+import { terminalGraph } from '../../../core/model/actions';
+import { setStepOverride } from '../../../core/model/settings-actions';
 import { effectiveSettings } from '../../../core/model/effective';
 import { findStep } from '../../../core/model/paths';
 import type { Pipeline } from '../../../core/model/types';

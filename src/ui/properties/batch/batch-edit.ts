@@ -3,7 +3,7 @@
  * pipeline built from the single-step actions, so the store applies it as ONE undo step and every
  * step ends up exactly as if the setting had been typed into its own form.
  */
-import { resetStepOverride, setStepFields, setStepOverride } from '../../../core/model/actions';
+import { resetStepOverride, setStepFields, setStepOverride } from '../../../core/model/settings-actions';
 import { effectiveSettings } from '../../../core/model/effective';
 import { findStep } from '../../../core/model/paths';
 import type { LIST_SETTING_KEYS, Pipeline, SecretEntry, Step, StepSettingKey, StepType } from '../../../core/model/types';

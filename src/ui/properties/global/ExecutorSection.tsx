@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setExecutorSetting } from '../../../core/model/actions';
+import { setExecutorSetting } from '../../../core/model/settings-actions';
 import { KFP_DEFAULTS } from '../../../core/model/defaults';
 import type { Pipeline } from '../../../core/model/types';
 import { CheckboxField, SelectField, withCurrent } from '../../forms/ChoiceFields';

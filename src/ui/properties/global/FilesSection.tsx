@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setFiles } from '../../../core/model/actions';
+import { setFiles } from '../../../core/model/settings-actions';
 import type { ImageFiles, Pipeline } from '../../../core/model/types';
 import { fieldId } from '../../forms/field-id';
 import { diagnosticsFor } from '../../forms/field-messages';

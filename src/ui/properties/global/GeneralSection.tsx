@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setDescription, setStartStep, setTag } from '../../../core/model/actions';
+import { setStartStep } from '../../../core/model/actions';
+import { setDescription, setTag } from '../../../core/model/settings-actions';
 import type { Pipeline } from '../../../core/model/types';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setParameters } from '../../../core/model/actions';
+import { setParameters } from '../../../core/model/settings-actions';
 import type { Json, Parameter, Pipeline } from '../../../core/model/types';
 import { fieldId, rowFieldIds } from '../../forms/field-id';
 import { diagnosticsFor, hasError } from '../../forms/field-messages';

@@ -3,7 +3,7 @@ import { useFieldEditor } from '../../forms/hooks';
 import { SecretsEditor } from '../../forms/SecretsEditor';
 import { usePipeline } from '../../store/context';
 import { useValidation } from '../../diagnostics/useDiagnostics';
-import { setExecutorSetting } from '../../../core/model/actions';
+import { setExecutorSetting } from '../../../core/model/settings-actions';
 import { ExecutorSection } from './ExecutorSection';
 import { FilesSection } from './FilesSection';
 import { GeneralSection } from './GeneralSection';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setExecutorSetting } from '../../../core/model/actions';
+import { setExecutorSetting } from '../../../core/model/settings-actions';
 import type { NamedValue, Pipeline, Toleration } from '../../../core/model/types';
 import { fieldId } from '../../forms/field-id';
 import { diagnosticsFor } from '../../forms/field-messages';

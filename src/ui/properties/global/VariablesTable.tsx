@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setVariables } from '../../../core/model/actions';
+import { setVariables } from '../../../core/model/settings-actions';
 import type { Pipeline, Variable } from '../../../core/model/types';
 import { fieldId, rowFieldIds } from '../../forms/field-id';
 import { diagnosticsFor, hasError } from '../../forms/field-messages';

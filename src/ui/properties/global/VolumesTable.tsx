@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../core/diagnostics';
-import { setExecutorSetting } from '../../../core/model/actions';
+import { setExecutorSetting } from '../../../core/model/settings-actions';
 import type { Pipeline, VolumeEntry } from '../../../core/model/types';
 import { fieldId, rowFieldIds } from '../../forms/field-id';
 import { diagnosticsFor, hasError, resolutionNote } from '../../forms/field-messages';

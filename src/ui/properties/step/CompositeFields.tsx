@@ -1,4 +1,4 @@
-import { setStepFields } from '../../../core/model/actions';
+import { setStepFields } from '../../../core/model/settings-actions';
 import { fieldId } from '../../forms/field-id';
 import { useFieldEditor } from '../../forms/hooks';
 import { TextField } from '../../forms/TextField';

@@ -1,4 +1,4 @@
-import { resetStepOverride } from '../../../core/model/actions';
+import { resetStepOverride } from '../../../core/model/settings-actions';
 import { STEP_SETTING_KEYS } from '../../../core/model/types';
 import { MessageList } from '../../forms/FieldShell';
 import { fieldId } from '../../forms/field-id';

@@ -1,4 +1,4 @@
-import { resetStepOverride, setStepOverride } from '../../../core/model/actions';
+import { resetStepOverride, setStepOverride } from '../../../core/model/settings-actions';
 import { effectiveSettings } from '../../../core/model/effective';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';

@@ -1,4 +1,4 @@
-import { resetStepOverride, setStepOverride } from '../../../core/model/actions';
+import { resetStepOverride, setStepOverride } from '../../../core/model/settings-actions';
 import type { EffectiveSettings } from '../../../core/model/effective';
 import { fieldId } from '../../forms/field-id';
 import { useFieldEditor } from '../../forms/hooks';

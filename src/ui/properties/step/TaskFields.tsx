@@ -1,4 +1,4 @@
-import { setStepFields } from '../../../core/model/actions';
+import { setStepFields } from '../../../core/model/settings-actions';
 import { COMMAND_TYPES } from '../../../core/model/defaults';
 import { SelectField, withCurrent } from '../../forms/ChoiceFields';
 import { DraftField } from '../../forms/DraftField';
