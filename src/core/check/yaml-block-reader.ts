@@ -14,6 +14,26 @@
  */
 import { Document, isScalar, type ScalarTag, type Schema } from 'yaml';
 import { isWellFormed } from './values.ts';
+import {
+  BlockLines,
+  COLON,
+  DOUBLE_QUOTE,
+  blockText,
+  decodeDoubleQuoted,
+  INDEX_LIKE,
+  isPlain,
+  KEY_LIMIT,
+  NEWLINE,
+  notInLayout,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  SIMPLE_DOUBLE_QUOTED,
+  SINGLE_QUOTE,
+  SINGLE_QUOTED,
+  SPACE,
+  UNREADABLE,
+} from '../yaml/block-layout.ts';
 
 export interface BlockYaml {
   /** Each document as the `yaml` package's YAML 1.2 reading gives it (`toJS()`). */
@@ -21,9 +41,6 @@ export interface BlockYaml {
   /** Plain scalars that YAML 1.1 reads as something else: where, and both readings. */
   differences: Array<{ path: string; as12: unknown; as11: unknown }>;
 }
-
-class NotInLayout extends Error {}
-const notInLayout = new NotInLayout();
 
 /** The documents of `text`, or `undefined` when `text` is not in the layout this reads. */
 export function readBlockYaml(text: string): BlockYaml | undefined {
@@ -36,38 +53,7 @@ export function readBlockYaml(text: string): BlockYaml | undefined {
   }
 }
 
-const NEWLINE = 10;
-const SPACE = 32;
-const DASH = 45;
-const COLON = 58;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const OPEN_BRACKET = 91;
-const OPEN_BRACE = 123;
-const PIPE = 124;
 const isDigit = (code: number) => code >= 48 && code <= 57;
-
-/**
- * Characters that are line breaks in YAML 1.1 or in Windows files (CR, NEL, LS, PS), or that YAML does
- * not allow unescaped (C0 / C1 controls, BOM, non-characters): the `yaml` package decides. One
- * character class: with the lone-surrogate alternatives in the same pattern it scanned ~10× slower.
- */
-const UNREADABLE = /[\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
-
-
-/** The first character of a plain scalar here: no YAML indicator, nothing that starts another construct. */
-const PLAIN_FIRST = /^[A-Za-z0-9_./~+=$(]|^-[^\s-]|^--[^\s-]/;
-/** The rest: printable ASCII; a plain scalar never holds `: ` or ` #` and never ends in `:` or a space. */
-const PLAIN_REST = /^[\x20-\x7e]*$/;
-/** JSON string syntax (what JSON.stringify writes) minus `\/` (not an escape in YAML 1.1) and escaped surrogates. */
-const DOUBLE_QUOTED = /^"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*"$/;
-/** The same without escapes: its content is the value as is (what JSON.parse would give, without it). */
-const SIMPLE_DOUBLE_QUOTED = /^"[^"\\\x00-\x1f]*"$/;
-const SINGLE_QUOTED = /^'[\x20-\x26\x28-\x7e]*'$/;
-/** Keys JS objects order before all others, so that the problems come out in the `yaml` package's order. */
-const INDEX_LIKE = /^[0-9]+$/;
-/** YAML limits an implicit key to 1,024 characters; stay well inside. */
-const KEY_LIMIT = 1000;
 /** Deeper than any emitted pipeline; keeps the recursion here far from the stack's limit. */
 const DEPTH_LIMIT = 1000;
 
@@ -169,29 +155,11 @@ function isStringKey(text: string): boolean {
   return verdict;
 }
 
-function isPlain(text: string): boolean {
-  return (
-    PLAIN_FIRST.test(text) &&
-    PLAIN_REST.test(text) &&
-    !text.includes(': ') &&
-    !text.includes(' #') &&
-    text.charCodeAt(text.length - 1) !== COLON &&
-    text.charCodeAt(text.length - 1) !== SPACE
-  );
-}
 
-class Reader {
-  /** Start of the current line, its end (the index of its newline) and its indentation. */
-  private start = 0;
-  private end = 0;
-  private indent = 0;
+class Reader extends BlockLines {
   private readonly differences: BlockYaml['differences'] = [];
   /** Keys and indices from the document to the value being read, for the path of a difference. */
   private readonly path: Array<string | number> = [];
-
-  constructor(private readonly text: string) {
-    this.line(0);
-  }
 
   stream(): BlockYaml {
     const docs: unknown[] = [];
@@ -202,37 +170,6 @@ class Reader {
       if (!this.isDocumentMarker() || this.end - this.start !== 3) throw notInLayout;
       this.line(this.end + 1);
     }
-  }
-
-  private line(start: number): void {
-    const { text } = this;
-    this.start = start;
-    if (start >= text.length) {
-      this.end = start;
-      this.indent = 0;
-      return;
-    }
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    this.end = end;
-    let i = start;
-    while (i < end && text.charCodeAt(i) === SPACE) i++;
-    this.indent = i - start;
-  }
-
-  private atEnd(): boolean {
-    return this.start >= this.text.length;
-  }
-
-  private isDocumentMarker(): boolean {
-    return this.indent === 0 && (this.text.startsWith('---', this.start) || this.text.startsWith('...', this.start));
-  }
-
-  /** `-` then a space or the end of the line, at the current indentation. */
-  private isSequenceEntry(): boolean {
-    const at = this.start + this.indent;
-    if (this.text.charCodeAt(at) !== DASH) return false;
-    return at + 1 === this.end || this.text.charCodeAt(at + 1) === SPACE;
   }
 
   /** Entries at `indent`; the first may share a dash's line (`- key: …`), its key then at column `indent`. */
@@ -272,37 +209,6 @@ class Reader {
       if (this.atEnd() || this.indent < indent || this.isDocumentMarker()) return items;
       if (this.indent > indent || !this.isSequenceEntry()) throw notInLayout;
     }
-  }
-
-  /** Whether the text at `at` (to the end of the line) is `key: …` or `key:` rather than a scalar. */
-  private startsMappingEntry(at: number): boolean {
-    const { text } = this;
-    const first = text.charCodeAt(at);
-    if (first === SINGLE_QUOTE) return false; // never a key here, often a scalar holding `: ` (JSON)
-    if (first === DOUBLE_QUOTE) {
-      const close = this.closingQuote(at);
-      return close + 1 < this.end && text.charCodeAt(close + 1) === COLON;
-    }
-    return this.keyColon(at) >= 0;
-  }
-
-  /** The `:` ending a plain key that starts at `at`: the first one followed by a space or the line's end. */
-  private keyColon(at: number): number {
-    const { text, end } = this;
-    for (let i = text.indexOf(':', at); i >= 0 && i < end; i = text.indexOf(':', i + 1))
-      if (i + 1 === end || text.charCodeAt(i + 1) === SPACE) return i;
-    return -1;
-  }
-
-  /** The index of the `"` closing a double-quoted scalar that opens at `at`, on this line. */
-  private closingQuote(at: number): number {
-    const { text, end } = this;
-    for (let i = at + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i++;
-      else if (c === DOUBLE_QUOTE) return i;
-    }
-    throw notInLayout;
   }
 
   /** Where the value after the last key read starts (a field, not a returned pair: one per entry adds up). */
@@ -422,17 +328,10 @@ class Reader {
       this.line(this.end + 1);
     }
     if (lastContent < 0) throw notInLayout;
-    const body = lines.slice(0, lastContent + 1).join('\n');
-    if (header === '|-') return body;
-    if (header === '|') return `${body}\n`;
-    return `${body}\n${'\n'.repeat(lines.length - 1 - lastContent)}`;
+    return blockText(header, lines, lastContent);
   }
 }
 
-function decodeDoubleQuoted(raw: string): string {
-  if (!DOUBLE_QUOTED.test(raw)) throw notInLayout;
-  return JSON.parse(raw) as string;
-}
 
 function pathOf(segments: ReadonlyArray<string | number>): string {
   let path = '';

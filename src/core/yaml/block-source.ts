@@ -23,6 +23,26 @@
 import { Composer, Document, isScalar, type ScalarTag, type Schema } from 'yaml';
 import { isWellFormed } from '../check/values';
 import { MAX_YAML_DEPTH } from '../limits';
+import {
+  BlockLines,
+  COLON,
+  DOUBLE_QUOTE,
+  blockText,
+  decodeDoubleQuoted,
+  INDEX_LIKE,
+  isPlain,
+  KEY_LIMIT,
+  NEWLINE,
+  notInLayout,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  PIPE,
+  SIMPLE_DOUBLE_QUOTED,
+  SINGLE_QUOTE,
+  SINGLE_QUOTED,
+  SPACE,
+  UNREADABLE,
+} from './block-layout';
 import type { Json } from '../model/types';
 
 /** `[start, end]` offsets, as the `yaml` package's `range[0]` and `range[1]`. */
@@ -62,33 +82,6 @@ export function scalarToJson(value: unknown): Json {
   return String(value);
 }
 
-class NotInLayout extends Error {}
-const notInLayout = new NotInLayout();
-
-const NEWLINE = 10;
-const SPACE = 32;
-const DASH = 45;
-const COLON = 58;
-const DOUBLE_QUOTE = 34;
-const SINGLE_QUOTE = 39;
-const OPEN_BRACKET = 91;
-const OPEN_BRACE = 123;
-const PIPE = 124;
-
-/** CR, NEL, LS, PS (line breaks somewhere), C0 / C1 controls, BOM, non-characters: the package decides. */
-const UNREADABLE = /[\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
-/** The first character of a plain scalar here: no YAML indicator, nothing that starts another construct. */
-const PLAIN_FIRST = /^[A-Za-z0-9_./~+=$(]|^-[^\s-]|^--[^\s-]/;
-/** The rest: printable ASCII; a plain scalar never holds `: ` or ` #` and never ends in `:` or a space. */
-const PLAIN_REST = /^[\x20-\x7e]*$/;
-/** JSON string syntax minus `\/` and escaped surrogates, which YAML reads otherwise or not at all. */
-const DOUBLE_QUOTED = /^"(?:[^"\\\x00-\x1f]|\\["\\bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*"$/;
-const SIMPLE_DOUBLE_QUOTED = /^"[^"\\\x00-\x1f]*"$/;
-const SINGLE_QUOTED = /^'[\x20-\x26\x28-\x7e]*'$/;
-/** Keys JS objects order before all others: the importer then needs the file's order, kept by the package's path. */
-const INDEX_LIKE = /^[0-9]+$/;
-/** YAML limits an implicit key to 1,024 characters; stay well inside. */
-const KEY_LIMIT = 1000;
 
 /** The schema and options the `yaml` package composes magnus files with (source.ts). */
 const { schema, options } = (() => {
@@ -141,10 +134,6 @@ function plainValue(text: string): Json {
   return value;
 }
 
-function isPlain(text: string): boolean {
-  const last = text.charCodeAt(text.length - 1);
-  return PLAIN_FIRST.test(text) && PLAIN_REST.test(text) && !text.includes(': ') && !text.includes(' #') && last !== COLON && last !== SPACE;
-}
 
 /** A plain key that reads as itself (not a bool, number, null or `<<`), and keeps its place in a JS object. */
 function isStringKey(text: string): boolean {
@@ -174,11 +163,7 @@ class Place {
   }
 }
 
-class Reader {
-  /** Start of the current line, its end (the index of its newline) and its indentation. */
-  private start = 0;
-  private end = 0;
-  private indent = 0;
+class Reader extends BlockLines {
   private depth = 0;
   /** What the last value read spans (`yaml`'s range[0], range[1], range[2]) and, for a block collection, its entries. */
   private valueStart = 0;
@@ -188,10 +173,6 @@ class Reader {
   /** Where the key last read ends, and where the text after its `:` starts. */
   private keyEnd = 0;
   private afterColon = 0;
-
-  constructor(private readonly text: string) {
-    this.line(0);
-  }
 
   document(): BlockSource {
     if (this.indent !== 0 || this.isDocumentMarker()) throw notInLayout;
@@ -222,37 +203,6 @@ class Reader {
       return undefined;
     };
     return { value, valueSpan: (path) => find(path, false), keySpan: (path) => find(path, true), keysAt: (path) => placeAt(path)?.keys };
-  }
-
-  private line(start: number): void {
-    const { text } = this;
-    this.start = start;
-    if (start >= text.length) {
-      this.end = start;
-      this.indent = 0;
-      return;
-    }
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    this.end = end;
-    let i = start;
-    while (i < end && text.charCodeAt(i) === SPACE) i++;
-    this.indent = i - start;
-  }
-
-  private atEnd(): boolean {
-    return this.start >= this.text.length;
-  }
-
-  private isDocumentMarker(): boolean {
-    return this.indent === 0 && (this.text.startsWith('---', this.start) || this.text.startsWith('...', this.start));
-  }
-
-  /** `-` then a space or the end of the line, at the current indentation. */
-  private isSequenceEntry(): boolean {
-    const at = this.start + this.indent;
-    if (this.text.charCodeAt(at) !== DASH) return false;
-    return at + 1 === this.end || this.text.charCodeAt(at + 1) === SPACE;
   }
 
   private enter(): void {
@@ -329,38 +279,6 @@ class Reader {
     this.valueEnd = valueEnd;
     this.nodeEnd = nodeEnd;
     this.place = undefined;
-  }
-
-  /** Whether the text at `at` (to the end of the line) is `key: …` or `key:` rather than a scalar. */
-  private startsMappingEntry(at: number): boolean {
-    const { text } = this;
-    const first = text.charCodeAt(at);
-    if (first === SINGLE_QUOTE) return false;
-    if (first === DOUBLE_QUOTE) {
-      const close = this.closingQuote(at);
-      return close + 1 < this.end && text.charCodeAt(close + 1) === COLON;
-    }
-    return this.keyColon(at) >= 0;
-  }
-
-  /** The `:` ending a plain key that starts at `at`: the first one followed by a space or the line's end. */
-  private keyColon(at: number): number {
-    const { text, end } = this;
-    // Within the line only: `indexOf` would run on to the next colon of the file, for every line
-    // of a long list without one (quadratic in a hostile file).
-    for (let i = at; i < end; i++) if (text.charCodeAt(i) === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
-    return -1;
-  }
-
-  /** The index of the `"` closing a double-quoted scalar that opens at `at`, on this line. */
-  private closingQuote(at: number): number {
-    const { text, end } = this;
-    for (let i = at + 1; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 92 /* \ */) i++;
-      else if (c === DOUBLE_QUOTE) return i;
-    }
-    throw notInLayout;
   }
 
   private key(at: number): string {
@@ -452,14 +370,7 @@ class Reader {
     // `|+` keeps the empty lines after the text, and its node ends after them; the others end after the text.
     const end = header === '|+' ? this.start : contentEnd;
     this.scalar(at, end, end);
-    const body = lines.slice(0, lastContent + 1).join('\n');
-    if (header === '|-') return body;
-    if (header === '|') return `${body}\n`;
-    return `${body}\n${'\n'.repeat(lines.length - 1 - lastContent)}`;
+    return blockText(header, lines, lastContent);
   }
 }
 
-function decodeDoubleQuoted(raw: string): string {
-  if (!DOUBLE_QUOTED.test(raw)) throw notInLayout;
-  return JSON.parse(raw) as string;
-}
