@@ -115,10 +115,25 @@ export abstract class BlockLines {
   /** The `:` ending a plain key that starts at `at`: the first one followed by a space or the line's end. */
   protected keyColon(at: number): number {
     const { text, end } = this;
-    // Within the line only: `indexOf` would run on to the next colon of the file, for every line
-    // of a long list without one (quadratic in a hostile file).
-    for (let i = at; i < end; i++) if (text.charCodeAt(i) === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) return i;
+    for (let i = this.firstColon(at); i < end; i = this.firstColon(i + 1)) if (i + 1 === end || text.charCodeAt(i + 1) === SPACE) return i;
     return -1;
+  }
+
+  /** The last search for a `:`: from where, and what it found (the text's length for none). */
+  private colonFrom = 0;
+  private colonFound = -1;
+
+  /**
+   * The first `:` at or after `at`, by the native search, which may run on past the line: the
+   * answer is kept and serves every later question between where it was asked and what it found,
+   * so a long list without colons (a hostile file) is scanned once, not once a line.
+   */
+  private firstColon(at: number): number {
+    if (this.colonFrom <= at && at <= this.colonFound) return this.colonFound;
+    const found = this.text.indexOf(':', at);
+    this.colonFrom = at;
+    this.colonFound = found < 0 ? this.text.length : found;
+    return this.colonFound;
   }
 
   /** The index of the `"` closing a double-quoted scalar that opens at `at`, on this line. */
