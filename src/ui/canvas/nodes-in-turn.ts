@@ -20,7 +20,7 @@ export interface NodesInTurn<N, E> {
   edges: readonly E[];
   /** Nodes not given yet. */
   waiting: number;
-  /** Whether more is to be given in a later task (0 and false: `nodes` and `edges` are the ones asked for). */
+  /** Whether more is to be given in a later task (false: `nodes` and `edges` are the ones asked for). */
   more: boolean;
 }
 

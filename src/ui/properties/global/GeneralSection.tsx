@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Diagnostic } from '../../../core/diagnostics';
 import { setStartStep } from '../../../core/model/actions';
 import { setDescription, setTag } from '../../../core/model/settings-actions';
@@ -17,7 +18,8 @@ export function GeneralSection({ pipeline, diagnostics }: { pipeline: Pipeline; 
   const { commit, once, end } = useFieldEditor(undefined);
   const { dag } = pipeline;
   const start = dag.start_at ?? '';
-  const startChoices = dag.steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name }));
+  // The same list while the steps are the same: the options (thousands, past 500 steps) are then not rendered again.
+  const startChoices = useMemo(() => dag.steps.filter((s) => s.type !== 'success' && s.type !== 'fail').map((s) => ({ value: s.name, label: s.name })), [dag.steps]);
   const startMessages = diagnostics.filter((d) => d.step === undefined && d.graph === '' && d.field === 'start_at').map((d) => ({ severity: d.severity, text: d.message }));
   return (
     <fieldset className="section">
