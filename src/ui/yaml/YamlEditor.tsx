@@ -6,6 +6,7 @@ import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { useDesignerStore } from '../store/context';
 import { ALL_TABS, EditSession, inSlices, isEditable, languageOf, MARKER_OWNER, tabOf, uriOf } from './edit-session';
+import { afterCanvasShows } from '../common/canvas-shown';
 import { takeLargePastes } from './large-paste';
 import { markersFor } from './markers';
 import './magnus-schemas';
@@ -83,16 +84,29 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
     if (model) session.watch(shown.tab, model);
     session.offer(shown.tab, pipeline, () => doc);
   }, [session, editor, shown.tab, doc, pipeline]);
+  const latest = useRef(pipeline);
+  latest.current = pipeline;
   useEffect(() => {
     if (!editor) return;
-    return whenQuiet(() => {
+    let cancelQuiet: (() => void) | undefined;
+    let cancelled = false;
+    const catchUp = () => {
       for (const tab of ALL_TABS) {
         if (!files.some((f) => f.tab === tab)) {
           monaco.editor.getModel(uriOf(tab))?.dispose();
           session.forget(tab);
         } else if (tab !== shown.tab) session.offer(tab, pipeline, () => yamlDoc(pipeline, target, tab));
       }
+    };
+    // After the canvas shows the pipeline (canvas-shown.ts): written before it, an import's dag and
+    // config tabs (a few tasks of 20–60 ms each) delayed the canvas's first frame of the new steps.
+    void afterCanvasShows(() => latest.current).then(() => {
+      if (!cancelled) cancelQuiet = whenQuiet(catchUp);
     });
+    return () => {
+      cancelled = true;
+      cancelQuiet?.();
+    };
   }, [session, editor, files, shown.tab, pipeline, target]);
 }
 
@@ -138,16 +152,24 @@ function hasMoreLines(pieces: readonly string[], max: number): boolean {
   return false;
 }
 
-function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: YamlDoc) {
+function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: YamlDoc, pipeline: Pipeline) {
   const large = useRef<boolean | undefined>(undefined);
+  const latest = useRef(pipeline);
+  latest.current = pipeline;
   useEffect(() => {
     if (!editor) return;
-    // From the text, not the model: a long text replacing the workflow reaches the model a frame
-    // later (edit-session.ts), and folding is best off before it does.
+    // From the text, not the model: a long text replacing the workflow reaches the model after
+    // the canvas shows its pipeline (edit-session.ts), and folding is best off before it does.
     const isLarge = hasMoreLines(doc.pieces, FOLDING_MAX_LINES);
     if (isLarge === large.current) return;
     large.current = isLarge;
-    editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge, defaultModel: 'indentationModel' } });
+    const update = () => editor.updateOptions({ folding: !isLarge, stickyScroll: { enabled: !isLarge, defaultModel: 'indentationModel' } });
+    if (!isLarge) return update();
+    // Turning them off renders the editor again (~50 ms): after the canvas shows the new steps,
+    // still before the long text's first slice (which waits for a frame after that).
+    void afterCanvasShows(() => latest.current).then(() => {
+      if (large.current === isLarge) update();
+    });
   }, [editor, shown, doc]);
 }
 
@@ -226,7 +248,7 @@ export default function YamlEditor({ files, shown, doc, pipeline, target, diagno
   useModels(session, editor, files, shown, doc, pipeline, target);
   useWorkflowFirst(session, editor, shown);
   useShownModel(editor, shown);
-  useFoldingForSize(editor, shown, doc);
+  useFoldingForSize(editor, shown, doc, pipeline);
   useMarkers(session, ownership, editor, files, shown, pipeline, diagnostics);
   useHistoryKeys(session, editor);
   useEffect(
