@@ -1,6 +1,6 @@
 import { Editor } from '@monaco-editor/react';
 import { useEditorTheme } from '../theme/theme-store';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
@@ -74,7 +74,7 @@ function useShownModel(editor: CodeEditor | null, shown: YamlFile) {
  * page is quiet (so a tab shows at once when chosen, and tests can read any file), and tabs that
  * disappeared lose theirs. The session decides whether an editable tab takes the model's text.
  */
-function useModels(session: EditSession, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, doc: YamlDoc, pipeline: Pipeline, target: EmitTarget) {
+function useModels(session: EditSession, editor: CodeEditor | null, files: readonly YamlFile[], shown: YamlFile, doc: YamlDoc, pipeline: Pipeline, target: EmitTarget, newest: RefObject<Pipeline>) {
   // Declared before the other effects: models must exist before they are shown or marked. A layout
   // effect: in the commit of the render that emitted the text, not in a task of its own after it.
   useLayoutEffect(() => {
@@ -84,8 +84,6 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
     if (model) session.watch(shown.tab, model);
     session.offer(shown.tab, pipeline, () => doc);
   }, [session, editor, shown.tab, doc, pipeline]);
-  const latest = useRef(pipeline);
-  latest.current = pipeline;
   useEffect(() => {
     if (!editor) return;
     let cancelQuiet: (() => void) | undefined;
@@ -100,7 +98,7 @@ function useModels(session: EditSession, editor: CodeEditor | null, files: reado
     };
     // After the canvas shows the pipeline (canvas-shown.ts): written before it, an import's dag and
     // config tabs (a few tasks of 20–60 ms each) delayed the canvas's first frame of the new steps.
-    void afterCanvasShows(() => latest.current).then(() => {
+    void afterCanvasShows(() => newest.current).then(() => {
       if (!cancelled) cancelQuiet = whenQuiet(catchUp);
     });
     return () => {
@@ -152,10 +150,8 @@ function hasMoreLines(pieces: readonly string[], max: number): boolean {
   return false;
 }
 
-function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: YamlDoc, pipeline: Pipeline) {
+function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: YamlDoc, newest: RefObject<Pipeline>) {
   const large = useRef<boolean | undefined>(undefined);
-  const latest = useRef(pipeline);
-  latest.current = pipeline;
   useEffect(() => {
     if (!editor) return;
     // From the text, not the model: a long text replacing the workflow reaches the model after
@@ -167,7 +163,7 @@ function useFoldingForSize(editor: CodeEditor | null, shown: YamlFile, doc: Yaml
     if (!isLarge) return update();
     // Turning them off renders the editor again (~50 ms): after the canvas shows the new steps,
     // still before the long text's first slice (which waits for a frame after that).
-    void afterCanvasShows(() => latest.current).then(() => {
+    void afterCanvasShows(() => newest.current).then(() => {
       if (large.current === isLarge) update();
     });
   }, [editor, shown, doc]);
@@ -245,10 +241,13 @@ export default function YamlEditor({ files, shown, doc, pipeline, target, diagno
   const [session] = useState(() => new EditSession(store, () => setOwnership((n) => n + 1), () => setWriting((n) => n + 1)));
   // The text the editor's own first model starts from: read once (a long workflow's is joined then).
   const [initialText] = useState(() => (inSlices(shown.tab, doc.text) ? '' : doc.text));
-  useModels(session, editor, files, shown, doc, pipeline, target);
+  // The pipeline the pane shows now: work waiting for the canvas (canvas-shown.ts) follows it.
+  const newest = useRef(pipeline);
+  newest.current = pipeline;
+  useModels(session, editor, files, shown, doc, pipeline, target, newest);
   useWorkflowFirst(session, editor, shown);
   useShownModel(editor, shown);
-  useFoldingForSize(editor, shown, doc, pipeline);
+  useFoldingForSize(editor, shown, doc, newest);
   useMarkers(session, ownership, editor, files, shown, pipeline, diagnostics);
   useHistoryKeys(session, editor);
   useEffect(
