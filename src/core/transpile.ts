@@ -13,7 +13,11 @@ export interface LoadResult extends ImportResult {
 
 /** Import and validate: every diagnostic, positioned in the files where the model came from text. */
 export function loadPipeline(input: MagnusInput): LoadResult {
-  const imported = importMagnus(input);
+  return checkImported(importMagnus(input));
+}
+
+/** An import's pipeline validated, its findings placed in the files: the second half of loadPipeline. */
+export function checkImported(imported: ImportResult): LoadResult {
   if (!imported.pipeline) return { ...imported, diagnostics: sortDiagnostics(imported.diagnostics) };
   const validation = validatePipeline(imported.pipeline);
   const found = imported.sourceMap.attach(validation);

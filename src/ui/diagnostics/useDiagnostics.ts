@@ -2,6 +2,7 @@ import { useDeferredValue } from 'react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { Pipeline } from '../../core/model/types';
 import { useDesigner } from '../store/context';
+import { isAwaited } from '../store/store';
 import { allDiagnostics, validation } from '../store/derived';
 
 /**
@@ -13,13 +14,19 @@ import { allDiagnostics, validation } from '../store/derived';
  */
 const useCheckedPipeline = (): Pipeline => useDeferredValue(useDesigner((s) => s.checked));
 
+/** Whether the checked pipeline's diagnostics are still awaited from the reader (store.ts `waiting`): none are shown until they arrive. */
+const useAwaited = (pipeline: Pipeline): boolean => useDesigner((s) => isAwaited(s, pipeline));
+
+const NONE: Diagnostic[] = [];
+
 export function useDiagnostics(): Diagnostic[] {
   const pipeline = useCheckedPipeline();
   const target = useDesigner((s) => s.target);
-  return allDiagnostics(pipeline, target);
+  return useAwaited(pipeline) ? NONE : allDiagnostics(pipeline, target);
 }
 
 /** The validator's findings only (what the forms show), deferred the same way. */
 export function useValidation(): Diagnostic[] {
-  return validation(useCheckedPipeline());
+  const pipeline = useCheckedPipeline();
+  return useAwaited(pipeline) ? NONE : validation(pipeline);
 }

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../../core/diagnostics';
 import { inputReader } from '../reading/readers';
 import { ReadStopped } from '../reading/reader';
-import { takePipeline } from '../reading/take';
+import { settleTaken, takeUnchecked } from '../reading/take';
+import type { Pipeline } from '../../core/model/types';
 import { trackRead } from '../reading/track';
 import type { DesignerStore, ImportReport } from '../store/store';
 import type { Classification, NamedText } from './classify';
@@ -47,11 +48,30 @@ export async function runImport(source: File[] | Classification, store: Designer
         askForNested: options.askForNested,
         target: store.getState().target,
       };
-      const read = await inputReader.run({ read: 'import', ...request }, { signal, onProgress: progress });
-      options.onClassified?.(read.classification);
-      if (read.status !== 'read') return read;
-      await takePipeline(store, read.pipeline, read.seed, signal, progress, read.diagnostics);
-      return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: read.diagnostics } };
+      // The pipeline comes first (the canvas draws it), then its check: see reader.worker.ts.
+      const before = store.getState().history.present;
+      let taken: Promise<Pipeline> | undefined;
+      const onPart = ({ pipeline }: { pipeline: Pipeline }) => {
+        taken = takeUnchecked(store, pipeline, signal, progress).then(() => pipeline);
+        taken.catch(() => {}); // the read itself fails the same way
+      };
+      try {
+        const read = await inputReader.run({ read: 'import', ...request }, { signal, onProgress: progress, onPart });
+        options.onClassified?.(read.classification);
+        if (read.status !== 'checked') return read;
+        if (!taken) throw new Error('the reader checked a pipeline it never handed over');
+        settleTaken(store, await taken, read.seed, read.diagnostics);
+        return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: read.diagnostics } };
+      } catch (error) {
+        // Cancelled, failed or out of time after the pipeline was taken: it is taken back, as a
+        // stopped import changes nothing.
+        const pipeline = await taken?.catch(() => undefined);
+        if (pipeline) {
+          store.getState().settle(pipeline);
+          store.getState().forgetEditSince(before);
+        }
+        throw error;
+      }
     });
   } catch (error) {
     if (error instanceof ReadStopped && error.reason === 'cancelled') return { status: 'cancelled' };

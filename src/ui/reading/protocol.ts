@@ -4,7 +4,8 @@
  * tab — is read there, so that no input, however large or hostile, stops the page answering.
  */
 import type { EditRequest, EditResult } from '../yaml/read-edit';
-import type { ImportRead, ImportRequest } from '../import/read-import';
+import type { ImportAnswer, ImportRequest } from '../import/read-import';
+import type { Pipeline } from '../../core/model/types';
 import type { ShareRequest, ShareRead } from '../share/open-shared';
 import type { PasteRead, PasteRequest } from '../clipboard/read-paste';
 import type { ReadProgress } from './progress';
@@ -27,7 +28,7 @@ export type ReadRequest =
 
 export interface ResultOf {
   edit: EditResult;
-  import: ImportRead;
+  import: ImportAnswer;
   share: ShareRead;
   paste: PasteRead;
   salvage: SalvagedFiles | null;
@@ -35,8 +36,17 @@ export interface ResultOf {
   warm: null;
 }
 
+/**
+ * What a read hands the page before its answer: an import's pipeline, read and laid out, so the
+ * canvas draws it while the worker checks and emits it (the answer brings those).
+ */
+export interface PartOf {
+  import: { pipeline: Pipeline };
+}
+
 export type ReaderMessage =
   | { id: number; type: 'progress'; progress: ReadProgress }
+  | { id: number; type: 'part'; part: PartOf[keyof PartOf] }
   | { id: number; type: 'done'; result: ResultOf[keyof ResultOf] }
   /** A bug in the reader (bad input is answered with diagnostics, never thrown). */
   | { id: number; type: 'failed'; message: string };

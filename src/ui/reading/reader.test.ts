@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READ_BUDGET_MS } from '../../core/limits';
 import type { ReaderMessage, ReadRequest } from './protocol';
 import { Reader, ReadStopped, timeoutMessage } from './reader';
+import { newPipeline } from '../toolbar/new-pipeline';
 
 /** A worker that answers only when told to, and remembers whether it was terminated. */
 class FakeWorker {
@@ -34,6 +35,25 @@ describe('the reader', () => {
     FakeWorker.made = [];
   });
   afterEach(() => vi.useRealTimers());
+
+  it('hands over what a read sends before its answer, to that read only', async () => {
+    const reader = newReader();
+    const parts = vi.fn();
+    const other = vi.fn();
+    const imported = reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: parts });
+    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: other });
+    const [worker] = FakeWorker.made;
+    const pipeline = newPipeline();
+    worker.answer({ id: worker.received[0].id, type: 'part', part: { pipeline } });
+    expect(parts).toHaveBeenCalledWith({ pipeline });
+    expect(other).not.toHaveBeenCalled();
+    const answer = { classification: { files: [], fileNames: {}, problems: [] }, status: 'failed' as const, diagnostics: [] };
+    worker.answer({ id: worker.received[0].id, type: 'done', result: answer });
+    expect(await imported).toEqual(answer);
+    // A part after the answer has no one to go to.
+    worker.answer({ id: worker.received[0].id, type: 'part', part: { pipeline } });
+    expect(parts).toHaveBeenCalledTimes(1);
+  });
 
   it('answers each read with its own result, and passes its progress on', async () => {
     const reader = newReader();

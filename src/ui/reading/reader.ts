@@ -4,7 +4,7 @@
  * person can act on. The next read starts a fresh worker.
  */
 import { READ_BUDGET_MS } from '../../core/limits';
-import type { ReaderMessage, ReadProgress, ReadRequest, ResultOf } from './protocol';
+import type { PartOf, ReaderMessage, ReadProgress, ReadRequest, ResultOf } from './protocol';
 
 /** Why a read ended without an answer. */
 export class ReadStopped extends Error {
@@ -26,11 +26,15 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
 }
 
+/** `onPart`: what the read hands over before its answer (protocol.ts `PartOf`). */
+type RunOptions<K extends ReadRequest['read']> = ReadOptions & { onPart?: (part: K extends keyof PartOf ? PartOf[K] : never) => void };
+
 interface Pending {
   request: ReadRequest;
   resolve: (result: never) => void;
   reject: (error: ReadStopped) => void;
   onProgress?: (progress: ReadProgress) => void;
+  onPart?: (part: never) => void;
   timer: ReturnType<typeof setTimeout>;
   stopListening: () => void;
 }
@@ -42,8 +46,8 @@ export class Reader {
 
   constructor(private readonly createWorker: () => Worker) {}
 
-  run<K extends ReadRequest['read']>(request: Extract<ReadRequest, { read: K }>, options: ReadOptions = {}): Promise<ResultOf[K]> {
-    const { budgetMs = READ_BUDGET_MS, signal, onProgress } = options;
+  run<K extends ReadRequest['read']>(request: Extract<ReadRequest, { read: K }>, options: RunOptions<K> = {}): Promise<ResultOf[K]> {
+    const { budgetMs = READ_BUDGET_MS, signal, onProgress, onPart } = options;
     if (signal?.aborted) return Promise.reject(new ReadStopped('cancelled', 'cancelled'));
     const id = ++this.nextId;
     return new Promise<ResultOf[K]>((resolve, reject) => {
@@ -54,6 +58,7 @@ export class Reader {
         resolve: resolve as (result: never) => void,
         reject,
         onProgress,
+        onPart: onPart as ((part: never) => void) | undefined,
         timer: setTimeout(() => this.stop(id, new ReadStopped('timeout', timeoutMessage(budgetMs))), budgetMs),
         stopListening: () => signal?.removeEventListener('abort', onAbort),
       });
@@ -73,6 +78,7 @@ export class Reader {
     worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
       const message = event.data;
       if (message.type === 'progress') this.pending.get(message.id)?.onProgress?.(message.progress);
+      else if (message.type === 'part') this.pending.get(message.id)?.onPart?.(message.part as never);
       else if (message.type === 'done') this.settle(message.id)?.resolve(message.result as never);
       else this.settle(message.id)?.reject(new ReadStopped('failed', `the reader failed (${message.message})`));
     };

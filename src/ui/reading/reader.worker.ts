@@ -5,7 +5,7 @@ import type { Pipeline } from '../../core/model/types';
 import { layOut, warmLayout } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
 import type { ReaderMessage, ReadRequest } from './protocol';
-import { readImport } from '../import/read-import';
+import { startImport } from '../import/read-import';
 import { readPaste } from '../clipboard/read-paste';
 import { withExport } from '../store/derive-seed';
 import { salvageFiles } from '../recovery/salvage';
@@ -30,12 +30,13 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
         await warmLayout().catch(() => {});
         return post({ id, type: 'done', result: null });
       case 'import': {
-        const read = readImport(request, progress);
-        if (read.status === 'read') {
-          read.pipeline = await laidOut(read.pipeline, progress);
-          read.seed = withExport(read.seed, read.pipeline);
-        }
-        return post({ id, type: 'done', result: read });
+        const start = startImport(request, progress);
+        if (start.status !== 'read') return post({ id, type: 'done', result: start });
+        const pipeline = await laidOut(start.pipeline, progress);
+        // The canvas draws it while its check, emission and magnus files are made here.
+        post({ id, type: 'part', part: { pipeline } });
+        const { diagnostics, seed } = start.check(request.target);
+        return post({ id, type: 'done', result: { classification: start.classification, status: 'checked', diagnostics, seed: withExport(seed, pipeline) } });
       }
       case 'share': {
         const read = await readSharedLink(request, progress);

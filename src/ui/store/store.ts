@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import { closeRun, commit, redo, startHistory, undo, type History } from './history';
 import type { ImportFindings } from '../diagnostics/import-findings';
+import { sameSemantics } from './derived';
 
 /** The selected steps that `pipeline` still has: undoing an addition must not leave its step selected. */
 const existing = (pipeline: Pipeline, selection: string[]): string[] => {
@@ -64,6 +65,12 @@ export interface DesignerState {
    * the change is on screen, so that validation never delays a keystroke's echo or its YAML.
    */
   checked: Pipeline;
+  /**
+   * A pipeline taken before its diagnostics, emission and magnus files were computed (an import's
+   * second half, in the reader worker): they are awaited rather than computed on the page, and
+   * what shows them holds back meanwhile (`isAwaited`). Cleared by `settle`.
+   */
+  waiting?: Pipeline;
   /** Step paths, in the order they were selected. */
   selection: string[];
   focus?: FieldFocus;
@@ -84,10 +91,13 @@ export interface DesignerState {
   apply: (change: (pipeline: Pipeline) => Pipeline, options?: { coalesce?: string }) => boolean;
   /**
    * Replaces the whole pipeline as one undo step (import, new pipeline, restore); `findings`: what the
-   * import found. `checked`: its diagnostics are known already (computed by the reader, derived.ts),
-   * so they are shown with it rather than a frame later — the canvas then derives its nodes once.
+   * import found. `derived`: its diagnostics are `known` already (computed by the reader, derived.ts),
+   * so they are shown with it rather than a frame later — the canvas then derives its nodes once —
+   * or `awaited` from the reader (`waiting`).
    */
-  replace: (pipeline: Pipeline, findings?: readonly Diagnostic[], checked?: boolean) => void;
+  replace: (pipeline: Pipeline, findings?: readonly Diagnostic[], derived?: 'known' | 'awaited') => void;
+  /** The awaited values of `pipeline` arrived (or will not): `findings`, what its import found. */
+  settle: (pipeline: Pipeline, findings?: readonly Diagnostic[]) => void;
   dismissImportFinding: (finding: Diagnostic) => void;
   /**
    * Completes the present pipeline without an undo step of its own: canvas positions for steps
@@ -138,10 +148,19 @@ export function createDesignerStore(initial: Pipeline) {
       if (next !== history.present) set({ history: commit(history, next, options?.coalesce), notice: undefined });
       return true;
     },
-    replace(pipeline, findings, checked) {
+    replace(pipeline, findings, derived) {
       const history = commit(closeRun(get().history), pipeline);
       const importFindings = findings && findings.length > 0 ? { pipeline, at: history.past.length, diagnostics: findings } : undefined;
-      set({ history, selection: [], importFindings, ...(checked ? { checked: pipeline } : {}) });
+      set({ history, selection: [], importFindings, waiting: derived === 'awaited' ? pipeline : undefined, ...(derived ? { checked: pipeline } : {}) });
+    },
+    settle(pipeline, findings) {
+      const { history, waiting, importFindings } = get();
+      // Its place in the history, as `replace` gives it — the present, or in the past once edited,
+      // as the canvas placed it meanwhile perhaps — and none if it was undone.
+      let at = history.past.length;
+      if (!sameSemantics(history.present, pipeline)) while (--at >= 0 && !sameSemantics(history.past[at], pipeline));
+      const found = findings && findings.length > 0 && at >= 0 ? { pipeline: history.past[at] ?? history.present, at, diagnostics: findings } : importFindings;
+      set({ importFindings: found, ...(waiting === pipeline ? { waiting: undefined } : {}) });
     },
     dismissImportFinding(finding) {
       const { importFindings } = get();
@@ -202,3 +221,6 @@ export function createDesignerStore(initial: Pipeline) {
     },
   }));
 }
+
+/** Whether `pipeline`'s derived values are awaited from the reader: nothing should compute them meanwhile. */
+export const isAwaited = (state: Pick<DesignerState, 'waiting'>, pipeline: Pipeline): boolean => state.waiting !== undefined && sameSemantics(state.waiting, pipeline);

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import type { EmitTarget } from '../../core/emit/index';
 import type { Pipeline } from '../../core/model/types';
 import { useDesignerStore } from '../store/context';
+import { isAwaited } from '../store/store';
 import { ALL_TABS, EditSession, inSlices, isEditable, languageOf, MARKER_OWNER, tabOf, uriOf } from './edit-session';
 import { afterCanvasShows } from '../common/canvas-shown';
 import { takeLargePastes } from './large-paste';
@@ -121,7 +122,8 @@ function useWorkflowFirst(session: EditSession, editor: CodeEditor | null, shown
     if (!editor || isEditable(shown.tab)) return;
     const tab = shown.tab;
     return store.subscribe((state, previous) => {
-      if (state.history.present === previous.history.present) return;
+      // A pipeline whose text is awaited is offered by the pane's render once it is here.
+      if (state.history.present === previous.history.present || isAwaited(state, state.history.present)) return;
       try {
         session.offer(tab, state.history.present, () => yamlDoc(state.history.present, state.target, tab));
       } catch {

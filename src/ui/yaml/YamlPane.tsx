@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { CopyButton } from '../download/CopyButton';
-import { useDesigner, usePipeline } from '../store/context';
+import { useDesigner } from '../store/context';
+import { isAwaited } from '../store/store';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
 import { EditorBoundary } from './EditorBoundary';
 import { PaneSplitter } from './PaneSplitter';
@@ -22,8 +23,10 @@ const maxWidth = () => Math.max(MIN_WIDTH, Math.round(window.innerWidth * 0.7));
 /** The generated Kubeflow YAML and the exported magnus files, always in step with the model. */
 export function YamlPane() {
   // The present pipeline, not the deferred one: the shown tab follows a keystroke before its frame
-  // (a magnus tab's text must never be offered an older pipeline than the one its edit made).
-  const pipeline = usePipeline();
+  // (a magnus tab's text must never be offered an older pipeline than the one its edit made). One
+  // whose texts are awaited from the reader (an import's, store.ts `waiting`) is shown once they
+  // are here: until then, the pipeline before it.
+  const pipeline = useDesigner((s) => (isAwaited(s, s.history.present) ? (s.history.past.at(-1) ?? s.history.present) : s.history.present));
   const target = useDesigner((s) => s.target);
   const tab = useDesigner((s) => s.yamlTab);
   const setYamlTab = useDesigner((s) => s.setYamlTab);
