@@ -1,4 +1,4 @@
-import { BaseEdge, type EdgeProps, type EdgeTypes } from '@xyflow/react';
+import { BaseEdge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { FlowEdge } from './derive-flow';
 
@@ -17,5 +17,3 @@ export const FailureStubEdge = memo(function FailureStubEdge({ sourceX, sourceY,
   );
 });
 
-/** One constant object: React Flow remounts every edge if this changes between renders. */
-export const EDGE_TYPES = { failureStub: FailureStubEdge } satisfies EdgeTypes;

@@ -5,7 +5,7 @@ import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
 import { useDeferredPipeline, useDesigner, usePipeline } from '../store/context';
 import { useDiagnostics } from '../diagnostics/useDiagnostics';
-import { EDGE_TYPES } from './FailureStubEdge';
+import { EDGE_TYPES } from './edge-types';
 import { createEdgeDeriver, createNodeDeriver, deriveView, drawnSteps, FLOW_ID, isLaneNode, problemsByEdge, problemsByNode, problemTextId, type CanvasNode, type FlowEdge } from './derive-flow';
 import { NODE_TYPES } from './nodes/node-types';
 import { useCanvasDrop } from './useCanvasDrop';

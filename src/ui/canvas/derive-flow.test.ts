@@ -292,7 +292,7 @@ describe('failure exits into a shared handler', () => {
   it('are drawn as stubs once more than a few steps fail into the same step, named as any edge', () => {
     const derive = createEdgeDeriver();
     let p = load();
-    expect(derive(p, ALL_COLLAPSED).find((e) => e.id === 'on_failure:prepare')!.type).toBe('smoothstep');
+    expect(derive(p, ALL_COLLAPSED).find((e) => e.id === 'on_failure:prepare')!.type).toBe('labelled');
     for (const from of ['fan out', 'each', 'nested']) p = connect(p, from, 'fail', 'on_failure');
     const stubs = derive(p, ALL_COLLAPSED).filter((e) => e.type === 'failureStub');
     expect(stubs.map((e) => e.ariaLabel)).toEqual(['on failure: prepare → fail', 'on failure: fan out → fail', 'on failure: each → fail', 'on failure: nested → fail']);

@@ -430,7 +430,7 @@ function flowEdge(id: string, source: string, target: string, targetName: string
     target,
     sourceHandle: kind,
     targetHandle: 'in',
-    type: stub ? 'failureStub' : 'smoothstep',
+    type: stub ? 'failureStub' : 'labelled',
     label: `${severity ? '⚠ ' : ''}${failure ? 'on failure' : 'next'}`,
     ariaLabel,
     // What is wrong with it, read out after its name.
