@@ -9,6 +9,7 @@ import { createDesignerStore, isAwaited } from '../store/store';
 import { newPipeline } from '../toolbar/new-pipeline';
 import { deriveSeed, withExport } from '../store/derive-seed';
 import type { Classification } from './classify';
+import { canvasShows } from '../common/canvas-shown';
 
 /** The reader worker, played by the test: it hands over the pipeline, then answers as `then` says. */
 const reader = vi.hoisted(() => ({ script: undefined as undefined | ((onPart: (part: PartOf['import']) => void) => Promise<unknown>) }));
@@ -57,8 +58,13 @@ describe('an import, as the page runs it', () => {
       },
       store,
     );
-    const attempt = await runImport(classification, store);
-    expect(seen).toEqual({ awaited: true, present: read });
+    const running = runImport(classification, store);
+    await vi.waitFor(() => expect(seen).toEqual({ awaited: true, present: read }));
+    // The check waits for the canvas to show the steps: shown before, it would interrupt their render.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(isAwaited(store.getState(), read)).toBe(true);
+    canvasShows(read);
+    const attempt = await running;
     expect(attempt).toEqual({ status: 'imported', report: expect.objectContaining({ ok: true, diagnostics: [finding] }) });
     const state = store.getState();
     expect(state.history.present).toBe(read);

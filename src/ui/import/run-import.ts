@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../core/diagnostics';
 import { inputReader } from '../reading/readers';
 import { ReadStopped } from '../reading/reader';
 import { settleTaken, takeUnchecked } from '../reading/take';
+import { afterCanvasShows } from '../common/canvas-shown';
 import type { Pipeline } from '../../core/model/types';
 import { trackRead } from '../reading/track';
 import type { DesignerStore, ImportReport } from '../store/store';
@@ -60,7 +61,11 @@ export async function runImport(source: File[] | Classification, store: Designer
         options.onClassified?.(read.classification);
         if (read.status !== 'checked') return read;
         if (!taken) throw new Error('the reader checked a pipeline it never handed over');
-        settleTaken(store, await taken, read.seed, read.diagnostics);
+        const pipeline = await taken;
+        // Taken now, the check (diagnostics on every node, Problems, the report) would interrupt the
+        // canvas's render of the steps and make it start again.
+        await afterCanvasShows(() => store.getState().history.present);
+        settleTaken(store, pipeline, read.seed, read.diagnostics);
         return { status: 'imported', report: { title: IMPORT_REPORT_TITLE, ok: true, diagnostics: read.diagnostics } };
       } catch (error) {
         // Cancelled, failed or out of time after the pipeline was taken: it is taken back, as a
