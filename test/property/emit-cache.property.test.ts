@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EMIT_TARGETS, emitPipeline } from '../../src/core/emit/index';
-import { renameStep } from '../../src/core/model/actions';
+import { renameStep } from '../../src/core/model/structure-actions';
 import { setExecutorSetting, setParameters, setStepFields, setStepOverride, setTag, setVariables } from '../../src/core/model/settings-actions';
 import { walkSteps } from '../../src/core/model/paths';
 import { piecesEdit } from '../../src/ui/yaml/markers';

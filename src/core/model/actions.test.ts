@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ActionError, addBranch, addStep, changeStepType, connect, deleteSteps, disconnect, insertStep, moveStepToGraph, removeBranch, renameBranch, renameStep, setStartStep, terminalGraph } from './actions';
+import { ActionError, addStep, connect, deleteSteps, disconnect, insertStep, moveStepToGraph, setStartStep, terminalGraph } from './actions';
+import { addBranch, changeStepType, removeBranch, renameBranch, renameStep } from './structure-actions';
 import { resetStepOverride, setExecutorSetting, setStepFields, setStepOverride } from './settings-actions';
 import { effectiveSettings } from './effective';
 import { findStep } from './paths';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ActionError, addBranch, removeBranch, renameBranch } from '../../../core/model/actions';
+import { ActionError } from '../../../core/model/actions';
+import { addBranch, removeBranch, renameBranch } from '../../../core/model/structure-actions';
 import type { Pipeline } from '../../../core/model/types';
 import { fieldId } from '../../forms/field-id';
 import { hasError, type FieldMessage } from '../../forms/field-messages';

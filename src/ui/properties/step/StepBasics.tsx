@@ -1,4 +1,5 @@
-import { changeStepType, setStartStep } from '../../../core/model/actions';
+import { setStartStep } from '../../../core/model/actions';
+import { changeStepType } from '../../../core/model/structure-actions';
 import type { StepType } from '../../../core/model/types';
 import { SelectField } from '../../forms/ChoiceFields';
 import { fieldId } from '../../forms/field-id';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ActionError, renameStep } from '../../../core/model/actions';
+import { ActionError } from '../../../core/model/actions';
+import { renameStep } from '../../../core/model/structure-actions';
 import { joinPath } from '../../../core/model/paths';
 import type { Pipeline } from '../../../core/model/types';
 import { fieldId } from '../../forms/field-id';
