@@ -121,4 +121,24 @@ describe('autosave', () => {
     vi.runAllTimers();
     expect(savedCommand(storage)).toMatchObject({ command: 'new.py' });
   });
+
+  it('writes an imported pipeline once its check has arrived, not while the canvas draws it; at once if the page goes away', () => {
+    const storage = memoryStorage();
+    const setItem = vi.spyOn(storage, 'setItem');
+    const store = createDesignerStore(example);
+    startAutosave(store, storage);
+    const imported = { ...example, tag: 'imported' };
+    store.getState().replace(imported, undefined, 'awaited');
+    vi.runAllTimers();
+    expect(setItem).not.toHaveBeenCalled();
+    store.getState().settle(imported);
+    vi.runAllTimers();
+    expect(setItem).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!)).toMatchObject({ tag: 'imported' });
+
+    const again = { ...example, tag: 'again' };
+    store.getState().replace(again, undefined, 'awaited');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(storage.getItem(AUTOSAVE_KEY)!)).toMatchObject({ tag: 'again' });
+  });
 });

@@ -1,6 +1,6 @@
 import type { Pipeline } from '../../core/model/types';
 import { AUTOSAVE_KEY, isQuotaExceeded } from './saved';
-import type { DesignerState, DesignerStore } from './store';
+import { isAwaited, type DesignerState, type DesignerStore } from './store';
 
 export const STORAGE_FULL_NOTICE =
   "This browser's storage is full: your latest changes are not saved in it (the last save is kept). Keep working, and download your files to keep them; saving resumes by itself once there is room.";
@@ -28,9 +28,15 @@ export function startAutosave(store: DesignerStore, storage: Storage, openedWith
   /** When the oldest change not yet written was made. */
   let since: number | undefined;
   let failing = false;
-  const flush = () => {
+  /**
+   * `now`: the page is going away. Otherwise a pipeline whose check is awaited (an import being
+   * drawn, store.ts `waiting`) is written once it has arrived: serializing 1,000 steps before the
+   * canvas had drawn them delayed their frame.
+   */
+  const flush = (now = false) => {
     clearTimeout(timer);
     timer = undefined;
+    if (!now && pending && isAwaited(store.getState(), pending)) return;
     since = undefined;
     if (!pending || holdsTheSaveSlot(store.getState())) return;
     try {
@@ -49,24 +55,24 @@ export function startAutosave(store: DesignerStore, storage: Storage, openedWith
     const now = Date.now();
     since ??= now;
     clearTimeout(timer);
-    timer = setTimeout(flush, Math.max(0, Math.min(SAVE_PAUSE_MS, since + SAVE_AT_MOST_EVERY_MS - now)));
+    timer = setTimeout(() => flush(), Math.max(0, Math.min(SAVE_PAUSE_MS, since + SAVE_AT_MOST_EVERY_MS - now)));
   };
   const unsubscribe = store.subscribe((state, previous) => {
     if (state.history.present !== previous.history.present) {
       pending = state.history.present;
       schedule();
-    } else if (holdsTheSaveSlot(previous) && !holdsTheSaveSlot(state) && pending) schedule();
+    } else if (((holdsTheSaveSlot(previous) && !holdsTheSaveSlot(state)) || (previous.waiting && !state.waiting)) && pending) schedule();
   });
   // `openedWith`: the pipeline the page opened with, when saving starts after it may have changed.
   if (openedWith !== undefined && store.getState().history.present !== openedWith) {
     pending = store.getState().history.present;
     schedule();
   }
-  const flushOnHide = () => flush();
+  const flushOnHide = () => flush(true);
   window.addEventListener('pagehide', flushOnHide);
   return () => {
     unsubscribe();
     window.removeEventListener('pagehide', flushOnHide);
-    flush();
+    flush(true);
   };
 }
