@@ -37,8 +37,8 @@ export async function takeUnchecked(store: DesignerStore, read: Pipeline, signal
   store.getState().replace(read, undefined, 'awaited');
 }
 
-/** The awaited values of a pipeline taken unchecked; without them (the read failed), the page computes them when asked. */
-export function settleTaken(store: DesignerStore, taken: Pipeline, seed?: DerivedSeed, reported?: readonly Diagnostic[]) {
-  if (seed) primeDerived(taken, seed);
-  store.getState().settle(taken, seed && reported && importOnly(reported, seed.validation));
+/** The awaited values of a pipeline taken unchecked arrived: `reported`, as for takePipeline. */
+export function settleTaken(store: DesignerStore, taken: Pipeline, seed: DerivedSeed, reported: readonly Diagnostic[]) {
+  primeDerived(taken, seed);
+  store.getState().settle(taken, importOnly(reported, seed.validation));
 }
