@@ -70,7 +70,8 @@ await withImportDialog(dist, 2000, async (page, dialog, browser) => {
   const tasks = events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && interesting.has(threadNames.get(`${e.pid}:${e.tid}`) ?? '') && e.ts >= start - 1000 && (e.dur ?? 0) > 5000)
     .sort((a, b) => a.ts - b.ts);
-  for (const t of tasks) console.log(`${rel(t.ts)} ms  ${((t.dur ?? 0) / 1000).toFixed(1).padStart(7)} ms  ${threadNames.get(`${t.pid}:${t.tid}`)} ${t.tid}`);
+  // Wall and the thread's own CPU time: on a loaded machine a task's wall time is mostly waiting for a core.
+  for (const t of tasks) console.log(`${rel(t.ts)} ms  ${((t.dur ?? 0) / 1000).toFixed(1).padStart(7)} ms (CPU ${((t.tdur ?? 0) / 1000).toFixed(1).padStart(6)})  ${threadNames.get(`${t.pid}:${t.tid}`)} ${t.tid}`);
 
   // The page's style recalculations and layouts over 10 ms: how much of the document each covered.
   for (const e of events) {
