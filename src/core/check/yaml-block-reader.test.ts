@@ -200,13 +200,9 @@ describe('readBlockYaml on blocks whose text repeats', () => {
         if (ALNUM.includes(copy[i])) copies[which % count] = copy.slice(0, i) + replacement + copy.slice(i + 1);
         return copies.join('');
       });
-    let accepted = 0;
-    fc.assert(
-      fc.property(changed, (text) => {
-        if (expectSameReading(text)) accepted++;
-      }),
-      { numRuns: 500 },
-    );
-    expect(accepted).toBeGreaterThan(100);
+    // Not vacuous: most of these texts stay in the layout, so the fast reader (and its repeats) reads them.
+    const read: boolean[] = [];
+    fc.assert(fc.property(changed, (text) => void read.push(expectSameReading(text))), { numRuns: 500 });
+    expect(read.filter(Boolean).length).toBeGreaterThan(100);
   });
 });

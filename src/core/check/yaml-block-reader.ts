@@ -308,7 +308,7 @@ class Reader extends BlockLines {
     let repeat: Repeat | undefined;
     if (this.differences.length === differences && this.endsBlock(this.start, valueIndent)) {
       repeat = { text: this.text.slice(start, this.start), value };
-      if (byKey === undefined) this.repeats[depth] = byKey = new Map();
+      if (byKey === undefined) this.repeats[depth] = byKey = new Map(); // own-keys: index
       byKey.set(key, repeat);
     }
     this.lastRepeat = repeat;
