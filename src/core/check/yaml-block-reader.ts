@@ -36,7 +36,10 @@ import {
 } from '../yaml/block-layout.ts';
 
 export interface BlockYaml {
-  /** Each document as the `yaml` package's YAML 1.2 reading gives it (`toJS()`). */
+  /**
+   * Each document as the `yaml` package's YAML 1.2 reading gives it (`toJS()`), but that a block
+   * whose text repeats is one object in each of its places: the documents are to be read, not changed.
+   */
   docs: unknown[];
   /** Plain scalars that YAML 1.1 reads as something else: where, and both readings. */
   differences: Array<{ path: string; as12: unknown; as11: unknown }>;
