@@ -1,6 +1,6 @@
 import { fromJson, type DescField, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
 import { kfpRegistry, kfpWalkMessage } from './kfp-proto-registry.ts';
-import { acceptsProtoJson } from './proto-json-accepts.ts';
+import { acceptsProtoJson, type RepeatMemo } from './proto-json-accepts.ts';
 import type { CheckProblem } from './types.ts';
 import { at, isObject } from './values.ts';
 
@@ -10,15 +10,15 @@ import { at, isObject } from './values.ts';
  * (one key at a time, then inside the offending field) until the error is pinned to a path. Every
  * bad key is reported, not just the first.
  */
-export function protoJsonProblems(typeName: string, json: unknown, path: string): CheckProblem[] {
+export function protoJsonProblems(typeName: string, json: unknown, path: string, repeats?: RepeatMemo): CheckProblem[] {
   // Nearly every spec checked is fine: a walk that proves it costs far less than bufbuild's parse
   // (and needs no bufbuild registry, which is set up only for a spec the walk cannot vouch for).
-  return surelyParses(typeName, json) ? [] : locate(messageNamed(typeName), json, path);
+  return surelyParses(typeName, json, repeats) ? [] : locate(messageNamed(typeName), json, path);
 }
 
 /** Whether `json` surely parses as `typeName` (acceptsProtoJson): `false` means "not known", not "invalid". */
-export function surelyParses(typeName: string, json: unknown): boolean {
-  return acceptsProtoJson(kfpWalkMessage(typeName), json);
+export function surelyParses(typeName: string, json: unknown, repeats?: RepeatMemo): boolean {
+  return acceptsProtoJson(kfpWalkMessage(typeName), json, repeats);
 }
 
 function messageNamed(typeName: string): DescMessage {
@@ -73,17 +73,23 @@ const STRUCT_DEPTH = 64;
  * both as the Structs the protos declare and as the typed messages the backend reads them as; the
  * Struct parse was half the check's time and, when it cannot fail, adds no verdict, so it is skipped.
  */
-export function parsesAsStruct(value: unknown): boolean {
-  return isObject(value) && structMembersOk(value, 0);
+export function parsesAsStruct(value: unknown, repeats?: RepeatMemo): boolean {
+  return isObject(value) && structMembersOk(value, 0, repeats);
 }
 
-function structMembersOk(value: object, depth: number): boolean {
+/** The kind under which `repeats` remembers a value whose members all parse as a Struct's. */
+const STRUCT_MEMBERS = {};
+
+function structMembersOk(value: object, depth: number, repeats: RepeatMemo | undefined): boolean {
   if (depth > STRUCT_DEPTH) return false;
+  const remembered = repeats !== undefined && repeats.isRepeated(value);
+  if (remembered && repeats.knows(value, STRUCT_MEMBERS, depth)) return true;
   for (const member of Array.isArray(value) ? value : Object.values(value)) {
     const type = typeof member;
     if (type === 'object') {
-      if (member !== null && !structMembersOk(member as object, depth + 1)) return false;
+      if (member !== null && !structMembersOk(member as object, depth + 1, repeats)) return false;
     } else if (type !== 'string' && type !== 'number' && type !== 'boolean') return false;
   }
+  if (remembered) repeats.remember(value, STRUCT_MEMBERS, depth);
   return true;
 }

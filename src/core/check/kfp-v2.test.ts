@@ -4,10 +4,14 @@ import { StructSchema } from '@bufbuild/protobuf/wkt';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
+import { generatePipeline } from '../../../bench/generate';
+import { emitPipeline } from '../emit/index';
 import { checkKfpV2, checkKfpV2Yaml } from './index.ts';
 import { kfpRegistry } from './kfp-proto-registry.ts';
 import { parsesAsStruct } from './kfp-v2-proto.ts';
 import type { CheckResult } from './types.ts';
+import { readBlockYaml } from './yaml-block-reader.ts';
+import { parseYamlDocumentsWithLibrary } from './yaml-documents.ts';
 
 const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
 const GOLDENS = new URL('goldens/v2/', FIXTURES);
@@ -458,5 +462,48 @@ describe('checkKfpV2: what the faster check still parses', () => {
     );
     for (const label of ['exec-step-1', 'exec-step-2'])
       expect(result.problems).toContainEqual({ path: `/platforms/kubernetes/deploymentSpec/executors/${label}/secretAsEnvv`, message: expect.any(String) });
+  });
+});
+
+describe('checkKfpV2Yaml on blocks whose text repeats (read once, vouched for once)', () => {
+  const text = emitPipeline(generatePipeline(8), { target: 'kfp-v2' }).text;
+  const EXECUTORS = '/platforms/kubernetes/deploymentSpec/executors';
+
+  /** `text` with the `nth` (from 0) occurrence of `from` replaced by `to`. */
+  function changedAt(from: string, to: string, nth: number): string {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(from, at + 1);
+    expect(at).toBeGreaterThanOrEqual(0);
+    return text.slice(0, at) + to + text.slice(at + from.length);
+  }
+
+  it('passes the emitted text, whose executors share their platform config and resources', () => {
+    expect(checkKfpV2Yaml(text)).toEqual({ ok: true, problems: [] });
+    const [spec, platform] = readBlockYaml(text)!.docs as Doc[];
+    expect(platform.platforms.kubernetes.deploymentSpec.executors['exec-step-4']).toBe(platform.platforms.kubernetes.deploymentSpec.executors['exec-step-3']);
+    expect(spec.deploymentSpec.executors['exec-step-4'].container.resources).toBe(spec.deploymentSpec.executors['exec-step-3'].container.resources);
+  });
+
+  it.each([
+    ['imagePullPolicy: Always', 'imagePullPolicyy: Always', 3, `${EXECUTORS}/exec-step-3/imagePullPolicyy`],
+    ['mountPath: /mnt/logs', 'mountPathh: /mnt/logs', 5, `${EXECUTORS}/exec-step-5/pvcMount/1/mountPathh`],
+    ['cpuLimit: 1\n', 'cpuLimit: one\n', 3, '/deploymentSpec/executors/exec-step-3/container/resources/cpuLimit'],
+    ['parameterType: STRING', 'parameterType: TEXT', 4, '/components/comp-step-2/inputDefinitions/parameters/run_id/parameterType'],
+    ['runtimeValue:', 'runtimeValuee:', 3, '/root/dag/tasks/step-3/inputs/parameters/run_id/runtimeValuee'],
+  ])('finds %j changed in one of the blocks that repeat, there only, as a reading without repeats does', (from, to, nth, path) => {
+    const changed = changedAt(from, to, nth);
+    const result = checkKfpV2Yaml(changed);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((problem) => problem.path)).toEqual([path]);
+    expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
+  });
+
+  it('reports a problem in a config that every executor shares at each executor', () => {
+    const changed = text.replaceAll('imagePullPolicy: Always', 'imagePullPolicyy: Always');
+    const result = checkKfpV2Yaml(changed);
+    expect(result.problems.map((problem) => problem.path)).toEqual(
+      [...Array.from({ length: 8 }, (_, i) => `exec-step-${i}`), 'exec-success'].map((label) => `${EXECUTORS}/${label}/imagePullPolicyy`),
+    );
+    expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
   });
 });

@@ -1,8 +1,10 @@
 import { setOwn } from '../own.ts';
 import { parsesAsStruct, protoJsonProblems, surelyParses } from './kfp-v2-proto.ts';
+import { RepeatMemo } from './proto-json-accepts.ts';
 import { pipelineSpecProblems } from './kfp-v2-rules.ts';
 import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
 import { at, exactJson, isObject, objectOrEmpty, type JsonObject } from './values.ts';
+import { isRepeatedValue } from './yaml-block-reader.ts';
 import { parseYamlDocuments } from './yaml-documents.ts';
 
 const EXECUTORS_PATH = '/platforms/kubernetes/deploymentSpec/executors';
@@ -24,8 +26,11 @@ export function checkKfpV2(docs: unknown[]): CheckResult {
     ]);
   const [pipeline, platform] = docs;
   if (!isObject(pipeline)) return resultOf([{ path: '', message: 'the PipelineSpec document must be a YAML mapping' }]);
-  const problems = [...pipelineProblems(pipeline)];
-  if (docs.length === 2) problems.push(...platformProblems(platform, pipeline));
+  // A block whose text repeats (an executor's config, its resources, a task's inputs) is one object
+  // in the documents the block reader gives: the walks vouch for it once.
+  const repeats = new RepeatMemo(isRepeatedValue);
+  const problems = [...pipelineProblems(pipeline, repeats)];
+  if (docs.length === 2) problems.push(...platformProblems(platform, pipeline, repeats));
   return resultOf(problems);
 }
 
@@ -35,21 +40,21 @@ export function checkKfpV2Yaml(text: string): CheckResult {
   return resultOf([...parsed.problems, ...checkKfpV2(parsed.docs).problems]);
 }
 
-function pipelineProblems(pipeline: JsonObject): CheckProblem[] {
+function pipelineProblems(pipeline: JsonObject, repeats: RepeatMemo): CheckProblem[] {
   return [
-    ...protoJsonProblems('ml_pipelines.PipelineSpec', withStructSkipped(pipeline, 'deploymentSpec', 'deployment_spec'), ''),
+    ...protoJsonProblems('ml_pipelines.PipelineSpec', withStructSkipped(pipeline, 'deploymentSpec', 'deployment_spec', repeats), '', repeats),
     // A free Struct in PipelineSpec; the backend reads it as PipelineDeploymentConfig. It drops unknown
     // keys there, but a dropped key is a setting that silently does nothing, so we are strict.
     ...(pipeline.deploymentSpec === undefined
       ? []
-      : protoJsonProblems('ml_pipelines.PipelineDeploymentConfig', pipeline.deploymentSpec, '/deploymentSpec')),
+      : protoJsonProblems('ml_pipelines.PipelineDeploymentConfig', pipeline.deploymentSpec, '/deploymentSpec', repeats)),
     ...pipelineSpecProblems(pipeline),
   ];
 }
 
-function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem[] {
+function platformProblems(platform: unknown, pipeline: JsonObject, repeats: RepeatMemo): CheckProblem[] {
   if (!isObject(platform)) return [{ path: '', message: 'the platform spec (document 2) must be a YAML mapping' }];
-  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', withExecutorStructsSkipped(platform), '').map((problem) =>
+  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', withExecutorStructsSkipped(platform, repeats), '', repeats).map((problem) =>
     problem.path.startsWith('/platforms') ? problem : { ...problem, message: `platform spec (document 2): ${problem.message}` },
   );
   const known = objectOrEmpty(objectOrEmpty(pipeline.deploymentSpec).executors);
@@ -58,7 +63,7 @@ function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem
   const verdicts = new Map<string, CheckProblem[]>();
   for (const [label, config] of Object.entries(executorsOf(platform))) {
     const path = at(EXECUTORS_PATH, label);
-    if (!surelyParses(EXECUTOR_CONFIG, config)) {
+    if (!surelyParses(EXECUTOR_CONFIG, config, repeats)) {
       const key = exactJson(config);
       let relative = key === undefined ? undefined : verdicts.get(key);
       if (relative === undefined) {
@@ -77,19 +82,19 @@ function platformProblems(platform: unknown, pipeline: JsonObject): CheckProblem
  * `holder` with `{}` for its Struct-typed member `key` when that member will parse as a Struct
  * (parsesAsStruct): it is checked as a typed message below. A key also spelt the proto way is left alone.
  */
-function withStructSkipped(holder: JsonObject, key: string, protoName: string): JsonObject {
-  if (!Object.hasOwn(holder, key) || Object.hasOwn(holder, protoName) || !parsesAsStruct(holder[key])) return holder;
+function withStructSkipped(holder: JsonObject, key: string, protoName: string, repeats: RepeatMemo): JsonObject {
+  if (!Object.hasOwn(holder, key) || Object.hasOwn(holder, protoName) || !parsesAsStruct(holder[key], repeats)) return holder;
   return { ...holder, [key]: {} };
 }
 
 /** The platform spec with `{}` for each platform's `deploymentSpec.executors` map of Structs, when they all parse. */
-function withExecutorStructsSkipped(platform: JsonObject): JsonObject {
+function withExecutorStructsSkipped(platform: JsonObject, repeats: RepeatMemo): JsonObject {
   if (!isObject(platform.platforms)) return platform;
   const platforms: JsonObject = { ...platform.platforms };
   for (const [name, single] of Object.entries(platforms)) {
     if (!isObject(single) || Object.hasOwn(single, 'deployment_spec') || !isObject(single.deploymentSpec)) continue;
     const { executors } = single.deploymentSpec;
-    if (!isObject(executors) || !Object.values(executors).every(parsesAsStruct)) continue;
+    if (!isObject(executors) || !Object.values(executors).every((config) => parsesAsStruct(config, repeats))) continue;
     setOwn<unknown>(platforms, name, { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } });
   }
   return { ...platform, platforms };

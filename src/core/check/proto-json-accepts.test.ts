@@ -7,7 +7,7 @@ import { generateNestedPipeline, generateOnFailurePipeline, generatePipeline } f
 import { emitPipeline } from '../emit/index';
 import { kfpRegistry } from './kfp-proto-registry.ts';
 import { protoJsonProblems } from './kfp-v2-proto.ts';
-import { acceptsProtoJson } from './proto-json-accepts.ts';
+import { acceptsProtoJson, RepeatMemo } from './proto-json-accepts.ts';
 
 /**
  * acceptsProtoJson stands in for bufbuild's strict parse when it answers `true`, so it must never
@@ -209,5 +209,38 @@ describe('acceptsProtoJson', () => {
       expect([acceptsProtoJson(desc, json) ? 'fast' : 'unsure', bufbuildAccepts(desc, json)]).toEqual([expect.any(String), true]);
     expect(acceptsProtoJson(spec, { sdkVersion: null })).toBe(false);
     expect(acceptsProtoJson(retry, { maxRetryCount: '3' })).toBe(false);
+  });
+});
+
+describe('acceptsProtoJson with a memo of repeated values (RepeatMemo)', () => {
+  const struct = messageNamed('google.protobuf.Struct');
+  const spec = messageNamed('ml_pipelines.PipelineSpec');
+  const nest = (value: unknown, levels: number): unknown => (levels === 0 ? value : { a: nest(value, levels - 1) });
+
+  it('takes a verdict it remembers only for the same message, and at no greater depth', () => {
+    const shared = nest(1, 55) as object;
+    const memo = new RepeatMemo((value) => value === shared);
+    expect(acceptsProtoJson(struct, { x: shared }, memo)).toBe(true);
+    // Deeper, the same value is past the walk's depth limit (it leaves such a value to bufbuild): no answer from the memo.
+    const deeper = nest(shared, 12);
+    expect(acceptsProtoJson(struct, deeper as object)).toBe(false);
+    expect(acceptsProtoJson(struct, deeper as object, memo)).toBe(false);
+    // As another message, the Struct's verdict does not hold.
+    expect(acceptsProtoJson(spec, shared, memo)).toBe(false);
+  });
+
+  it('answers as without the memo over mutated specs whose parts repeat', () => {
+    fc.assert(
+      fc.property(fc.nat(BY_TYPE.length - 1), fc.nat(), edits, (type, index, changes) => {
+        const [desc, original] = BY_TYPE[type][index % BY_TYPE[type].length];
+        const json = structuredClone(original);
+        const changed = structuredClone(original);
+        for (const change of changes) applyEdit(changed, change);
+        // The same objects twice in a list, then the changed copy: repeats are remembered, a change is not.
+        const memo = new RepeatMemo(() => true);
+        for (const value of [json, json, changed]) expect(acceptsProtoJson(desc, value, memo)).toBe(acceptsProtoJson(desc, value));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -87,8 +87,44 @@ function namesOf(desc: DescEnum): Set<string> {
   return names;
 }
 
-export function acceptsProtoJson(desc: DescMessage, json: unknown): boolean {
-  return messageOk(shapeOf(desc), json, 1);
+/**
+ * The verdicts of one check's walks on values that stand in more than one place of its documents
+ * (the block reader gives a block whose text repeats as one object): such a value vouched for as a
+ * message, a Struct or a Value at some depth is so at any depth up to that one, wherever it stands,
+ * so it is walked once. By identity, and only for one check: the caller must not change the
+ * documents meanwhile (a check does not). A value that is not vouched for is walked again each time.
+ */
+export class RepeatMemo {
+  private readonly vouched = new Map<object, { kind: object; depth: number }>();
+
+  /** `isRepeated` tells the values worth remembering (any other is walked as usual, at no cost here). */
+  constructor(readonly isRepeated: (value: object) => boolean) {}
+
+  /** Whether `value` was vouched for as `kind` at `depth` or deeper. */
+  knows(value: object, kind: object, depth: number): boolean {
+    const known = this.vouched.get(value);
+    return known !== undefined && known.kind === kind && depth <= known.depth;
+  }
+
+  remember(value: object, kind: object, depth: number): void {
+    const known = this.vouched.get(value);
+    if (known === undefined || known.kind !== kind || known.depth < depth) this.vouched.set(value, { kind, depth });
+  }
+}
+
+/** The kind under which a Struct's or ListValue's members are remembered as all valid Values. */
+const MEMBERS = {};
+
+/** The memo of the walk under way (acceptsProtoJson does not nest). */
+let memo: RepeatMemo | undefined;
+
+export function acceptsProtoJson(desc: DescMessage, json: unknown, repeats?: RepeatMemo): boolean {
+  memo = repeats;
+  try {
+    return messageOk(shapeOf(desc), json, 1);
+  } finally {
+    memo = undefined;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -99,6 +135,14 @@ function messageOk(shape: MessageShape, json: unknown, depth: number): boolean {
   if (depth > DEPTH_LIMIT) return false;
   if (shape.wellKnown !== undefined) return wellKnownOk(shape.wellKnown, json, depth);
   if (!isRecord(json)) return false;
+  if (memo === undefined || !memo.isRepeated(json)) return fieldsOk(shape, json, depth);
+  if (memo.knows(json, shape, depth)) return true;
+  const ok = fieldsOk(shape, json, depth);
+  if (ok) memo.remember(json, shape, depth);
+  return ok;
+}
+
+function fieldsOk(shape: MessageShape, json: Record<string, unknown>, depth: number): boolean {
   const { byKey, hasOneofs } = shape;
   let oneofsSet: Set<unknown> | undefined;
   const keys = Object.keys(json);
@@ -202,6 +246,14 @@ function wellKnownOk(typeName: string, json: unknown, depth: number): boolean {
 
 /** Each member of a Struct or ListValue is a google.protobuf.Value one level deeper. */
 function membersOk(json: object, depth: number): boolean {
+  if (memo === undefined || !memo.isRepeated(json)) return eachMemberOk(json, depth);
+  if (memo.knows(json, MEMBERS, depth)) return true;
+  const ok = eachMemberOk(json, depth);
+  if (ok) memo.remember(json, MEMBERS, depth);
+  return ok;
+}
+
+function eachMemberOk(json: object, depth: number): boolean {
   const members = Array.isArray(json) ? json : Object.values(json);
   for (let i = 0; i < members.length; i++) if (!valueOk(members[i], depth + 1)) return false;
   return true;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateNestedPipeline, generatePipeline } from '../../../bench/generate';
 import { emitPipeline, EMIT_TARGETS } from '../emit/index';
 import { toYaml } from '../yaml/stringify';
-import { readBlockYaml } from './yaml-block-reader';
+import { isRepeatedValue, readBlockYaml } from './yaml-block-reader';
 import { parseYamlDocuments, parseYamlDocumentsWithLibrary } from './yaml-documents';
 
 /**
@@ -152,5 +152,57 @@ describe('readBlockYaml', () => {
     const nested = (depth: number) => Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}k:\n`).join('') + `${' '.repeat(2 * depth)}k: 1\n`;
     expect(readBlockYaml(nested(200))).toBeDefined();
     expect(readBlockYaml(nested(1_100))).toBeUndefined();
+  });
+});
+
+describe('readBlockYaml on blocks whose text repeats', () => {
+  const indented = (text: string) => text.replace(/^(?=.)/gm, '  ');
+
+  it('gives a block read before, under the same key or just before, as the same object, and a changed one as its own', () => {
+    const block = 'k: v\nl:\n  - 1\n  - m: x\n';
+    const text = `a:\n  p:\n${indented(indented(block))}  q:\n${indented(indented(block))}b:\n  p:\n${indented(indented(block.replace('1', '2')))}c:\n  p:\n${indented(indented(block))}`;
+    expect(expectSameReading(text)).toBe(true);
+    const [doc] = readBlockYaml(text)!.docs as Array<Record<string, Record<string, unknown>>>;
+    expect(doc.a.q).toBe(doc.a.p);
+    expect(doc.c.p).toEqual(doc.a.p);
+    expect(isRepeatedValue(doc.a.p as object)).toBe(true);
+    expect(doc.b.p).not.toBe(doc.a.p);
+    expect(doc.b.p).toEqual({ k: 'v', l: [2, { m: 'x' }] });
+  });
+
+  it('reads a block that starts as one read before but goes on, or that a change ends, as a whole', () => {
+    for (const text of [
+      'p:\n  k: v\nq:\n  k: v\n  m: w\n',
+      'p:\n  k:\n    - 1\nq:\n  k:\n    - 1\n    - 2\n',
+      'p:\n  k:\n    m: 1\nq:\n  k:\n    m: 1\n    o: 2\n',
+      'p:\n  k: |\n    a\n\nq:\n  k: |\n    a\n\n    b\n',
+      'p:\n  k: |+\n    a\n\nz: 1\nq:\n  k: |+\n    a\n\n\nz2: 1\n',
+      'p:\n  - a: 1\n    b:\n      c: 2\n  - a: 1\n    b:\n      c: 2\n      d: 3\n',
+    ])
+      expect(expectSameReading(text), text).toBe(true);
+    expect(readBlockYaml('p:\n  k: v\nq:\n  k: v\n   \n')).toBeUndefined();
+  });
+
+  it('reports a YAML 1.1 difference in a repeated block at each of its places', () => {
+    const text = 'p:\n  k: on\n  m: 1\nq:\n  k: on\n  m: 1\n';
+    expect(expectSameReading(text)).toBe(true);
+    expect(parseYamlDocuments(text).problems.map((p) => p.path)).toEqual(['/p/k', '/q/k']);
+  });
+
+  it('reads a text of repeated blocks with one of them changed as the yaml package does', () => {
+    const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    const changed = fc
+      .tuple(layoutText, fc.integer({ min: 2, max: 4 }), fc.boolean(), fc.nat(), fc.nat(), fc.constantFrom(...ALNUM, ' ', '-'))
+      .map(([block, count, nested, which, at, replacement]) => {
+        const copies = Array.from({ length: count }, (_, i) => (nested ? `k${i}:\n  same:\n${indented(indented(block))}` : `k${i}:\n${indented(block)}`));
+        const copy = copies[which % count];
+        const i = at % copy.length;
+        if (ALNUM.includes(copy[i])) copies[which % count] = copy.slice(0, i) + replacement + copy.slice(i + 1);
+        return copies.join('');
+      });
+    // Not vacuous: most of these texts stay in the layout, so the fast reader (and its repeats) reads them.
+    const read: boolean[] = [];
+    fc.assert(fc.property(changed, (text) => void read.push(expectSameReading(text))), { numRuns: 500 });
+    expect(read.filter(Boolean).length).toBeGreaterThan(100);
   });
 });

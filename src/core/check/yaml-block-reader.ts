@@ -36,7 +36,10 @@ import {
 } from '../yaml/block-layout.ts';
 
 export interface BlockYaml {
-  /** Each document as the `yaml` package's YAML 1.2 reading gives it (`toJS()`). */
+  /**
+   * Each document as the `yaml` package's YAML 1.2 reading gives it (`toJS()`), but that a block
+   * whose text repeats is one object in each of its places: the documents are to be read, not changed.
+   */
   docs: unknown[];
   /** Plain scalars that YAML 1.1 reads as something else: where, and both readings. */
   differences: Array<{ path: string; as12: unknown; as11: unknown }>;
@@ -156,10 +159,38 @@ function isStringKey(text: string): boolean {
 }
 
 
+/**
+ * Values a reading found again, each in more than one place of its documents: a walk over the
+ * documents may remember its verdict on them (by identity, for that walk: the objects are the
+ * caller's). Weak: it holds no document.
+ */
+const repeatedValues = new WeakSet<object>();
+
+/** Whether a reading put `value` in more than one place of its documents. */
+export function isRepeatedValue(value: object): boolean {
+  return repeatedValues.has(value);
+}
+
+/** A block value read: its text (whole lines, to the line that ended it) and what it read as. */
+interface Repeat {
+  text: string;
+  value: unknown;
+}
+
 class Reader extends BlockLines {
   private readonly differences: BlockYaml['differences'] = [];
   /** Keys and indices from the document to the value being read, for the path of a difference. */
   private readonly path: Array<string | number> = [];
+  /** The last block value remembered under each key, by depth. Per reading: its values are its documents' own. */
+  private readonly repeats: Array<Map<string, Repeat> | undefined> = [];
+  /** What the last blockValue read or found, when it can be recognised again. */
+  private lastRepeat: Repeat | undefined = undefined;
+  /**
+   * Characters the comparisons with blocks read before may still read (each counted whole): what they
+   * cost stays within a few native readings of the text whatever the text (a deep nesting of
+   * near-repeats would otherwise compare each level's rest again).
+   */
+  private compareBudget = 8 * this.text.length;
 
   stream(): BlockYaml {
     const docs: unknown[] = [];
@@ -176,13 +207,22 @@ class Reader extends BlockLines {
   private mapping(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     let column = this.start + indent;
+    // The block value of the entry before: in a map of executors' configs or components, the next one's text is often the same.
+    let previous: Repeat | undefined;
     for (;;) {
       const key = this.key(column);
       if (Object.hasOwn(map, key) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
       this.path.push(key);
       if (this.path.length > DEPTH_LIMIT) throw notInLayout;
-      // own-keys: '__proto__' is refused above (left to the yaml package)
-      map[key] = this.value(this.valueAt, indent);
+      if (this.valueAt === this.end) {
+        // own-keys: '__proto__' is refused above (left to the yaml package)
+        map[key] = this.blockValue(key, indent + 2, previous);
+        previous = this.lastRepeat;
+      } else {
+        if (this.text.charCodeAt(this.valueAt) !== SPACE) throw notInLayout;
+        // own-keys: '__proto__' is refused above (left to the yaml package)
+        map[key] = this.inline(this.valueAt + 1, indent + 2);
+      }
       this.path.pop();
       if (this.atEnd() || this.indent < indent || this.isDocumentMarker()) return map;
       if (this.indent > indent || this.isSequenceEntry()) throw notInLayout;
@@ -245,15 +285,56 @@ class Reader extends BlockLines {
     return key;
   }
 
-  /** After `key:` at `indent`: a scalar on the line, or a block at `indent + 2` on the next ones. */
-  private value(at: number, indent: number): unknown {
-    if (at === this.end) {
-      this.line(this.end + 1);
-      if (this.atEnd() || this.indent !== indent + 2) throw notInLayout;
-      return this.isSequenceEntry() ? this.sequence(indent + 2) : this.mapping(indent + 2);
+  /**
+   * The block of lines after `key:` (at `valueIndent`). When its text is that of a block read before
+   * — the entry's before in the same mapping, or the last one under the same key at the same depth —
+   * and the line after it ends it in the same way, it is that block's value, not read again: the
+   * reading of a block depends only on its lines and on the line that ends it (not blank, and less
+   * indented), and its depth follows from its indentation. A block with a YAML 1.1 difference in it is
+   * not remembered (the difference is reported with its path, once per place).
+   */
+  private blockValue(key: string, valueIndent: number, previous: Repeat | undefined): unknown {
+    const start = this.end + 1;
+    const depth = valueIndent >> 1;
+    let byKey = this.repeats[depth];
+    const known = this.repeatAt(previous, start, valueIndent) ?? this.repeatAt(byKey?.get(key), start, valueIndent);
+    if (known !== undefined) {
+      this.line(start + known.text.length);
+      this.lastRepeat = known;
+      repeatedValues.add(known.value as object);
+      return known.value;
     }
-    if (this.text.charCodeAt(at) !== SPACE) throw notInLayout;
-    return this.inline(at + 1, indent + 2);
+    this.line(start);
+    if (this.atEnd() || this.indent !== valueIndent) throw notInLayout;
+    const differences = this.differences.length;
+    const value = this.isSequenceEntry() ? this.sequence(valueIndent) : this.mapping(valueIndent);
+    let repeat: Repeat | undefined;
+    if (this.differences.length === differences && this.endsBlock(this.start, valueIndent)) {
+      repeat = { text: this.text.slice(start, this.start), value };
+      if (byKey === undefined) this.repeats[depth] = byKey = new Map(); // own-keys: index
+      byKey.set(key, repeat);
+    }
+    this.lastRepeat = repeat;
+    return value;
+  }
+
+  /** `repeat` when its text is at `start` and is ended there as it was where it was read. */
+  private repeatAt(repeat: Repeat | undefined, start: number, valueIndent: number): Repeat | undefined {
+    if (repeat === undefined || this.compareBudget <= 0) return undefined;
+    const { text } = repeat;
+    this.compareBudget -= text.length;
+    // Equality of two flat strings is a native memory comparison; `startsWith` compares character by character (10× slower here).
+    const end = start + text.length;
+    return this.text.substring(start, end) === text && this.endsBlock(end, valueIndent) ? repeat : undefined;
+  }
+
+  /** Whether the line at `at` ends a block at `valueIndent`: the text's end, or a line less indented that is not blank. */
+  private endsBlock(at: number, valueIndent: number): boolean {
+    const { text } = this;
+    if (at >= text.length) return true;
+    let i = at;
+    while (i - at < valueIndent && text.charCodeAt(i) === SPACE) i++;
+    return i - at < valueIndent && text.charCodeAt(i) !== NEWLINE;
   }
 
   /** A value on the rest of the line from `at`; a `|` block's lines are indented by `blockIndent`. */

@@ -5,7 +5,10 @@ import { at, isObject } from './values.ts';
 import { readBlockYaml } from './yaml-block-reader.ts';
 
 export interface ParsedYaml {
-  /** `undefined` when the text has syntax errors: checking half-parsed documents would only add noise. */
+  /**
+   * `undefined` when the text has syntax errors: checking half-parsed documents would only add noise.
+   * To be read, not changed: the block reader gives a block whose text repeats as one object.
+   */
   docs: unknown[] | undefined;
   /** Syntax errors, or scalars that YAML 1.1 readers would read differently (not fatal). */
   problems: CheckProblem[];
