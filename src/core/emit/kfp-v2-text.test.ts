@@ -4,7 +4,19 @@ import { generatePipeline } from '../../../bench/generate';
 import { effectiveSettings } from '../model/effective';
 import type { OverrideEntry, Pipeline } from '../model/types';
 import { renderValue } from '../yaml/stringify';
-import { componentOf, containerTask, executorOf, platformConfig, renderRootTask, renderV2Container, SharedText, type V2ContainerJob } from './kfp-v2-container';
+import {
+  CommandLines,
+  componentOf,
+  containerTask,
+  executorOf,
+  platformConfig,
+  prefixedKey,
+  renderPlainV2Container,
+  renderRootTask,
+  renderV2Container,
+  SharedText,
+  type V2ContainerJob,
+} from './kfp-v2-container';
 import { plannedVolumes } from './plan';
 
 /**
@@ -25,7 +37,19 @@ const overrides: fc.Arbitrary<OverrideEntry[]> = fc.array(
   fc.oneof(
     fc.record({ key: fc.constantFrom('cpu_limit', 'memory_limit', 'memory_request', 'gpu_limit', 'image_pull_policy', 'docker_image'), value: oddText }),
     fc.record({ key: fc.constant('env'), value: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: oddText }), { maxLength: 2 }) }),
-    fc.record({ key: fc.constant('secrets_from_k8s'), value: fc.array(fc.record({ env: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), ref: fc.constantFrom('a:b', 'tok:value', 'x') }), { maxLength: 2 }) }),
+    fc.record({
+      key: fc.constant('secrets_from_k8s'),
+      value: fc.array(fc.record({ env: fc.oneof(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), oddText), ref: fc.oneof(fc.constantFrom('a:b', 'tok:value', 'x'), fc.tuple(oddText, oddText).map(([secret, key]) => `${secret}:${key}`)) }), {
+        maxLength: 3,
+      }),
+    }),
+    // The kfp-kubernetes config's other entries, which containers with different secrets share.
+    fc.record({ key: fc.constant('node_selector'), value: fc.array(fc.record({ name: oddText, value: oddText }), { maxLength: 2 }) }),
+    fc.record({
+      key: fc.constant('tolerations'),
+      value: fc.array(fc.record({ key: oddText, operator: fc.constantFrom('Equal', 'Exists'), value: oddText, effect: fc.constantFrom('NoSchedule', 'NoExecute'), tolerationSeconds: fc.constantFrom('60', '') }, { requiredKeys: [] }), { maxLength: 2 }),
+    }),
+    fc.record({ key: fc.constantFrom('active_deadline_seconds', 'image_pull_policy'), value: oddText }),
   ),
   { maxLength: 4 },
 );
@@ -58,6 +82,27 @@ describe('KFP v2 text written straight from the job', () => {
           expect(text.component.text).toBe(renderValue(componentOf(one), 4).text);
           expect(text.executor.text).toBe(renderValue(executorOf(one), 6).text);
           expect(text.platform.text).toBe(renderValue(platformConfig(one.settings, volumes), 10).text);
+        }
+      }),
+    );
+  });
+
+  it('of a step after the start (its own command, no inputs) is renderV2Container\'s, each part with its key line', () => {
+    const plainJob = job.map((one) => ({ ...one, exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(plainJob, fc.nat()), { minLength: 1, maxLength: 4 }), (jobs) => {
+        const shared = new SharedText();
+        for (const [one, at] of jobs) {
+          const argv = one.argv.length > 0 ? one.argv : ['magnus'];
+          const index = at % argv.length;
+          // The words around the step's own rendered once, from another step's words.
+          const command = new CommandLines(shared, argv.map((word, i) => (i === index ? 'another step' : word)), index).of(argv[index]);
+          expect(command).toBe(new SharedText().command(argv));
+          const text = renderPlainV2Container(shared, one.name, command, one.settings, volumes);
+          const reference = renderV2Container(new SharedText(), { ...one, argv }, volumes);
+          expect(text.component).toBe(`  ${prefixedKey('comp-', one.name)}:${reference.component.text}`);
+          expect(text.executor).toBe(`    ${prefixedKey('exec-', one.name)}:${reference.executor.text}`);
+          expect(text.platformKey + text.platform).toBe(`        ${prefixedKey('exec-', one.name)}:${reference.platform.text}`);
         }
       }),
     );

@@ -1,9 +1,22 @@
 import type { Pipeline } from '../model/types';
 import { renderEntries, toYaml, yamlKey } from '../yaml/stringify';
 import { executeSingleNode } from './command';
+import { commandFriendlyName } from './names';
 import { identity, pipelineContext, remember } from './fragment-cache';
 import { needsGraphShape } from './graph-plan';
-import { emptyParts, inputPlaceholder, prefixedKey, renderRootTask, renderV2Container, retryBackoff, RUN_ID_INPUT, SharedText, type V2Parts } from './kfp-v2-container';
+import {
+  CommandLines,
+  emptyParts,
+  inputPlaceholder,
+  prefixedKey,
+  renderPlainV2Container,
+  renderRootTask,
+  renderV2Container,
+  retryBackoff,
+  RUN_ID_INPUT,
+  SharedText,
+  type V2Parts,
+} from './kfp-v2-container';
 import { caching, emitV2Graphs, parameterExports } from './kfp-v2-graph';
 import type { EmitOptions, EmitResult } from './options';
 import { piecesResult } from './options';
@@ -84,9 +97,10 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
   const shared = new SharedText();
   const context = pipelineContext(pipeline);
   const parameters = identity(pipeline.parameters);
+  let commands: CommandLines | undefined;
   const steps = tasks.map((task) => {
     const key = `v2|${context}|${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
-    return remember(task.step, key, () => renderStep(pipeline, task, shared, volumes));
+    return remember(task.step, key, () => (task.isStart ? renderStep(pipeline, task, shared, volumes) : renderLaterStep(pipeline, task, shared, volumes, (commands ??= stepCommands(pipeline, shared)))));
   });
   const pieces: string[] = ['components:\n'];
   for (const step of steps) pieces.push(step.component);
@@ -102,6 +116,41 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
   for (const step of steps) pieces.push(step.platformKey, step.platform);
   return pieces;
 }
+
+/** Stands for a step's name in the words of `execute_single_node`, to find where it goes. */
+const NAME_SLOT = '\u0000';
+
+/**
+ * The commands of a linear pipeline's steps: `execute_single_node` with the same words but the
+ * step's name. (Should a word of the pipeline's own be the slot, each step's words are compared.)
+ */
+function stepCommands(pipeline: Pipeline, shared: SharedText): CommandLines | undefined {
+  const argv = executeSingleNode(pipeline, NAME_SLOT, inputPlaceholder(RUN_ID_INPUT));
+  const index = argv.indexOf(commandFriendlyName(NAME_SLOT));
+  return index >= 0 && argv.lastIndexOf(argv[index]) === index ? new CommandLines(shared, argv, index) : undefined;
+}
+
+/**
+ * A step after the start: renderStep's text, written with the parts every such step shares. It
+ * has no inputs but the run id and its command is magnus's as it is (only the start step exports
+ * the pipeline's parameters), so its pieces are a few strings around its names.
+ */
+function renderLaterStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[], commands: CommandLines | undefined): StepPieces {
+  const settings = task.settings();
+  const command = commands ? commands.of(commandFriendlyName(task.path)) : shared.command(executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT)));
+  const container = renderPlainV2Container(shared, task.name, command, settings, volumes);
+  const retries = task.retries;
+  const taskText = renderRootTask(shared, task.name, {
+    retries,
+    backoff: retries > 0 ? retryBackoff(settings) : undefined,
+    caching: caching(pipeline),
+    displayName: task.step.name,
+    inputs: NO_INPUTS,
+    dependentTasks: task.after ? [task.after] : [],
+  });
+  return { component: container.component, executor: container.executor, task: `      ${yamlKey(task.name)}:\n${taskText}`, platformKey: container.platformKey, platform: container.platform };
+}
+const NO_INPUTS = Object.freeze({});
 
 function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[]): StepPieces {
   const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
