@@ -228,48 +228,95 @@ export function renderV2Container(shared: SharedText, job: V2ContainerJob, volum
   };
 }
 
-/**
- * The `command:` of containers whose words are the same but for one, at `index` (a step's name in
- * `execute_single_node`): the lines around it rendered once, so that a step's command is its word
- * and two shared strings, without a list of words to build and compare per step.
- */
-export class CommandLines {
-  private readonly head: string;
-  private readonly tail: string;
-  constructor(shared: SharedText, argv: string[], index: number) {
-    this.head = flat(shared.lines(argv.slice(0, index), `${pad(CONTAINER_KEYS)}command:\n`));
-    this.tail = flat(shared.lines(argv.slice(index + 1), ''));
-  }
-
-  /** What `shared.command` gives for the words with `word` at the index. */
-  of(word: string): string {
-    return this.head + commandWord(word) + this.tail;
-  }
-}
-
-/** One step's text but its root task, each part with its key line, as a linear pipeline keeps them. */
-export interface PlainContainerText {
+/** One step of a linear pipeline as text: its part of each list of the two documents, each with its key line. */
+export interface StepText {
   component: string;
   executor: string;
+  task: string;
   platformKey: string;
+  /** Shared by the steps whose settings are the same object (see StepSettings). */
   platform: string;
 }
 
-/**
- * renderV2Container's text for the common container, a step's own command (`CommandLines.of`) as
- * it is, with no inputs but the run id, each part with its key line (kfp-v2-text.test.ts checks
- * it against renderV2Container): no job, no objects, the name checked once for its three keys.
- */
-export function renderPlainV2Container(shared: SharedText, name: string, command: string, settings: EffectiveSettings, volumes: PlannedVolume[]): PlainContainerText {
-  const plain = KUBERNETES_NAME.test(name);
-  const executor = plain ? `exec-${name}` : yamlKey(`exec-${name}`);
-  return {
-    component: `${pad(INDENT.component - 2)}${plain ? `comp-${name}` : yamlKey(`comp-${name}`)}:\n${pad(INDENT.component)}executorLabel: ${plain ? `exec-${name}` : yamlScalar(`exec-${name}`, INDENT.component + 2)}\n${shared.plainComponentTail()}`,
-    executor: `${pad(INDENT.executor - 2)}${executor}:\n${pad(INDENT.executor)}container:\n${command}${shared.containerTail(settings)}`,
-    platformKey: `${pad(INDENT.platform - 2)}${executor}:`,
-    platform: shared.platform(settings, volumes),
-  };
+/** What makes a step after the start differ from the others (see LaterSteps). */
+export interface LaterStep {
+  name: string;
+  /** Its word in the command (`execute_single_node`'s step name). */
+  word: string;
+  settings: EffectiveSettings;
+  retries: number;
+  backoff?: RetryBackoff;
+  displayName: string;
+  after?: string;
 }
+
+/**
+ * The text of a linear pipeline's steps after the start, which all run the same command but for
+ * one word (the step's name; `argv[index]`), have no inputs but the run id and are cached alike:
+ * the lines between a step's own words are joined once per emission, so each piece is the step's
+ * words between a few shared flat strings — what renderV2Container and renderRootTask write
+ * (kfp-v2-text.test.ts checks it), in fewer rope cells to allocate, keep for the next keystroke
+ * and walk when the text is joined.
+ */
+export class LaterSteps {
+  private readonly executorHead: string;
+  private readonly commandTail: string;
+  private readonly componentEnd: string;
+  private readonly taskHead: string;
+  private readonly executorEnds = new Map<EffectiveSettings, string>();
+  private readonly taskEnds = new Map<string, string>();
+
+  constructor(
+    private readonly shared: SharedText,
+    argv: string[],
+    index: number,
+    private readonly caching: boolean,
+  ) {
+    this.executorHead = flat(shared.lines(argv.slice(0, index), `:\n${pad(INDENT.executor)}container:\n${pad(CONTAINER_KEYS)}command:\n`) + `${pad(CONTAINER_KEYS + 2)}- `);
+    this.commandTail = flat(shared.lines(argv.slice(index + 1), '\n'));
+    this.componentEnd = flat(`\n${shared.plainComponentTail()}`);
+    this.taskHead = flat(`:\n${shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }))}${TASK_LINES.componentRef}`);
+  }
+
+  render(step: LaterStep, volumes: PlannedVolume[]): StepText {
+    const { name, settings } = step;
+    const plain = KUBERNETES_NAME.test(name);
+    const component = `comp-${name}`;
+    const executor = `exec-${name}`;
+    const executorKey = plain ? executor : yamlKey(executor);
+    let task = `${pad(INDENT.rootTask - 2)}${yamlKey(name)}${this.taskHead}${plain ? component : yamlScalar(component, INDENT.rootTask + 4)}`;
+    if (step.after !== undefined) task += `${AFTER_LINES}${yamlScalar(step.after, INDENT.rootTask + 4)}`;
+    return {
+      component: `${pad(INDENT.component - 2)}${plain ? component : yamlKey(component)}${COMPONENT_LINES}${plain ? executor : yamlScalar(executor, INDENT.component + 2)}${this.componentEnd}`,
+      executor: `${pad(INDENT.executor - 2)}${executorKey}${this.executorHead}${yamlScalar(step.word, CONTAINER_KEYS + 4)}${this.executorEnd(settings)}`,
+      task: `${task}${this.taskEnd(step.retries, step.backoff)}${yamlScalar(step.displayName, INDENT.rootTask + 4)}\n`,
+      platformKey: `${pad(INDENT.platform - 2)}${executorKey}:`,
+      platform: this.shared.platform(settings, volumes),
+    };
+  }
+
+  /** What follows a step's word in its executor: the rest of the command and what its settings make. */
+  private executorEnd(settings: EffectiveSettings): string {
+    let text = this.executorEnds.get(settings);
+    if (text === undefined) this.executorEnds.set(settings, (text = flat(this.commandTail + this.shared.containerTail(settings))));
+    return text;
+  }
+
+  /** What follows the names of a step's root task up to its display name: inputs, retry policy, taskInfo. */
+  private taskEnd(retries: number, backoff: RetryBackoff | undefined): string {
+    const key = retries > 0 ? (backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`) : '';
+    let text = this.taskEnds.get(key);
+    if (text === undefined) {
+      text = `\n${this.shared.taskPiece('inputs|', () => ({ inputs: taskInputs({}) }))}`;
+      if (retries > 0) text += this.shared.taskPiece(key, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
+      this.taskEnds.set(key, (text = flat(text + TASK_LINES.taskInfo)));
+    }
+    return text;
+  }
+}
+
+const COMPONENT_LINES = `:\n${pad(INDENT.component)}executorLabel: `;
+const AFTER_LINES = `\n${pad(INDENT.rootTask)}dependentTasks:\n${pad(INDENT.rootTask + 2)}- `;
 
 /** The fixed lines of a root task, up to where its own words go. */
 const TASK_LINES = {

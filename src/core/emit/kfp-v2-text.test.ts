@@ -3,15 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
 import { effectiveSettings } from '../model/effective';
 import type { OverrideEntry, Pipeline } from '../model/types';
-import { renderValue } from '../yaml/stringify';
+import { renderValue, yamlKey } from '../yaml/stringify';
 import {
-  CommandLines,
   componentOf,
   containerTask,
   executorOf,
   platformConfig,
+  LaterSteps,
   prefixedKey,
-  renderPlainV2Container,
   renderRootTask,
   renderV2Container,
   SharedText,
@@ -87,22 +86,29 @@ describe('KFP v2 text written straight from the job', () => {
     );
   });
 
-  it('of a step after the start (its own command, no inputs) is renderV2Container\'s, each part with its key line', () => {
-    const plainJob = job.map((one) => ({ ...one, exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined }));
+  it('of a step after the start (its own command, no inputs) is renderV2Container\'s and renderRootTask\'s, each part with its key line', () => {
+    const laterStep = fc.record({
+      job: job.map((one) => ({ ...one, argv: one.argv.length > 0 ? one.argv : ['magnus'], exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined })),
+      at: fc.nat(),
+      retries: fc.integer({ min: 0, max: 3 }),
+      backoff: fc.option(fc.record({ duration: fc.constantFrom('10s', '0s'), factor: fc.constantFrom(1.5, 2) }, { requiredKeys: [] }), { nil: undefined }),
+      displayName: oddText,
+      after: fc.option(taskName, { nil: undefined }),
+    });
     fc.assert(
-      fc.property(fc.array(fc.tuple(plainJob, fc.nat()), { minLength: 1, maxLength: 4 }), (jobs) => {
+      fc.property(fc.boolean(), fc.array(laterStep, { minLength: 1, maxLength: 4 }), (caching, steps) => {
         const shared = new SharedText();
-        for (const [one, at] of jobs) {
-          const argv = one.argv.length > 0 ? one.argv : ['magnus'];
-          const index = at % argv.length;
-          // The words around the step's own rendered once, from another step's words.
-          const command = new CommandLines(shared, argv.map((word, i) => (i === index ? 'another step' : word)), index).of(argv[index]);
-          expect(command).toBe(new SharedText().command(argv));
-          const text = renderPlainV2Container(shared, one.name, command, one.settings, volumes);
-          const reference = renderV2Container(new SharedText(), { ...one, argv }, volumes);
-          expect(text.component).toBe(`  ${prefixedKey('comp-', one.name)}:${reference.component.text}`);
-          expect(text.executor).toBe(`    ${prefixedKey('exec-', one.name)}:${reference.executor.text}`);
-          expect(text.platformKey + text.platform).toBe(`        ${prefixedKey('exec-', one.name)}:${reference.platform.text}`);
+        for (const { job: one, at, retries, backoff, displayName, after } of steps) {
+          const index = at % one.argv.length;
+          // The words around the step's own are joined once, from another step's words.
+          const later = new LaterSteps(shared, one.argv.map((word, i) => (i === index ? 'another step' : word)), index, caching);
+          const text = later.render({ name: one.name, word: one.argv[index], settings: one.settings, retries, backoff: retries > 0 ? backoff : undefined, displayName, after }, volumes);
+          const container = renderV2Container(new SharedText(), one, volumes);
+          const task = renderRootTask(new SharedText(), one.name, { retries, backoff: retries > 0 ? backoff : undefined, caching, displayName, inputs: {}, dependentTasks: after === undefined ? [] : [after] });
+          expect(text.component).toBe(`  ${prefixedKey('comp-', one.name)}:${container.component.text}`);
+          expect(text.executor).toBe(`    ${prefixedKey('exec-', one.name)}:${container.executor.text}`);
+          expect(text.task).toBe(`      ${yamlKey(one.name)}:\n${task}`);
+          expect(text.platformKey + text.platform).toBe(`        ${prefixedKey('exec-', one.name)}:${container.platform.text}`);
         }
       }),
     );

@@ -5,16 +5,16 @@ import { commandFriendlyName } from './names';
 import { identity, pipelineContext, remember } from './fragment-cache';
 import { needsGraphShape } from './graph-plan';
 import {
-  CommandLines,
   emptyParts,
   inputPlaceholder,
+  LaterSteps,
   prefixedKey,
-  renderPlainV2Container,
   renderRootTask,
   renderV2Container,
   retryBackoff,
   RUN_ID_INPUT,
   SharedText,
+  type StepText,
   type V2Parts,
 } from './kfp-v2-container';
 import { caching, emitV2Graphs, parameterExports } from './kfp-v2-graph';
@@ -77,16 +77,6 @@ const rootInputs = (pipeline: Pipeline): Yaml =>
       }
     : {};
 
-/** One step's pieces of a linear pipeline's text, each entry with its key line. */
-interface StepPieces {
-  component: string;
-  executor: string;
-  task: string;
-  platformKey: string;
-  /** Shared by the steps whose settings are the same object (see StepSettings). */
-  platform: string;
-}
-
 /**
  * The same text as objectShape would write for a linear plan, as an ordered list of pieces: the
  * documents' fixed lines and, per step, its component, executor, root task and kfp-kubernetes
@@ -97,10 +87,15 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
   const shared = new SharedText();
   const context = pipelineContext(pipeline);
   const parameters = identity(pipeline.parameters);
-  let commands: CommandLines | undefined;
+  // Made when a step is rendered, not on a keystroke that reuses every unchanged step.
+  let later: { writer?: LaterSteps } | undefined;
+  const prefix = `v2|${context}|`;
   const steps = tasks.map((task) => {
-    const key = `v2|${context}|${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
-    return remember(task.step, key, () => (task.isStart ? renderStep(pipeline, task, shared, volumes) : renderLaterStep(pipeline, task, shared, volumes, (commands ??= stepCommands(pipeline, shared)))));
+    const key = `${prefix}${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
+    return remember(task.step, key, () => {
+      const writer = task.isStart ? undefined : (later ??= { writer: laterSteps(pipeline, shared) }).writer;
+      return writer ? renderLaterStep(task, volumes, writer) : renderStep(pipeline, task, shared, volumes);
+    });
   });
   const pieces: string[] = ['components:\n'];
   for (const step of steps) pieces.push(step.component);
@@ -121,38 +116,39 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
 const NAME_SLOT = '\u0000';
 
 /**
- * The commands of a linear pipeline's steps: `execute_single_node` with the same words but the
- * step's name. (Should a word of the pipeline's own be the slot, each step's words are compared.)
+ * The writer of a linear pipeline's steps after the start, whose commands are `execute_single_node`
+ * with the same words but the step's name; undefined should a word of the pipeline's own be the
+ * slot (those steps then take renderStep's way).
  */
-function stepCommands(pipeline: Pipeline, shared: SharedText): CommandLines | undefined {
+function laterSteps(pipeline: Pipeline, shared: SharedText): LaterSteps | undefined {
   const argv = executeSingleNode(pipeline, NAME_SLOT, inputPlaceholder(RUN_ID_INPUT));
   const index = argv.indexOf(commandFriendlyName(NAME_SLOT));
-  return index >= 0 && argv.lastIndexOf(argv[index]) === index ? new CommandLines(shared, argv, index) : undefined;
+  return index >= 0 && argv.lastIndexOf(argv[index]) === index ? new LaterSteps(shared, argv, index, caching(pipeline)) : undefined;
 }
 
 /**
- * A step after the start: renderStep's text, written with the parts every such step shares. It
- * has no inputs but the run id and its command is magnus's as it is (only the start step exports
- * the pipeline's parameters), so its pieces are a few strings around its names.
+ * A step after the start: renderStep's text from the parts such steps share. It has no inputs
+ * but the run id and its command is magnus's as it is (only the start step exports the
+ * pipeline's parameters).
  */
-function renderLaterStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[], commands: CommandLines | undefined): StepPieces {
+function renderLaterStep(task: PlannedTask, volumes: PlannedVolume[], later: LaterSteps): StepText {
   const settings = task.settings();
-  const command = commands ? commands.of(commandFriendlyName(task.path)) : shared.command(executeSingleNode(pipeline, task.path, inputPlaceholder(RUN_ID_INPUT)));
-  const container = renderPlainV2Container(shared, task.name, command, settings, volumes);
   const retries = task.retries;
-  const taskText = renderRootTask(shared, task.name, {
-    retries,
-    backoff: retries > 0 ? retryBackoff(settings) : undefined,
-    caching: caching(pipeline),
-    displayName: task.step.name,
-    inputs: NO_INPUTS,
-    dependentTasks: task.after ? [task.after] : [],
-  });
-  return { component: container.component, executor: container.executor, task: `      ${yamlKey(task.name)}:\n${taskText}`, platformKey: container.platformKey, platform: container.platform };
+  return later.render(
+    {
+      name: task.name,
+      word: task.commandName ?? commandFriendlyName(task.path),
+      settings,
+      retries,
+      backoff: retries > 0 ? retryBackoff(settings) : undefined,
+      displayName: task.step.name,
+      after: task.after,
+    },
+    volumes,
+  );
 }
-const NO_INPUTS = Object.freeze({});
 
-function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[]): StepPieces {
+function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[]): StepText {
   const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
   const settings = task.settings();
   const rendered = renderV2Container(

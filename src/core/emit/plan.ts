@@ -11,6 +11,8 @@ export interface PlannedTask {
   path: string;
   /** Kubernetes-safe, unique task/template name. */
   name: string;
+  /** commandFriendlyName(path), when the plan made it already. */
+  commandName?: string;
   settings: () => EffectiveSettings;
   /** Argo/KFP retries: magnus counts attempts in all, so N attempts are N − 1 retries. */
   retries: number;
@@ -54,7 +56,8 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
-    tasks.push(new LinearTask(pipeline, step, names.allocate(kfpName(commandFriendlyName(step.name))), stepSettings.lazy(step), tasks.at(-1)?.name, tasks.length === 0));
+    const commandName = commandFriendlyName(step.name);
+    tasks.push(new LinearTask(pipeline, step, commandName, names.allocate(kfpName(commandName)), stepSettings.lazy(step), tasks.at(-1)?.name, tasks.length === 0));
     if (step.type === 'success' || step.type === 'fail') break;
     current = step.next !== undefined ? byName.get(step.next) : undefined;
   }
@@ -88,6 +91,7 @@ class LinearTask implements PlannedTask {
   constructor(
     private readonly pipeline: Pipeline,
     readonly step: Step,
+    readonly commandName: string,
     readonly name: string,
     readonly settings: () => EffectiveSettings,
     readonly after: string | undefined,
