@@ -265,6 +265,8 @@ export class LaterSteps {
   private readonly taskHead: string;
   private readonly executorEnds = new Map<EffectiveSettings, string>();
   private readonly taskEnds = new Map<string, string>();
+  private lastName?: string;
+  private lastKey = '';
 
   constructor(
     private readonly shared: SharedText,
@@ -284,8 +286,12 @@ export class LaterSteps {
     const component = `comp-${name}`;
     const executor = `exec-${name}`;
     const executorKey = plain ? executor : yamlKey(executor);
-    let task = `${pad(INDENT.rootTask - 2)}${yamlKey(name)}${this.taskHead}${plain ? component : yamlScalar(component, INDENT.rootTask + 4)}`;
-    if (step.after !== undefined) task += `${AFTER_LINES}${yamlScalar(step.after, INDENT.rootTask + 4)}`;
+    const key = yamlKey(name);
+    let task = `${pad(INDENT.rootTask - 2)}${key}${this.taskHead}${plain ? component : yamlScalar(component, INDENT.rootTask + 4)}`;
+    // The task before is mostly the step rendered last, whose name (a Kubernetes name) reads the same as a key.
+    if (step.after !== undefined) task += `${AFTER_LINES}${step.after === this.lastName ? this.lastKey : yamlScalar(step.after, INDENT.rootTask + 4)}`;
+    this.lastName = plain ? name : undefined;
+    this.lastKey = key;
     return {
       component: `${pad(INDENT.component - 2)}${plain ? component : yamlKey(component)}${COMPONENT_LINES}${plain ? executor : yamlScalar(executor, INDENT.component + 2)}${this.componentEnd}`,
       executor: `${pad(INDENT.executor - 2)}${executorKey}${this.executorHead}${yamlScalar(step.word, CONTAINER_KEYS + 4)}${this.executorEnd(settings)}`,

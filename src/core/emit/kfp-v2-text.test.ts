@@ -88,27 +88,31 @@ describe('KFP v2 text written straight from the job', () => {
 
   it('of a step after the start (its own command, no inputs) is renderV2Container\'s and renderRootTask\'s, each part with its key line', () => {
     const laterStep = fc.record({
-      job: job.map((one) => ({ ...one, argv: one.argv.length > 0 ? one.argv : ['magnus'], exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined })),
-      at: fc.nat(),
+      job: job.map((one) => ({ ...one, exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined })),
+      word: oddText,
       retries: fc.integer({ min: 0, max: 3 }),
       backoff: fc.option(fc.record({ duration: fc.constantFrom('10s', '0s'), factor: fc.constantFrom(1.5, 2) }, { requiredKeys: [] }), { nil: undefined }),
       displayName: oddText,
-      after: fc.option(taskName, { nil: undefined }),
+      // Mostly the step written before, as in a linear pipeline.
+      after: fc.oneof(fc.constant('the step before'), fc.option(taskName, { nil: undefined })),
     });
+    const command = fc.array(oddText, { minLength: 1, maxLength: 6 }).chain((argv) => fc.tuple(fc.constant(argv), fc.nat({ max: argv.length - 1 })));
     fc.assert(
-      fc.property(fc.boolean(), fc.array(laterStep, { minLength: 1, maxLength: 4 }), (caching, steps) => {
+      fc.property(fc.boolean(), command, fc.array(laterStep, { minLength: 1, maxLength: 5 }), (caching, [argv, index], steps) => {
         const shared = new SharedText();
-        for (const { job: one, at, retries, backoff, displayName, after } of steps) {
-          const index = at % one.argv.length;
-          // The words around the step's own are joined once, from another step's words.
-          const later = new LaterSteps(shared, one.argv.map((word, i) => (i === index ? 'another step' : word)), index, caching);
-          const text = later.render({ name: one.name, word: one.argv[index], settings: one.settings, retries, backoff: retries > 0 ? backoff : undefined, displayName, after }, volumes);
-          const container = renderV2Container(new SharedText(), one, volumes);
-          const task = renderRootTask(new SharedText(), one.name, { retries, backoff: retries > 0 ? backoff : undefined, caching, displayName, inputs: {}, dependentTasks: after === undefined ? [] : [after] });
+        const later = new LaterSteps(shared, argv, index, caching);
+        let before: string | undefined;
+        for (const { job: one, word, retries, backoff: someBackoff, displayName, after: someAfter } of steps) {
+          const after = someAfter === 'the step before' ? before : someAfter;
+          const backoff = retries > 0 ? someBackoff : undefined;
+          const text = later.render({ name: one.name, word, settings: one.settings, retries, backoff, displayName, after }, volumes);
+          const container = renderV2Container(new SharedText(), { ...one, argv: argv.map((w, i) => (i === index ? word : w)) }, volumes);
+          const task = renderRootTask(new SharedText(), one.name, { retries, backoff, caching, displayName, inputs: {}, dependentTasks: after === undefined ? [] : [after] });
           expect(text.component).toBe(`  ${prefixedKey('comp-', one.name)}:${container.component.text}`);
           expect(text.executor).toBe(`    ${prefixedKey('exec-', one.name)}:${container.executor.text}`);
           expect(text.task).toBe(`      ${yamlKey(one.name)}:\n${task}`);
           expect(text.platformKey + text.platform).toBe(`        ${prefixedKey('exec-', one.name)}:${container.platform.text}`);
+          before = one.name;
         }
       }),
     );
