@@ -64,7 +64,8 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   if (tasks.length === 0) {
     diagnostics.push({ code: 'E_EMIT_EMPTY', severity: 'error', graph: '', field: 'start_at', message: 'nothing to emit: the pipeline has no valid start step' });
   }
-  const rootName = new NameAllocator(tasks.map((t) => t.name)).allocate(kfpName(PIPELINE_NAME));
+  // The tasks' allocator holds their names: the same name as an allocator made of them would give, without one.
+  const rootName = names.allocate(kfpName(PIPELINE_NAME));
   return { tasks, rootName, volumes: plannedVolumes(pipeline), diagnostics };
 }
 
