@@ -98,10 +98,9 @@ export interface GraphPlan {
 export function needsGraphShape(pipeline: Pipeline): boolean {
   const graph = pipeline.dag;
   const byName = stepsByName(graph);
-  const seen = new Set<string>();
   let step = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
-  while (step && !seen.has(step.name)) {
-    seen.add(step.name);
+  // A walk longer than the graph has steps has come round a loop: what it meets again decides nothing new.
+  for (let left = byName.size; step && left > 0; left--) {
     if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return true;
     if ('on_failure' in step && step.on_failure) return true;
     if (step.type === 'fail') return true;

@@ -2,9 +2,9 @@ import { containerSecrets, type EffectiveSettings } from '../model/effective';
 import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
-import { flat, pad, renderEntries, RenderedYaml, renderValue, yamlKey, yamlScalar } from '../yaml/stringify';
+import { flat, pad, renderEntries, RenderedYaml, yamlKey, yamlScalar } from '../yaml/stringify';
 import { wrapInShell } from './command';
-import { identity, remember } from './fragment-cache';
+import { remember } from './fragment-cache';
 import type { PlannedVolume } from './plan';
 
 /** Whether `a` and `b` (of the same length) have the same words but perhaps at `index`. */
@@ -44,6 +44,9 @@ export interface V2ContainerJob {
   recordsStatus?: { attempts: number; backoff?: RetryBackoff };
 }
 
+/** What of a job its component is made from. */
+type ComponentJob = Pick<V2ContainerJob, 'name' | 'inputs' | 'outputsIterateOn' | 'recordsStatus'>;
+
 export interface V2Parts {
   components: Yaml;
   executors: Yaml;
@@ -69,21 +72,58 @@ export class SharedText {
   private readonly words = new Map<string, string>();
   private readonly componentTails = new Map<string, string>();
   private readonly taskPieces = new Map<string, string>();
+  /** Per settings object, then per content: steps whose settings differ elsewhere (a secret) share these. */
+  private readonly containerTails = new Map<EffectiveSettings, string>();
+  private readonly containerTailsByContent = new Map<string, string>();
+  private readonly platforms = new Map<EffectiveSettings, string>();
+  private readonly platformEntries = new Map<string, string>();
+  private plainTail?: string;
   private lastArgv?: string[];
   /** The index of the word that differs between commands, and the lines before and after it; -1 for none. */
   private varying = -1;
   private head = '';
   private tail = '';
-  private volumes?: PlannedVolume[];
-  private volumesKey = '';
 
-  /** The key of a settings object's kfp-kubernetes config (which also holds the volumes), built once per emission. */
-  platformKey(volumes: PlannedVolume[]): string {
-    if (volumes !== this.volumes) {
-      this.volumes = volumes;
-      this.volumesKey = `v2|platform|${identity(volumes)}`;
+  /**
+   * What of a container follows from its settings (env, image, resources), kept per settings object
+   * and, as steps with settings of their own (a secret, a profile) mostly run with the same
+   * resources, per what it is made of. Flat: every container's text walks it when joined.
+   */
+  containerTail(settings: EffectiveSettings): string {
+    let text = this.containerTails.get(settings);
+    if (text === undefined) {
+      const key = containerTailKey(settings);
+      text = this.containerTailsByContent.get(key);
+      if (text === undefined) this.containerTailsByContent.set(key, (text = flat(renderEntries(containerSettings(settings), CONTAINER_KEYS))));
+      this.containerTails.set(settings, text);
     }
-    return this.volumesKey;
+    return text;
+  }
+
+  /**
+   * The kfp-kubernetes config of a container (what follows `exec-<name>:`), kept per settings
+   * object. Its entries but the secrets are kept per content too (volumes, pull policy, node
+   * selector and pod metadata, tolerations: the same in most containers); the secrets, which differ
+   * from step to step, are written straight away (secretAsEnvText).
+   */
+  platform(settings: EffectiveSettings, volumes: PlannedVolume[]): string {
+    let text = this.platforms.get(settings);
+    if (text === undefined) {
+      const { secretAsEnv, tolerations, ...head } = platformConfig(settings, volumes);
+      text = `\n${this.entries(head)}`;
+      if (secretAsEnv !== undefined) text += secretAsEnvText(secretAsEnv as SecretAsEnv[]) ?? renderEntries({ secretAsEnv }, INDENT.platform);
+      if (tolerations !== undefined) text += this.entries({ tolerations });
+      this.platforms.set(settings, (text = flat(text)));
+    }
+    return text;
+  }
+
+  /** The entries of a kfp-kubernetes config, rendered once per content (JSON tells apart what renders differently). */
+  private entries(mapping: Yaml): string {
+    const key = JSON.stringify(mapping);
+    let text = this.platformEntries.get(key);
+    if (text === undefined) this.platformEntries.set(key, (text = renderEntries(mapping, INDENT.platform)));
+    return text;
   }
 
   /**
@@ -99,8 +139,8 @@ export class SharedText {
       const differing = argv.findIndex((word, i) => word !== last[i]);
       if (differing >= 0 && sameBut(argv, last, differing)) {
         this.varying = differing;
-        this.head = this.lines(argv.slice(0, differing), `${pad(CONTAINER_KEYS)}command:\n`);
-        this.tail = this.lines(argv.slice(differing + 1), '');
+        this.head = flat(this.lines(argv.slice(0, differing), `${pad(CONTAINER_KEYS)}command:\n`));
+        this.tail = flat(this.lines(argv.slice(differing + 1), ''));
         return this.head + commandWord(argv[differing]) + this.tail;
       }
     }
@@ -108,7 +148,8 @@ export class SharedText {
     return this.lines(argv, `${pad(CONTAINER_KEYS)}command:\n`);
   }
 
-  private lines(argv: string[], text: string): string {
+  /** `text` and then the words of `argv` as items of a container's `command:`. */
+  lines(argv: string[], text: string): string {
     for (const word of argv) text += this.word(word);
     return text;
   }
@@ -121,21 +162,26 @@ export class SharedText {
   }
 
   /** A component's inputDefinitions and outputDefinitions. */
-  componentTail(job: V2ContainerJob): string {
+  componentTail(job: ComponentJob): string {
     const key = `${job.outputsIterateOn === true}|${job.recordsStatus !== undefined}|${job.inputs.length === 0 ? '' : JSON.stringify(job.inputs)}`;
     let text = this.componentTails.get(key);
     if (text === undefined) {
       const { executorLabel, ...tail } = componentOf(job);
       void executorLabel;
-      this.componentTails.set(key, (text = renderEntries(tail, INDENT.component)));
+      this.componentTails.set(key, (text = flat(renderEntries(tail, INDENT.component))));
     }
     return text;
+  }
+
+  /** componentTail of a container with no inputs but the run id and no outputs, flat (every step's component holds it). */
+  plainComponentTail(): string {
+    return (this.plainTail ??= this.componentTail({ name: '', inputs: [] }));
   }
 
   /** A piece of a root task rendered from a small mapping, kept under `key` (what it is made from). */
   taskPiece(key: string, piece: () => Yaml): string {
     let text = this.taskPieces.get(key);
-    if (text === undefined) this.taskPieces.set(key, (text = renderEntries(piece(), INDENT.rootTask)));
+    if (text === undefined) this.taskPieces.set(key, (text = flat(renderEntries(piece(), INDENT.rootTask))));
     return text;
   }
 }
@@ -175,13 +221,108 @@ export function renderV2Container(shared: SharedText, job: V2ContainerJob, volum
   const settings = job.settings;
   const component = `\n${pad(INDENT.component)}executorLabel: ${prefixedName('exec-', job.name, INDENT.component + 2)}\n${shared.componentTail(job)}`;
   const command = isWrapped(job) || job.argv.length === 0 ? renderEntries(commandOf(job), CONTAINER_KEYS) : shared.command(job.argv);
-  const containerTail = remember(settings, 'v2|container-tail', () => renderEntries(containerSettings(settings), CONTAINER_KEYS));
   return {
     component: new RenderedYaml(component, 'value', false),
-    executor: new RenderedYaml(`\n${pad(INDENT.executor)}container:\n${command}${containerTail}`, 'value', false),
-    platform: remember(settings, shared.platformKey(volumes), () => renderValue(platformConfig(settings, volumes), INDENT.platform)),
+    executor: new RenderedYaml(`\n${pad(INDENT.executor)}container:\n${command}${shared.containerTail(settings)}`, 'value', false),
+    platform: new RenderedYaml(shared.platform(settings, volumes), 'value', false),
   };
 }
+
+/** One step of a linear pipeline as text: its part of each list of the two documents, each with its key line. */
+export interface StepText {
+  component: string;
+  executor: string;
+  task: string;
+  platformKey: string;
+  /** Shared by the steps whose settings are the same object (see StepSettings). */
+  platform: string;
+}
+
+/** What makes a step after the start differ from the others (see LaterSteps). */
+export interface LaterStep {
+  name: string;
+  /** Its word in the command (`execute_single_node`'s step name). */
+  word: string;
+  settings: EffectiveSettings;
+  retries: number;
+  backoff?: RetryBackoff;
+  displayName: string;
+  after?: string;
+}
+
+/**
+ * The text of a linear pipeline's steps after the start, which all run the same command but for
+ * one word (the step's name; `argv[index]`), have no inputs but the run id and are cached alike:
+ * the lines between a step's own words are joined once per emission, so each piece is the step's
+ * words between a few shared flat strings — what renderV2Container and renderRootTask write
+ * (kfp-v2-text.test.ts checks it), in fewer rope cells to allocate, keep for the next keystroke
+ * and walk when the text is joined.
+ */
+export class LaterSteps {
+  private readonly executorHead: string;
+  private readonly commandTail: string;
+  private readonly componentEnd: string;
+  private readonly taskHead: string;
+  private readonly executorEnds = new Map<EffectiveSettings, string>();
+  private readonly taskEnds = new Map<string, string>();
+  private lastName?: string;
+  private lastKey = '';
+
+  constructor(
+    private readonly shared: SharedText,
+    argv: string[],
+    index: number,
+    private readonly caching: boolean,
+  ) {
+    this.executorHead = flat(shared.lines(argv.slice(0, index), `:\n${pad(INDENT.executor)}container:\n${pad(CONTAINER_KEYS)}command:\n`) + `${pad(CONTAINER_KEYS + 2)}- `);
+    this.commandTail = flat(shared.lines(argv.slice(index + 1), '\n'));
+    this.componentEnd = flat(`\n${shared.plainComponentTail()}`);
+    this.taskHead = flat(`:\n${shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }))}${TASK_LINES.componentRef}`);
+  }
+
+  render(step: LaterStep, volumes: PlannedVolume[]): StepText {
+    const { name, settings } = step;
+    const plain = KUBERNETES_NAME.test(name);
+    const component = `comp-${name}`;
+    const executor = `exec-${name}`;
+    const executorKey = plain ? executor : yamlKey(executor);
+    const key = yamlKey(name);
+    let task = `${pad(INDENT.rootTask - 2)}${key}${this.taskHead}${plain ? component : yamlScalar(component, INDENT.rootTask + 4)}`;
+    // The task before is mostly the step rendered last, whose name (a Kubernetes name) reads the same as a key.
+    if (step.after !== undefined) task += `${AFTER_LINES}${step.after === this.lastName ? this.lastKey : yamlScalar(step.after, INDENT.rootTask + 4)}`;
+    this.lastName = plain ? name : undefined;
+    this.lastKey = key;
+    return {
+      component: `${pad(INDENT.component - 2)}${plain ? component : yamlKey(component)}${COMPONENT_LINES}${plain ? executor : yamlScalar(executor, INDENT.component + 2)}${this.componentEnd}`,
+      executor: `${pad(INDENT.executor - 2)}${executorKey}${this.executorHead}${yamlScalar(step.word, CONTAINER_KEYS + 4)}${this.executorEnd(settings)}`,
+      task: `${task}${this.taskEnd(step.retries, step.backoff)}${yamlScalar(step.displayName, INDENT.rootTask + 4)}\n`,
+      platformKey: `${pad(INDENT.platform - 2)}${executorKey}:`,
+      platform: this.shared.platform(settings, volumes),
+    };
+  }
+
+  /** What follows a step's word in its executor: the rest of the command and what its settings make. */
+  private executorEnd(settings: EffectiveSettings): string {
+    let text = this.executorEnds.get(settings);
+    if (text === undefined) this.executorEnds.set(settings, (text = flat(this.commandTail + this.shared.containerTail(settings))));
+    return text;
+  }
+
+  /** What follows the names of a step's root task up to its display name: inputs, retry policy, taskInfo. */
+  private taskEnd(retries: number, backoff: RetryBackoff | undefined): string {
+    const key = retries > 0 ? (backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`) : '';
+    let text = this.taskEnds.get(key);
+    if (text === undefined) {
+      text = `\n${this.shared.taskPiece('inputs|', () => ({ inputs: taskInputs({}) }))}`;
+      if (retries > 0) text += this.shared.taskPiece(key, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
+      this.taskEnds.set(key, (text = flat(text + TASK_LINES.taskInfo)));
+    }
+    return text;
+  }
+}
+
+const COMPONENT_LINES = `:\n${pad(INDENT.component)}executorLabel: `;
+const AFTER_LINES = `\n${pad(INDENT.rootTask)}dependentTasks:\n${pad(INDENT.rootTask + 2)}- `;
 
 /** The fixed lines of a root task, up to where its own words go. */
 const TASK_LINES = {
@@ -213,7 +354,7 @@ export function renderRootTask(shared: SharedText, name: string, options: Contai
 }
 
 /** The component of a container, as the KFP SDK writes it. */
-export function componentOf(job: V2ContainerJob): Yaml {
+export function componentOf(job: ComponentJob): Yaml {
   return {
     executorLabel: `exec-${job.name}`,
     inputDefinitions: { parameters: Object.fromEntries([RUN_ID_INPUT, ...job.inputs].map((name) => [name, { parameterType: 'STRING' }])) },
@@ -236,6 +377,20 @@ function containerSettings(settings: EffectiveSettings): Yaml {
     ...(settings.docker_image.value !== undefined ? { image: settings.docker_image.value } : {}),
     resources: resourceSpec(settings),
   };
+}
+
+/** What containerSettings reads, unambiguously (JSON): settings that differ elsewhere share the text. */
+function containerTailKey(settings: EffectiveSettings): string {
+  const words: (string | undefined)[] = [
+    settings.docker_image.value,
+    settings.gpu_limit.value,
+    settings.cpu_limit.value,
+    settings.cpu_request.value,
+    settings.memory_limit.value,
+    settings.memory_request.value,
+  ];
+  for (const { name, value } of settings.env.value) words.push(name, value);
+  return JSON.stringify(words);
 }
 
 /** `comp-`/`exec-` and a task name: plain YAML as it is when the name is a Kubernetes name (always, but for a test's odd names). */
@@ -353,6 +508,32 @@ function secretsByName(secrets: SecretEntry[]) {
     group.keys.push({ env: entry.env, key: ref.key });
   }
   return [...groups.values()];
+}
+
+/** An entry of platformConfig's `secretAsEnv`. */
+interface SecretAsEnv {
+  keyToEnv: { envVar: string; secretKey: string }[];
+  secretName: string;
+}
+
+/**
+ * `secretAsEnv:` of a kfp-kubernetes config (platformConfig's), written straight away: the same
+ * text as rendering its objects (kfp-v2-text.test.ts checks it), for the secrets that make most
+ * containers' configs differ.
+ */
+function secretAsEnvText(entries: SecretAsEnv[]): string | undefined {
+  // What the writer would leave out or write otherwise (a model that is not what its types say) goes through it.
+  if (!entries.every((e) => typeof e.secretName === 'string' && e.keyToEnv.every((k) => typeof k.envVar === 'string' && typeof k.secretKey === 'string'))) return undefined;
+  const at = INDENT.platform;
+  let text = `${pad(at)}secretAsEnv:\n`;
+  for (const { keyToEnv, secretName } of entries) {
+    text += `${pad(at + 2)}- keyToEnv:\n`;
+    for (const k of keyToEnv) text += `${pad(at + 6)}- envVar: ${yamlScalar(k.envVar, at + 10)}\n${pad(at + 8)}secretKey: ${yamlScalar(k.secretKey, at + 10)}\n`;
+    text +=
+      `${pad(at + 4)}optional: false\n${pad(at + 4)}secretName: ${yamlScalar(secretName, at + 6)}\n` +
+      `${pad(at + 4)}secretNameParameter:\n${pad(at + 6)}runtimeValue:\n${pad(at + 8)}constant: ${yamlScalar(secretName, at + 10)}\n`;
+  }
+  return text;
 }
 
 export interface ContainerTaskOptions {

@@ -3,8 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
 import { effectiveSettings } from '../model/effective';
 import type { OverrideEntry, Pipeline } from '../model/types';
-import { renderValue } from '../yaml/stringify';
-import { componentOf, containerTask, executorOf, platformConfig, renderRootTask, renderV2Container, SharedText, type V2ContainerJob } from './kfp-v2-container';
+import { renderValue, yamlKey } from '../yaml/stringify';
+import {
+  componentOf,
+  containerTask,
+  executorOf,
+  platformConfig,
+  LaterSteps,
+  prefixedKey,
+  renderRootTask,
+  renderV2Container,
+  SharedText,
+  type V2ContainerJob,
+} from './kfp-v2-container';
 import { plannedVolumes } from './plan';
 
 /**
@@ -25,7 +36,19 @@ const overrides: fc.Arbitrary<OverrideEntry[]> = fc.array(
   fc.oneof(
     fc.record({ key: fc.constantFrom('cpu_limit', 'memory_limit', 'memory_request', 'gpu_limit', 'image_pull_policy', 'docker_image'), value: oddText }),
     fc.record({ key: fc.constant('env'), value: fc.array(fc.record({ name: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), value: oddText }), { maxLength: 2 }) }),
-    fc.record({ key: fc.constant('secrets_from_k8s'), value: fc.array(fc.record({ env: fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), ref: fc.constantFrom('a:b', 'tok:value', 'x') }), { maxLength: 2 }) }),
+    fc.record({
+      key: fc.constant('secrets_from_k8s'),
+      value: fc.array(fc.record({ env: fc.oneof(fc.stringMatching(/^[A-Z][A-Z0-9_]{0,8}$/), oddText), ref: fc.oneof(fc.constantFrom('a:b', 'tok:value', 'x'), fc.tuple(oddText, oddText).map(([secret, key]) => `${secret}:${key}`)) }), {
+        maxLength: 3,
+      }),
+    }),
+    // The kfp-kubernetes config's other entries, which containers with different secrets share.
+    fc.record({ key: fc.constant('node_selector'), value: fc.array(fc.record({ name: oddText, value: oddText }), { maxLength: 2 }) }),
+    fc.record({
+      key: fc.constant('tolerations'),
+      value: fc.array(fc.record({ key: oddText, operator: fc.constantFrom('Equal', 'Exists'), value: oddText, effect: fc.constantFrom('NoSchedule', 'NoExecute'), tolerationSeconds: fc.constantFrom('60', '') }, { requiredKeys: [] }), { maxLength: 2 }),
+    }),
+    fc.record({ key: fc.constantFrom('active_deadline_seconds', 'image_pull_policy'), value: oddText }),
   ),
   { maxLength: 4 },
 );
@@ -58,6 +81,38 @@ describe('KFP v2 text written straight from the job', () => {
           expect(text.component.text).toBe(renderValue(componentOf(one), 4).text);
           expect(text.executor.text).toBe(renderValue(executorOf(one), 6).text);
           expect(text.platform.text).toBe(renderValue(platformConfig(one.settings, volumes), 10).text);
+        }
+      }),
+    );
+  });
+
+  it('of a step after the start (its own command, no inputs) is renderV2Container\'s and renderRootTask\'s, each part with its key line', () => {
+    const laterStep = fc.record({
+      job: job.map((one) => ({ ...one, exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined })),
+      word: oddText,
+      retries: fc.integer({ min: 0, max: 3 }),
+      backoff: fc.option(fc.record({ duration: fc.constantFrom('10s', '0s'), factor: fc.constantFrom(1.5, 2) }, { requiredKeys: [] }), { nil: undefined }),
+      displayName: oddText,
+      // Mostly the step written before, as in a linear pipeline.
+      after: fc.oneof(fc.constant('the step before'), fc.option(taskName, { nil: undefined })),
+    });
+    const command = fc.array(oddText, { minLength: 1, maxLength: 6 }).chain((argv) => fc.tuple(fc.constant(argv), fc.nat({ max: argv.length - 1 })));
+    fc.assert(
+      fc.property(fc.boolean(), command, fc.array(laterStep, { minLength: 1, maxLength: 5 }), (caching, [argv, index], steps) => {
+        const shared = new SharedText();
+        const later = new LaterSteps(shared, argv, index, caching);
+        let before: string | undefined;
+        for (const { job: one, word, retries, backoff: someBackoff, displayName, after: someAfter } of steps) {
+          const after = someAfter === 'the step before' ? before : someAfter;
+          const backoff = retries > 0 ? someBackoff : undefined;
+          const text = later.render({ name: one.name, word, settings: one.settings, retries, backoff, displayName, after }, volumes);
+          const container = renderV2Container(new SharedText(), { ...one, argv: argv.map((w, i) => (i === index ? word : w)) }, volumes);
+          const task = renderRootTask(new SharedText(), one.name, { retries, backoff, caching, displayName, inputs: {}, dependentTasks: after === undefined ? [] : [after] });
+          expect(text.component).toBe(`  ${prefixedKey('comp-', one.name)}:${container.component.text}`);
+          expect(text.executor).toBe(`    ${prefixedKey('exec-', one.name)}:${container.executor.text}`);
+          expect(text.task).toBe(`      ${yamlKey(one.name)}:\n${task}`);
+          expect(text.platformKey + text.platform).toBe(`        ${prefixedKey('exec-', one.name)}:${container.platform.text}`);
+          before = one.name;
         }
       }),
     );

@@ -1,9 +1,22 @@
 import type { Pipeline } from '../model/types';
 import { renderEntries, toYaml, yamlKey } from '../yaml/stringify';
 import { executeSingleNode } from './command';
+import { commandFriendlyName } from './names';
 import { identity, pipelineContext, remember } from './fragment-cache';
 import { needsGraphShape } from './graph-plan';
-import { emptyParts, inputPlaceholder, prefixedKey, renderRootTask, renderV2Container, retryBackoff, RUN_ID_INPUT, SharedText, type V2Parts } from './kfp-v2-container';
+import {
+  emptyParts,
+  inputPlaceholder,
+  LaterSteps,
+  prefixedKey,
+  renderRootTask,
+  renderV2Container,
+  retryBackoff,
+  RUN_ID_INPUT,
+  SharedText,
+  type StepText,
+  type V2Parts,
+} from './kfp-v2-container';
 import { caching, emitV2Graphs, parameterExports } from './kfp-v2-graph';
 import type { EmitOptions, EmitResult } from './options';
 import { piecesResult } from './options';
@@ -64,16 +77,6 @@ const rootInputs = (pipeline: Pipeline): Yaml =>
       }
     : {};
 
-/** One step's pieces of a linear pipeline's text, each entry with its key line. */
-interface StepPieces {
-  component: string;
-  executor: string;
-  task: string;
-  platformKey: string;
-  /** Shared by the steps whose settings are the same object (see StepSettings). */
-  platform: string;
-}
-
 /**
  * The same text as objectShape would write for a linear plan, as an ordered list of pieces: the
  * documents' fixed lines and, per step, its component, executor, root task and kfp-kubernetes
@@ -84,9 +87,15 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
   const shared = new SharedText();
   const context = pipelineContext(pipeline);
   const parameters = identity(pipeline.parameters);
+  // Made when a step is rendered, not on a keystroke that reuses every unchanged step.
+  let later: { writer?: LaterSteps } | undefined;
+  const prefix = `v2|${context}|`;
   const steps = tasks.map((task) => {
-    const key = `v2|${context}|${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
-    return remember(task.step, key, () => renderStep(pipeline, task, shared, volumes));
+    const key = `${prefix}${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
+    return remember(task.step, key, () => {
+      const writer = task.isStart ? undefined : (later ??= { writer: laterSteps(pipeline, shared) }).writer;
+      return writer ? renderLaterStep(task, volumes, writer) : renderStep(pipeline, task, shared, volumes);
+    });
   });
   const pieces: string[] = ['components:\n'];
   for (const step of steps) pieces.push(step.component);
@@ -103,7 +112,43 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
   return pieces;
 }
 
-function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[]): StepPieces {
+/** Stands for a step's name in the words of `execute_single_node`, to find where it goes. */
+const NAME_SLOT = '\u0000';
+
+/**
+ * The writer of a linear pipeline's steps after the start, whose commands are `execute_single_node`
+ * with the same words but the step's name; undefined should a word of the pipeline's own be the
+ * slot (those steps then take renderStep's way).
+ */
+function laterSteps(pipeline: Pipeline, shared: SharedText): LaterSteps | undefined {
+  const argv = executeSingleNode(pipeline, NAME_SLOT, inputPlaceholder(RUN_ID_INPUT));
+  const index = argv.indexOf(commandFriendlyName(NAME_SLOT));
+  return index >= 0 && argv.lastIndexOf(argv[index]) === index ? new LaterSteps(shared, argv, index, caching(pipeline)) : undefined;
+}
+
+/**
+ * A step after the start: renderStep's text from the parts such steps share. It has no inputs
+ * but the run id and its command is magnus's as it is (only the start step exports the
+ * pipeline's parameters).
+ */
+function renderLaterStep(task: PlannedTask, volumes: PlannedVolume[], later: LaterSteps): StepText {
+  const settings = task.settings();
+  const retries = task.retries;
+  return later.render(
+    {
+      name: task.name,
+      word: task.commandName ?? commandFriendlyName(task.path),
+      settings,
+      retries,
+      backoff: retries > 0 ? retryBackoff(settings) : undefined,
+      displayName: task.step.name,
+      after: task.after,
+    },
+    volumes,
+  );
+}
+
+function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, volumes: PlannedVolume[]): StepText {
   const parameters = task.isStart ? pipeline.parameters.map((p) => p.name) : [];
   const settings = task.settings();
   const rendered = renderV2Container(

@@ -11,6 +11,8 @@ export interface PlannedTask {
   path: string;
   /** Kubernetes-safe, unique task/template name. */
   name: string;
+  /** commandFriendlyName(path), when the plan made it already. */
+  commandName?: string;
   settings: () => EffectiveSettings;
   /** Argo/KFP retries: magnus counts attempts in all, so N attempts are N − 1 retries. */
   retries: number;
@@ -54,14 +56,16 @@ export function planLinear(pipeline: Pipeline): LinearPlan {
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
-    tasks.push(new LinearTask(pipeline, step, names.allocate(kfpName(commandFriendlyName(step.name))), stepSettings.lazy(step), tasks.at(-1)?.name, tasks.length === 0));
+    const commandName = commandFriendlyName(step.name);
+    tasks.push(new LinearTask(pipeline, step, commandName, names.allocate(kfpName(commandName)), stepSettings.lazy(step), tasks.at(-1)?.name, tasks.length === 0));
     if (step.type === 'success' || step.type === 'fail') break;
     current = step.next !== undefined ? byName.get(step.next) : undefined;
   }
   if (tasks.length === 0) {
     diagnostics.push({ code: 'E_EMIT_EMPTY', severity: 'error', graph: '', field: 'start_at', message: 'nothing to emit: the pipeline has no valid start step' });
   }
-  const rootName = new NameAllocator(tasks.map((t) => t.name)).allocate(kfpName(PIPELINE_NAME));
+  // The tasks' allocator holds their names: the same name as an allocator made of them would give, without one.
+  const rootName = names.allocate(kfpName(PIPELINE_NAME));
   return { tasks, rootName, volumes: plannedVolumes(pipeline), diagnostics };
 }
 
@@ -88,6 +92,7 @@ class LinearTask implements PlannedTask {
   constructor(
     private readonly pipeline: Pipeline,
     readonly step: Step,
+    readonly commandName: string,
     readonly name: string,
     readonly settings: () => EffectiveSettings,
     readonly after: string | undefined,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { renderItem, renderValue, toYaml } from './stringify';
+import { isSafePlain, isSafePlainCached, renderItem, renderValue, toYaml } from './stringify';
 
 /** What both kinds of reader see: YAML 1.2 (magnus's ruamel) and YAML 1.1 (Go/Python in Argo, KFP). */
 const read12 = (text: string) => parse(text, { version: '1.2' });
@@ -60,5 +60,22 @@ describe('pre-rendered parts', () => {
     const whole = { spec: { templates: [{ name: 'a', ...part }, { name: 'b' }], byName: { a: part } } };
     const spliced = { spec: { templates: [renderItem({ name: 'a', ...part }, 4), { name: 'b' }], byName: { a: renderValue(part, 6) } } };
     expect(toYaml(spliced)).toBe(toYaml(whole));
+  });
+});
+
+describe('plain scalars', () => {
+  it('the quick verdict on words and names is the full check\'s', () => {
+    // Strings shaped like names (letters, digits, `_`, `%`, `-`, spaces) and keywords, exponents and near misses.
+    const word = fc.oneof(
+      fc.stringMatching(/^[A-Za-z][\w%-]{0,8}( [\w%-]{1,5}){0,2}$/),
+      fc.constantFrom(...tricky, 'e5', 'E-5', 'e+5', 'e5x', 'e 5', 'Yes', 'yES', 'nULL', 'step 1', 'step%1', 'step-1', 'a  b', 'a b ', 'x%', 'e-', 'e'),
+      fc.string({ unit: fc.constantFrom('a', 'e', 'E', 'y', 'n', 'o', 'N', 'l', '1', '5', '-', '+', '_', '%', ' ', '.', ':', '#'), maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(word, (text) => {
+        expect(isSafePlainCached(text)).toBe(isSafePlain(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

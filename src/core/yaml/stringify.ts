@@ -243,7 +243,8 @@ const RESOLVES_TO_OTHER_TYPE = new RegExp(
  * image names), so the verdict is remembered; the cache is dropped when it grows large.
  */
 const plainVerdicts = new Map<string, boolean>();
-function isSafePlainCached(text: string): boolean {
+export function isSafePlainCached(text: string): boolean {
+  if (WORDS.test(text)) return !WORDS_OF_OTHER_TYPE.test(text);
   let verdict = plainVerdicts.get(text);
   if (verdict === undefined) {
     if (plainVerdicts.size > 50_000) plainVerdicts.clear();
@@ -253,7 +254,17 @@ function isSafePlainCached(text: string): boolean {
   return verdict;
 }
 
-function isSafePlain(text: string): boolean {
+/**
+ * Words as pipelines are full of (step names `step 12`, command names `step%12`, task names
+ * `train-model`): a letter, then letters, digits, `_`, `%` and `-`, single spaces between. Of
+ * what isSafePlain refuses, such a string can only be a keyword or an exponent (`e5`, RESOLVES_TO_OTHER_TYPE);
+ * told straight away, where a lookup among thousands of verdicts would hash and compare each
+ * fresh name (stringify.test.ts checks that both tell the same).
+ */
+const WORDS = /^[A-Za-z][\w%-]*(?: [\w%-]+)*$/;
+const WORDS_OF_OTHER_TYPE = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|[eE]-?[0-9]+)$/;
+
+export function isSafePlain(text: string): boolean {
   if (text === '' || !PLAIN.test(text)) return false;
   if (RESOLVES_TO_OTHER_TYPE.test(text)) return false;
   // Indicators that change meaning mid-scalar or at its end.
