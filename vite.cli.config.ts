@@ -3,7 +3,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle.cjs';
+import { BUNDLE_DIR, INPUTS_FILE, WRAPPER, WRAPPER_END } from './bin/bundle.cjs';
 import { precompiledCheckers, precompileInputs } from './scripts/precompile-checkers.ts';
 
 /**
@@ -38,6 +38,19 @@ function inputsManifest(): Plugin {
   };
 }
 
+/**
+ * Each chunk written already wrapped in the function bin/bundle.cjs calls it as (Node's CommonJS
+ * wrapper), so that a start compiles the file's text as read, without copying it into a wrapped one.
+ */
+function wrappedChunks(): Plugin {
+  return {
+    name: 'kfp-designer:wrapped-chunks',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) if (output.type === 'chunk') output.code = `${WRAPPER}${output.code}${WRAPPER_END}`;
+    },
+  };
+}
+
 /** The CLI's own src/cli/lazy-bufbuild.ts for `@bufbuild/protobuf`, but in that file itself. */
 function lazyBufbuild(): Plugin {
   const shim = join(ROOT, 'src/cli/lazy-bufbuild.ts');
@@ -51,7 +64,7 @@ function lazyBufbuild(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [lazyBufbuild(), precompiledCheckers(), inputsManifest()],
+  plugins: [lazyBufbuild(), precompiledCheckers(), wrappedChunks(), inputsManifest()],
   logLevel: 'warn',
   ssr: { noExternal: true, target: 'node' },
   build: {
