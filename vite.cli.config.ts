@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { BUNDLE_DIR, INPUTS_FILE } from './bin/bundle.cjs';
+import { BUNDLE_DIR, BUNDLE_ENTRY, INPUTS_FILE, WRAPPER, WRAPPER_END } from './bin/bundle.cjs';
 import { precompiledCheckers, precompileInputs } from './scripts/precompile-checkers.ts';
 
 /**
@@ -38,24 +38,66 @@ function inputsManifest(): Plugin {
   };
 }
 
-/** The CLI's own src/cli/lazy-bufbuild.ts for `@bufbuild/protobuf`, but in that file itself. */
-function lazyBufbuild(): Plugin {
-  const shim = join(ROOT, 'src/cli/lazy-bufbuild.ts');
+/**
+ * Each chunk written already wrapped in the function bin/bundle.cjs calls it as (Node's CommonJS
+ * wrapper), so that a start compiles the file's text as read, without copying it into a wrapped one.
+ */
+function wrappedChunks(): Plugin {
   return {
-    name: 'kfp-designer:lazy-bufbuild',
+    name: 'kfp-designer:wrapped-chunks',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) if (output.type === 'chunk') output.code = `${WRAPPER}${output.code}${WRAPPER_END}`;
+    },
+  };
+}
+
+const LAZY_BUFBUILD = join(ROOT, 'src/cli/lazy-bufbuild.ts');
+const LAZY_PART = join(ROOT, 'src/cli/lazy-part.ts');
+const DESCRIPTORS = join(ROOT, 'src/core/check/generated/kfp-descriptors.ts');
+const DESCRIPTOR_SET = '\0kfp-designer:kfp-descriptor-set.ts';
+/** The function generated/kfp-descriptors.ts returns the descriptor set's JSON text from. */
+const DESCRIPTOR_SET_FUNCTION = /^export function kfpDescriptorSetJson\(\): string \{\n {2}return "(?:[^"\\\n]|\\.)*";\n\}$/m;
+
+function descriptorSetFunction(code: string): RegExpExecArray {
+  const found = DESCRIPTOR_SET_FUNCTION.exec(code);
+  if (!found) throw new Error(`${relative(ROOT, DESCRIPTORS)} has no kfpDescriptorSetJson() returning a string literal, which the CLI build moves to its lazy part`);
+  return found;
+}
+
+/**
+ * The CLI's lazy part (src/cli/lazy-part.ts): what the strict KFP v2 check needs only to parse a spec
+ * with @bufbuild/protobuf, as a chunk required on first use. Everywhere else `@bufbuild/protobuf` is
+ * src/cli/lazy-bufbuild.ts, which requires the part, and the generated descriptor set's function is
+ * left in the part, its stand-in requiring it from there: bufbuild and the set were ~0.25 MB of the
+ * KFP checker's chunk, read at every start of a transpile and never run.
+ */
+function lazyPart(): Plugin {
+  return {
+    name: 'kfp-designer:lazy-part',
     enforce: 'pre',
     resolveId(source, importer) {
-      return source === '@bufbuild/protobuf' && importer !== shim ? shim : null;
+      if (source === '@bufbuild/protobuf' && importer !== LAZY_BUFBUILD && importer !== LAZY_PART) return LAZY_BUFBUILD;
+      if (importer === LAZY_PART && source.endsWith('/generated/kfp-descriptors.ts')) return DESCRIPTOR_SET;
+      return null;
+    },
+    load(id) {
+      return id === DESCRIPTOR_SET ? descriptorSetFunction(readFileSync(DESCRIPTORS, 'utf8'))[0] : null;
+    },
+    transform(code, id) {
+      if (id !== DESCRIPTORS) return null;
+      const found = descriptorSetFunction(code);
+      const standIn = 'export function kfpDescriptorSetJson(): string {\n  return lazyPart().kfpDescriptorSetJson();\n}';
+      return `import { lazyPart } from ${JSON.stringify(LAZY_BUFBUILD)};\n${code.slice(0, found.index)}${standIn}${code.slice(found.index + found[0].length)}`;
     },
   };
 }
 
 export default defineConfig({
-  plugins: [lazyBufbuild(), precompiledCheckers(), inputsManifest()],
+  plugins: [lazyPart(), precompiledCheckers(), wrappedChunks(), inputsManifest()],
   logLevel: 'warn',
   ssr: { noExternal: true, target: 'node' },
   build: {
-    ssr: 'src/cli/bin.ts',
+    ssr: true,
     outDir: BUNDLE_DIR,
     emptyOutDir: true,
     target: 'node20',
@@ -63,7 +105,14 @@ export default defineConfig({
     rolldownOptions: {
       // The training run (above) is meant to take a while; no report of slow plugin callbacks.
       checks: { bundlerTimings: false },
-      output: { format: 'cjs', charset: 'ascii', entryFileNames: 'kfp-designer.cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      // The lazy part is an entry of its own, beside the chunks that require it (LAZY_PART_SPECIFIER).
+      input: { 'kfp-designer': 'src/cli/bin.ts', 'lazy-part': LAZY_PART },
+      output: {
+        format: 'cjs',
+        charset: 'ascii',
+        entryFileNames: (chunk) => (chunk.name === 'lazy-part' ? 'chunks/lazy-part.cjs' : BUNDLE_ENTRY),
+        chunkFileNames: 'chunks/[name]-[hash].cjs',
+      },
     },
   },
 });

@@ -22,7 +22,13 @@ async function fromSources(staleness) {
 }
 
 const staleness = bundleStaleness(root);
-const run = staleness === undefined ? loadBundle(join(root, BUNDLE_DIR, BUNDLE_ENTRY)).exports.main(argv) : fromSources(staleness);
-run.then((code) => {
-  process.exitCode = code;
-});
+if (staleness === undefined) {
+  // The bundle's main resolves once the command is done and its output written: exit at once. A
+  // natural exit first tears V8's heap down, page by page, and waits for its background tasks
+  // (~5 % of a small transpile's wall time), which a finished command need not wait for.
+  loadBundle(join(root, BUNDLE_DIR, BUNDLE_ENTRY)).exports.main(argv).then((code) => process.exit(code));
+} else {
+  fromSources(staleness).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, utimesSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle } from '../../bin/bundle.cjs';
+import { BUNDLE_DIR, BUNDLE_ENTRY, bundleStaleness, CACHE_SUFFIX, INPUTS_FILE, loadBundle, WRAPPER, WRAPPER_END } from '../../bin/bundle.cjs';
 import { checkKfpV2Yaml } from '../core/check/kfp-v2';
 import type { CheckResult } from '../core/check/types';
 import type { EmitTarget } from '../core/emit/options';
@@ -31,8 +31,14 @@ beforeAll(() => {
   write('package.json', '{ "type": "module" }\n');
   write('src/cli/bin.ts', 'export async function main(argv: string[]): Promise<number> { process.stdout.write(`sources ${argv.join(" ")}`); return 0; }\n');
   write('scripts/precompile-checkers.ts', 'export async function ensurePrecompiledCheckers(): Promise<boolean> { return false; }\n');
-  write(`${BUNDLE_DIR}/${BUNDLE_ENTRY}`, 'const part = require("./chunks/part.cjs");\nexports.main = async (argv) => { process.stdout.write(`bundle ${part.word} ${argv.join(" ")}`); return 3; };\n');
-  write(`${BUNDLE_DIR}/chunks/part.cjs`, 'exports.word = require("node:path").basename("/a/chunk");\n');
+  // Written as the build writes chunks: wrapped in the CommonJS module function.
+  const chunk = (code: string) => `${WRAPPER}${code}${WRAPPER_END}`;
+  // Its main resolves once its output is written, as src/cli/bin.ts's does: the bin exits then.
+  write(
+    `${BUNDLE_DIR}/${BUNDLE_ENTRY}`,
+    chunk('const part = require("./chunks/part.cjs");\nexports.main = async (argv) => { await new Promise((written) => process.stdout.write(`bundle ${part.word} ${argv.join(" ")}`, written)); return 3; };'),
+  );
+  write(`${BUNDLE_DIR}/chunks/part.cjs`, chunk('exports.word = require("node:path").basename("/a/chunk");'));
 });
 
 describe('bin/kfp-designer.cjs', () => {
@@ -67,6 +73,17 @@ describe('bin/kfp-designer.cjs', () => {
     writeFileSync(join(scratch, BUNDLE_DIR, 'chunks', `part.cjs${CACHE_SUFFIX}`), 'not a cache');
     expect(verdicts()).toEqual({ 'part.cjs': true, [BUNDLE_ENTRY]: false });
     expect(run('x').stdout).toBe('bundle chunk x');
+  });
+
+  it('reads chunks of any size, and refuses one the build did not write (not wrapped as a module)', () => {
+    const entry = join(scratch, BUNDLE_DIR, 'large.cjs');
+    // Larger than the buffer bin/bundle.cjs reads files into at first (512 KB), and not a multiple of it.
+    const words = 'word '.repeat(300_000);
+    writeFileSync(entry, `${WRAPPER}exports.words = ${JSON.stringify(words)}; exports.part = require("./chunks/part.cjs").word;${WRAPPER_END}`);
+    expect(loadBundle<{ words: string; part: string }>(entry, { useCache: false }).exports).toEqual({ words, part: 'chunk' });
+    writeFileSync(entry, 'exports.words = "plain CommonJS";\n');
+    expect(() => loadBundle(entry)).toThrow(/large\.cjs is not a chunk of the built CLI .*npm run build:cli/);
+    rmSync(entry);
   });
 
   it('runs the sources through tsx, and says why, when a source changed since the build', () => {
@@ -110,6 +127,25 @@ describe('the built CLI', () => {
     }
     built = loadBundle<typeof built>(join(ROOT, BUNDLE_DIR, BUNDLE_ENTRY)).exports;
   }, 300_000);
+
+  it('writes all of a large output to a pipe before it exits, and exits with the status', () => {
+    // Node writes to a pipe asynchronously: the bin exits as soon as main resolves, which must be after.
+    const dir = mkdtempSync(join(tmpdir(), 'kfp-designer-pipe-'));
+    const steps = Array.from({ length: 400 }, (_, i) => `    s${i}: {type: task, command: m.s${i}, next: ${i === 399 ? 'success' : `s${i + 1}`}}`);
+    writeFileSync(join(dir, 'dag.yaml'), `dag:\n  start_at: s0\n  steps:\n${steps.join('\n')}\n    success: {type: success}\n    fail: {type: fail}\n`);
+    writeFileSync(join(dir, 'config.yaml'), 'executor:\n  type: kfp\n  config: {docker_image: img:1}\nrun_log_store:\n  type: k8s-pvc\n  config: {persistent_volume_name: logs, mount_path: /mnt/logs}\n');
+    const argv = ['transpile', 'dag.yaml', '-c', 'config.yaml', '-o', '-'];
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'kfp-designer.cjs'), ...argv], { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const written: string[] = [];
+    const expected = built.runCli(argv, { stdout: (text) => written.push(text), stderr: () => {}, env: {}, cwd: dir });
+    return expected.then((code) => {
+      expect(code).toBe(0);
+      expect(result.status).toBe(0);
+      expect(written.join('').length).toBeGreaterThan(256 * 1024); // several times a pipe's buffer
+      expect(result.stdout).toBe(written.join(''));
+      rmSync(dir, { recursive: true });
+    });
+  });
 
   // The bundle sets bufbuild up only when the check's proto3-JSON walk cannot vouch for a spec
   // (src/cli/lazy-bufbuild.ts): these specs take that path, and its verdicts must be bufbuild's.

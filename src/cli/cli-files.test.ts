@@ -86,6 +86,23 @@ describe('the files the command line is given', () => {
     expect(out.join('')).toContain('exec-train');
   });
 
+  it('reads a pipe longer than one buffer, and refuses one that goes on past the limit', async () => {
+    const fromPipe = async (content: string) => {
+      write('content.yaml', content);
+      execFileSync('mkfifo', [join(dir, 'dag.pipe')]);
+      const writer = spawn('sh', ['-c', 'cat content.yaml > dag.pipe; rm dag.pipe'], { cwd: dir });
+      const exited = new Promise((done) => writer.on('exit', done));
+      const code = await run('dag.pipe', '-c', 'config.yaml');
+      await exited;
+      return code;
+    };
+    // A pipe's size is 0: its bytes come 1 MiB at a time.
+    expect(await fromPipe(`${DAG}# ${'x'.repeat(2.5 * 1024 * 1024)}\n`)).toBe(EXIT_OK);
+    expect(out.join('')).toContain('exec-train');
+    expect(await fromPipe(`${DAG}# ${'x'.repeat(MAX_FILE_BYTES)}\n`)).toBe(EXIT_INPUT_ERRORS);
+    expect(stderr()).toMatch(/^dag\.pipe: error E_FILE_TOO_LARGE: the file is more than 8 MiB/m);
+  });
+
   it(`refuses a file over ${MAX_FILE_BYTES / 1024 / 1024} MiB with the limit, before parsing it`, async () => {
     write('huge.yaml', `${DAG}# ${'x'.repeat(MAX_FILE_BYTES)}\n`);
     expect(await run('huge.yaml', '-c', 'config.yaml')).toBe(EXIT_INPUT_ERRORS);

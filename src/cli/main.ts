@@ -14,13 +14,28 @@ import { passesStrictCheck } from './strict-check';
 export { EXIT_INPUT_ERRORS, EXIT_OK, EXIT_SERVER, EXIT_USAGE, type CliIo } from './cli-io';
 
 const nodeIo = (): CliIo => ({
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    stdoutStream = true;
+    process.stdout.write(text);
+  },
   stderr: writeStderr,
   env: process.env,
   cwd: process.cwd(),
 });
 
+let stdoutStream = false;
 let stderrStream = false;
+
+/**
+ * Resolves once what the commands wrote through Node's streams has gone to the system, so that the
+ * process can exit at once (bin/kfp-designer.cjs): Node writes to a pipe asynchronously on POSIX, and
+ * an exit right after a large write would cut it short. A write of nothing calls back once every
+ * write before it is done. Streams never used are not set up for this.
+ */
+export async function outputWritten(): Promise<void> {
+  const used = [...(stdoutStream ? [process.stdout] : []), ...(stderrStream ? [process.stderr] : [])];
+  await Promise.all(used.map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+}
 
 /**
  * Messages go to stderr with write(2): the first use of `process.stderr` loads Node's stream (and,

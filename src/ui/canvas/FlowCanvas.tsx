@@ -1,5 +1,5 @@
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow } from '@xyflow/react';
-import { lazy, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { lazy, memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Pipeline } from '../../core/model/types';
 import { canvasGeometry, type CanvasGeometry } from '../layout/geometry';
 import { diagnosticsByStep } from '../store/derived';
@@ -63,8 +63,7 @@ function PlaceMissingSteps({ collapsed, requestFit, touches }: { collapsed: Read
  * collapsed groups change. From the deferred pipeline and diagnostics: a keystroke in a form waits
  * neither for walking a long pipeline's steps nor for validation.
  */
-function useDerivedFlow(collapsed: ReadonlySet<string>) {
-  const pipeline = useDeferredPipeline();
+function useDerivedFlow(pipeline: Pipeline, collapsed: ReadonlySet<string>) {
   const diagnostics = useDiagnostics();
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
@@ -106,10 +105,25 @@ function FitIcon() {
   );
 }
 
-/** `area`: the canvas's size when it mounts, for the view it opens with. */
-export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | null>; area: ViewArea }) {
+interface FlowCanvasProps {
+  region: RefObject<HTMLElement | null>;
+  /** The canvas's size when it mounts, for the view it opens with. */
+  area: ViewArea;
+}
+
+/**
+ * The canvas, drawn from the deferred pipeline. Only this reads the store's present pipeline: on a
+ * keystroke in a form React renders it with the deferred pipeline still the previous one, so the
+ * canvas below (its hooks, React Flow and its store) is skipped until the deferred render, rather
+ * than run once more before the field shows the keystroke.
+ */
+export function FlowCanvas(props: FlowCanvasProps) {
+  return <DeferredFlowCanvas {...props} pipeline={useDeferredPipeline()} />;
+}
+
+const DeferredFlowCanvas = memo(function DeferredFlowCanvas({ region, area, pipeline }: FlowCanvasProps & { pipeline: Pipeline }) {
   const { collapsed, toggle, reveal } = useCollapsedGroups();
-  const derived = useDerivedFlow(collapsed);
+  const derived = useDerivedFlow(pipeline, collapsed);
   const geometry = useRef<CanvasGeometry>(derived.geometry);
   geometry.current = derived.geometry;
   const [dropTarget, setDropTarget] = useState<string | undefined>();
@@ -191,4 +205,4 @@ export function FlowCanvas({ region, area }: { region: RefObject<HTMLElement | n
       </DropTargetContext.Provider>
     </GroupToggleContext.Provider>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useDesigner, useDesignerStore, usePipeline } from '../store/context';
+import { useDeferredPipeline, useDesigner, useDesignerStore } from '../store/context';
 import { downloadFile } from './download';
 import { downloadFileName } from './file-names';
 import { MagnusDownloads } from './MagnusDownloads';
@@ -12,7 +12,9 @@ const TARGET_LABELS = { 'kfp-v2': 'KFP v2', 'kfp-v1': 'KFP v1', argo: 'Argo' } a
  */
 export function DownloadButtons() {
   const store = useDesignerStore();
-  const pipeline = usePipeline();
+  // For the tooltip only (a download reads the store when clicked): a keystroke in a form need not
+  // render the toolbar before the field shows it.
+  const pipeline = useDeferredPipeline();
   const target = useDesigner((s) => s.target);
   return (
     <>

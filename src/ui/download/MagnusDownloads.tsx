@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useDesigner, useDesignerStore, usePipeline } from '../store/context';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDeferredPipeline, useDesigner, useDesignerStore } from '../store/context';
 import { downloadFile, downloadNestedFile } from './download';
 import { downloadFileName, nestedFileName, nestedFilePaths, type DownloadKind } from './file-names';
 import './download.css';
@@ -17,9 +17,11 @@ const MAGNUS_FILES: readonly { kind: Exclude<DownloadKind, 'pipeline'>; file: st
  */
 export function MagnusDownloads() {
   const store = useDesignerStore();
-  const pipeline = usePipeline();
-  // Only the graphs matter for the nested files: an edit elsewhere does not walk a long pipeline again.
-  const dag = useDesigner((s) => s.history.present.dag);
+  // Deferred, as the files and names shown need not follow a keystroke in a form before its field
+  // does (a download reads the store when clicked). Only the graphs matter for the nested files: an
+  // edit elsewhere does not walk a long pipeline again.
+  const pipeline = useDeferredPipeline();
+  const dag = useDeferredValue(useDesigner((s) => s.history.present.dag));
   const nested = useMemo(() => nestedFilePaths(dag), [dag]);
   const files = MAGNUS_FILES.filter(({ kind }) => kind !== 'parameters' || pipeline.parameters.length > 0);
   return (

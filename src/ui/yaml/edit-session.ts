@@ -112,6 +112,15 @@ export class EditSession {
     if (showsOwnText(before) !== showsOwnText(draft)) this.changed();
   }
 
+  /**
+   * The line count of the generated workflow's model while it holds `pieces` (what it was last
+   * given), at no cost: Monaco keeps it. Undefined otherwise (another text, a replacement waiting).
+   */
+  lineCountOf(tab: YamlTab, pieces: readonly string[]): number | undefined {
+    const model = monaco.editor.getModel(uriOf(tab));
+    return model && !this.later.has(tab) && given.get(model)?.pieces === pieces ? model.getLineCount() : undefined;
+  }
+
   /** Whether the tab shows the user's text, whose markers come from reading it (set here). */
   ownsMarkers(tab: YamlTab): boolean {
     return showsOwnText(this.drafts.get(tab));
@@ -209,6 +218,8 @@ export class EditSession {
   private writeWorkflow(tab: YamlTab, doc: YamlDoc, pipeline: Pipeline) {
     const model = monaco.editor.getModel(uriOf(tab));
     const before = model && !this.later.has(tab) ? given.get(model)?.pieces : undefined;
+    // The pane's render offers what a keystroke's store change has just written (useWorkflowFirst).
+    if (before === doc.pieces) return;
     if (model && before) {
       const edit = piecesEdit(before, doc.pieces);
       let length = 0;
