@@ -12,17 +12,21 @@ import type { Classification } from './classify';
 import { canvasShows } from '../common/canvas-shown';
 
 /** The reader worker, played by the test: it hands over the pipeline, then answers as `then` says. */
-const reader = vi.hoisted(() => ({ script: undefined as undefined | ((onPart: (part: PartOf['import']) => void) => Promise<unknown>) }));
+const reader = vi.hoisted(() => ({ script: undefined as undefined | ((onPart: (part: PartOf['import']) => unknown) => Promise<unknown>) }));
 vi.mock('../reading/readers', () => ({
-  inputReader: { run: (_request: unknown, options: { onPart: (part: PartOf['import']) => void }) => reader.script!(options.onPart) },
+  inputReader: { run: (_request: unknown, options: { onPart: (part: PartOf['import']) => unknown }) => reader.script!(options.onPart) },
 }));
 const { runImport } = await import('./run-import');
 
 const classification: Classification = { files: [], fileNames: { dag: 'dag.yaml' }, problems: [] };
 const finding: Diagnostic = { code: 'W_IMPORT_SOMETHING', severity: 'warning', message: 'read with a guess', file: 'dag.yaml', line: 3 };
 
+/** Whether the page asked for the answer (the reader sends it only then: reader.ts `handOver`). */
+let answerAsked = false;
+
 /** Hands `read` over, answers once the page has taken it, and says what the store held then. */
 function playing(read: Pipeline, answer: (seen: { awaited: boolean; present: Pipeline }) => Promise<unknown>, store: ReturnType<typeof createDesignerStore>) {
+  answerAsked = false;
   reader.script = async (onPart) => {
     const taken = new Promise<void>((resolve) => {
       const stop = store.subscribe((state) => {
@@ -31,7 +35,7 @@ function playing(read: Pipeline, answer: (seen: { awaited: boolean; present: Pip
         resolve();
       });
     });
-    onPart({ pipeline: read });
+    void Promise.resolve(onPart({ pipeline: read })).then(() => (answerAsked = true));
     await taken;
     const state = store.getState();
     return answer({ awaited: isAwaited(state, state.history.present), present: state.history.present });
@@ -63,7 +67,10 @@ describe('an import, as the page runs it', () => {
     // The check waits for the canvas to show the steps: shown before, it would interrupt their render.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(isAwaited(store.getState(), read)).toBe(true);
+    // Nor is the answer asked for before then: its copy into the page would land among the canvas's tasks.
+    expect(answerAsked).toBe(false);
     canvasShows(read);
+    await vi.waitFor(() => expect(answerAsked).toBe(true));
     const attempt = await running;
     expect(attempt).toEqual({ status: 'imported', report: expect.objectContaining({ ok: true, diagnostics: [finding] }) });
     const state = store.getState();

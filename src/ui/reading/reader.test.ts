@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { READ_BUDGET_MS } from '../../core/limits';
-import type { ReaderMessage, ReadRequest } from './protocol';
+import type { ReaderMessage, ReaderRequestMessage, ReadRequest } from './protocol';
 import { Reader, ReadStopped, timeoutMessage } from './reader';
 import { newPipeline } from '../toolbar/new-pipeline';
 
@@ -10,12 +10,15 @@ class FakeWorker {
   onmessage: ((event: MessageEvent<ReaderMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   received: { id: number; request: ReadRequest }[] = [];
+  /** Reads whose answer the page asked for (after their part). */
+  restAsked: number[] = [];
   terminated = false;
   constructor() {
     FakeWorker.made.push(this);
   }
-  postMessage(message: { id: number; request: ReadRequest }) {
-    this.received.push(message);
+  postMessage(message: ReaderRequestMessage) {
+    if ('rest' in message) this.restAsked.push(message.id);
+    else this.received.push(message);
   }
   terminate() {
     this.terminated = true;
@@ -53,6 +56,51 @@ describe('the reader', () => {
     // A part after the answer has no one to go to.
     worker.answer({ id: worker.received[0].id, type: 'part', part: { pipeline } });
     expect(parts).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks for a read's answer only once the page has taken its part", async () => {
+    const reader = newReader();
+    let ready!: () => void;
+    const imported = reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => new Promise<void>((resolve) => (ready = resolve)) });
+    const [worker] = FakeWorker.made;
+    const { id } = worker.received[0];
+    worker.answer({ id, type: 'part', part: { pipeline: newPipeline() } });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(worker.restAsked).toEqual([]);
+    ready();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(worker.restAsked).toEqual([id]);
+    worker.answer({ id, type: 'done', result: { classification: { files: [], fileNames: {}, problems: [] }, status: 'failed', diagnostics: [] } });
+    await imported;
+  });
+
+  it('asks for the answer at once when nothing takes the part, or when taking it failed', async () => {
+    const reader = newReader();
+    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' });
+    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => Promise.reject(new Error('the page could not take it')) });
+    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => { throw new Error('nor this'); } });
+    const [worker] = FakeWorker.made;
+    for (const { id } of worker.received) worker.answer({ id, type: 'part', part: { pipeline: newPipeline() } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(worker.restAsked).toEqual(worker.received.map((m) => m.id));
+  });
+
+  it('does not ask a worker that was stopped since its part: the fresh one reads it again', async () => {
+    const reader = newReader();
+    let ready!: () => void;
+    const controller = new AbortController();
+    const first = reason(reader.run(share('#a'), { signal: controller.signal }));
+    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => new Promise<void>((resolve) => (ready = resolve)) });
+    const [worker] = FakeWorker.made;
+    worker.answer({ id: worker.received[1].id, type: 'part', part: { pipeline: newPipeline() } });
+    controller.abort();
+    expect(await first).toBe('cancelled: cancelled');
+    const [, fresh] = FakeWorker.made;
+    expect(fresh.received.map((m) => m.request.read)).toEqual(['import']);
+    ready();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(worker.restAsked).toEqual([]);
+    expect(fresh.restAsked).toEqual([]);
   });
 
   it('answers each read with its own result, and passes its progress on', async () => {

@@ -4,7 +4,7 @@
  * person can act on. The next read starts a fresh worker.
  */
 import { READ_BUDGET_MS } from '../../core/limits';
-import type { PartOf, ReaderMessage, ReadProgress, ReadRequest, ResultOf } from './protocol';
+import type { PartOf, ReaderMessage, ReaderRequestMessage, ReadProgress, ReadRequest, ResultOf } from './protocol';
 
 /** Why a read ended without an answer. */
 export class ReadStopped extends Error {
@@ -26,15 +26,18 @@ export interface ReadOptions {
   onProgress?: (progress: ReadProgress) => void;
 }
 
-/** `onPart`: what the read hands over before its answer (protocol.ts `PartOf`). */
-type RunOptions<K extends ReadRequest['read']> = ReadOptions & { onPart?: (part: K extends keyof PartOf ? PartOf[K] : never) => void };
+/**
+ * `onPart`: what the read hands over before its answer (protocol.ts `PartOf`). The answer is sent
+ * once what onPart returns has settled (at once for nothing): the page says when it can take it.
+ */
+type RunOptions<K extends ReadRequest['read']> = ReadOptions & { onPart?: (part: K extends keyof PartOf ? PartOf[K] : never) => unknown };
 
 interface Pending {
   request: ReadRequest;
   resolve: (result: never) => void;
   reject: (error: ReadStopped) => void;
   onProgress?: (progress: ReadProgress) => void;
-  onPart?: (part: never) => void;
+  onPart?: (part: never) => unknown;
   timer: ReturnType<typeof setTimeout>;
   stopListening: () => void;
 }
@@ -58,11 +61,11 @@ export class Reader {
         resolve: resolve as (result: never) => void,
         reject,
         onProgress,
-        onPart: onPart as ((part: never) => void) | undefined,
+        onPart: onPart as ((part: never) => unknown) | undefined,
         timer: setTimeout(() => this.stop(id, new ReadStopped('timeout', timeoutMessage(budgetMs))), budgetMs),
         stopListening: () => signal?.removeEventListener('abort', onAbort),
       });
-      this.workerOf().postMessage({ id, request });
+      this.send({ id, request });
     });
   }
 
@@ -78,7 +81,7 @@ export class Reader {
     worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
       const message = event.data;
       if (message.type === 'progress') this.pending.get(message.id)?.onProgress?.(message.progress);
-      else if (message.type === 'part') this.pending.get(message.id)?.onPart?.(message.part as never);
+      else if (message.type === 'part') this.handOver(worker, message.id, message.part);
       else if (message.type === 'done') this.settle(message.id)?.resolve(message.result as never);
       else this.settle(message.id)?.reject(new ReadStopped('failed', `the reader failed (${message.message})`));
     };
@@ -102,7 +105,29 @@ export class Reader {
     if (!stopped) return;
     stopped.reject(error);
     this.terminate();
-    for (const [other, { request }] of this.pending) this.workerOf().postMessage({ id: other, request });
+    for (const [other, { request }] of this.pending) this.send({ id: other, request });
+  }
+
+  private send(message: ReaderRequestMessage) {
+    this.workerOf().postMessage(message);
+  }
+
+  /** A part goes to its read; the worker sends the answer once the page is ready for it. */
+  private handOver(worker: Worker, id: number, part: PartOf[keyof PartOf]) {
+    const pending = this.pending.get(id);
+    if (!pending) return;
+    let ready: unknown;
+    try {
+      ready = pending.onPart?.(part as never);
+    } catch {
+      // The page's own failure to take the part: the answer still settles the read.
+    }
+    void Promise.resolve(ready)
+      .catch(() => {})
+      .then(() => {
+        // Asked of the worker that sent the part: a fresh one (after a stop) reads it again.
+        if (this.pending.has(id) && this.worker === worker) worker.postMessage({ id, rest: true } satisfies ReaderRequestMessage);
+      });
   }
 
   private settle(id: number): Pending | undefined {

@@ -1,10 +1,11 @@
-// The reader worker: see protocol.ts. One request at a time, in the order they come.
+// The reader worker: see protocol.ts. Requests are read in the order they come; an import's answer
+// waits for the page's ask (PartOf) while later requests go on.
 import { readSharedLink } from '../share/open-shared';
 import { placedEdit, readEdit } from '../yaml/read-edit';
 import type { Pipeline } from '../../core/model/types';
 import { layOut, warmLayout } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
-import type { ReaderMessage, ReadRequest } from './protocol';
+import type { ReaderMessage, ReaderRequestMessage } from './protocol';
 import { startImport } from '../import/read-import';
 import { readPaste } from '../clipboard/read-paste';
 import { withExport } from '../store/derive-seed';
@@ -18,7 +19,22 @@ const laidOut = (pipeline: Pipeline, progress: (p: ReadProgress) => void) => {
   return layOut(pipeline);
 };
 
-self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }>) => {
+/** Reads whose answer waits for the page (protocol.ts `PartOf`), and asks that came before the wait. */
+const waitingForPage = new Map<number, () => void>();
+const askedEarly = new Set<number>();
+
+const pageReady = (id: number) =>
+  askedEarly.delete(id) ? Promise.resolve() : new Promise<void>((resolve) => waitingForPage.set(id, resolve));
+
+function restAsked(id: number) {
+  const resolve = waitingForPage.get(id);
+  if (!resolve) return void askedEarly.add(id);
+  waitingForPage.delete(id);
+  resolve();
+}
+
+self.onmessage = async (event: MessageEvent<ReaderRequestMessage>) => {
+  if ('rest' in event.data) return restAsked(event.data.id);
   const { id, request } = event.data;
   const progress = (p: ReadProgress) => post({ id, type: 'progress', progress: p });
   try {
@@ -36,7 +52,9 @@ self.onmessage = async (event: MessageEvent<{ id: number; request: ReadRequest }
         // The canvas draws it while its check, emission and magnus files are made here.
         post({ id, type: 'part', part: { pipeline } });
         const { diagnostics, seed } = start.check(request.target);
-        return post({ id, type: 'done', result: { classification: start.classification, status: 'checked', diagnostics, seed: withExport(seed, pipeline) } });
+        const result = { classification: start.classification, status: 'checked' as const, diagnostics, seed: withExport(seed, pipeline) };
+        await pageReady(id);
+        return post({ id, type: 'done', result });
       }
       case 'share': {
         const read = await readSharedLink(request, progress);
