@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { EMIT_TARGETS, emitPipeline } from '../../src/core/emit/index';
 import { renameStep } from '../../src/core/model/structure-actions';
 import { setExecutorSetting, setParameters, setStepFields, setStepOverride, setTag, setVariables } from '../../src/core/model/settings-actions';
-import { walkSteps } from '../../src/core/model/paths';
+import { walkGraphs, walkSteps } from '../../src/core/model/paths';
+import { moveStepToGraph, moveSteps } from '../../src/core/model/actions';
+import { exportMagnus } from '../../src/core/magnus/export';
 import { piecesEdit } from '../../src/ui/yaml/markers';
 import type { Pipeline } from '../../src/core/model/types';
 import { generatePipeline } from '../../bench/generate';
@@ -67,6 +69,56 @@ describe('property: reusing rendered parts of unchanged steps never changes the 
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/** Edits of the layout, and moves of a step (with the steps inside it) into another graph, another depth. */
+const exportEdit = fc.oneof(
+  edit.map((change) => ({ change })),
+  fc.record({ kind: fc.constant('position' as const), x: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({ kind: fc.constant('regraph' as const), graph: fc.nat() }),
+);
+
+function applyToExport(pipeline: Pipeline, change: fc.infer<typeof exportEdit>, pick: number): Pipeline {
+  if ('change' in change) return apply(pipeline, change.change, pick);
+  const steps = [...walkSteps(pipeline.dag)].filter((v) => v.step.type !== 'success' && v.step.type !== 'fail');
+  const target = steps[pick % steps.length];
+  if (change.kind === 'position') return moveSteps(pipeline, { [target.path]: { x: change.x, y: 10 } });
+  const graphs = [...walkGraphs(pipeline.dag)].map((g) => g.path);
+  try {
+    return moveStepToGraph(pipeline, target.path, graphs[change.graph % graphs.length]).pipeline;
+  } catch {
+    return pipeline; // a step cannot go into its own branches
+  }
+}
+
+/** A copy with no object of its own twice (structuredClone keeps one shared by two places shared). */
+const unshared = (pipeline: Pipeline): Pipeline => JSON.parse(JSON.stringify(pipeline));
+
+describe('property: reusing the written steps of the magnus files never changes them', () => {
+  it('after any sequence of edits, the files equal those of a fresh copy of the pipeline', () => {
+    fc.assert(
+      fc.property(fc.oneof(validPipeline, compositePipeline()), fc.array(fc.tuple(exportEdit, fc.nat()), { maxLength: 6 }), (start, edits) => {
+        let pipeline = start;
+        exportMagnus(pipeline); // fill the cache
+        for (const [change, pick] of edits) {
+          pipeline = applyToExport(pipeline, change, pick);
+          expect(exportMagnus(pipeline)).toEqual(exportMagnus(unshared(pipeline)));
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('a step written at one depth is written anew at another', () => {
+    const pipeline = generatePipeline(3);
+    const task = pipeline.dag.steps.find((s) => s.type === 'task')!;
+    const parallel: Pipeline = {
+      ...pipeline,
+      dag: { ...pipeline.dag, steps: [...pipeline.dag.steps, { type: 'parallel', name: 'fan', branches: [{ name: 'a', graph: { start_at: task.name, steps: [task, { type: 'success', name: 'ok' }] } }] }] },
+    };
+    exportMagnus(pipeline);
+    expect(exportMagnus(parallel).dag).toBe(exportMagnus(unshared(parallel)).dag);
   });
 });
 

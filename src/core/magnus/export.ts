@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { KUBERNETES_SETTING_KEYS, WORKFLOW_TEXT_SETTING_KEYS, type Graph, type Json, type KfpConfig, type NamedValue, type OverrideEntry, type Pipeline, type SecretEntry, type Step, type Toleration, type VolumeEntry } from '../model/types';
-import { toYaml } from '../yaml/stringify';
+import { renderValue, toYaml, type RenderedYaml } from '../yaml/stringify';
 import { nestingProblem } from '../model/nesting';
 import { assignOwn, ownValue, setOwn } from '../own';
 import { DESIGNER_KEY } from './designer-metadata';
@@ -27,7 +27,7 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
   const nested: Record<string, string> = {};
   const diagnostics: Diagnostic[] = [];
   const nestedWriter: NestedWriter = (path, graph, stepPath) => {
-    const text = toYaml({ dag: graphToYaml(graph, nestedWriter) });
+    const text = toYaml({ dag: graphToYaml(graph, nestedWriter, '', TOP_STEP_INDENT) });
     const earlier = ownValue(nested, path);
     if (earlier !== undefined && earlier !== text) {
       diagnostics.push({
@@ -42,7 +42,7 @@ export function exportMagnus(pipeline: Pipeline): MagnusExport {
     setOwn(nested, path, text);
   };
   const { config, dagFileServices } = configToYaml(pipeline);
-  const dag = { ...dagFileServices, dag: graphToYaml(pipeline.dag, nestedWriter), [DESIGNER_KEY]: designerMetadata(pipeline) };
+  const dag = { ...dagFileServices, dag: graphToYaml(pipeline.dag, nestedWriter, '', TOP_STEP_INDENT), [DESIGNER_KEY]: designerMetadata(pipeline) };
   return {
     dag: toYaml(dag),
     // Everything may live in a magnus <0.4 dag file: the config is then an empty mapping.
@@ -59,19 +59,44 @@ type NestedWriter = (path: string, graph: Graph, stepPath: string) => void;
  * Yaml is a mapping whose keys are the user's (step names, env vars, claims…): kept in a Map, as a
  * JS object would move keys such as `"1"` to the front and change the file's order.
  */
-type Yaml = Json | Map<string, Yaml> | { [key: string]: Yaml } | Yaml[];
+type Yaml = Json | Map<string, Yaml> | { [key: string]: Yaml } | Yaml[] | RenderedYaml;
 const orderedMap = (entries: [string, Yaml][]) => new Map(entries);
 
-function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath = ''): Record<string, Yaml> {
+/**
+ * Where a step's entries are indented: `dag:` / `steps:` / the step's name / its entries, in a dag
+ * file; a branch's steps go deeper by what the composite step adds (`branches: name:` or `branch:`).
+ */
+const TOP_STEP_INDENT = 6;
+const PARALLEL_BRANCH_DEPTH = 8;
+const MAP_BRANCH_DEPTH = 6;
+
+/**
+ * A step without nested dag files, written as YAML for its indentation and kept while the step
+ * object is the same (the model is immutable and an edit keeps the steps it does not touch): the
+ * dag.yaml tab follows every edit, and writing 1,000 steps anew cost ~35 ms a keystroke.
+ */
+const writtenSteps = new WeakMap<Step, { indent: number; yaml: RenderedYaml }>();
+
+function writtenStep(step: Step, writeNested: NestedWriter, path: string, indent: number): Yaml {
+  // Composite steps hold other steps (kept each) and dag steps write their files: built each time.
+  if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return stepToYaml(step, writeNested, path, indent);
+  const kept = writtenSteps.get(step);
+  if (kept?.indent === indent) return kept.yaml;
+  const yaml = renderValue(stepToYaml(step, writeNested, path, indent), indent);
+  writtenSteps.set(step, { indent, yaml });
+  return yaml;
+}
+
+function graphToYaml(graph: Graph, writeNested: NestedWriter, graphPath: string, stepIndent: number): Record<string, Yaml> {
   const out: Record<string, Yaml> = {};
   if (graph.description !== undefined) out.description = graph.description;
   if (graph.start_at !== undefined) out.start_at = graph.start_at;
   assignOwn(out, graph.extra);
-  out.steps = orderedMap(graph.steps.map((step) => [step.name, stepToYaml(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`)]));
+  out.steps = orderedMap(graph.steps.map((step) => [step.name, writtenStep(step, writeNested, graphPath === '' ? step.name : `${graphPath}.${step.name}`, stepIndent)]));
   return out;
 }
 
-function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record<string, Yaml> {
+function stepToYaml(step: Step, writeNested: NestedWriter, path: string, indent: number): Record<string, Yaml> {
   const out: Record<string, Yaml> = { type: step.type === 'stub' ? 'as-is' : step.type };
   const put = (key: string, value: Yaml | undefined) => {
     if (value !== undefined) out[key] = value; // own-keys: step field names
@@ -97,9 +122,9 @@ function stepToYaml(step: Step, writeNested: NestedWriter, path: string): Record
   if (step.type === 'task' || step.type === 'stub') put('retry', step.max_attempts);
   if (step.type === 'task' && step.catalog) put('catalog', step.catalog as Record<string, Json>);
   if (step.type === 'parallel') {
-    out.branches = orderedMap(step.branches.map((b) => [b.name, graphToYaml(b.graph, writeNested, `${path}.${b.name}`)]));
+    out.branches = orderedMap(step.branches.map((b) => [b.name, graphToYaml(b.graph, writeNested, `${path}.${b.name}`, indent + PARALLEL_BRANCH_DEPTH)]));
   }
-  if (step.type === 'map') out.branch = graphToYaml(step.branch, writeNested, `${path}.map_variable_placeholder`);
+  if (step.type === 'map') out.branch = graphToYaml(step.branch, writeNested, `${path}.map_variable_placeholder`, indent + MAP_BRANCH_DEPTH);
   if (step.kfp || step.otherOverrides) {
     out.executor_config = assignOwn<Yaml>(step.kfp ? { kfp: entriesToYaml(step.kfp) } : {}, step.otherOverrides);
   }
@@ -196,7 +221,21 @@ function designerMetadata(pipeline: Pipeline): Record<string, Yaml> {
   const out: Record<string, Yaml> = { files: { dag: files.dag, config: files.config ?? null, parameters: files.parameters ?? null } };
   if (pipeline.variables.length > 0) out.variables = orderedMap(pipeline.variables.map((v) => [v.name, v.value]));
   if (pipeline.tag !== undefined) out.tag = pipeline.tag;
-  const layout = Object.entries(pipeline.layout);
-  if (layout.length > 0) out.layout = orderedMap(layout.map(([path, p]) => [path, [p.x, p.y]]));
+  const layout = writtenLayout(pipeline.layout);
+  if (layout) out.layout = layout;
   return out;
+}
+
+/** `designer: layout:` entries' indentation. */
+const LAYOUT_INDENT = 4;
+
+/** Positions are three lines a step, and change only when steps move: kept like the steps. */
+const writtenLayouts = new WeakMap<Pipeline['layout'], RenderedYaml | undefined>();
+
+function writtenLayout(layout: Pipeline['layout']): RenderedYaml | undefined {
+  if (writtenLayouts.has(layout)) return writtenLayouts.get(layout);
+  const positions = Object.entries(layout);
+  const yaml = positions.length > 0 ? renderValue(orderedMap(positions.map(([path, p]) => [path, [p.x, p.y]])), LAYOUT_INDENT) : undefined;
+  writtenLayouts.set(layout, yaml);
+  return yaml;
 }
