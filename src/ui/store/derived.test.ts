@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
 import { moveSteps } from '../../core/model/actions';
 import { setStepOverride } from '../../core/model/settings-actions';
@@ -49,7 +49,7 @@ describe('derived views', () => {
     expect(allDiagnostics(base, 'kfp-v1')).toBe(allDiagnostics(base, 'kfp-v1'));
   });
 
-  it('warms the emitter for the edits after a seeded pipeline while idle, within the page budget only', () => {
+  it('warms the emitter and the export for the edits after a seeded pipeline while idle, within the page budget only', async () => {
     // A pipeline read elsewhere (the worker): its own objects, its derived values seeded.
     const read = structuredClone(generatePipeline(30));
     const seed = deriveSeed(structuredClone(read), 'kfp-v2');
@@ -59,11 +59,15 @@ describe('derived views', () => {
     expect(warmUpWhenIdle(read, 'kfp-v2', (work) => queued.push(work))).toBe(true);
     expect(queued).toHaveLength(1);
     queued[0]();
+    // Then the export, in an idle task of its own.
+    await vi.waitFor(() => expect(queued).toHaveLength(2));
+    queued[1]();
     expect(emitted(read, 'kfp-v2')).toBe(seed.emission);
     // An edit after the warm-up reuses the rendered steps: the same text as emitting from scratch.
     const edited = setStepOverride(read, 'step 2', 'memory_limit', '7Gi');
     expect(emitted(edited, 'kfp-v2').text).toBe(emitPipeline(structuredClone(edited), { target: 'kfp-v2' }).text);
     expect(emitted(edited, 'kfp-v2').text).toContain('7Gi');
+    expect(exported(edited).dag).toBe(exportMagnus(structuredClone(edited)).dag);
     // Longer than one task's budget: left to the first edit.
     expect(warmUpWhenIdle(generatePipeline(WARM_UP_MAX_STEPS + 1), 'kfp-v2', () => expect.unreachable())).toBe(false);
   });

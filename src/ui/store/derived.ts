@@ -99,7 +99,8 @@ export function primeDerived(pipeline: Pipeline, seed: DerivedSeed) {
 
 /**
  * Up to this many steps a cold emission fits the page's budget for one task (~100 ms, measured
- * ~65 ms at 1,000 KFP v2 steps on a 2-core machine); longer pipelines are left to their first edit.
+ * ~65 ms at 1,000 KFP v2 steps on a 2-core machine), and so does the export; longer pipelines are
+ * left to their first edit.
  */
 export const WARM_UP_MAX_STEPS = 1_500;
 
@@ -113,7 +114,14 @@ export const WARM_UP_MAX_STEPS = 1_500;
 export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle: (work: () => void) => void = (work) => void afterCanvasShows(pipeline).then(() => idle(work))): boolean {
   let steps = 0;
   for (const _ of walkSteps(pipeline.dag)) if (++steps > WARM_UP_MAX_STEPS) return false;
-  whenIdle(() => void loadEngine().then((loaded) => loaded.emitPipeline(pipeline, { target })));
+  whenIdle(
+    () =>
+      void loadEngine().then((loaded) => {
+        loaded.emitPipeline(pipeline, { target });
+        // The magnus export keeps its written steps the same way (the dag.yaml tab after an edit): in a task of its own.
+        whenIdle(() => loaded.exportMagnus(pipeline));
+      }),
+  );
   return true;
 }
 
