@@ -40,6 +40,20 @@ export function* walkSteps(graph: Graph, graphPath = '', depth = 0): Generator<S
   }
 }
 
+/** What walkSteps visits, in an array: a walk without a generator's object per step and level. */
+export function stepVisits(graph: Graph): StepVisit[] {
+  const visits: StepVisit[] = [];
+  const visit = (graph: Graph, graphPath: string, depth: number) => {
+    for (const step of graph.steps) {
+      const path = joinPath(graphPath, step.name);
+      visits.push({ step, path, graph, graphPath, depth });
+      for (const child of childGraphs(step, path)) visit(child.graph, child.path, depth + 1);
+    }
+  };
+  visit(graph, '', 0);
+  return visits;
+}
+
 /** Every graph (the pipeline's own first), with its path. */
 export function* walkGraphs(graph: Graph, graphPath = ''): Generator<{ graph: Graph; path: string }> {
   yield { graph, path: graphPath };

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { KFP_DEFAULTS } from '../model/defaults';
-import { walkSteps } from '../model/paths';
+import { pipelineSteps } from './visits';
 import type { Pipeline, Service } from '../model/types';
 import { error, info, quote, warning } from './report';
 import { resolvedText } from './written';
@@ -57,7 +57,7 @@ function checkRunLogStore(pipeline: Pipeline, store: Service | undefined): Diagn
 function checkCatalog(pipeline: Pipeline, catalog: Service | undefined): Diagnostic[] {
   if (!catalog) {
     if (onRunnableClaim(pipeline)) return [];
-    const usesCatalog = [...walkSteps(pipeline.dag)].some((v) => v.step.type === 'task' && ((v.step.catalog?.get?.length ?? 0) > 0 || (v.step.catalog?.put?.length ?? 0) > 0));
+    const usesCatalog = pipelineSteps(pipeline).some((v) => v.step.type === 'task' && ((v.step.catalog?.get?.length ?? 0) > 0 || (v.step.catalog?.put?.length ?? 0) > 0));
     if (!usesCatalog) return [];
     return [localFilesWarning("steps use the catalog, but the config has none, so magnus uses `file-system` in '.catalog'", 'catalog_location', 'services.catalog')];
   }

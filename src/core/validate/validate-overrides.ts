@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
 import { isTruthy } from '../model/effective';
-import { walkSteps } from '../model/paths';
+import { pipelineSteps } from './visits';
 import { STEP_SETTING_KEYS, type OverrideEntry, type Pipeline } from '../model/types';
 import { listNames, quote, stepTarget, warning, type Target } from './report';
 import { isStepSettingKey } from './written';
@@ -17,7 +17,7 @@ export function validateOverrides(pipeline: Pipeline): Diagnostic[] {
       if (!isStepSettingKey(entry.key)) diagnostics.push(ignoredKey(entry.key, { field: `profiles.${profile.name}.${entry.key}` }, 'in a profile'));
     }
   }
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) {
     for (const entry of visit.step.kfp ?? []) {
       const target = stepTarget(visit, `kfp.${entry.key}`);
       const problem = stepEntryProblem(entry, profiles, target);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { parameterEnvName } from '../emit/parameters';
 import { containerSecrets, effectiveSettings, taskSecretNames } from '../model/effective';
-import { walkSteps } from '../model/paths';
+import { pipelineSteps } from './visits';
 import { StepSettings } from '../model/step-settings';
 import type { NamedValue, Pipeline, Toleration } from '../model/types';
 import { DNS1123_RULE, isDns1123Subdomain, isEnvVarName } from './names';
@@ -169,12 +169,12 @@ function checkEnvClashes(pipeline: Pipeline): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   // Most pipelines set no plain variables: then nothing can clash, and no step's settings need resolving.
   const writesEnv = (entries: readonly { key: string }[]) => entries.some((e) => e.key === 'env');
-  const anyEnv = (pipeline.executor.env?.length ?? 0) > 0 || pipeline.executor.profiles.some((p) => writesEnv(p.entries)) || [...walkSteps(pipeline.dag)].some((v) => writesEnv(v.step.kfp ?? []));
+  const anyEnv = (pipeline.executor.env?.length ?? 0) > 0 || pipeline.executor.profiles.some((p) => writesEnv(p.entries)) || pipelineSteps(pipeline).some((v) => writesEnv(v.step.kfp ?? []));
   if (!anyEnv) return diagnostics;
   const reported = new Set<string>();
   const parameterEnv = new Set(pipeline.parameters.map(parameterEnvName));
   const shared = new StepSettings(pipeline);
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) {
     if (!isExecutable(visit)) continue;
     const settings = shared.of(visit.step);
     const secretNames = new Set(containerSecrets(settings).map((s) => s.env));
@@ -196,7 +196,7 @@ function checkEnvClashes(pipeline: Pipeline): Diagnostic[] {
 /** A runnable task's `secrets: [X]` reaches its environment only from the executor's `secret_from_k8s` Secret (§6.3). */
 function checkTaskSecrets(pipeline: Pipeline): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) {
     const names = taskSecretNames(visit.step);
     if (names.length === 0) continue;
     const target = stepTarget(visit, 'secrets');

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics';
 import { IMAGE_PULL_POLICIES, PLACEHOLDER_IMAGE } from '../model/defaults';
 import { effectiveSettings, type EffectiveSetting, type EffectiveSettings, type SettingSource } from '../model/effective';
-import { walkSteps, type StepVisit } from '../model/paths';
+import { type StepVisit } from '../model/paths';
+import { pipelineSteps } from './visits';
 import { StepSettings } from '../model/step-settings';
 import { KUBERNETES_SETTING_KEYS, type Pipeline, type SecretEntry, type StepSettingKey } from '../model/types';
 import { checkPodSetting } from './validate-pod-settings';
@@ -18,7 +19,7 @@ import { isExecutable, resolvedText, settingText, writtenSettings, type WrittenS
 export function validateSettings(pipeline: Pipeline): Diagnostic[] {
   const written = [...writtenSettings(pipeline)].flatMap((setting) => checkWritten(pipeline, setting));
   const settings = new StepSettings(pipeline);
-  const containers = [...walkSteps(pipeline.dag)].filter(isExecutable).map((visit) => ({ visit, settings: settings.of(visit.step) }));
+  const containers = pipelineSteps(pipeline).filter(isExecutable).map((visit) => ({ visit, settings: settings.of(visit.step) }));
   return [...written, ...checkImagePresent(pipeline, containers), ...checkRequestsWithinLimits(pipeline, containers)];
 }
 

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { COMMAND_TYPES } from '../model/defaults';
-import { MAP_BRANCH, walkSteps, type StepVisit } from '../model/paths';
+import { MAP_BRANCH, type StepVisit } from '../model/paths';
+import { pipelineSteps } from './visits';
 import type { DagStep, MapStep, ParallelStep, Pipeline, TaskStep } from '../model/types';
 import { ITERATE_ON_OUTPUT } from '../emit/kfp-v2-container';
 import { RESERVED_PARAMETER } from './validate-parameters';
@@ -11,8 +12,8 @@ export function validateSteps(pipeline: Pipeline): Diagnostic[] {
   const initialParameters = new Set(pipeline.parameters.map((p) => p.name));
   const diagnostics: Diagnostic[] = [];
   const mapVariables = new Map<string, string>();
-  for (const visit of walkSteps(pipeline.dag)) if (visit.step.type === 'map' && visit.step.iterate_as) mapVariables.set(visit.path, visit.step.iterate_as);
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) if (visit.step.type === 'map' && visit.step.iterate_as) mapVariables.set(visit.path, visit.step.iterate_as);
+  for (const visit of pipelineSteps(pipeline)) {
     const { step } = visit;
     switch (step.type) {
       case 'task':

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
-import { walkGraphs, walkSteps } from '../model/paths';
+import { walkGraphs } from '../model/paths';
+import { pipelineSteps } from './visits';
 import { WORKFLOW_TEXT_SETTING_KEYS, type NamedValue, type Pipeline, type SecretEntry, type Toleration } from '../model/types';
 import { PVC_SERVICE_TYPES } from './validate-volumes';
 import { error, graphTarget, quote, stepTarget, type Target } from './report';
@@ -28,7 +29,7 @@ export function validateTemplating(pipeline: Pipeline): Diagnostic[] {
     );
   };
 
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) {
     check(visit.step.name, 'step name', stepTarget(visit, 'name'));
     if (visit.step.type === 'parallel') for (const b of visit.step.branches) check(b.name, 'branch name', stepTarget(visit, `branches.${b.name}`));
   }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics';
-import { walkSteps } from '../model/paths';
+import { pipelineSteps } from './visits';
 import { referencedVariables } from '../model/variables';
 import type { Pipeline, SecretEntry } from '../model/types';
 import { error, quote, stepTarget, warning, type Target } from './report';
@@ -94,7 +94,7 @@ function checkUndefined(pipeline: Pipeline): Diagnostic[] {
 
 function checkStepNames(pipeline: Pipeline): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) {
     const names = [{ name: visit.step.name, target: stepTarget(visit, 'name'), what: 'step name' }];
     if (visit.step.type === 'parallel') {
       names.push(...visit.step.branches.map((b) => ({ name: b.name, target: stepTarget(visit, `branches.${b.name}`), what: 'branch name' })));

@@ -14,6 +14,7 @@ import { validateTemplating } from './validate-templating';
 import { validateSteps } from './validate-steps';
 import { validateVariables } from './validate-variables';
 import { validateVolumes } from './validate-volumes';
+import { withPipelineSteps } from './visits';
 
 type Rule = (pipeline: Pipeline) => Diagnostic[];
 
@@ -46,7 +47,7 @@ export function validatePipeline(pipeline: Pipeline): Diagnostic[] {
     return problem ? [problem] : [];
   }, pipeline);
   if (tooDeep.length > 0) return tooDeep;
-  return RULES.flatMap((rule) => runRule(rule, pipeline));
+  return withPipelineSteps(pipeline, () => RULES.flatMap((rule) => runRule(rule, pipeline)));
 }
 
 function runRule(rule: Rule, pipeline: Pipeline): Diagnostic[] {

@@ -1,5 +1,6 @@
 import { isTruthy } from '../model/effective';
-import { walkSteps, type StepVisit } from '../model/paths';
+import { type StepVisit } from '../model/paths';
+import { pipelineSteps } from './visits';
 import { substituteVariables, variableMap } from '../model/variables';
 import { STEP_SETTING_KEYS, type OverrideEntry, type Pipeline, type StepSettingKey } from '../model/types';
 import { quote, stepTarget, type Target } from './report';
@@ -34,7 +35,7 @@ export function* writtenSettings(pipeline: Pipeline): Generator<WrittenSetting> 
       yield { key: entry.key, value: entry.value, field, target: { field }, where: `profile ${quote(profile.name)}` };
     }
   }
-  for (const visit of walkSteps(pipeline.dag)) {
+  for (const visit of pipelineSteps(pipeline)) {
     for (const entry of visit.step.kfp ?? []) {
       if (!isStepSettingKey(entry.key) || appliesProfile(pipeline, entry)) continue;
       const field = `kfp.${entry.key}`;
