@@ -45,6 +45,20 @@ describe('derived views', () => {
     expect(emitted(base, 'kfp-v2')).toBe(before);
   });
 
+  it('answers the list of before for an edit that leaves the diagnostics as they were, and a new one for an edit that does not', () => {
+    const broken = setStepOverride(base, 'step 2', 'memory_limit', 'lots');
+    const before = allDiagnostics(broken, 'kfp-v2');
+    const beforeValidation = validation(broken);
+    expect(before.some((d) => d.step === 'step 2')).toBe(true);
+    // Another keystroke elsewhere: a new pipeline, the same findings.
+    const typed = setStepOverride(broken, 'step 4', 'memory_limit', '3Gi');
+    expect(validation(typed)).toBe(beforeValidation);
+    expect(allDiagnostics(typed, 'kfp-v2')).toBe(before);
+    const fixed = setStepOverride(typed, 'step 2', 'memory_limit', '2Gi');
+    expect(allDiagnostics(fixed, 'kfp-v2')).not.toBe(before);
+    expect(allDiagnostics(fixed, 'kfp-v2').some((d) => d.step === 'step 2')).toBe(false);
+  });
+
   it('answers the same array for the same pipeline and target, so memoized components skip', () => {
     expect(allDiagnostics(base, 'kfp-v1')).toBe(allDiagnostics(base, 'kfp-v1'));
   });

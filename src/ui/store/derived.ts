@@ -74,7 +74,23 @@ function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
   return memoized;
 }
 
-export const validation: Memoized<Diagnostic[]> = memoizeSemantic((pipeline) => engine().validate(pipeline));
+const DIAGNOSTIC_FIELDS = ['code', 'severity', 'message', 'step', 'graph', 'field', 'file', 'line', 'column', 'endLine', 'endColumn'] as const satisfies readonly (keyof Diagnostic)[];
+
+const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) => a.length === b.length && a.every((d, i) => DIAGNOSTIC_FIELDS.every((field) => d[field] === b[i][field]));
+
+/**
+ * The list computed last, again, for a change that leaves the diagnostics as they were (most
+ * keystrokes): the canvas derives its nodes from the pipeline and its diagnostics, and a new but
+ * equal list made it walk a long pipeline's steps a second time after every keystroke, when the
+ * diagnostics caught up; the Problems list and the forms skip their render too.
+ */
+function unlessUnchanged(): (next: Diagnostic[]) => Diagnostic[] {
+  let last: Diagnostic[] | undefined;
+  return (next) => (last !== undefined && sameDiagnostics(last, next) ? last : (last = next));
+}
+
+const lastValidation = unlessUnchanged();
+export const validation: Memoized<Diagnostic[]> = memoizeSemantic((pipeline) => lastValidation(engine().validate(pipeline)));
 
 /** Per pipeline, the targets emitted so far: switching back to a target does not emit again. */
 const emissions = memoizeSemantic(() => new Map<EmitTarget, EmitResult>());
@@ -130,6 +146,7 @@ const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? 
 export const exported: Memoized<MagnusExport> = memoizeByIdentity((pipeline) => engine().exportMagnus(pipeline));
 
 const combined = memoizeSemantic(() => new Map<EmitTarget, Diagnostic[]>());
+const lastCombined = new Map<EmitTarget, (next: Diagnostic[]) => Diagnostic[]>();
 
 /**
  * Validation and the current target's emitter findings together, errors first. The same array for
@@ -140,7 +157,9 @@ export function allDiagnostics(pipeline: Pipeline, target: EmitTarget): Diagnost
   let diagnostics = byTarget.get(target);
   if (!diagnostics) {
     const emitterFindings = emitted(pipeline, target).diagnostics;
-    diagnostics = emitterFindings.length === 0 ? validation(pipeline) : sortDiagnostics([...validation(pipeline), ...emitterFindings]);
+    let unlessSame = lastCombined.get(target);
+    if (!unlessSame) lastCombined.set(target, (unlessSame = unlessUnchanged()));
+    diagnostics = unlessSame(emitterFindings.length === 0 ? validation(pipeline) : sortDiagnostics([...validation(pipeline), ...emitterFindings]));
     byTarget.set(target, diagnostics);
   }
   return diagnostics;
