@@ -5,7 +5,7 @@
  * are enforced. Inputs are never mutated: unchanged parts are shared, which keeps undo cheap.
  */
 import { setOwn } from '../own';
-import { childGraphs, findGraph, joinPath, walkGraphs, walkSteps } from './paths';
+import { childGraphs, findGraph, findStep, joinPath, walkGraphs, walkSteps } from './paths';
 import type {
   Branch,
   Graph,
@@ -68,9 +68,8 @@ export interface StepLocation {
 
 /** Splits a step path into its graph path and name, checking that the step exists. */
 export function locateStep(pipeline: Pipeline, stepPath: string): StepLocation & { step: Step; graph: Graph } {
-  for (const visit of walkSteps(pipeline.dag)) {
-    if (visit.path === stepPath) return { graphPath: visit.graphPath, name: visit.step.name, step: visit.step, graph: visit.graph };
-  }
+  const visit = findStep(pipeline, stepPath);
+  if (visit) return { graphPath: visit.graphPath, name: visit.step.name, step: visit.step, graph: visit.graph };
   throw new ActionError(`no step \`${stepPath}\``);
 }
 
