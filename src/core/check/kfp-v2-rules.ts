@@ -339,21 +339,34 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
   }
   const problems: CheckProblem[] = [];
   const executors = spec.executors;
+  const placeholders: PlaceholderMemo = new Map();
   for (const label of Object.keys(executors)) {
     const executor = executors[label];
     const container = isObject(executor) && isObject(executor.container) ? executor.container : undefined;
     if (container === undefined) continue;
     const users = usersByExecutor.get(label);
+    // An executor no component uses has no names to check against (and none to report).
+    if (users === undefined) continue;
     for (const key of CONTAINER_LISTS) {
       const value = container[key];
       // command and args are lists of strings: read as such, with paths built for problems only.
-      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      if (isStringList(value)) {
         for (let i = 0; i < value.length; i++) {
-          const text = value[i] as string;
-          if (text.includes('{{$.')) placeholderNameProblems(text, () => at('/deploymentSpec/executors', label, 'container', key, i), users, problems);
+          const messages = placeholderMessages(value[i], users, placeholders);
+          if (messages !== undefined) {
+            const path = at('/deploymentSpec/executors', label, 'container', key, i);
+            for (const message of messages) problems.push({ path, message });
+          }
         }
       } else
-        forEachString(value, at('/deploymentSpec/executors', label, 'container', key), (text, path) => placeholderNameProblems(text, () => path, users, problems), '{{$.');
+        forEachString(
+          value,
+          at('/deploymentSpec/executors', label, 'container', key),
+          (text, path) => {
+            for (const message of placeholderMessages(text, users, placeholders) ?? []) problems.push({ path, message });
+          },
+          '{{$.',
+        );
     }
   }
   return problems;
@@ -361,15 +374,56 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
 
 const CONTAINER_LISTS = ['command', 'args'];
 
-function placeholderNameProblems(text: string, pathOf: () => string, users: Array<[string, JsonObject]> | undefined, problems: CheckProblem[]): void {
-  for (const [, direction, kind, , name] of text.matchAll(PLACEHOLDER))
-    for (const [componentName, component] of users ?? []) {
-      const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
+function isStringList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+interface Placeholder {
+  direction: string;
+  kind: string;
+  name: string;
+}
+
+/**
+ * The placeholders of each argument text met: the same texts (`{{$.inputs.parameters['run_id']}}`,
+ * `--log-level`) stand in thousands of executors, and the block reader gives each repeated scalar as
+ * one string, so each is searched once (a search per argument was most of these rules' time).
+ */
+type PlaceholderMemo = Map<string, readonly Placeholder[]>;
+const NO_PLACEHOLDERS: readonly Placeholder[] = Object.freeze([]);
+
+function placeholdersIn(text: string, memo: PlaceholderMemo): readonly Placeholder[] {
+  let found = memo.get(text);
+  if (found === undefined) {
+    found = NO_PLACEHOLDERS;
+    if (text.includes('{{$.')) {
+      const list: Placeholder[] = [];
+      PLACEHOLDER.lastIndex = 0;
+      for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) list.push({ direction: match[1], kind: match[2], name: match[4] });
+      if (list.length > 0) found = list;
+    }
+    memo.set(text, found);
+  }
+  return found;
+}
+
+/** What is wrong with the placeholders in `text` for the components that run it, or undefined. */
+function placeholderMessages(text: string, users: ReadonlyArray<[string, JsonObject]>, memo: PlaceholderMemo): string[] | undefined {
+  const found = placeholdersIn(text, memo);
+  let messages: string[] | undefined;
+  for (let p = 0; p < found.length; p++) {
+    const { direction, kind, name } = found[p];
+    const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
+    for (let u = 0; u < users.length; u++) {
+      const [componentName, component] = users[u];
       const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
       if (!Object.hasOwn(definitions, name))
-        problems.push({
-          path: pathOf(),
-          message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
-        });
+        (messages ??= []).push(
+          `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as Kind)} of component "${componentName}"`,
+        );
     }
+  }
+  return messages;
 }

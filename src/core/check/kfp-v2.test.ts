@@ -498,6 +498,23 @@ describe('checkKfpV2Yaml on blocks whose text repeats (read once, vouched for on
     expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
   });
 
+  it('finds a placeholder naming an undeclared input in one of the executors whose arguments share its text, at each of its places there', () => {
+    // comp-step-3 no longer declares run_id; every executor's command holds the same placeholder text.
+    const changed = changedAt("{{$.inputs.parameters['run_id']}}\"\n", "{{$.inputs.parameters['run_id']}}\"\n          - \"{{$.inputs.parameters['run_id']}}\"\n", 3).replace(
+      'comp-step-3:\n    executorLabel: exec-step-3\n    inputDefinitions:\n      parameters:\n        run_id:',
+      'comp-step-3:\n    executorLabel: exec-step-3\n    inputDefinitions:\n      parameters:\n        run_x:',
+    );
+    const result = checkKfpV2Yaml(changed);
+    const placeholders = result.problems.filter((problem) => problem.message.startsWith('placeholder'));
+    expect(placeholders).toEqual(
+      [2, 3].map((i) => ({
+        path: `/deploymentSpec/executors/exec-step-3/container/command/${i}`,
+        message: `placeholder {{$.inputs.parameters['run_id']}} names no input parameter of component "comp-step-3"`,
+      })),
+    );
+    expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
+  });
+
   it('reports a problem in a config that every executor shares at each executor', () => {
     const changed = text.replaceAll('imagePullPolicy: Always', 'imagePullPolicyy: Always');
     const result = checkKfpV2Yaml(changed);
