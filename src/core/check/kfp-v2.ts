@@ -61,8 +61,13 @@ function platformProblems(platform: unknown, pipeline: JsonObject, repeats: Repe
   // A config that surely parses (nearly all) is not parsed; the others mostly share one config (the same
   // volumes and secrets), so each distinct one is parsed once.
   const verdicts = new Map<string, CheckProblem[]>();
-  for (const [label, config] of Object.entries(executorsOf(platform))) {
-    const path = at(EXECUTORS_PATH, label);
+  const executors = executorsOf(platform);
+  const labels = Object.keys(executors);
+  // Index loops, not entries destructured: a platform spec has an executor per step, and this code runs cold.
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    const config = executors[label];
+    // The path is built only for a problem.
     if (!surelyParses(EXECUTOR_CONFIG, config, repeats)) {
       const key = exactJson(config);
       let relative = key === undefined ? undefined : verdicts.get(key);
@@ -70,10 +75,11 @@ function platformProblems(platform: unknown, pipeline: JsonObject, repeats: Repe
         relative = protoJsonProblems(EXECUTOR_CONFIG, config, '');
         if (key !== undefined) verdicts.set(key, relative);
       }
+      const path = at(EXECUTORS_PATH, label);
       for (const problem of relative) problems.push({ ...problem, path: path + problem.path });
     }
     if (!Object.hasOwn(known, label))
-      problems.push({ path, message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
+      problems.push({ path: at(EXECUTORS_PATH, label), message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
   }
   return problems;
 }
@@ -94,10 +100,16 @@ function withExecutorStructsSkipped(platform: JsonObject, repeats: RepeatMemo): 
   for (const [name, single] of Object.entries(platforms)) {
     if (!isObject(single) || Object.hasOwn(single, 'deployment_spec') || !isObject(single.deploymentSpec)) continue;
     const { executors } = single.deploymentSpec;
-    if (!isObject(executors) || !Object.values(executors).every((config) => parsesAsStruct(config, repeats))) continue;
+    if (!isObject(executors) || !allParseAsStructs(executors, repeats)) continue;
     setOwn<unknown>(platforms, name, { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } });
   }
   return { ...platform, platforms };
+}
+
+function allParseAsStructs(configs: JsonObject, repeats: RepeatMemo): boolean {
+  const labels = Object.keys(configs);
+  for (let i = 0; i < labels.length; i++) if (!parsesAsStruct(configs[labels[i]], repeats)) return false;
+  return true;
 }
 
 function executorsOf(platform: JsonObject): JsonObject {
