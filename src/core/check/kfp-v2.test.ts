@@ -465,6 +465,30 @@ describe('checkKfpV2: what the faster check still parses', () => {
   });
 });
 
+describe('checkKfpV2Yaml on a text large enough to be read after the sample', () => {
+  const text = emitPipeline(generatePipeline(150), { target: 'kfp-v2' }).text;
+
+  it('is that large, and passes', () => {
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    expect(checkKfpV2Yaml(text)).toEqual({ ok: true, problems: [] });
+  });
+
+  it.each([
+    ['imagePullPolicy: Always', 'imagePullPolicyy: Always', 97],
+    ['maxRetryCount: 2', 'maxRetryCount: two', 10],
+    ['componentRef:\n          name: comp-step-7', 'componentRef:\n          name: comp-step-x', 0],
+    ["{{$.inputs.parameters['run_id']}}", "{{$.inputs.parameters['run']}}", 120],
+  ])('rejects %j changed in one step as a reading by the yaml package does', (from, to, nth) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(from, at + 1);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const changed = text.slice(0, at) + to + text.slice(at + from.length);
+    const result = checkKfpV2Yaml(changed);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
+  });
+});
+
 describe('checkKfpV2Yaml on blocks whose text repeats (read once, vouched for once)', () => {
   const text = emitPipeline(generatePipeline(8), { target: 'kfp-v2' }).text;
   const EXECUTORS = '/platforms/kubernetes/deploymentSpec/executors';
