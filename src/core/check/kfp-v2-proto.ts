@@ -84,7 +84,9 @@ function structMembersOk(value: object, depth: number, repeats: RepeatMemo | und
   if (depth > STRUCT_DEPTH) return false;
   const remembered = repeats !== undefined && repeats.isRepeated(value);
   if (remembered && repeats.knows(value, STRUCT_MEMBERS, depth)) return true;
-  for (const member of Array.isArray(value) ? value : Object.values(value)) {
+  const members: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i];
     const type = typeof member;
     if (type === 'object') {
       if (member !== null && !structMembersOk(member as object, depth + 1, repeats)) return false;

@@ -42,14 +42,17 @@ function readSpec(doc: JsonObject): Spec {
     dags.push({ owner, ownerName, tasks: objectsByName(objectOrEmpty(owner.dag).tasks), path: at(path, 'dag') });
   const root = objectOrEmpty(doc.root);
   if (isObject(root.dag)) addDag('root', root, '/root');
-  for (const [name, component] of components) if (isObject(component.dag)) addDag(name, component, at('/components', name));
+  components.forEach((component, name) => {
+    if (isObject(component.dag)) addDag(name, component, at('/components', name));
+  });
   return { components, executors, dags };
 }
 
 function objectsByName(value: unknown): Map<string, JsonObject> {
   const byName = new Map<string, JsonObject>();
   const object = objectOrEmpty(value);
-  for (const name of Object.keys(object)) byName.set(name, objectOrEmpty(object[name]));
+  const names = Object.keys(object);
+  for (let i = 0; i < names.length; i++) byName.set(names[i], objectOrEmpty(object[names[i]]));
   return byName;
 }
 
@@ -70,13 +73,13 @@ function headerProblems(doc: JsonObject): CheckProblem[] {
 
 function componentProblems(spec: Spec): CheckProblem[] {
   const problems: CheckProblem[] = [];
-  for (const [name, component] of spec.components) {
+  spec.components.forEach((component, name) => {
     const label = component.executorLabel;
     if (typeof label === 'string') {
       if (!Object.hasOwn(spec.executors, label))
         problems.push({ path: at('/components', name, 'executorLabel'), message: `executorLabel "${label}" has no executor in deploymentSpec.executors` });
     } else if (!isObject(component.dag)) problems.push({ path: at('/components', name), message: 'component needs either a dag or an executorLabel' });
-  }
+  });
   return problems;
 }
 
@@ -95,7 +98,7 @@ function dagProblems(dag: Dag, spec: Spec): CheckProblem[] {
     return typeof label === 'string' && Object.hasOwn(spec.executors, label) && isObject(objectOrEmpty(spec.executors[label]).importer);
   };
   const problems: CheckProblem[] = [];
-  for (const [name, task] of dag.tasks) taskProblems(name, task, dag, spec, problems);
+  dag.tasks.forEach((task, name) => taskProblems(name, task, dag, spec, problems));
   problems.push(...cycleProblems(dag), ...dagOutputProblems(dag), ...triggerProblems(dag, isImporter));
   return problems;
 }
@@ -121,10 +124,13 @@ function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec, 
         problems.push({ path: at(dag.path, 'tasks', taskName, 'dependentTasks', i), message: `dependentTasks names "${name}", which is not a task of this DAG` });
     }
   const inputs = objectOrEmpty(task.inputs);
-  for (const kind of KINDS) {
+  for (let k = 0; k < KINDS.length; k++) {
+    const kind = KINDS[k];
     const declared = inputNames(component, kind);
     const supplied = objectOrEmpty(inputs[kind]);
-    for (const key of Object.keys(supplied)) {
+    const keys = Object.keys(supplied);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (component && !Object.hasOwn(declared, key))
         problems.push({ path: at(dag.path, 'tasks', taskName, 'inputs', kind, key), message: `input ${singular(kind)} "${key}" is not declared by component "${String(refName)}"` });
       const source = supplied[key];
@@ -196,12 +202,15 @@ function missingInputProblems(
   // The iterator supplies its loop item as an input of the loop body component.
   const iteratorKey = kind === 'parameters' ? 'parameterIterator' : 'artifactIterator';
   const itemInput = objectOrEmpty(task[iteratorKey]).itemInput;
-  for (const name of Object.keys(declared))
+  const names = Object.keys(declared);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
     if (isRequired(objectOrEmpty(declared[name])) && !Object.hasOwn(supplied, name) && name !== itemInput)
       problems.push({
         path: at(dag.path, 'tasks', taskName, 'inputs'),
         message: `input ${singular(kind)} "${name}" of component "${componentName}" is required (no default, not optional) but the task does not supply it`,
       });
+  }
 }
 
 function isRequired(definition: JsonObject): boolean {
@@ -256,8 +265,9 @@ function upstreamOf(task: JsonObject): string[] {
   const inputs = objectOrEmpty(task.inputs);
   for (let k = 0; k < KINDS.length; k++) {
     const sources = objectOrEmpty(inputs[KINDS[k]]);
-    for (const key of Object.keys(sources)) {
-      const source = sources[key];
+    const keys = Object.keys(sources);
+    for (let i = 0; i < keys.length; i++) {
+      const source = sources[keys[i]];
       if (!isObject(source)) continue;
       for (let r = 0; r < PRODUCER_KEYS.length; r++) {
         const selector = source[PRODUCER_KEYS[r]];
@@ -286,7 +296,7 @@ function cycleProblems(dag: Dag): CheckProblem[] {
     stack.push(name);
     frames.push({ upstream: upstreamOf(task), next: 0 });
   };
-  for (const name of dag.tasks.keys()) {
+  dag.tasks.forEach((_, name) => {
     enter(name);
     while (frames.length > 0) {
       const frame = frames[frames.length - 1];
@@ -296,7 +306,7 @@ function cycleProblems(dag: Dag): CheckProblem[] {
         state.set(stack.pop() as string, 'done');
       }
     }
-  }
+  });
   return cycles.map((cycle) => ({ path: at(dag.path, 'tasks'), message: `dependency cycle: ${[...cycle].reverse().join(' -> ')}` }));
 }
 
@@ -331,29 +341,45 @@ const PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[(['"])(.*
  */
 function placeholderProblems(spec: Spec): CheckProblem[] {
   const usersByExecutor = new Map<string, Array<[string, JsonObject]>>();
-  for (const [name, component] of spec.components) {
-    if (typeof component.executorLabel !== 'string') continue;
-    const users = usersByExecutor.get(component.executorLabel) ?? [];
-    users.push([name, component]);
-    usersByExecutor.set(component.executorLabel, users);
-  }
+  spec.components.forEach((component, name) => {
+    if (typeof component.executorLabel !== 'string') return;
+    const users = usersByExecutor.get(component.executorLabel);
+    if (users === undefined) usersByExecutor.set(component.executorLabel, [[name, component]]);
+    else users.push([name, component]);
+  });
   const problems: CheckProblem[] = [];
   const executors = spec.executors;
-  for (const label of Object.keys(executors)) {
+  const placeholders: PlaceholderMemo = new Map();
+  const labels = Object.keys(executors);
+  for (let e = 0; e < labels.length; e++) {
+    const label = labels[e];
     const executor = executors[label];
     const container = isObject(executor) && isObject(executor.container) ? executor.container : undefined;
     if (container === undefined) continue;
     const users = usersByExecutor.get(label);
-    for (const key of CONTAINER_LISTS) {
+    // An executor no component uses has no names to check against (and none to report).
+    if (users === undefined) continue;
+    for (let k = 0; k < CONTAINER_LISTS.length; k++) {
+      const key = CONTAINER_LISTS[k];
       const value = container[key];
       // command and args are lists of strings: read as such, with paths built for problems only.
-      if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      if (isStringList(value)) {
         for (let i = 0; i < value.length; i++) {
-          const text = value[i] as string;
-          if (text.includes('{{$.')) placeholderNameProblems(text, () => at('/deploymentSpec/executors', label, 'container', key, i), users, problems);
+          const messages = placeholderMessages(value[i], users, placeholders);
+          if (messages !== undefined) {
+            const path = at('/deploymentSpec/executors', label, 'container', key, i);
+            for (const message of messages) problems.push({ path, message });
+          }
         }
       } else
-        forEachString(value, at('/deploymentSpec/executors', label, 'container', key), (text, path) => placeholderNameProblems(text, () => path, users, problems), '{{$.');
+        forEachString(
+          value,
+          at('/deploymentSpec/executors', label, 'container', key),
+          (text, path) => {
+            for (const message of placeholderMessages(text, users, placeholders) ?? []) problems.push({ path, message });
+          },
+          '{{$.',
+        );
     }
   }
   return problems;
@@ -361,15 +387,57 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
 
 const CONTAINER_LISTS = ['command', 'args'];
 
-function placeholderNameProblems(text: string, pathOf: () => string, users: Array<[string, JsonObject]> | undefined, problems: CheckProblem[]): void {
-  for (const [, direction, kind, , name] of text.matchAll(PLACEHOLDER))
-    for (const [componentName, component] of users ?? []) {
-      const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
+function isStringList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'string') return false;
+  return true;
+}
+
+interface Placeholder {
+  direction: string;
+  kind: string;
+  name: string;
+}
+
+/**
+ * The placeholders of each argument text met: the same texts (`{{$.inputs.parameters['run_id']}}`,
+ * `--log-level`) stand in thousands of executors, and the block reader gives each repeated scalar as
+ * one string, so each is searched once (a search per argument was most of these rules' time).
+ */
+type PlaceholderMemo = Map<string, readonly Placeholder[]>;
+const NO_PLACEHOLDERS: readonly Placeholder[] = Object.freeze([]);
+
+function placeholdersIn(text: string, memo: PlaceholderMemo): readonly Placeholder[] {
+  let found = memo.get(text);
+  if (found === undefined) {
+    found = NO_PLACEHOLDERS;
+    if (text.includes('{{$.')) {
+      const list: Placeholder[] = [];
+      PLACEHOLDER.lastIndex = 0;
+      for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) list.push({ direction: match[1], kind: match[2], name: match[4] });
+      if (list.length > 0) found = list;
+    }
+    memo.set(text, found);
+  }
+  return found;
+}
+
+/** What is wrong with the placeholders in `text` for the components that run it, or undefined. */
+function placeholderMessages(text: string, users: ReadonlyArray<[string, JsonObject]>, memo: PlaceholderMemo): string[] | undefined {
+  const found = placeholdersIn(text, memo);
+  let messages: string[] | undefined;
+  for (let p = 0; p < found.length; p++) {
+    const { direction, kind, name } = found[p];
+    const definitionsKey = direction === 'inputs' ? 'inputDefinitions' : 'outputDefinitions';
+    for (let u = 0; u < users.length; u++) {
+      const componentName = users[u][0];
+      const component = users[u][1];
       const definitions = objectOrEmpty(objectOrEmpty(component[definitionsKey])[kind]);
       if (!Object.hasOwn(definitions, name))
-        problems.push({
-          path: pathOf(),
-          message: `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as 'parameters' | 'artifacts')} of component "${componentName}"`,
-        });
+        (messages ??= []).push(
+          `placeholder {{$.${direction}.${kind}['${name}']}} names no ${direction === 'inputs' ? 'input' : 'output'} ${singular(kind as Kind)} of component "${componentName}"`,
+        );
     }
+  }
+  return messages;
 }

@@ -465,6 +465,30 @@ describe('checkKfpV2: what the faster check still parses', () => {
   });
 });
 
+describe('checkKfpV2Yaml on a text large enough to be read after the sample', () => {
+  const text = emitPipeline(generatePipeline(150), { target: 'kfp-v2' }).text;
+
+  it('is that large, and passes', () => {
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    expect(checkKfpV2Yaml(text)).toEqual({ ok: true, problems: [] });
+  });
+
+  it.each([
+    ['imagePullPolicy: Always', 'imagePullPolicyy: Always', 97],
+    ['maxRetryCount: 2', 'maxRetryCount: two', 10],
+    ['componentRef:\n          name: comp-step-7', 'componentRef:\n          name: comp-step-x', 0],
+    ["{{$.inputs.parameters['run_id']}}", "{{$.inputs.parameters['run']}}", 120],
+  ])('rejects %j changed in one step as a reading by the yaml package does', (from, to, nth) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(from, at + 1);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const changed = text.slice(0, at) + to + text.slice(at + from.length);
+    const result = checkKfpV2Yaml(changed);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
+  });
+});
+
 describe('checkKfpV2Yaml on blocks whose text repeats (read once, vouched for once)', () => {
   const text = emitPipeline(generatePipeline(8), { target: 'kfp-v2' }).text;
   const EXECUTORS = '/platforms/kubernetes/deploymentSpec/executors';
@@ -495,6 +519,23 @@ describe('checkKfpV2Yaml on blocks whose text repeats (read once, vouched for on
     const result = checkKfpV2Yaml(changed);
     expect(result.ok).toBe(false);
     expect(result.problems.map((problem) => problem.path)).toEqual([path]);
+    expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
+  });
+
+  it('finds a placeholder naming an undeclared input in one of the executors whose arguments share its text, at each of its places there', () => {
+    // comp-step-3 no longer declares run_id; every executor's command holds the same placeholder text.
+    const changed = changedAt("{{$.inputs.parameters['run_id']}}\"\n", "{{$.inputs.parameters['run_id']}}\"\n          - \"{{$.inputs.parameters['run_id']}}\"\n", 3).replace(
+      'comp-step-3:\n    executorLabel: exec-step-3\n    inputDefinitions:\n      parameters:\n        run_id:',
+      'comp-step-3:\n    executorLabel: exec-step-3\n    inputDefinitions:\n      parameters:\n        run_x:',
+    );
+    const result = checkKfpV2Yaml(changed);
+    const placeholders = result.problems.filter((problem) => problem.message.startsWith('placeholder'));
+    expect(placeholders).toEqual(
+      [2, 3].map((i) => ({
+        path: `/deploymentSpec/executors/exec-step-3/container/command/${i}`,
+        message: `placeholder {{$.inputs.parameters['run_id']}} names no input parameter of component "comp-step-3"`,
+      })),
+    );
     expect(result).toEqual(checkKfpV2(parseYamlDocumentsWithLibrary(changed).docs!));
   });
 

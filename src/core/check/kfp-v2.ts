@@ -2,6 +2,7 @@ import { setOwn } from '../own.ts';
 import { parsesAsStruct, protoJsonProblems, surelyParses } from './kfp-v2-proto.ts';
 import { RepeatMemo } from './proto-json-accepts.ts';
 import { pipelineSpecProblems } from './kfp-v2-rules.ts';
+import { KFP_V2_SAMPLE } from './kfp-v2-sample.ts';
 import { resultOf, type CheckProblem, type CheckResult } from './types.ts';
 import { at, exactJson, isObject, objectOrEmpty, type JsonObject } from './values.ts';
 import { isRepeatedValue } from './yaml-block-reader.ts';
@@ -35,9 +36,30 @@ export function checkKfpV2(docs: unknown[]): CheckResult {
 }
 
 export function checkKfpV2Yaml(text: string): CheckResult {
+  if (!primed && text.length >= PRIME_FROM) primeKfpV2Check();
   const parsed = parseYamlDocuments(text);
   if (!parsed.docs) return resultOf(parsed.problems);
   return resultOf([...parsed.problems, ...checkKfpV2(parsed.docs).problems]);
+}
+
+/** A text this long (~100 steps) is read after the sample; for a smaller one it would not pay. */
+const PRIME_FROM = 256 * 1024;
+const PRIME_ROUNDS = 8;
+let primed = false;
+
+/**
+ * Reads and checks a small pipeline holding every construct of the layout (KFP_V2_SAMPLE) a few
+ * times, once per process, before its first large text. V8 compiles a function that runs long for
+ * what it has seen it do so far: a branch first taken later — a construct that comes late in a large
+ * text, such as the platform spec's lists of mappings, or a quoted value not met before — throws that
+ * code away, and the function is compiled again with all it had inlined, at each such branch. In a
+ * cold process (the CLI's, the bench's) the reader's functions were compiled four or five times over
+ * at 4,000 steps; after the sample they are compiled once. Only the compiling changes: the sample's
+ * verdict is not used, and no state a check keeps outlives it but the readers' caches of scalars.
+ */
+function primeKfpV2Check(): void {
+  primed = true;
+  for (let round = 0; round < PRIME_ROUNDS; round++) checkKfpV2Yaml(KFP_V2_SAMPLE);
 }
 
 function pipelineProblems(pipeline: JsonObject, repeats: RepeatMemo): CheckProblem[] {
@@ -61,8 +83,13 @@ function platformProblems(platform: unknown, pipeline: JsonObject, repeats: Repe
   // A config that surely parses (nearly all) is not parsed; the others mostly share one config (the same
   // volumes and secrets), so each distinct one is parsed once.
   const verdicts = new Map<string, CheckProblem[]>();
-  for (const [label, config] of Object.entries(executorsOf(platform))) {
-    const path = at(EXECUTORS_PATH, label);
+  const executors = executorsOf(platform);
+  const labels = Object.keys(executors);
+  // Index loops, not entries destructured: a platform spec has an executor per step, and this code runs cold.
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    const config = executors[label];
+    // The path is built only for a problem.
     if (!surelyParses(EXECUTOR_CONFIG, config, repeats)) {
       const key = exactJson(config);
       let relative = key === undefined ? undefined : verdicts.get(key);
@@ -70,10 +97,11 @@ function platformProblems(platform: unknown, pipeline: JsonObject, repeats: Repe
         relative = protoJsonProblems(EXECUTOR_CONFIG, config, '');
         if (key !== undefined) verdicts.set(key, relative);
       }
+      const path = at(EXECUTORS_PATH, label);
       for (const problem of relative) problems.push({ ...problem, path: path + problem.path });
     }
     if (!Object.hasOwn(known, label))
-      problems.push({ path, message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
+      problems.push({ path: at(EXECUTORS_PATH, label), message: `platform executor "${label}" is not an executor in deploymentSpec.executors of the PipelineSpec` });
   }
   return problems;
 }
@@ -94,10 +122,16 @@ function withExecutorStructsSkipped(platform: JsonObject, repeats: RepeatMemo): 
   for (const [name, single] of Object.entries(platforms)) {
     if (!isObject(single) || Object.hasOwn(single, 'deployment_spec') || !isObject(single.deploymentSpec)) continue;
     const { executors } = single.deploymentSpec;
-    if (!isObject(executors) || !Object.values(executors).every((config) => parsesAsStruct(config, repeats))) continue;
+    if (!isObject(executors) || !allParseAsStructs(executors, repeats)) continue;
     setOwn<unknown>(platforms, name, { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } });
   }
   return { ...platform, platforms };
+}
+
+function allParseAsStructs(configs: JsonObject, repeats: RepeatMemo): boolean {
+  const labels = Object.keys(configs);
+  for (let i = 0; i < labels.length; i++) if (!parsesAsStruct(configs[labels[i]], repeats)) return false;
+  return true;
 }
 
 function executorsOf(platform: JsonObject): JsonObject {

@@ -89,14 +89,19 @@ export function walkMessages(table: WalkTable): Map<string, WalkMessage> {
     for (const [name, jsonName, oneof, fieldKind, element, scalar, ref, mapKey] of rows) {
       const kind = FIELD_KINDS[fieldKind];
       const elementKind = KINDS[element];
+      // Every field with every member, in one order: the walk reads them all through one hidden class
+      // (fields of five shapes made its loads polymorphic, and V8 compiled the walk again at each new one).
       message.fields.push({
         name,
         jsonName,
         oneof: oneof < 0 ? undefined : message.oneofs[oneof],
         fieldKind: kind,
-        ...(scalar >= 0 ? { scalar: scalar as ScalarType } : {}),
-        ...(elementKind === 'enum' ? { enum: enums[ref] } : elementKind === 'message' ? { message: messages[ref] } : {}),
-        ...(kind === 'list' ? { listKind: elementKind } : kind === 'map' ? { mapKind: elementKind, mapKey: mapKey as ScalarType } : {}),
+        scalar: scalar >= 0 ? (scalar as ScalarType) : undefined,
+        enum: elementKind === 'enum' ? enums[ref] : undefined,
+        message: elementKind === 'message' ? messages[ref] : undefined,
+        listKind: kind === 'list' ? elementKind : undefined,
+        mapKind: kind === 'map' ? elementKind : undefined,
+        mapKey: kind === 'map' ? (mapKey as ScalarType) : undefined,
       });
     }
   });
