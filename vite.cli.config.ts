@@ -40,13 +40,20 @@ function inputsManifest(): Plugin {
 
 /**
  * Each chunk written already wrapped in the function bin/bundle.cjs calls it as (Node's CommonJS
- * wrapper), so that a start compiles the file's text as read, without copying it into a wrapped one.
+ * wrapper), so that a start compiles the file's text as read, without copying it into a wrapped one;
+ * and held to ASCII (the output's `charset`), which bin/bundle.cjs reads as Latin-1.
  */
 function wrappedChunks(): Plugin {
   return {
     name: 'kfp-designer:wrapped-chunks',
     generateBundle(_options, bundle) {
-      for (const output of Object.values(bundle)) if (output.type === 'chunk') output.code = `${WRAPPER}${output.code}${WRAPPER_END}`;
+      for (const output of Object.values(bundle)) {
+        if (output.type !== 'chunk') continue;
+        // bin/bundle.cjs reads each chunk as Latin-1, byte for byte: a character beyond ASCII would be misread.
+        const beyondAscii = /[^\x00-\x7f]/.exec(output.code);
+        if (beyondAscii) throw new Error(`${output.fileName} has a character beyond ASCII (${JSON.stringify(beyondAscii[0])} at ${beyondAscii.index}), which bin/bundle.cjs would misread`);
+        output.code = `${WRAPPER}${output.code}${WRAPPER_END}`;
+      }
     },
   };
 }

@@ -94,7 +94,9 @@ exports.loadBundle = function loadBundle(entry, { useCache = true } = {}) {
   const load = (file) => {
     const known = modules.get(file);
     if (known) return known.exports;
-    const source = readIntoScratch(file).toString();
+    // The build writes ASCII only (vite.cli.config.ts: charset, and a check), so the bytes are the
+    // characters: a Latin-1 read copies them, where UTF-8 decoding first scanned ~0.3 MB for multi-byte ones.
+    const source = readIntoScratch(file).toString('latin1');
     if (!source.startsWith(WRAPPER) || !source.endsWith(WRAPPER_END)) throw new Error(`${file} is not a chunk of the built CLI (not wrapped as one): \`npm run build:cli\` rebuilds it`);
     let cachedData;
     if (useCache)

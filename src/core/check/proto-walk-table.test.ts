@@ -46,6 +46,17 @@ describe('the proto walk table', () => {
     expect(() => kfpWalkMessage('ml_pipelines.NoSuchMessage')).toThrow(/no message/);
   });
 
+  it('links the messages as one graph, whose fields are made once (on first use)', () => {
+    const spec = kfpWalkMessage('ml_pipelines.PipelineSpec');
+    const root = spec.fields.find((field) => field.name === 'root');
+    expect(root?.message).toBe(kfpWalkMessage('ml_pipelines.ComponentSpec'));
+    expect(spec.fields).toBe(spec.fields);
+    const component = kfpWalkMessage('ml_pipelines.ComponentSpec');
+    const oneofMembers = component.fields.filter((field) => field.oneof !== undefined);
+    expect(oneofMembers.length).toBeGreaterThan(1);
+    expect(component.oneofs).toContain(oneofMembers[0].oneof);
+  });
+
   it('gives the walk the verdicts bufbuild’s descriptors give, on a spec and on spoilt ones', () => {
     const [spec, platform] = parseAllDocuments(emitPipeline(generatePipeline(3), { target: 'kfp-v2' }).text).map((doc) => doc.toJS());
     const cases: Array<[string, unknown]> = [

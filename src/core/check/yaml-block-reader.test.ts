@@ -69,6 +69,13 @@ describe('readBlockYaml', () => {
       for (const target of EMIT_TARGETS) expect(expectSameReading(emitPipeline(pipeline, { target }).text), target).toBe(true);
   });
 
+  it('reads as the yaml package does when a small text comes before a large one and after it (its slot tables grow between)', () => {
+    const small = emitPipeline(generatePipeline(2), { target: 'kfp-v2' }).text;
+    const large = emitPipeline(generatePipeline(300), { target: 'kfp-v2' }).text;
+    expect(large.length).toBeGreaterThan(32 * 4096);
+    for (const text of [small, large, small]) expect(expectSameReading(text)).toBe(true);
+  });
+
   it('reads the goldens (written by the KFP SDK and by hand) as the yaml package does, or leaves them to it', () => {
     const dir = new URL('../../../test/fixtures/goldens/', import.meta.url);
     const goldens = (readdirSync(dir, { recursive: true }) as string[]).filter((name) => name.endsWith('.yaml'));

@@ -48,6 +48,7 @@ export interface BlockYaml {
 /** The documents of `text`, or `undefined` when `text` is not in the layout this reads. */
 export function readBlockYaml(text: string): BlockYaml | undefined {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE || UNREADABLE.test(text) || !isWellFormed(text)) return undefined; // lone surrogates: the package decides
+  slotsFor(text.length);
   try {
     return new Reader(text).stream();
   } catch (error) {
@@ -89,21 +90,40 @@ const keyCache = new Map<string, boolean>();
 const CACHE_LIMIT = 100_000;
 
 /**
- * The last key, plain value and double-quoted value read in each of a few thousand slots (by first
- * character, length and last character): a text seen before is recognised by comparing characters in
- * place, with no slice to allocate and no hash to compute, and the key comes back as the string the
- * objects already hold, so storing it finds the object's shape at once. Module-level like the caches.
+ * The last key, plain value and double-quoted value read in each of up to a few thousand slots (by
+ * first character, length and last character): a text seen before is recognised by comparing
+ * characters in place, with no slice to allocate and no hash to compute, and the key comes back as the
+ * string the objects already hold, so storing it finds the object's shape at once. Module-level like
+ * the caches, and made at the first reading, as many as its text can use (`slotsFor`): a small
+ * pipeline's few hundred distinct texts need no more, and five tables of 4,096 made at load were
+ * ~160 KB of the CLI's young generation at every start, before any text was read.
  */
 const SLOTS = 4096;
-const keySlots: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
-const plainSlots: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
-const plainResolutions: Array<Resolution | undefined> = new Array<Resolution | undefined>(SLOTS).fill(undefined);
-const quotedSlots: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
-const quotedValues: Array<string | undefined> = new Array<string | undefined>(SLOTS).fill(undefined);
+const MIN_SLOTS = 256;
+let slotMask = -1;
+let keySlots: Array<string | undefined> = [];
+let plainSlots: Array<string | undefined> = [];
+let plainResolutions: Array<Resolution | undefined> = [];
+let quotedSlots: Array<string | undefined> = [];
+let quotedValues: Array<string | undefined> = [];
+
+/** Tables of at least the slots a text of `length` characters can use (~one per 32 characters); they only grow. */
+function slotsFor(length: number): void {
+  let slots = MIN_SLOTS;
+  while (slots < SLOTS && slots * 32 < length) slots *= 2;
+  if (slots <= slotMask + 1) return;
+  const table = <T>() => new Array<T | undefined>(slots).fill(undefined);
+  keySlots = table();
+  plainSlots = table();
+  plainResolutions = table();
+  quotedSlots = table();
+  quotedValues = table();
+  slotMask = slots - 1;
+}
 
 /** For a text of `length` ≥ 1 at `at`. */
 function slotOf(text: string, at: number, length: number): number {
-  return (text.charCodeAt(at) * 31 + length * 7 + text.charCodeAt(at + length - 1)) & (SLOTS - 1);
+  return (text.charCodeAt(at) * 31 + length * 7 + text.charCodeAt(at + length - 1)) & slotMask;
 }
 
 function isAt(known: string | undefined, text: string, at: number, length: number): known is string {
