@@ -86,6 +86,7 @@ export function walkMessages(table: WalkTable): Map<string, WalkMessage> {
   const enums: Array<WalkEnum | undefined> = [];
   const enumAt = (i: number): WalkEnum => {
     const [typeName, values] = table.enums[i];
+    // own-keys: an array's index
     return (enums[i] ??= { typeName, values: values.map(([name, number]) => ({ name, number })) });
   };
   const messages: WalkMessage[] = table.messages.map(([typeName, oneofCount, rows]) => new TableMessage(typeName, oneofCount, rows, enumAt, (i) => messages[i]));
