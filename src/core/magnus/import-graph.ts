@@ -117,8 +117,10 @@ function importStep(ctx: ImportContext, cursor: FileCursor, yamlPath: YamlPath, 
   const readField = (key: string) => {
     const value = take(key);
     if (value === undefined) return undefined;
-    ctx.locate(cursor, fieldAt(key), { ...target, field: key });
-    return readString(ctx, cursor, fieldAt(key), value, { ...target, field: key }) || undefined;
+    const at = fieldAt(key);
+    const fieldTarget = { ...target, field: key };
+    ctx.locate(cursor, at, fieldTarget);
+    return readString(ctx, cursor, at, value, fieldTarget) || undefined;
   };
 
   const overrides = readStepOverrides(ctx, cursor, yamlPath, take, target);

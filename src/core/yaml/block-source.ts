@@ -125,7 +125,12 @@ const UNREADABLE_VALUE: unique symbol = Symbol('not read here');
 const plainValues = new Map<string, Json | typeof UNREADABLE_VALUE>();
 const CACHE_LIMIT = 10_000;
 
+/** A whole number as the writer puts positions and counts (`260`, `-40`): the core schema's int, `parseInt` of it. */
+const WHOLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})$/;
+
 function plainValue(text: string): Json {
+  // Most of a layout section's 2,000 values; each distinct, so the cache below would not serve them.
+  if (WHOLE_NUMBER.test(text)) return Number(text);
   if (!isPlain(text)) throw notInLayout;
   if (!ANY_VALUE_TAG.test(text)) return text;
   let value = plainValues.get(text);
