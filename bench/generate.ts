@@ -39,6 +39,12 @@ export function generatePipeline(size: number): Pipeline {
   };
 }
 
+/** A canvas position for every step, as a pipeline drawn (or saved) by the designer has. */
+export const withPositions = (pipeline: Pipeline): Pipeline => ({
+  ...pipeline,
+  layout: Object.fromEntries(pipeline.dag.steps.map((s, i) => [s.name, { x: (i % 2) * 260, y: i * 110 }])),
+});
+
 /** A chain of tasks inside one graph, ending in its own success/fail steps. */
 function chainGraph(prefix: string, length: number, tail?: Step): { start_at: string; steps: Step[] } {
   const steps: Step[] = [];

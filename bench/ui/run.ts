@@ -43,7 +43,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
 import { exportMagnus } from '../../src/core/magnus/export';
 import type { Pipeline } from '../../src/core/model/types';
-import { generatePipeline } from '../generate';
+import { generatePipeline, withPositions } from '../generate';
 import { median, printGoals, type GoalRow } from '../goals';
 import { MONACO_CHUNK_PREFIX } from '../../scripts/monaco-chunks';
 
@@ -172,11 +172,7 @@ async function measureFirstLoad(browser: Browser, url: string, monaco: Set<strin
   return result;
 }
 
-/** A canvas position for every step, as a pipeline drawn (or saved) by the designer has. */
-export const withPositions = (pipeline: Pipeline): Pipeline => ({
-  ...pipeline,
-  layout: Object.fromEntries(pipeline.dag.steps.map((s, i) => [s.name, { x: (i % 2) * 260, y: i * 110 }])),
-});
+export { withPositions };
 
 /** The generated pipeline as the magnus files a user would import; with or without canvas positions. */
 export function magnusFiles(size: number, positioned: boolean) {

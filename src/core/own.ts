@@ -12,9 +12,18 @@ export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T
   return hasOwn(record, key) ? record[key] : undefined;
 }
 
+/**
+ * A record for user keys without a prototype: no key finds a prototype member and `__proto__` is
+ * a key like any other, so setOwn stores into it with a plain store (~6× cheaper than defining a
+ * property: thousands of step paths in a layout).
+ */
+export const ownRecord = <T>(): Record<string, T> => Object.create(null) as Record<string, T>;
+
 /** Stores `value` under `key` as data, `__proto__` included. */
 export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  // own-keys: a record without a prototype has no `__proto__` setter nor any other to run
+  if (Object.getPrototypeOf(record) === null) record[key] = value;
+  else Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** `Object.assign` for user data: each own key of `source` is stored as data in `target`. */

@@ -41,8 +41,7 @@ export class ImportContext {
    * out only if a diagnostic asks: `path` must not change afterwards (callers build a new one each time).
    */
   locate(cursor: FileCursor, path: YamlPath, target: Target, at: 'key' | 'value' = 'value') {
-    const { source } = cursor;
-    this.sourceMap.record(target, cursor.file, at === 'key' ? () => source.keyPos(path) : () => source.valuePos(path));
+    this.sourceMap.recordAt(target, cursor.file, cursor.source, path, at);
   }
 
   mark(marker: EraMarker) {

@@ -1,9 +1,24 @@
 import type { Diagnostic, SourceFile } from '../diagnostics';
-import type { SourcePos } from '../yaml/source';
+import type { SourcePos, YamlPath, YamlSource } from '../yaml/source';
 
-interface PendingLocation {
-  file: SourceFile;
-  pos: () => SourcePos | undefined;
+/**
+ * A place recorded for a target and not worked out yet: a path of a parsed file (its key or its
+ * value), or a function. One small object per record — an import makes thousands, and a closure
+ * plus a list for each had been a good part of its garbage.
+ */
+class Pending {
+  constructor(
+    readonly file: SourceFile,
+    private readonly where: Pick<YamlSource, 'keyPos' | 'valuePos'> | (() => SourcePos | undefined),
+    private readonly path: YamlPath = [],
+    private readonly atKey = false,
+  ) {}
+
+  pos(): SourcePos | undefined {
+    const { where } = this;
+    if (typeof where === 'function') return where();
+    return this.atKey ? where.keyPos(this.path) : where.valuePos(this.path);
+  }
 }
 
 /** What a diagnostic is about, in model terms; the key under which its source position is kept. */
@@ -30,32 +45,41 @@ export class SourceMap {
    * records thousands and looks up a few (those diagnostics are about), so positions are worked out
    * when looked up, not when recorded.
    */
-  private readonly locations = new Map<string, SourceLocation | PendingLocation[]>();
-  private readonly files = new Set<SourceFile>();
+  private readonly locations = new Map<string, SourceLocation | Pending | Pending[]>();
 
   /** `pos`: the position, or how to find it (called at most once, when the target is looked up). */
   record(target: Target, file: SourceFile, pos: SourcePos | undefined | (() => SourcePos | undefined)) {
-    this.files.add(file);
     const key = keyOf(target);
     const known = this.locations.get(key);
-    if (known !== undefined && !Array.isArray(known)) return;
-    if (typeof pos === 'function') {
-      if (known) known.push({ file, pos });
-      else this.locations.set(key, [{ file, pos }]);
-    } else if (pos) {
+    if (isResolved(known)) return;
+    if (typeof pos === 'function') this.pend(key, known, new Pending(file, pos));
+    else if (pos) {
       // A position given now comes after those still to work out: they were recorded first.
-      if (known) known.push({ file, pos: () => pos });
+      if (known) this.pend(key, known, new Pending(file, () => pos));
       else this.locations.set(key, { file, ...pos });
     }
   }
 
+  /** `record` of the key's or the value's position at `path` in `source`, worked out only if the target is looked up. */
+  recordAt(target: Target, file: SourceFile, source: Pick<YamlSource, 'keyPos' | 'valuePos'>, path: YamlPath, at: 'key' | 'value') {
+    const key = keyOf(target);
+    const known = this.locations.get(key);
+    if (!isResolved(known)) this.pend(key, known, new Pending(file, source, path, at === 'key'));
+  }
+
+  private pend(key: string, known: Pending | Pending[] | undefined, pending: Pending) {
+    if (known === undefined) this.locations.set(key, pending);
+    else if (known instanceof Pending) this.locations.set(key, [known, pending]);
+    else known.push(pending);
+  }
+
   private location(key: string): SourceLocation | undefined {
     const known = this.locations.get(key);
-    if (!Array.isArray(known)) return known;
-    for (const { file, pos } of known) {
-      const found = pos();
+    if (known === undefined || isResolved(known)) return known;
+    for (const pending of known instanceof Pending ? [known] : known) {
+      const found = pending.pos();
       if (found) {
-        const location = { file, ...found };
+        const location = { file: pending.file, ...found };
         this.locations.set(key, location);
         return location;
       }
@@ -77,7 +101,6 @@ export class SourceMap {
 
   /** Where a file begins (its first line), so that anything about that file can point somewhere. */
   recordFile(file: SourceFile, pos: SourcePos | undefined) {
-    this.files.add(file);
     if (!this.roots.has(file)) this.roots.set(file, pos ?? { line: 1, column: 1, endLine: 1, endColumn: 1 });
   }
 
@@ -110,6 +133,8 @@ export class SourceMap {
 
   private readonly roots = new Map<SourceFile, SourcePos>();
 }
+
+const isResolved = (known: SourceLocation | Pending | Pending[] | undefined): known is SourceLocation => known !== undefined && !(known instanceof Pending) && !Array.isArray(known);
 
 /** Settings that were not written anywhere still belong to a file: the one they would be written in. */
 function fileOfField(field: string): SourceFile | undefined {

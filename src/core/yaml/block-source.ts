@@ -56,6 +56,11 @@ export interface BlockSource {
   keySpan(path: readonly (string | number)[]): Span | undefined;
   /** The keys of the block mapping at `path` in file order; undefined where there is none. */
   keysAt(path: readonly (string | number)[]): string[] | undefined;
+  /**
+   * Whether `value` is the very mapping read at `path`: its own keys are then in file order (keys
+   * a JS object puts first are declined), and its entries need no reordering.
+   */
+  isReadAt(path: readonly (string | number)[], value: object): boolean;
 }
 
 /** The options source.ts composes with: the schema and the tags' options come from them. */
@@ -120,7 +125,12 @@ const UNREADABLE_VALUE: unique symbol = Symbol('not read here');
 const plainValues = new Map<string, Json | typeof UNREADABLE_VALUE>();
 const CACHE_LIMIT = 10_000;
 
+/** A whole number as the writer puts positions and counts (`260`, `-40`): the core schema's int, `parseInt` of it. */
+const WHOLE_NUMBER = /^-?(?:0|[1-9][0-9]{0,14})$/;
+
 function plainValue(text: string): Json {
+  // Most of a layout section's 2,000 values; each distinct, so the cache below would not serve them.
+  if (WHOLE_NUMBER.test(text)) return Number(text);
   if (!isPlain(text)) throw notInLayout;
   if (!ANY_VALUE_TAG.test(text)) return text;
   let value = plainValues.get(text);
@@ -150,7 +160,10 @@ class Place {
   readonly children: (Place | undefined)[] = [];
   private index: Map<string, number> | undefined;
 
-  constructor(readonly keys: string[] | undefined) {}
+  constructor(
+    readonly keys: string[] | undefined,
+    readonly collection: object,
+  ) {}
 
   /** The entry at `segment`: a key of a mapping, an index of a sequence; -1 when there is none. */
   entry(segment: string | number): number {
@@ -202,7 +215,13 @@ class Reader extends BlockLines {
       }
       return undefined;
     };
-    return { value, valueSpan: (path) => find(path, false), keySpan: (path) => find(path, true), keysAt: (path) => placeAt(path)?.keys };
+    return {
+      value,
+      valueSpan: (path) => find(path, false),
+      keySpan: (path) => find(path, true),
+      keysAt: (path) => placeAt(path)?.keys,
+      isReadAt: (path, value) => placeAt(path)?.collection === value,
+    };
   }
 
   private enter(): void {
@@ -215,7 +234,7 @@ class Reader extends BlockLines {
     this.enter();
     const map: Record<string, Json> = {};
     const keys: string[] = [];
-    const place = new Place(keys);
+    const place = new Place(keys, map);
     let column = this.start + indent;
     const start = column;
     let end: number;
@@ -241,7 +260,7 @@ class Reader extends BlockLines {
   private sequence(indent: number): Json[] {
     this.enter();
     const items: Json[] = [];
-    const place = new Place(undefined);
+    const place = new Place(undefined, items);
     const start = this.start + indent;
     let end: number;
     for (;;) {

@@ -301,7 +301,7 @@ export function readWithPackage(text: string): YamlSource {
 }
 
 /** A file in the designer's own layout: no problems, and positions worked out from offsets when asked for. */
-function blockSource(text: string, { value, valueSpan, keySpan, keysAt }: BlockSource): YamlSource {
+function blockSource(text: string, { value, valueSpan, keySpan, keysAt, isReadAt }: BlockSource): YamlSource {
   let lineCounter: LineCounter | undefined;
   const toPos = (span: Span | undefined): SourcePos | undefined => {
     if (!span) return undefined;
@@ -320,7 +320,8 @@ function blockSource(text: string, { value, valueSpan, keySpan, keysAt }: BlockS
     problems: [],
     valuePos: (path) => toPos(valueSpan(path) ?? keySpan(path)),
     keyPos: (path) => toPos(keySpan(path) ?? valueSpan(path)),
-    entries: (path, value) => orderedEntries(keysAt(path), value),
+    // The mappings read are in file order already: the import asks this of every step and setting.
+    entries: (path, value) => (isReadAt(path, value) ? Object.entries(value) : orderedEntries(keysAt(path), value)),
   };
 }
 

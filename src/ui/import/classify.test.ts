@@ -50,6 +50,17 @@ describe('classifyFiles', () => {
     expect(c.fileNames['sub/inner.yaml']).toBe('inner.yaml');
   });
 
+  it('finds a dag_definition spelt with an escape, or brought in by an alias, as the importer reads it', () => {
+    const inner = { name: 'inner.yaml', text: 'dag:\n  start_at: x\n  steps:\n    x: {type: success}\n' };
+    const escaped = 'dag:\n  start_at: d\n  steps:\n    d: {type: dag, "dag\\x5fdefinition": sub/inner.yaml, next: success}\n    success: {type: success}\n';
+    const aliased = 'keys:\n  - &k dag_definition\ndag:\n  start_at: d\n  steps:\n    d: {type: dag, *k : sub/inner.yaml, next: success}\n    success: {type: success}\n';
+    for (const text of [escaped, aliased]) {
+      const c = classifyFiles([inner, { name: 'outer.yaml', text }]);
+      expect(c.files.map((f) => f.role)).toEqual(['nested', 'dag']);
+      expect(c.input?.nested).toEqual({ 'sub/inner.yaml': inner.text });
+    }
+  });
+
   it('refuses two pipelines, two configs, or no dag at all, saying which files', () => {
     const two = classifyFiles([
       { name: 'a.yaml', text: 'dag: {}\n' },

@@ -1,10 +1,10 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { childGraphs, joinPath } from '../../core/model/paths';
 import type { Graph, Pipeline, Position, Step } from '../../core/model/types';
-import { assignOwn, ownValue, setOwn } from '../../core/own';
+import { assignOwn, ownRecord, ownValue, setOwn } from '../../core/own';
 import { CONTENT_LEFT, CONTENT_TOP, LANE_PAD, NODE_HEIGHT, NODE_WIDTH, stepSize, type Size } from './geometry';
 import { bottomRowSteps, layeredEdges } from './graph-edges';
-import { isChain, layeredPlacement, placeMissingIn } from './placement';
+import { isChainLayering, layeredPlacement, layering, placeMissingIn } from './placement';
 
 export { NODE_HEIGHT, NODE_WIDTH } from './geometry';
 
@@ -51,7 +51,7 @@ const ROW_GAP = 60;
 
 /** Positions from ELK's answer for one graph, plus its bottom row of terminal steps. */
 function readGraph(graph: Graph, graphPath: string, laidOut: ElkNode, sizeOf: SizeOf): Record<string, Position> {
-  const all: Record<string, Position> = {};
+  const all = ownRecord<Position>();
   const bottoms: { x: number; y: number; right: number }[] = [];
   for (const child of laidOut.children ?? []) {
     const x = Math.round(child.x ?? 0);
@@ -100,8 +100,9 @@ export async function computeLayout(
   options: { onlyMissing?: boolean; collapsed?: ReadonlySet<string> } = {},
 ): Promise<Record<string, Position>> {
   const collapsed = options.collapsed ?? new Set<string>();
-  const working: Record<string, Position> = options.onlyMissing ? { ...pipeline.layout } : {};
-  const result: Record<string, Position> = {};
+  // Records without a prototype: their thousands of paths are stored plainly (own.ts).
+  const working = options.onlyMissing ? assignOwn(ownRecord<Position>(), pipeline.layout) : ownRecord<Position>();
+  const result = ownRecord<Position>();
   const sizeOf: SizeOf = (step, path) => stepSize(step, path, working, collapsed);
   const levels = graphsByDepth(pipeline.dag);
   for (let depth = levels.length - 1; depth >= 0; depth--) {
@@ -118,8 +119,9 @@ export async function computeLayout(
           continue;
         }
       }
-      if (isChain(at.graph)) {
-        const quick = layeredPlacement(at.graph, at.path, working, collapsed);
+      const layers = layering(at.graph);
+      if (isChainLayering(layers)) {
+        const quick = layeredPlacement(at.graph, at.path, working, collapsed, layers);
         assignOwn(working, quick);
         assignOwn(result, quick);
         continue;

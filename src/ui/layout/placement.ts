@@ -4,8 +4,8 @@
  */
 import { isFlowing, moveSteps } from '../../core/model/actions';
 import { findStep, joinPath, walkGraphs } from '../../core/model/paths';
-import { assignOwn, ownValue, setOwn } from '../../core/own';
-import type { Graph, Pipeline, Position } from '../../core/model/types';
+import { assignOwn, ownRecord, ownValue, setOwn } from '../../core/own';
+import type { Graph, Pipeline, Position, Step } from '../../core/model/types';
 import { CONTENT_LEFT, CONTENT_TOP, NODE_HEIGHT, NODE_SIZE, NODE_WIDTH, stepSize, type Rect, type Size } from './geometry';
 import { bottomRowSteps, layeredEdges } from './graph-edges';
 
@@ -90,17 +90,22 @@ export function placeMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<str
  * A layered layout, top to bottom, of a graph with nothing placed, done here rather than by ELK
  * (which loads in a worker): each step one layer below the steps that lead to it, a layer's steps
  * side by side, the terminal steps nothing leads to beside the last layer — ELK's answer for the
- * small graphs a new group brings, without the wait.
+ * small graphs a new group brings, without the wait. `layers`: the graph's layering, when the
+ * caller has it already (it decided on a chain by it).
  */
-export function layeredPlacement(graph: Graph, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string> = NO_COLLAPSED): Record<string, Position> {
-  const rows = layerRows(graph);
-  const apart = bottomRowSteps(graph, layeredEdges(graph));
+export function layeredPlacement(
+  graph: Graph,
+  graphPath: string,
+  layout: Pipeline['layout'],
+  collapsed: ReadonlySet<string> = NO_COLLAPSED,
+  layers: Layering = layering(graph),
+): Record<string, Position> {
   const origin = graphOrigin(graphPath);
-  const size = (name: string) => stepSize(graph.steps.find((s) => s.name === name)!, joinPath(graphPath, name), layout, collapsed);
-  const sized = rows.map((row) => row.map((name) => ({ name, ...size(name) })));
+  const size = (step: Step) => stepSize(step, joinPath(graphPath, step.name), layout, collapsed);
+  const sized = layers.rows.map((row) => row.map((step) => ({ name: step.name, ...size(step) })));
   const rowWidth = (row: { width: number }[]) => row.reduce((sum, s) => sum + s.width, 0) + GAP * (row.length - 1);
   const widest = Math.max(0, ...sized.map(rowWidth));
-  const placed: Record<string, Position> = {};
+  const placed = ownRecord<Position>();
   let y = origin.y;
   let lastRow = { y: origin.y, right: origin.x - ROW_GAP };
   for (const row of sized) {
@@ -114,18 +119,25 @@ export function layeredPlacement(graph: Graph, graphPath: string, layout: Pipeli
     y += Math.max(...row.map((s) => s.height)) + LAYER_GAP;
   }
   let x = lastRow.right + ROW_GAP;
-  for (const name of apart) {
-    setOwn(placed, joinPath(graphPath, name), { x, y: lastRow.y });
-    x += size(name).width + ROW_GAP;
+  for (const step of layers.apart) {
+    setOwn(placed, joinPath(graphPath, step.name), { x, y: lastRow.y });
+    x += size(step).width + ROW_GAP;
   }
   return placed;
 }
 
-/** The steps of a graph by layer (longest path over the layered edges), leaving out the bottom row of terminal steps. */
-export function layerRows(graph: Graph): string[][] {
+/** A graph's steps by layer (`rows`, longest path over the layered edges), and the bottom row of terminal steps kept `apart`. */
+export interface Layering {
+  rows: Step[][];
+  apart: Step[];
+}
+
+export function layering(graph: Graph): Layering {
   const edges = layeredEdges(graph);
-  const apart = new Set(bottomRowSteps(graph, edges));
-  const steps = graph.steps.filter((s) => !apart.has(s.name));
+  const apartNames = new Set(bottomRowSteps(graph, edges));
+  const apart: Step[] = [];
+  const steps: Step[] = [];
+  for (const s of graph.steps) (apartNames.has(s.name) ? apart : steps).push(s);
   const layer = new Map(steps.map((s) => [s.name, 0]));
   // A cycle (an invalid graph) cannot push a step past the step count.
   for (let round = 0; round < steps.length; round++) {
@@ -139,13 +151,19 @@ export function layerRows(graph: Graph): string[][] {
     }
     if (!changed) break;
   }
-  const rows: string[][] = [];
-  for (const s of steps) (rows[layer.get(s.name)!] ??= []).push(s.name); // own-keys: index
-  return rows.filter(Boolean);
+  const rows: Step[][] = [];
+  for (const s of steps) (rows[layer.get(s.name)!] ??= []).push(s); // own-keys: index
+  return { rows: rows.filter(Boolean), apart };
 }
 
+/** The steps of a graph by layer (longest path over the layered edges), leaving out the bottom row of terminal steps. */
+export const layerRows = (graph: Graph): string[][] => layering(graph).rows.map((row) => row.map((s) => s.name));
+
+/** One step a layer (the usual magnus branch): the quick layout draws it as ELK would, without the wait. */
+export const isChainLayering = (layers: Layering): boolean => layers.rows.every((row) => row.length === 1);
+
 /** A chain (one step a layer, the usual magnus branch): the quick layout draws it as ELK would, without the wait. */
-export const isChain = (graph: Graph): boolean => layerRows(graph).every((row) => row.length === 1);
+export const isChain = (graph: Graph): boolean => isChainLayering(layering(graph));
 
 /** Places for the unplaced steps of one graph, given the layout so far (its inner graphs placed). */
 export function placeMissingIn(graph: Graph, graphPath: string, layout: Pipeline['layout'], collapsed: ReadonlySet<string> = NO_COLLAPSED): Record<string, Position> {

@@ -4,6 +4,7 @@
  * page to keep answering), so that a 5,000-step import is not laid out on the page's thread.
  */
 import { setLayout } from '../../core/model/actions';
+import { assignOwn, ownRecord } from '../../core/own';
 import type { Graph, Pipeline } from '../../core/model/types';
 import { computeLayout, elkGraphOf, needsLayout, type Layouter } from '../layout/graph-layout';
 
@@ -49,7 +50,8 @@ export async function layOut(pipeline: Pipeline): Promise<Pipeline> {
   if (!needsLayout(pipeline)) return pipeline;
   try {
     const positions = await computeLayout(pipeline, layouter, { onlyMissing: true });
-    return setLayout(pipeline, { ...pipeline.layout, ...positions });
+    // Files without positions (magnus's own) have none to keep: the new record is the layout.
+    return setLayout(pipeline, Object.keys(pipeline.layout).length === 0 ? positions : assignOwn(assignOwn(ownRecord(), pipeline.layout), positions));
   } catch {
     return pipeline; // the canvas places unplaced steps itself
   }
