@@ -1,5 +1,12 @@
-import { effectiveSettings, taskSecretNames, type EffectiveSettings } from './effective';
-import type { Pipeline, Step } from './types';
+import {
+  effectiveSettings,
+  isTruthy,
+  resolveSecret,
+  taskSecretNames,
+  type EffectiveSettings,
+} from "./effective";
+import type { OverrideEntry, Pipeline, SecretEntry, Step } from "./types";
+import { variableMap } from "./variables";
 
 /**
  * Effective settings of a pipeline's steps, one object for the steps that set the same things: a
@@ -14,9 +21,17 @@ export class StepSettings {
 
   /** The settings of a step (or of the pipeline's own containers, for none). */
   of(step: Step | undefined): EffectiveSettings {
-    const signature = settingsSignature(step);
+    const secrets = taskSecretNames(step);
+    const entries = step?.kfp ?? NONE;
+    const signature = settingsSignature(entries, secrets);
     let settings = this.bySignature.get(signature);
-    if (!settings) this.bySignature.set(signature, (settings = effectiveSettings(this.pipeline, step, { resolveVariables: true })));
+    if (!settings)
+      this.bySignature.set(
+        signature,
+        (settings =
+          this.withOwnSecrets(step, entries, secrets) ??
+          effectiveSettings(this.pipeline, step, { resolveVariables: true })),
+      );
     return settings;
   }
 
@@ -25,30 +40,78 @@ export class StepSettings {
     let settings: EffectiveSettings | undefined;
     return () => (settings ??= this.of(step));
   }
+
+  /**
+   * The settings of a step whose last entry sets secrets_from_k8s: those of the same step without
+   * that entry, with these secrets. Steps that read a secret of their own are each a settings
+   * signature of their own, and resolving every other setting again for each (a map, a slot per
+   * key, variables) was most of the cost of their settings; the rest is shared with the steps
+   * that set the same things but the secrets. Undefined where that would not be what
+   * effectiveSettings gives: a list that is not one (a falsy value could apply a profile), or a
+   * variable left unresolved (its place in unresolvedVariables depends on the order of the keys).
+   */
+  private withOwnSecrets(
+    step: Step | undefined,
+    entries: readonly OverrideEntry[],
+    taskSecrets: string[],
+  ): EffectiveSettings | undefined {
+    const last = entries.at(-1);
+    if (
+      step === undefined ||
+      last?.key !== "secrets_from_k8s" ||
+      !Array.isArray(last.value) ||
+      !isTruthy(last.value)
+    )
+      return undefined;
+    const rest = entries.slice(0, -1);
+    let base = this.bySignature.get(settingsSignature(rest, taskSecrets));
+    if (base === undefined)
+      this.bySignature.set(
+        settingsSignature(rest, taskSecrets),
+        (base = effectiveSettings(
+          this.pipeline,
+          { ...step, kfp: rest },
+          { resolveVariables: true },
+        )),
+      );
+    if (base.unresolvedVariables.length > 0) return undefined;
+    const unresolved = new Set<string>();
+    const variables = variableMap(this.pipeline.variables);
+    const value = (last.value as SecretEntry[]).map((secret) =>
+      resolveSecret(secret, variables, unresolved),
+    );
+    if (unresolved.size > 0) return undefined;
+    return { ...base, secrets_from_k8s: { value, source: { kind: "step" } } };
+  }
 }
+
+const NONE: readonly OverrideEntry[] = [];
 
 /** What of a step its effective settings read: '' for a step that sets nothing. */
-function settingsSignature(step: Step | undefined): string {
-  const secrets = taskSecretNames(step);
-  const entries = step?.kfp ?? [];
-  if (entries.length === 0 && secrets.length === 0) return '';
+function settingsSignature(
+  entries: readonly OverrideEntry[],
+  secrets: string[],
+): string {
+  if (entries.length === 0 && secrets.length === 0) return "";
   return `${valueSignature(entries)}|${valueSignature(secrets)}`;
 }
-
 /** Tells apart every two values effectiveSettings could read differently (unlike JSON: 1 / "1", NaN / null, a key set to undefined). */
 function valueSignature(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return `${typeof value}:${String(value)}`;
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === null || typeof value !== "object")
+    return `${typeof value}:${String(value)}`;
   // Loops, not map/join: this runs for every step that sets something, in every cold emission.
   let text: string;
   if (Array.isArray(value)) {
-    text = '[';
-    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + valueSignature(value[i]);
+    text = "[";
+    for (let i = 0; i < value.length; i++)
+      text += (i > 0 ? "," : "") + valueSignature(value[i]);
     return `${text}]`;
   }
-  text = '{';
+  text = "{";
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${valueSignature(record[keys[i]])}`;
+  for (let i = 0; i < keys.length; i++)
+    text += `${i > 0 ? "," : ""}${JSON.stringify(keys[i])}:${valueSignature(record[keys[i]])}`;
   return `${text}}`;
 }
