@@ -69,7 +69,10 @@ export function targetReport(pipeline: Pipeline, target: EmitTarget): Diagnostic
   };
   const reported = new Set<string>();
   // Walking every step (paths, visits) costs a 1,000-step pipeline more than its settings' text: only when a step has a say.
-  const stepsMatter = someStep(pipeline.dag, (step) => (step.kfp ?? NONE).some((e) => Object.hasOwn(NOT_IN_V2, e.key) || (step.type === 'parallel' && e.key === 'parallelism')));
+  const stepsMatter = someStep(pipeline.dag, (step) => {
+    for (const e of step.kfp ?? NONE) if (Object.hasOwn(NOT_IN_V2, e.key) || (step.type === 'parallel' && e.key === 'parallelism')) return true;
+    return false;
+  });
   for (const setting of stepsMatter ? writtenSettings(pipeline) : writtenGlobalSettings(pipeline)) {
     const message = Object.hasOwn(NOT_IN_V2, setting.key) ? NOT_IN_V2[setting.key] : undefined;
     if (!message || setting.value === '' || setting.value === null || reported.has(setting.field + (setting.target.step ?? ''))) continue;
