@@ -1,12 +1,6 @@
-import {
-  effectiveSettings,
-  isTruthy,
-  resolveSecret,
-  taskSecretNames,
-  type EffectiveSettings,
-} from "./effective";
-import type { OverrideEntry, Pipeline, SecretEntry, Step } from "./types";
-import { variableMap } from "./variables";
+import { effectiveSettings, isTruthy, resolveSecret, taskSecretNames, type EffectiveSettings } from './effective';
+import type { OverrideEntry, Pipeline, SecretEntry, Step } from './types';
+import { variableMap } from './variables';
 
 /**
  * Effective settings of a pipeline's steps, one object for the steps that set the same things: a
@@ -25,13 +19,7 @@ export class StepSettings {
     const entries = step?.kfp ?? NONE;
     const signature = settingsSignature(entries, secrets);
     let settings = this.bySignature.get(signature);
-    if (!settings)
-      this.bySignature.set(
-        signature,
-        (settings =
-          this.withOwnSecrets(step, entries, secrets) ??
-          effectiveSettings(this.pipeline, step, { resolveVariables: true })),
-      );
+    if (!settings) this.bySignature.set(signature, (settings = this.withOwnSecrets(step, entries, secrets) ?? effectiveSettings(this.pipeline, step, { resolveVariables: true })));
     return settings;
   }
 
@@ -50,68 +38,61 @@ export class StepSettings {
    * effectiveSettings gives: a list that is not one (a falsy value could apply a profile), or a
    * variable left unresolved (its place in unresolvedVariables depends on the order of the keys).
    */
-  private withOwnSecrets(
-    step: Step | undefined,
-    entries: readonly OverrideEntry[],
-    taskSecrets: string[],
-  ): EffectiveSettings | undefined {
+  private withOwnSecrets(step: Step | undefined, entries: readonly OverrideEntry[], taskSecrets: string[]): EffectiveSettings | undefined {
     const last = entries.at(-1);
-    if (
-      step === undefined ||
-      last?.key !== "secrets_from_k8s" ||
-      !Array.isArray(last.value) ||
-      !isTruthy(last.value)
-    )
-      return undefined;
+    if (step === undefined || last?.key !== 'secrets_from_k8s' || !Array.isArray(last.value) || !isTruthy(last.value)) return undefined;
     const rest = entries.slice(0, -1);
     let base = this.bySignature.get(settingsSignature(rest, taskSecrets));
-    if (base === undefined)
-      this.bySignature.set(
-        settingsSignature(rest, taskSecrets),
-        (base = effectiveSettings(
-          this.pipeline,
-          { ...step, kfp: rest },
-          { resolveVariables: true },
-        )),
-      );
+    if (base === undefined) this.bySignature.set(settingsSignature(rest, taskSecrets), (base = effectiveSettings(this.pipeline, { ...step, kfp: rest }, { resolveVariables: true })));
     if (base.unresolvedVariables.length > 0) return undefined;
     const unresolved = new Set<string>();
     const variables = variableMap(this.pipeline.variables);
-    const value = (last.value as SecretEntry[]).map((secret) =>
-      resolveSecret(secret, variables, unresolved),
-    );
+    const value = (last.value as SecretEntry[]).map((secret) => resolveSecret(secret, variables, unresolved));
     if (unresolved.size > 0) return undefined;
-    return { ...base, secrets_from_k8s: { value, source: { kind: "step" } } };
+    return { ...base, secrets_from_k8s: { value, source: { kind: 'step' } } };
   }
 }
 
 const NONE: readonly OverrideEntry[] = [];
 
 /** What of a step its effective settings read: '' for a step that sets nothing. */
-function settingsSignature(
-  entries: readonly OverrideEntry[],
-  secrets: string[],
-): string {
-  if (entries.length === 0 && secrets.length === 0) return "";
+function settingsSignature(entries: readonly OverrideEntry[], secrets: string[]): string {
+  if (entries.length === 0 && secrets.length === 0) return '';
   return `${valueSignature(entries)}|${valueSignature(secrets)}`;
 }
 /** Tells apart every two values effectiveSettings could read differently (unlike JSON: 1 / "1", NaN / null, a key set to undefined). */
 function valueSignature(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || typeof value !== "object")
-    return `${typeof value}:${String(value)}`;
+  // What valueSignature writes for text only (step entries mostly are) is its JSON: one native call.
+  if (textOnly(value, 0)) return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || typeof value !== 'object') return `${typeof value}:${String(value)}`;
   // Loops, not map/join: this runs for every step that sets something, in every cold emission.
   let text: string;
   if (Array.isArray(value)) {
-    text = "[";
-    for (let i = 0; i < value.length; i++)
-      text += (i > 0 ? "," : "") + valueSignature(value[i]);
+    text = '[';
+    for (let i = 0; i < value.length; i++) text += (i > 0 ? ',' : '') + valueSignature(value[i]);
     return `${text}]`;
   }
-  text = "{";
+  text = '{';
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  for (let i = 0; i < keys.length; i++)
-    text += `${i > 0 ? "," : ""}${JSON.stringify(keys[i])}:${valueSignature(record[keys[i]])}`;
+  for (let i = 0; i < keys.length; i++) text += `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:${valueSignature(record[keys[i]])}`;
   return `${text}}`;
+}
+
+/**
+ * Whether `value` holds strings only, in arrays and in plain objects of own enumerable keys: there
+ * JSON tells apart all that valueSignature does and writes the same. Not deeper than a few levels
+ * (entries are shallow; a deeper value takes the slow way).
+ */
+function textOnly(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return true;
+  if (typeof value !== 'object' || value === null || depth > 4) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!textOnly(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (!Object.hasOwn(value, key) || !textOnly((value as Record<string, unknown>)[key], depth + 1)) return false;
+  return true;
 }
