@@ -178,10 +178,11 @@ export class SharedText {
     return (this.plainTail ??= this.componentTail({ name: '', inputs: [] }));
   }
 
-  /** A piece of a root task rendered from a small mapping, kept under `key` (what it is made from). */
-  taskPiece(key: string, piece: () => Yaml): string {
-    let text = this.taskPieces.get(key);
-    if (text === undefined) this.taskPieces.set(key, (text = flat(renderEntries(piece(), INDENT.rootTask))));
+  /** A piece of a container task rendered from a small mapping, kept under `key` (what it is made from) and its indentation. */
+  taskPiece(key: string, piece: () => Yaml, at: number = INDENT.rootTask): string {
+    const kept = at === INDENT.rootTask ? key : `${at}|${key}`;
+    let text = this.taskPieces.get(kept);
+    if (text === undefined) this.taskPieces.set(kept, (text = flat(renderEntries(piece(), at))));
     return text;
   }
 }
@@ -254,7 +255,7 @@ export interface LaterStep {
  * The text of a linear pipeline's steps after the start, which all run the same command but for
  * one word (the step's name; `argv[index]`), have no inputs but the run id and are cached alike:
  * the lines between a step's own words are joined once per emission, so each piece is the step's
- * words between a few shared flat strings — what renderV2Container and renderRootTask write
+ * words between a few shared flat strings — what renderV2Container and renderContainerTask write
  * (kfp-v2-text.test.ts checks it), in fewer rope cells to allocate, keep for the next keystroke
  * and walk when the text is joined.
  */
@@ -324,32 +325,47 @@ export class LaterSteps {
 const COMPONENT_LINES = `:\n${pad(INDENT.component)}executorLabel: `;
 const AFTER_LINES = `\n${pad(INDENT.rootTask)}dependentTasks:\n${pad(INDENT.rootTask + 2)}- `;
 
-/** The fixed lines of a root task, up to where its own words go. */
-const TASK_LINES = {
-  componentRef: `${pad(INDENT.rootTask)}componentRef:\n${pad(INDENT.rootTask + 2)}name: `,
-  dependentTasks: `${pad(INDENT.rootTask)}dependentTasks:\n`,
-  item: `${pad(INDENT.rootTask + 2)}- `,
-  taskInfo: `${pad(INDENT.rootTask)}taskInfo:\n${pad(INDENT.rootTask + 2)}name: `,
-};
+/** The fixed lines of a container task whose entries are indented by `at`, up to where its own words go. */
+function taskLines(at: number) {
+  return (taskLinesAt[at] ??= {
+    componentRef: `${pad(at)}componentRef:\n${pad(at + 2)}name: `,
+    dependentTasks: `${pad(at)}dependentTasks:\n`,
+    item: `${pad(at + 2)}- `,
+    taskInfo: `${pad(at)}taskInfo:\n${pad(at + 2)}name: `,
+  });
+}
+const taskLinesAt: { componentRef: string; dependentTasks: string; item: string; taskInfo: string }[] = [];
+/** A root task's (under `root.dag.tasks`). */
+const TASK_LINES = taskLines(INDENT.rootTask);
+
+/** Where the entries of a task in a DAG component go (`components.comp-<dag>.dag.tasks.<task>`), and of a root task. */
+export const COMPONENT_TASK_INDENT = 10;
+export const ROOT_TASK_INDENT = INDENT.rootTask;
+
+/** A container task as the value of its key in the tasks of a DAG, its entries indented by `at` (renderContainerTask). */
+export const containerTaskText = (shared: SharedText, name: string, options: ContainerTaskOptions, at: number) =>
+  new RenderedYaml(`\n${renderContainerTask(shared, name, options, at)}`, 'value', false);
 
 /**
- * The entries of `containerTask(name, options)` under `root.dag.tasks`, written straight away: only
- * the task's names are rendered per task, the pieces its options make are shared.
+ * The entries of `containerTask(name, options)` in a DAG's tasks, indented by `at` (a root task's by
+ * default), written straight away: only the task's names are rendered per task, the pieces its
+ * options make are shared.
  */
-export function renderRootTask(shared: SharedText, name: string, options: ContainerTaskOptions): string {
+export function renderContainerTask(shared: SharedText, name: string, options: ContainerTaskOptions, at: number = INDENT.rootTask): string {
   const { caching, dependentTasks = [], inputs, retries, backoff, triggerPolicy } = options;
+  const lines = taskLines(at);
   // Constant keys where they can be: a key built per task is a string to hash per task.
-  let text = shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }));
-  text += `${TASK_LINES.componentRef}${prefixedName('comp-', name, INDENT.rootTask + 4)}\n`;
+  let text = shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }), at);
+  text += `${lines.componentRef}${prefixedName('comp-', name, at + 4)}\n`;
   if (dependentTasks.length > 0) {
-    text += TASK_LINES.dependentTasks;
-    for (const task of dependentTasks) text += `${TASK_LINES.item}${yamlScalar(task, INDENT.rootTask + 4)}\n`;
+    text += lines.dependentTasks;
+    for (const task of dependentTasks) text += `${lines.item}${yamlScalar(task, at + 4)}\n`;
   }
-  text += shared.taskPiece(Object.keys(inputs).length > 0 ? `inputs|${JSON.stringify(inputs)}` : 'inputs|', () => ({ inputs: taskInputs(inputs) }));
+  text += shared.taskPiece(Object.keys(inputs).length > 0 ? `inputs|${JSON.stringify(inputs)}` : 'inputs|', () => ({ inputs: taskInputs(inputs) }), at);
   if (retries > 0)
-    text += shared.taskPiece(backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
-  text += `${TASK_LINES.taskInfo}${yamlScalar(options.displayName, INDENT.rootTask + 4)}\n`;
-  if (triggerPolicy) text += renderEntries({ triggerPolicy }, INDENT.rootTask);
+    text += shared.taskPiece(backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }), at);
+  text += `${lines.taskInfo}${yamlScalar(options.displayName, at + 4)}\n`;
+  if (triggerPolicy) text += renderEntries({ triggerPolicy }, at);
   return text;
 }
 
