@@ -203,7 +203,9 @@ function planComposite(
 }
 
 /** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */
-const nameOf = (path: string) => kfpName(commandFriendlyName(path.replaceAll(`.${MAP_BRANCH}.`, '.map.')));
+const nameOf = (path: string) => kfpName(commandFriendlyName(path.includes(MAP_SEGMENT) ? path.replaceAll(MAP_SEGMENT, '.map.') : path));
+/** replaceAll makes a new string even where nothing is replaced: most paths have no map segment. */
+const MAP_SEGMENT = `.${MAP_BRANCH}.`;
 
 /** A composite's effective `parallelism` (the Argo executors' setting, from its override, a profile or the config), when it is a positive whole number. */
 function parallelismOf(settings: StepSettings, step: Step): { parallelism?: number } {

@@ -91,6 +91,7 @@ class GraphBuilder {
   readonly levels = new Map<PlannedGraph, number>();
   /** What every container's cache key starts with: the pipeline's context, the same for all of them. */
   private readonly keyPrefix: string;
+  private readonly variableTexts = new Map<readonly string[], { names: string; json: string | undefined }>();
 
   constructor(
     private readonly pipeline: Pipeline,
@@ -174,7 +175,7 @@ class GraphBuilder {
   private addStep(tasks: Yaml, job: StepJob, { graph, source, absorbing, wrapped, gate, at }: JobContext): number {
     const parameters = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
     const attempts = job.retries + 1;
-    const key = `${this.keyPrefix}${job.name}|${graph.mapVariables.join(',')}|${job.receivesParameters ? identity(this.pipeline.parameters) : '-'}|${wrapped ? attempts : '-'}|${gate.condition ? 'gated' : '-'}|${absorbing}`;
+    const key = `${this.keyPrefix}${job.name}|${this.variables(graph.mapVariables).names}|${job.receivesParameters ? identity(this.pipeline.parameters) : '-'}|${wrapped ? attempts : '-'}|${gate.condition ? 'gated' : '-'}|${absorbing}`;
     addCachedV2Container(
       this.parts,
       job.step,
@@ -182,7 +183,7 @@ class GraphBuilder {
       job.name,
       () => ({
         name: job.name,
-        argv: executeSingleNode(this.pipeline, job.path, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(graph.mapVariables, inputPlaceholder)),
+        argv: executeSingleNode(this.pipeline, job.path, inputPlaceholder(RUN_ID_INPUT), this.variables(graph.mapVariables).json),
         settings: job.settings(),
         exports: job.receivesParameters ? parameterExports(this.pipeline) : [],
         inputs: [...parameters, ...graph.mapVariables, ...(gate.condition ? [UPSTREAM_STATUS] : [])],
@@ -329,7 +330,7 @@ class GraphBuilder {
       this.parts,
       {
         name: fanJob.name,
-        argv: fan(this.pipeline, job.path, mode, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(mapVariables, inputPlaceholder)),
+        argv: fan(this.pipeline, job.path, mode, inputPlaceholder(RUN_ID_INPUT), this.variables(mapVariables).json),
         settings: fanJob.settings,
         exports: fanJob.receivesParameters ? parameterExports(this.pipeline) : [],
         inputs: [...(fanJob.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : []), ...mapVariables, ...(gated ? [UPSTREAM_STATUS] : [])],
@@ -348,6 +349,13 @@ class GraphBuilder {
    */
   private task(name: string, options: ContainerTaskOptions, at: number) {
     return containerTaskText(this.parts.shared, name, options, at);
+  }
+
+  /** A graph's map variables as its containers' cache keys and `--map-variable` read them, made once per graph, not per container. */
+  private variables(names: string[]): { names: string; json: string | undefined } {
+    let made = this.variableTexts.get(names);
+    if (made === undefined) this.variableTexts.set(names, (made = { names: names.join(','), json: mapVariableJson(names, inputPlaceholder) }));
+    return made;
   }
 
   /** The run's parameters, passed on by name from the enclosing DAG to the container that reads them. */
