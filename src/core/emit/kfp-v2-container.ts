@@ -1,4 +1,5 @@
 import { containerSecrets, type EffectiveSettings } from '../model/effective';
+import { besidesSecrets } from '../model/step-settings';
 import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
@@ -76,6 +77,7 @@ export class SharedText {
   private readonly containerTails = new Map<EffectiveSettings, string>();
   private readonly containerTailsByContent = new Map<string, string>();
   private readonly platforms = new Map<EffectiveSettings, string>();
+  private readonly platformHeads = new Map<EffectiveSettings, { head: string; tolerations: string }>();
   private readonly platformEntries = new Map<string, string>();
   private plainTail?: string;
   private lastArgv?: string[];
@@ -89,7 +91,9 @@ export class SharedText {
    * and, as steps with settings of their own (a secret, a profile) mostly run with the same
    * resources, per what it is made of. Flat: every container's text walks it when joined.
    */
-  containerTail(settings: EffectiveSettings): string {
+  containerTail(ownSettings: EffectiveSettings): string {
+    // The secrets are not in a container's text: what StepSettings made from other settings but them shares theirs.
+    const settings = besidesSecrets(ownSettings);
     let text = this.containerTails.get(settings);
     if (text === undefined) {
       const key = containerTailKey(settings);
@@ -109,13 +113,27 @@ export class SharedText {
   platform(settings: EffectiveSettings, volumes: PlannedVolume[]): string {
     let text = this.platforms.get(settings);
     if (text === undefined) {
-      const { secretAsEnv, tolerations, ...head } = platformConfig(settings, volumes);
-      text = `\n${this.entries(head)}`;
-      if (secretAsEnv !== undefined) text += secretAsEnvText(secretAsEnv as SecretAsEnv[]) ?? renderEntries({ secretAsEnv }, INDENT.platform);
-      if (tolerations !== undefined) text += this.entries({ tolerations });
-      this.platforms.set(settings, (text = flat(text)));
+      const { head, tolerations } = this.platformParts(besidesSecrets(settings), volumes);
+      text = head;
+      const secretAsEnv = secretAsEnvOf(settings);
+      if (secretAsEnv !== undefined) text += secretAsEnvText(secretAsEnv) ?? renderEntries({ secretAsEnv }, INDENT.platform);
+      this.platforms.set(settings, (text = flat(text + tolerations)));
     }
     return text;
+  }
+
+  /**
+   * platformConfig's entries before and after the secrets, rendered, per settings object: settings
+   * that differ only by their secrets (besidesSecrets) share them.
+   */
+  private platformParts(settings: EffectiveSettings, volumes: PlannedVolume[]): { head: string; tolerations: string } {
+    let parts = this.platformHeads.get(settings);
+    if (parts === undefined) {
+      const { secretAsEnv, tolerations, ...head } = platformConfig(settings, volumes);
+      void secretAsEnv;
+      this.platformHeads.set(settings, (parts = { head: `\n${this.entries(head)}`, tolerations: tolerations === undefined ? '' : this.entries({ tolerations }) }));
+    }
+    return parts;
   }
 
   /** The entries of a kfp-kubernetes config, rendered once per content (JSON tells apart what renders differently). */
@@ -303,7 +321,8 @@ export class LaterSteps {
   }
 
   /** What follows a step's word in its executor: the rest of the command and what its settings make. */
-  private executorEnd(settings: EffectiveSettings): string {
+  private executorEnd(ownSettings: EffectiveSettings): string {
+    const settings = besidesSecrets(ownSettings);
     let text = this.executorEnds.get(settings);
     if (text === undefined) this.executorEnds.set(settings, (text = flat(this.commandTail + this.shared.containerTail(settings))));
     return text;
@@ -471,7 +490,7 @@ function safeNumber(kind: 'cpu' | 'memory', text: string): number | undefined {
 
 /** The kfp-kubernetes executor config (KubernetesExecutorConfig), keys in alphabetical order as the SDK writes them; int64 as strings (proto3 JSON). */
 export function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): Yaml {
-  const secrets = secretsByName(containerSecrets(settings));
+  const secretAsEnv = secretAsEnvOf(settings);
   const labels = settings.workflowLabels;
   const annotations = settings.workflowAnnotations;
   return {
@@ -489,16 +508,7 @@ export function platformConfig(settings: EffectiveSettings, volumes: PlannedVolu
     ...(volumes.length > 0
       ? { pvcMount: volumes.map((v) => ({ constant: v.claim, mountPath: v.mountPath, pvcNameParameter: { runtimeValue: { constant: v.claim } } })) }
       : {}),
-    ...(secrets.length > 0
-      ? {
-          secretAsEnv: secrets.map(({ secret, keys }) => ({
-            keyToEnv: keys.map((k) => ({ envVar: k.env, secretKey: k.key })),
-            optional: false,
-            secretName: secret,
-            secretNameParameter: { runtimeValue: { constant: secret } },
-          })),
-        }
-      : {}),
+    ...(secretAsEnv !== undefined ? { secretAsEnv } : {}),
     ...(settings.tolerations.value.length > 0 ? { tolerations: settings.tolerations.value.map(v2Toleration) } : {}),
   };
 }
@@ -511,6 +521,18 @@ function v2Toleration(t: Toleration): Yaml {
     ...(t.tolerationSeconds ? { tolerationSeconds: t.tolerationSeconds } : {}),
     ...(t.value ? { value: t.value } : {}),
   };
+}
+
+/** platformConfig's `secretAsEnv`: undefined for a container without secrets. */
+function secretAsEnvOf(settings: EffectiveSettings): SecretAsEnv[] | undefined {
+  const secrets = secretsByName(containerSecrets(settings));
+  if (secrets.length === 0) return undefined;
+  return secrets.map(({ secret, keys }) => ({
+    keyToEnv: keys.map((k) => ({ envVar: k.env, secretKey: k.key })),
+    optional: false,
+    secretName: secret,
+    secretNameParameter: { runtimeValue: { constant: secret } },
+  }));
 }
 
 /** kfp-kubernetes groups env vars by secret; order of first appearance is kept. */
@@ -529,7 +551,9 @@ function secretsByName(secrets: SecretEntry[]) {
 /** An entry of platformConfig's `secretAsEnv`. */
 interface SecretAsEnv {
   keyToEnv: { envVar: string; secretKey: string }[];
+  optional: false;
   secretName: string;
+  secretNameParameter: { runtimeValue: { constant: string } };
 }
 
 /**

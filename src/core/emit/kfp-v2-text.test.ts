@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
-import { effectiveSettings } from '../model/effective';
+import { StepSettings } from '../model/step-settings';
 import type { OverrideEntry, Pipeline } from '../model/types';
 import { renderValue, yamlKey } from '../yaml/stringify';
 import {
@@ -25,6 +25,7 @@ import { plannedVolumes } from './plan';
  */
 const pipeline: Pipeline = generatePipeline(1);
 const volumes = plannedVolumes(pipeline);
+const stepSettings = new StepSettings(pipeline);
 
 /** Words and names as odd as users can make them: quotes, colons, YAML keywords, line breaks. */
 const oddText = fc.oneof(
@@ -67,7 +68,8 @@ const job: fc.Arbitrary<V2ContainerJob> = fc
   })
   .map(({ kfp, recordsStatus, ...rest }) => ({
     ...rest,
-    settings: effectiveSettings(pipeline, { name: 's', type: 'task', command: 'c', kfp }, { resolveVariables: true }),
+    // Through StepSettings, as the emitters take them: some made from others with their own secrets (besidesSecrets).
+    settings: stepSettings.of({ name: 's', type: 'task', command: 'c', kfp }),
     ...(recordsStatus ? { recordsStatus } : {}),
   }));
 

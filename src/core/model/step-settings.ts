@@ -49,9 +49,21 @@ export class StepSettings {
     const variables = variableMap(this.pipeline.variables);
     const value = (last.value as SecretEntry[]).map((secret) => resolveSecret(secret, variables, unresolved));
     if (unresolved.size > 0) return undefined;
-    return { ...base, secrets_from_k8s: { value, source: { kind: 'step' } } };
+    const settings: EffectiveSettings = { ...base, secrets_from_k8s: { value, source: { kind: 'step' } } };
+    sameButSecrets.set(settings, base);
+    return settings;
   }
 }
+
+const sameButSecrets = new WeakMap<EffectiveSettings, EffectiveSettings>();
+
+/**
+ * The settings these were made from by StepSettings with other secrets_from_k8s (every other
+ * member the same object), or themselves: what follows from settings but their secrets (a
+ * container's resources, most of its kfp-kubernetes config) is the same for both, and a writer
+ * keeping it per settings object keeps it once for all the steps that differ only by a secret.
+ */
+export const besidesSecrets = (settings: EffectiveSettings): EffectiveSettings => sameButSecrets.get(settings) ?? settings;
 
 const NONE: readonly OverrideEntry[] = [];
 
