@@ -346,14 +346,20 @@ const AFTER_LINES = `\n${pad(INDENT.rootTask)}dependentTasks:\n${pad(INDENT.root
 
 /** The fixed lines of a container task whose entries are indented by `at`, up to where its own words go. */
 function taskLines(at: number) {
-  return (taskLinesAt[at] ??= {
-    componentRef: `${pad(at)}componentRef:\n${pad(at + 2)}name: `,
-    dependentTasks: `${pad(at)}dependentTasks:\n`,
-    item: `${pad(at + 2)}- `,
-    taskInfo: `${pad(at)}taskInfo:\n${pad(at + 2)}name: `,
-  });
+  let lines = taskLinesAt.get(at);
+  if (lines === undefined)
+    taskLinesAt.set(
+      at,
+      (lines = {
+        componentRef: `${pad(at)}componentRef:\n${pad(at + 2)}name: `,
+        dependentTasks: `${pad(at)}dependentTasks:\n`,
+        item: `${pad(at + 2)}- `,
+        taskInfo: `${pad(at)}taskInfo:\n${pad(at + 2)}name: `,
+      }),
+    );
+  return lines;
 }
-const taskLinesAt: { componentRef: string; dependentTasks: string; item: string; taskInfo: string }[] = [];
+const taskLinesAt = new Map<number, { componentRef: string; dependentTasks: string; item: string; taskInfo: string }>();
 /** A root task's (under `root.dag.tasks`). */
 const TASK_LINES = taskLines(INDENT.rootTask);
 

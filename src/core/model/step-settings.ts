@@ -93,7 +93,7 @@ function valueSignature(value: unknown): string {
 }
 
 /**
- * Whether `value` holds strings only, in arrays and in plain objects of own enumerable keys: there
+ * Whether `value` holds strings only, in arrays and in plain objects (own enumerable keys): there
  * JSON tells apart all that valueSignature does and writes the same. Not deeper than a few levels
  * (entries are shallow; a deeper value takes the slow way).
  */
@@ -105,6 +105,7 @@ function textOnly(value: unknown, depth: number): boolean {
     return true;
   }
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-  for (const key in value) if (!Object.hasOwn(value, key) || !textOnly((value as Record<string, unknown>)[key], depth + 1)) return false;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!textOnly(record[key], depth + 1)) return false;
   return true;
 }
