@@ -142,24 +142,35 @@ function planGraph(context: PlanContext, graph: Graph, graphPath: string, name: 
     const edges = incoming.get(step.name) ?? [];
     const taskName = taskNames.get(step.name)!;
     if (step.type === 'parallel' || step.type === 'map' || step.type === 'dag') return planComposite(context, step, path, taskName, edges, mapVariables, isStart(step));
-    const settings = context.settings.lazy(step);
-    const job: StepJob = {
-      kind: 'step',
-      step,
-      path,
-      name: taskName,
-      settings,
-      get retries() {
-        return stepRetries(context.pipeline, step, settings);
-      },
-      incoming: edges,
-      receivesParameters: isStart(step),
-      failsTheRun: step.type === 'fail',
-      afterOmitted: step.type === 'success' && failTask ? [taskNames.get(failTask.name)!] : [],
-    };
-    return job;
+    return new PlannedStep(context.pipeline, step, path, taskName, context.settings.lazy(step), edges, isStart(step), step.type === 'success' && failTask ? [taskNames.get(failTask.name)!] : []);
   });
   return { path: graphPath, name, jobs, mapVariables };
+}
+
+/**
+ * A StepJob of a plan. A class, not an object literal with a getter: V8 builds such a literal
+ * property by property into an object of its own shape (~1.2 KB a step; see LinearTask in plan.ts).
+ */
+class PlannedStep implements StepJob {
+  readonly kind = 'step';
+  readonly failsTheRun: boolean;
+  constructor(
+    private readonly pipeline: Pipeline,
+    readonly step: Step,
+    readonly path: string,
+    readonly name: string,
+    readonly settings: () => EffectiveSettings,
+    readonly incoming: Incoming[],
+    readonly receivesParameters: boolean,
+    readonly afterOmitted: string[],
+  ) {
+    this.failsTheRun = step.type === 'fail';
+  }
+
+  /** Resolved when read: most steps need no settings to know it (stepRetries). */
+  get retries(): number {
+    return stepRetries(this.pipeline, this.step, this.settings);
+  }
 }
 
 function planComposite(
@@ -192,7 +203,9 @@ function planComposite(
 }
 
 /** Kubernetes-safe name of a path; a map's long placeholder segment reads as `map`, as magnus's Argo names did. */
-const nameOf = (path: string) => kfpName(commandFriendlyName(path.replaceAll(`.${MAP_BRANCH}.`, '.map.')));
+const nameOf = (path: string) => kfpName(commandFriendlyName(path.includes(MAP_SEGMENT) ? path.replaceAll(MAP_SEGMENT, '.map.') : path));
+/** replaceAll makes a new string even where nothing is replaced: most paths have no map segment. */
+const MAP_SEGMENT = `.${MAP_BRANCH}.`;
 
 /** A composite's effective `parallelism` (the Argo executors' setting, from its override, a profile or the config), when it is a positive whole number. */
 function parallelismOf(settings: StepSettings, step: Step): { parallelism?: number } {

@@ -1,4 +1,5 @@
 import { containerSecrets, type EffectiveSettings } from '../model/effective';
+import { besidesSecrets } from '../model/step-settings';
 import type { SecretEntry, Toleration } from '../model/types';
 import { parseSecretRef } from '../validate/names';
 import { quantityToCores, quantityToDecimalGigabytes } from '../validate/quantity';
@@ -76,6 +77,7 @@ export class SharedText {
   private readonly containerTails = new Map<EffectiveSettings, string>();
   private readonly containerTailsByContent = new Map<string, string>();
   private readonly platforms = new Map<EffectiveSettings, string>();
+  private readonly platformHeads = new Map<EffectiveSettings, { head: string; tolerations: string }>();
   private readonly platformEntries = new Map<string, string>();
   private plainTail?: string;
   private lastArgv?: string[];
@@ -89,7 +91,9 @@ export class SharedText {
    * and, as steps with settings of their own (a secret, a profile) mostly run with the same
    * resources, per what it is made of. Flat: every container's text walks it when joined.
    */
-  containerTail(settings: EffectiveSettings): string {
+  containerTail(ownSettings: EffectiveSettings): string {
+    // The secrets are not in a container's text: what StepSettings made from other settings but them shares theirs.
+    const settings = besidesSecrets(ownSettings);
     let text = this.containerTails.get(settings);
     if (text === undefined) {
       const key = containerTailKey(settings);
@@ -109,13 +113,27 @@ export class SharedText {
   platform(settings: EffectiveSettings, volumes: PlannedVolume[]): string {
     let text = this.platforms.get(settings);
     if (text === undefined) {
-      const { secretAsEnv, tolerations, ...head } = platformConfig(settings, volumes);
-      text = `\n${this.entries(head)}`;
-      if (secretAsEnv !== undefined) text += secretAsEnvText(secretAsEnv as SecretAsEnv[]) ?? renderEntries({ secretAsEnv }, INDENT.platform);
-      if (tolerations !== undefined) text += this.entries({ tolerations });
-      this.platforms.set(settings, (text = flat(text)));
+      const { head, tolerations } = this.platformParts(besidesSecrets(settings), volumes);
+      text = head;
+      const secretAsEnv = secretAsEnvOf(settings);
+      if (secretAsEnv !== undefined) text += secretAsEnvText(secretAsEnv) ?? renderEntries({ secretAsEnv }, INDENT.platform);
+      this.platforms.set(settings, (text = flat(text + tolerations)));
     }
     return text;
+  }
+
+  /**
+   * platformConfig's entries before and after the secrets, rendered, per settings object: settings
+   * that differ only by their secrets (besidesSecrets) share them.
+   */
+  private platformParts(settings: EffectiveSettings, volumes: PlannedVolume[]): { head: string; tolerations: string } {
+    let parts = this.platformHeads.get(settings);
+    if (parts === undefined) {
+      const { secretAsEnv, tolerations, ...head } = platformConfig(settings, volumes);
+      void secretAsEnv;
+      this.platformHeads.set(settings, (parts = { head: `\n${this.entries(head)}`, tolerations: tolerations === undefined ? '' : this.entries({ tolerations }) }));
+    }
+    return parts;
   }
 
   /** The entries of a kfp-kubernetes config, rendered once per content (JSON tells apart what renders differently). */
@@ -178,10 +196,11 @@ export class SharedText {
     return (this.plainTail ??= this.componentTail({ name: '', inputs: [] }));
   }
 
-  /** A piece of a root task rendered from a small mapping, kept under `key` (what it is made from). */
-  taskPiece(key: string, piece: () => Yaml): string {
-    let text = this.taskPieces.get(key);
-    if (text === undefined) this.taskPieces.set(key, (text = flat(renderEntries(piece(), INDENT.rootTask))));
+  /** A piece of a container task rendered from a small mapping, kept under `key` (what it is made from) and its indentation. */
+  taskPiece(key: string, piece: () => Yaml, at: number = INDENT.rootTask): string {
+    const kept = at === INDENT.rootTask ? key : `${at}|${key}`;
+    let text = this.taskPieces.get(kept);
+    if (text === undefined) this.taskPieces.set(kept, (text = flat(renderEntries(piece(), at))));
     return text;
   }
 }
@@ -254,7 +273,7 @@ export interface LaterStep {
  * The text of a linear pipeline's steps after the start, which all run the same command but for
  * one word (the step's name; `argv[index]`), have no inputs but the run id and are cached alike:
  * the lines between a step's own words are joined once per emission, so each piece is the step's
- * words between a few shared flat strings — what renderV2Container and renderRootTask write
+ * words between a few shared flat strings — what renderV2Container and renderContainerTask write
  * (kfp-v2-text.test.ts checks it), in fewer rope cells to allocate, keep for the next keystroke
  * and walk when the text is joined.
  */
@@ -302,7 +321,8 @@ export class LaterSteps {
   }
 
   /** What follows a step's word in its executor: the rest of the command and what its settings make. */
-  private executorEnd(settings: EffectiveSettings): string {
+  private executorEnd(ownSettings: EffectiveSettings): string {
+    const settings = besidesSecrets(ownSettings);
     let text = this.executorEnds.get(settings);
     if (text === undefined) this.executorEnds.set(settings, (text = flat(this.commandTail + this.shared.containerTail(settings))));
     return text;
@@ -324,32 +344,53 @@ export class LaterSteps {
 const COMPONENT_LINES = `:\n${pad(INDENT.component)}executorLabel: `;
 const AFTER_LINES = `\n${pad(INDENT.rootTask)}dependentTasks:\n${pad(INDENT.rootTask + 2)}- `;
 
-/** The fixed lines of a root task, up to where its own words go. */
-const TASK_LINES = {
-  componentRef: `${pad(INDENT.rootTask)}componentRef:\n${pad(INDENT.rootTask + 2)}name: `,
-  dependentTasks: `${pad(INDENT.rootTask)}dependentTasks:\n`,
-  item: `${pad(INDENT.rootTask + 2)}- `,
-  taskInfo: `${pad(INDENT.rootTask)}taskInfo:\n${pad(INDENT.rootTask + 2)}name: `,
-};
+/** The fixed lines of a container task whose entries are indented by `at`, up to where its own words go. */
+function taskLines(at: number) {
+  let lines = taskLinesAt.get(at);
+  if (lines === undefined)
+    taskLinesAt.set(
+      at,
+      (lines = {
+        componentRef: `${pad(at)}componentRef:\n${pad(at + 2)}name: `,
+        dependentTasks: `${pad(at)}dependentTasks:\n`,
+        item: `${pad(at + 2)}- `,
+        taskInfo: `${pad(at)}taskInfo:\n${pad(at + 2)}name: `,
+      }),
+    );
+  return lines;
+}
+const taskLinesAt = new Map<number, { componentRef: string; dependentTasks: string; item: string; taskInfo: string }>();
+/** A root task's (under `root.dag.tasks`). */
+const TASK_LINES = taskLines(INDENT.rootTask);
+
+/** Where the entries of a task in a DAG component go (`components.comp-<dag>.dag.tasks.<task>`), and of a root task. */
+export const COMPONENT_TASK_INDENT = 10;
+export const ROOT_TASK_INDENT = INDENT.rootTask;
+
+/** A container task as the value of its key in the tasks of a DAG, its entries indented by `at` (renderContainerTask). */
+export const containerTaskText = (shared: SharedText, name: string, options: ContainerTaskOptions, at: number) =>
+  new RenderedYaml(`\n${renderContainerTask(shared, name, options, at)}`, 'value', false);
 
 /**
- * The entries of `containerTask(name, options)` under `root.dag.tasks`, written straight away: only
- * the task's names are rendered per task, the pieces its options make are shared.
+ * The entries of `containerTask(name, options)` in a DAG's tasks, indented by `at` (a root task's by
+ * default), written straight away: only the task's names are rendered per task, the pieces its
+ * options make are shared.
  */
-export function renderRootTask(shared: SharedText, name: string, options: ContainerTaskOptions): string {
+export function renderContainerTask(shared: SharedText, name: string, options: ContainerTaskOptions, at: number = INDENT.rootTask): string {
   const { caching, dependentTasks = [], inputs, retries, backoff, triggerPolicy } = options;
+  const lines = taskLines(at);
   // Constant keys where they can be: a key built per task is a string to hash per task.
-  let text = shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }));
-  text += `${TASK_LINES.componentRef}${prefixedName('comp-', name, INDENT.rootTask + 4)}\n`;
+  let text = shared.taskPiece(caching ? 'caching|true' : 'caching|false', () => ({ cachingOptions: cachingOptions(caching) }), at);
+  text += `${lines.componentRef}${prefixedName('comp-', name, at + 4)}\n`;
   if (dependentTasks.length > 0) {
-    text += TASK_LINES.dependentTasks;
-    for (const task of dependentTasks) text += `${TASK_LINES.item}${yamlScalar(task, INDENT.rootTask + 4)}\n`;
+    text += lines.dependentTasks;
+    for (const task of dependentTasks) text += `${lines.item}${yamlScalar(task, at + 4)}\n`;
   }
-  text += shared.taskPiece(Object.keys(inputs).length > 0 ? `inputs|${JSON.stringify(inputs)}` : 'inputs|', () => ({ inputs: taskInputs(inputs) }));
+  text += shared.taskPiece(Object.keys(inputs).length > 0 ? `inputs|${JSON.stringify(inputs)}` : 'inputs|', () => ({ inputs: taskInputs(inputs) }), at);
   if (retries > 0)
-    text += shared.taskPiece(backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }));
-  text += `${TASK_LINES.taskInfo}${yamlScalar(options.displayName, INDENT.rootTask + 4)}\n`;
-  if (triggerPolicy) text += renderEntries({ triggerPolicy }, INDENT.rootTask);
+    text += shared.taskPiece(backoff === undefined ? `retry|${retries}` : `retry|${retries}|${JSON.stringify(backoff)}`, () => ({ retryPolicy: retryPolicy(retries, backoff) }), at);
+  text += `${lines.taskInfo}${yamlScalar(options.displayName, at + 4)}\n`;
+  if (triggerPolicy) text += renderEntries({ triggerPolicy }, at);
   return text;
 }
 
@@ -455,7 +496,7 @@ function safeNumber(kind: 'cpu' | 'memory', text: string): number | undefined {
 
 /** The kfp-kubernetes executor config (KubernetesExecutorConfig), keys in alphabetical order as the SDK writes them; int64 as strings (proto3 JSON). */
 export function platformConfig(settings: EffectiveSettings, volumes: PlannedVolume[]): Yaml {
-  const secrets = secretsByName(containerSecrets(settings));
+  const secretAsEnv = secretAsEnvOf(settings);
   const labels = settings.workflowLabels;
   const annotations = settings.workflowAnnotations;
   return {
@@ -473,16 +514,7 @@ export function platformConfig(settings: EffectiveSettings, volumes: PlannedVolu
     ...(volumes.length > 0
       ? { pvcMount: volumes.map((v) => ({ constant: v.claim, mountPath: v.mountPath, pvcNameParameter: { runtimeValue: { constant: v.claim } } })) }
       : {}),
-    ...(secrets.length > 0
-      ? {
-          secretAsEnv: secrets.map(({ secret, keys }) => ({
-            keyToEnv: keys.map((k) => ({ envVar: k.env, secretKey: k.key })),
-            optional: false,
-            secretName: secret,
-            secretNameParameter: { runtimeValue: { constant: secret } },
-          })),
-        }
-      : {}),
+    ...(secretAsEnv !== undefined ? { secretAsEnv } : {}),
     ...(settings.tolerations.value.length > 0 ? { tolerations: settings.tolerations.value.map(v2Toleration) } : {}),
   };
 }
@@ -495,6 +527,18 @@ function v2Toleration(t: Toleration): Yaml {
     ...(t.tolerationSeconds ? { tolerationSeconds: t.tolerationSeconds } : {}),
     ...(t.value ? { value: t.value } : {}),
   };
+}
+
+/** platformConfig's `secretAsEnv`: undefined for a container without secrets. */
+function secretAsEnvOf(settings: EffectiveSettings): SecretAsEnv[] | undefined {
+  const secrets = secretsByName(containerSecrets(settings));
+  if (secrets.length === 0) return undefined;
+  return secrets.map(({ secret, keys }) => ({
+    keyToEnv: keys.map((k) => ({ envVar: k.env, secretKey: k.key })),
+    optional: false,
+    secretName: secret,
+    secretNameParameter: { runtimeValue: { constant: secret } },
+  }));
 }
 
 /** kfp-kubernetes groups env vars by secret; order of first appearance is kept. */
@@ -513,7 +557,9 @@ function secretsByName(secrets: SecretEntry[]) {
 /** An entry of platformConfig's `secretAsEnv`. */
 interface SecretAsEnv {
   keyToEnv: { envVar: string; secretKey: string }[];
+  optional: false;
   secretName: string;
+  secretNameParameter: { runtimeValue: { constant: string } };
 }
 
 /**

@@ -3,7 +3,20 @@ import type { Pipeline } from '../model/types';
 import { executeSingleNode, fan, mapVariableJson } from './command';
 import { identity, pipelineContext } from './fragment-cache';
 import { planGraphShape, type CompositeJob, type PlannedGraph, type StepJob } from './graph-plan';
-import { addCachedV2Container, addV2Container, containerTask, inputPlaceholder, ITERATE_ON_OUTPUT, retryBackoff, RUN_ID_INPUT, STATUS_OUTPUT, type V2Parts } from './kfp-v2-container';
+import {
+  addCachedV2Container,
+  addV2Container,
+  COMPONENT_TASK_INDENT,
+  containerTaskText,
+  inputPlaceholder,
+  ITERATE_ON_OUTPUT,
+  retryBackoff,
+  ROOT_TASK_INDENT,
+  RUN_ID_INPUT,
+  STATUS_OUTPUT,
+  type ContainerTaskOptions,
+  type V2Parts,
+} from './kfp-v2-container';
 import { routesOf, type Route } from './kfp-v2-routes';
 import type { NameAllocator } from './names';
 import { parameterEnvName } from './parameters';
@@ -41,7 +54,7 @@ const byName: VariableSource = (name) => name;
 export function emitV2Graphs(pipeline: Pipeline, parts: V2Parts, volumes: PlannedVolume[]) {
   const plan = planGraphShape(pipeline);
   const builder = new GraphBuilder(pipeline, parts, volumes, plan.names);
-  const rootTasks = builder.graphTasks(plan.root, byName, false);
+  const rootTasks = builder.graphTasks(plan.root, byName, false, ROOT_TASK_INDENT);
   // The entrypoint and root templates, then what the root DAG holds down to its deepest pod.
   const depth = 2 + builder.levels.get(plan.root)!;
   const diagnostics: Diagnostic[] = [
@@ -76,19 +89,25 @@ class GraphBuilder {
   firstOnFailure?: string;
   /** Argo template levels below each graph's DAG template down to its deepest pod (a container task is 2: its executor DAG and the pod). */
   readonly levels = new Map<PlannedGraph, number>();
+  /** What every container's cache key starts with: the pipeline's context, the same for all of them. */
+  private readonly keyPrefix: string;
+  private readonly variableTexts = new Map<readonly string[], { names: string; json: string | undefined }>();
 
   constructor(
     private readonly pipeline: Pipeline,
     private readonly parts: V2Parts,
     private readonly volumes: PlannedVolume[],
     private readonly names: NameAllocator,
-  ) {}
+  ) {
+    this.keyPrefix = `v2|${pipelineContext(pipeline)}|`;
+  }
 
   /**
    * The tasks of one graph's DAG (its start step's region), adding the components they use. In an
-   * absorbing graph no task may fail (see kfp-v2-routes.ts).
+   * absorbing graph no task may fail (see kfp-v2-routes.ts). `at`: where its tasks' entries go (the
+   * root DAG's or a DAG component's; the other regions are DAG components).
    */
-  graphTasks(graph: PlannedGraph, source: VariableSource, absorbing: boolean): Yaml {
+  graphTasks(graph: PlannedGraph, source: VariableSource, absorbing: boolean, at: number = COMPONENT_TASK_INDENT): Yaml {
     // A graph without steps (an error the validator reports) has nothing to run; the rest of the pipeline is still emitted.
     if (graph.jobs.length === 0) {
       this.levels.set(graph, 0);
@@ -100,7 +119,15 @@ class GraphBuilder {
     const regions = new Map(
       routes.heads.map((head, i) => [
         head.name,
-        { tasks: {} as Yaml, source: i === 0 ? source : byName, name: i === 0 ? '' : this.names.allocate(`${head.name}-onward`), gated: false, levels: 0, calls: [] as string[] },
+        {
+          tasks: {} as Yaml,
+          source: i === 0 ? source : byName,
+          name: i === 0 ? '' : this.names.allocate(`${head.name}-onward`),
+          at: i === 0 ? at : COMPONENT_TASK_INDENT,
+          gated: false,
+          levels: 0,
+          calls: [] as string[],
+        },
       ]),
     );
     const exitOf = (name: string) => {
@@ -116,7 +143,7 @@ class GraphBuilder {
     for (const job of graph.jobs) {
       const region = regions.get(routes.regionOf.get(job.name)!)!;
       const into = routes.into.get(job.name);
-      const context: JobContext = { graph, source: region.source, absorbing, wrapped: routes.wrapped.has(job.name), gate: into ? gateOf(into) : OPEN };
+      const context: JobContext = { graph, source: region.source, absorbing, wrapped: routes.wrapped.has(job.name), gate: into ? gateOf(into) : OPEN, at: region.at };
       const levels = job.kind === 'composite' ? this.addComposite(region.tasks, job, context) : this.addStep(region.tasks, job, context);
       region.levels = Math.max(region.levels, levels);
       for (const route of routes.out.get(job.name) ?? []) {
@@ -145,10 +172,10 @@ class GraphBuilder {
     return regions.get(routes.heads[0].name)!.tasks;
   }
 
-  private addStep(tasks: Yaml, job: StepJob, { graph, source, absorbing, wrapped, gate }: JobContext): number {
+  private addStep(tasks: Yaml, job: StepJob, { graph, source, absorbing, wrapped, gate, at }: JobContext): number {
     const parameters = job.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : [];
     const attempts = job.retries + 1;
-    const key = `v2|${pipelineContext(this.pipeline)}|${job.name}|${graph.mapVariables.join(',')}|${job.receivesParameters ? identity(this.pipeline.parameters) : '-'}|${wrapped ? attempts : '-'}|${gate.condition ? 'gated' : '-'}|${absorbing}`;
+    const key = `${this.keyPrefix}${job.name}|${this.variables(graph.mapVariables).names}|${job.receivesParameters ? identity(this.pipeline.parameters) : '-'}|${wrapped ? attempts : '-'}|${gate.condition ? 'gated' : '-'}|${absorbing}`;
     addCachedV2Container(
       this.parts,
       job.step,
@@ -156,7 +183,7 @@ class GraphBuilder {
       job.name,
       () => ({
         name: job.name,
-        argv: executeSingleNode(this.pipeline, job.path, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(graph.mapVariables, inputPlaceholder)),
+        argv: executeSingleNode(this.pipeline, job.path, inputPlaceholder(RUN_ID_INPUT), this.variables(graph.mapVariables).json),
         settings: job.settings(),
         exports: job.receivesParameters ? parameterExports(this.pipeline) : [],
         inputs: [...parameters, ...graph.mapVariables, ...(gate.condition ? [UPSTREAM_STATUS] : [])],
@@ -167,16 +194,20 @@ class GraphBuilder {
       this.volumes,
     );
     // own-keys: a Kubernetes name, [-a-z0-9]
-    tasks[job.name] = containerTask(job.name, {
-      // A wrapped step retries inside its container: a failed attempt there is no failed task.
-      retries: wrapped ? 0 : job.retries,
-      backoff: !wrapped && job.retries > 0 ? retryBackoff(job.settings()) : undefined,
-      caching: caching(this.pipeline),
-      displayName: job.step.name,
-      inputs: { ...this.parameterInputs(job.receivesParameters), ...variableInputs(graph.mapVariables, source), ...statusInput(gate) },
-      dependentTasks: gate.dependentTasks,
-      ...triggerOf(gate),
-    });
+    tasks[job.name] = this.task(
+      job.name,
+      {
+        // A wrapped step retries inside its container: a failed attempt there is no failed task.
+        retries: wrapped ? 0 : job.retries,
+        backoff: !wrapped && job.retries > 0 ? retryBackoff(job.settings()) : undefined,
+        caching: caching(this.pipeline),
+        displayName: job.step.name,
+        inputs: { ...this.parameterInputs(job.receivesParameters), ...variableInputs(graph.mapVariables, source), ...statusInput(gate) },
+        dependentTasks: gate.dependentTasks,
+        ...triggerOf(gate),
+      },
+      at,
+    );
     return CONTAINER_LEVELS;
   }
 
@@ -194,16 +225,14 @@ class GraphBuilder {
       const levels = this.addFanOutAndBranches(tasks, job, context);
       const fanIn = this.addFan(job, 'in', graph.mapVariables, true);
       // own-keys: a Kubernetes name, [-a-z0-9]
-      tasks[fanIn] = containerTask(fanIn, {
-        retries: 0,
-        caching: caching(this.pipeline),
-        displayName: `${job.step.name} (fan in)`,
-        inputs: outer,
-        dependentTasks: job.branches.map((b) => b.name),
-      });
+      tasks[fanIn] = this.task(
+        fanIn,
+        { retries: 0, caching: caching(this.pipeline), displayName: `${job.step.name} (fan in)`, inputs: outer, dependentTasks: job.branches.map((b) => b.name) },
+        context.at,
+      );
       return levels;
     }
-    const own: JobContext = { ...context, source: byName, gate: OPEN };
+    const own: JobContext = { ...context, source: byName, gate: OPEN, at: COMPONENT_TASK_INDENT };
     const body: Yaml = {};
     const bodyLevels = this.addFanOutAndBranches(body, job, own);
     const bodyName = this.names.allocate(`${job.name}-branches`);
@@ -219,14 +248,18 @@ class GraphBuilder {
             taskInfo: { name: `${job.step.name} (branches)` },
           },
           // It must run when a branch failed: the fan-in is what fails the composite, the magnus way.
-          [fanIn]: containerTask(fanIn, {
-            retries: 0,
-            caching: caching(this.pipeline),
-            displayName: `${job.step.name} (fan in)`,
-            inputs: variableInputs(graph.mapVariables, byName),
-            dependentTasks: [bodyName],
-            triggerPolicy: { strategy: COMPLETED },
-          }),
+          [fanIn]: this.task(
+            fanIn,
+            {
+              retries: 0,
+              caching: caching(this.pipeline),
+              displayName: `${job.step.name} (fan in)`,
+              inputs: variableInputs(graph.mapVariables, byName),
+              dependentTasks: [bodyName],
+              triggerPolicy: { strategy: COMPLETED },
+            },
+            COMPONENT_TASK_INDENT,
+          ),
         },
       },
       ...definitions({ ...ownInputs, ...(gate.condition ? strings([UPSTREAM_STATUS]) : {}) }),
@@ -244,19 +277,23 @@ class GraphBuilder {
   }
 
   /** The fan-out (gated as the composite is) and one task per branch after it; a map's branch iterates. Returns their levels. */
-  private addFanOutAndBranches(tasks: Yaml, job: CompositeJob, { graph, source, wrapped, gate }: JobContext): number {
+  private addFanOutAndBranches(tasks: Yaml, job: CompositeJob, { graph, source, wrapped, gate, at }: JobContext): number {
     const mapVariables = graph.mapVariables;
     const outer = variableInputs(mapVariables, source);
     const fanOut = this.addFan(job, 'out', mapVariables, false, gate.condition !== undefined);
     // own-keys: a Kubernetes name, [-a-z0-9]
-    tasks[fanOut] = containerTask(fanOut, {
-      retries: 0,
-      caching: caching(this.pipeline),
-      displayName: `${job.step.name} (fan out)`,
-      inputs: { ...this.parameterInputs(job.receivesParameters), ...outer, ...statusInput(gate) },
-      dependentTasks: gate.dependentTasks,
-      ...triggerOf(gate),
-    });
+    tasks[fanOut] = this.task(
+      fanOut,
+      {
+        retries: 0,
+        caching: caching(this.pipeline),
+        displayName: `${job.step.name} (fan out)`,
+        inputs: { ...this.parameterInputs(job.receivesParameters), ...outer, ...statusInput(gate) },
+        dependentTasks: gate.dependentTasks,
+        ...triggerOf(gate),
+      },
+      at,
+    );
     const listInput = `pipelinechannel--${fanOut}-${ITERATE_ON_OUTPUT}`;
     const itemInput = `${listInput}-loop-item`;
     const iterated = job.iterateAs !== undefined;
@@ -293,7 +330,7 @@ class GraphBuilder {
       this.parts,
       {
         name: fanJob.name,
-        argv: fan(this.pipeline, job.path, mode, inputPlaceholder(RUN_ID_INPUT), mapVariableJson(mapVariables, inputPlaceholder)),
+        argv: fan(this.pipeline, job.path, mode, inputPlaceholder(RUN_ID_INPUT), this.variables(mapVariables).json),
         settings: fanJob.settings,
         exports: fanJob.receivesParameters ? parameterExports(this.pipeline) : [],
         inputs: [...(fanJob.receivesParameters ? this.pipeline.parameters.map((p) => p.name) : []), ...mapVariables, ...(gated ? [UPSTREAM_STATUS] : [])],
@@ -303,6 +340,22 @@ class GraphBuilder {
       this.volumes,
     );
     return fanJob.name;
+  }
+
+  /**
+   * A container task, written as text straight away (what the YAML writer renders from containerTask,
+   * kfp-v2-text.test.ts checks it), its entries indented by `at`: the tasks of a 1,000-step graph
+   * as objects for the writer to walk were a third of its emission.
+   */
+  private task(name: string, options: ContainerTaskOptions, at: number) {
+    return containerTaskText(this.parts.shared, name, options, at);
+  }
+
+  /** A graph's map variables as its containers' cache keys and `--map-variable` read them, made once per graph, not per container. */
+  private variables(names: string[]): { names: string; json: string | undefined } {
+    let made = this.variableTexts.get(names);
+    if (made === undefined) this.variableTexts.set(names, (made = { names: names.join(','), json: mapVariableJson(names, inputPlaceholder) }));
+    return made;
   }
 
   /** The run's parameters, passed on by name from the enclosing DAG to the container that reads them. */
@@ -317,6 +370,8 @@ interface JobContext {
   absorbing: boolean;
   wrapped: boolean;
   gate: Gate;
+  /** Where the entries of the tasks go in the DAG being written (graphTasks). */
+  at: number;
 }
 
 /** A container task: the backend's executor DAG template and the pod's template. */

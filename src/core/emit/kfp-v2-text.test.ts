@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generatePipeline } from '../../../bench/generate';
-import { effectiveSettings } from '../model/effective';
+import { StepSettings } from '../model/step-settings';
 import type { OverrideEntry, Pipeline } from '../model/types';
 import { renderValue, yamlKey } from '../yaml/stringify';
 import {
@@ -11,7 +11,8 @@ import {
   platformConfig,
   LaterSteps,
   prefixedKey,
-  renderRootTask,
+  COMPONENT_TASK_INDENT,
+  renderContainerTask,
   renderV2Container,
   SharedText,
   type V2ContainerJob,
@@ -24,6 +25,7 @@ import { plannedVolumes } from './plan';
  */
 const pipeline: Pipeline = generatePipeline(1);
 const volumes = plannedVolumes(pipeline);
+const stepSettings = new StepSettings(pipeline);
 
 /** Words and names as odd as users can make them: quotes, colons, YAML keywords, line breaks. */
 const oddText = fc.oneof(
@@ -66,7 +68,8 @@ const job: fc.Arbitrary<V2ContainerJob> = fc
   })
   .map(({ kfp, recordsStatus, ...rest }) => ({
     ...rest,
-    settings: effectiveSettings(pipeline, { name: 's', type: 'task', command: 'c', kfp }, { resolveVariables: true }),
+    // Through StepSettings, as the emitters take them: some made from others with their own secrets (besidesSecrets).
+    settings: stepSettings.of({ name: 's', type: 'task', command: 'c', kfp }),
     ...(recordsStatus ? { recordsStatus } : {}),
   }));
 
@@ -86,7 +89,7 @@ describe('KFP v2 text written straight from the job', () => {
     );
   });
 
-  it('of a step after the start (its own command, no inputs) is renderV2Container\'s and renderRootTask\'s, each part with its key line', () => {
+  it('of a step after the start (its own command, no inputs) is renderV2Container\'s and renderContainerTask\'s, each part with its key line', () => {
     const laterStep = fc.record({
       job: job.map((one) => ({ ...one, exports: [], inputs: [], outputsIterateOn: false, failsTheRun: false, recordsStatus: undefined })),
       word: oddText,
@@ -107,7 +110,7 @@ describe('KFP v2 text written straight from the job', () => {
           const backoff = retries > 0 ? someBackoff : undefined;
           const text = later.render({ name: one.name, word, settings: one.settings, retries, backoff, displayName, after }, volumes);
           const container = renderV2Container(new SharedText(), { ...one, argv: argv.map((w, i) => (i === index ? word : w)) }, volumes);
-          const task = renderRootTask(new SharedText(), one.name, { retries, backoff, caching, displayName, inputs: {}, dependentTasks: after === undefined ? [] : [after] });
+          const task = renderContainerTask(new SharedText(), one.name, { retries, backoff, caching, displayName, inputs: {}, dependentTasks: after === undefined ? [] : [after] });
           expect(text.component).toBe(`  ${prefixedKey('comp-', one.name)}:${container.component.text}`);
           expect(text.executor).toBe(`    ${prefixedKey('exec-', one.name)}:${container.executor.text}`);
           expect(text.task).toBe(`      ${yamlKey(one.name)}:\n${task}`);
@@ -118,7 +121,7 @@ describe('KFP v2 text written straight from the job', () => {
     );
   });
 
-  it('is the text the YAML writer renders from a root task', () => {
+  it('is the text the YAML writer renders from a container task, at the root and in a DAG component', () => {
     const options = fc.record({
       retries: fc.integer({ min: 0, max: 3 }),
       caching: fc.boolean(),
@@ -129,9 +132,10 @@ describe('KFP v2 text written straight from the job', () => {
       triggerPolicy: fc.option(fc.record({ condition: oddText }), { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.array(fc.tuple(taskName, options), { minLength: 1, maxLength: 4 }), (tasks) => {
+      // One SharedText for tasks at both indentations, as one emission writes them: a piece kept at one is not the other's.
+      fc.property(fc.array(fc.tuple(taskName, options, fc.constantFrom(8, COMPONENT_TASK_INDENT)), { minLength: 1, maxLength: 6 }), (tasks) => {
         const shared = new SharedText();
-        for (const [name, task] of tasks) expect(`\n${renderRootTask(shared, name, task)}`).toBe(renderValue(containerTask(name, task), 8).text);
+        for (const [name, task, at] of tasks) expect(`\n${renderContainerTask(shared, name, task, at)}`).toBe(renderValue(containerTask(name, task), at).text);
       }),
     );
   });

@@ -9,7 +9,7 @@ import {
   inputPlaceholder,
   LaterSteps,
   prefixedKey,
-  renderRootTask,
+  renderContainerTask,
   renderV2Container,
   retryBackoff,
   RUN_ID_INPUT,
@@ -163,7 +163,7 @@ function renderStep(pipeline: Pipeline, task: PlannedTask, shared: SharedText, v
     volumes,
   );
   const retries = task.retries;
-  const taskText = renderRootTask(shared, task.name, {
+  const taskText = renderContainerTask(shared, task.name, {
     retries,
     backoff: retries > 0 ? retryBackoff(settings) : undefined,
     caching: caching(pipeline),

@@ -3,7 +3,7 @@
  */
 
 /** magnus's command-friendly name: the internal dot path with every ASCII space as `%` (§4.7). */
-export const commandFriendlyName = (stepPath: string) => stepPath.replaceAll(' ', '%');
+export const commandFriendlyName = (stepPath: string) => (stepPath.includes(' ') ? stepPath.replaceAll(' ', '%') : stepPath);
 
 /** Kubernetes-derived names (pods, labels) cannot be longer; kfp itself never truncated. */
 export const MAX_NAME_LENGTH = 63;

@@ -79,7 +79,12 @@ const byNameOf = new WeakMap<readonly Step[], ReadonlyMap<string, Step>>();
  */
 export function stepsByName(graph: Graph): ReadonlyMap<string, Step> {
   let byName = byNameOf.get(graph.steps);
-  if (byName === undefined) byNameOf.set(graph.steps, (byName = new Map(graph.steps.map((s) => [s.name, s]))));
+  if (byName === undefined) {
+    // A loop, not `new Map(steps.map(...))`: no pair array per step to make and iterate.
+    const map = new Map<string, Step>();
+    for (const step of graph.steps) map.set(step.name, step);
+    byNameOf.set(graph.steps, (byName = map));
+  }
   return byName;
 }
 

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics';
-import { walkSteps } from '../model/paths';
-import type { Pipeline, StepSettingKey } from '../model/types';
+import { someStep, walkSteps } from '../model/paths';
+import type { OverrideEntry, Pipeline, StepSettingKey } from '../model/types';
 import { info, stepTarget, warning } from '../validate/report';
-import { writtenSettings } from '../validate/written';
+import { writtenGlobalSettings, writtenSettings } from '../validate/written';
 import type { EmitTarget } from './options';
 
 /**
@@ -68,12 +68,18 @@ export function targetReport(pipeline: Pipeline, target: EmitTarget): Diagnostic
     retry_policy: 'KFP v2 retries a failed step whatever the cause: retry_policy is not applied',
   };
   const reported = new Set<string>();
-  for (const setting of writtenSettings(pipeline)) {
+  // Walking every step (paths, visits) costs a 1,000-step pipeline more than its settings' text: only when a step has a say.
+  const stepsMatter = someStep(pipeline.dag, (step) => {
+    for (const e of step.kfp ?? NONE) if (Object.hasOwn(NOT_IN_V2, e.key) || (step.type === 'parallel' && e.key === 'parallelism')) return true;
+    return false;
+  });
+  for (const setting of stepsMatter ? writtenSettings(pipeline) : writtenGlobalSettings(pipeline)) {
     const message = Object.hasOwn(NOT_IN_V2, setting.key) ? NOT_IN_V2[setting.key] : undefined;
     if (!message || setting.value === '' || setting.value === null || reported.has(setting.field + (setting.target.step ?? ''))) continue;
     reported.add(setting.field + (setting.target.step ?? ''));
     diagnostics.push(warning('W_TARGET_NO_EQUIVALENT', `${message}; use the Argo or KFP v1 target to keep it`, setting.target));
   }
+  if (!stepsMatter) return diagnostics;
   for (const visit of walkSteps(pipeline.dag)) {
     if (visit.step.type !== 'parallel' || !(visit.step.kfp ?? []).some((e) => e.key === 'parallelism')) continue;
     diagnostics.push(
@@ -82,3 +88,5 @@ export function targetReport(pipeline: Pipeline, target: EmitTarget): Diagnostic
   }
   return diagnostics;
 }
+
+const NONE: readonly OverrideEntry[] = [];

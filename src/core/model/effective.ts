@@ -113,7 +113,8 @@ export function effectiveSettings(pipeline: Pipeline, step: Step | undefined, op
   const text = (key: StepSettingKey): EffectiveSetting<string> => {
     const slot = slots.get(key)!;
     let value = slot.value === null || slot.value === undefined ? '' : typeof slot.value === 'object' ? JSON.stringify(slot.value) : String(slot.value);
-    if (options.resolveVariables) {
+    // No `$`, nothing to substitute: most values, and no Substitution to allocate for each.
+    if (options.resolveVariables && value.includes('$')) {
       const substituted = substituteVariables(value, variables);
       substituted.unresolved.forEach((name) => unresolved.add(name));
       value = substituted.text;
@@ -129,7 +130,7 @@ export function effectiveSettings(pipeline: Pipeline, step: Step | undefined, op
   const secretsSlot = slots.get('secrets_from_k8s')!;
   const secrets = Array.isArray(secretsSlot.value) ? (secretsSlot.value as SecretEntry[]) : [];
   const resolve = (value: string) => {
-    if (!options.resolveVariables) return value;
+    if (!options.resolveVariables || !value.includes('$')) return value;
     const substituted = substituteVariables(value, variables);
     substituted.unresolved.forEach((name) => unresolved.add(name));
     return substituted.text;
@@ -206,7 +207,7 @@ export function containerSecrets(settings: Pick<EffectiveSettings, 'secrets_from
   return [...written, ...settings.taskSecrets.filter((s) => !names.has(s.env))];
 }
 
-function resolveSecret(secret: SecretEntry, variables: ReadonlyMap<string, string>, unresolved: Set<string>): SecretEntry {
+export function resolveSecret(secret: SecretEntry, variables: ReadonlyMap<string, string>, unresolved: Set<string>): SecretEntry {
   const env = substituteVariables(secret.env, variables);
   const ref = substituteVariables(secret.ref, variables);
   [...env.unresolved, ...ref.unresolved].forEach((name) => unresolved.add(name));

@@ -54,6 +54,25 @@ export function stepVisits(graph: Graph): StepVisit[] {
   return visits;
 }
 
+/** Whether some step of any graph passes `test`: walkSteps's order, without its visits and paths (a test that needs them walks). */
+export function someStep(graph: Graph, test: (step: Step) => boolean): boolean {
+  for (const step of graph.steps) {
+    if (test(step)) return true;
+    switch (step.type) {
+      case 'parallel':
+        for (const branch of step.branches) if (someStep(branch.graph, test)) return true;
+        break;
+      case 'map':
+        if (someStep(step.branch, test)) return true;
+        break;
+      case 'dag':
+        if (step.graph && someStep(step.graph, test)) return true;
+        break;
+    }
+  }
+  return false;
+}
+
 /** Every graph (the pipeline's own first), with its path. */
 export function* walkGraphs(graph: Graph, graphPath = ''): Generator<{ graph: Graph; path: string }> {
   yield { graph, path: graphPath };

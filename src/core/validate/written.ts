@@ -22,6 +22,18 @@ export interface WrittenSetting {
 export const isStepSettingKey = (key: string): key is StepSettingKey => (STEP_SETTING_KEYS as readonly string[]).includes(key);
 
 export function* writtenSettings(pipeline: Pipeline): Generator<WrittenSetting> {
+  yield* writtenGlobalSettings(pipeline);
+  for (const visit of pipelineSteps(pipeline)) {
+    for (const entry of visit.step.kfp ?? []) {
+      if (!isStepSettingKey(entry.key) || appliesProfile(pipeline, entry)) continue;
+      const field = `kfp.${entry.key}`;
+      yield { key: entry.key, value: entry.value, field, target: stepTarget(visit, field), where: `step ${quote(visit.path)}` };
+    }
+  }
+}
+
+/** The settings written in the executor config and its profiles: writtenSettings without the steps' overrides. */
+export function* writtenGlobalSettings(pipeline: Pipeline): Generator<WrittenSetting> {
   const { executor } = pipeline;
   for (const key of STEP_SETTING_KEYS) {
     if (executor[key] === undefined) continue;
@@ -33,13 +45,6 @@ export function* writtenSettings(pipeline: Pipeline): Generator<WrittenSetting> 
       if (!isStepSettingKey(entry.key)) continue;
       const field = `profiles.${profile.name}.${entry.key}`;
       yield { key: entry.key, value: entry.value, field, target: { field }, where: `profile ${quote(profile.name)}` };
-    }
-  }
-  for (const visit of pipelineSteps(pipeline)) {
-    for (const entry of visit.step.kfp ?? []) {
-      if (!isStepSettingKey(entry.key) || appliesProfile(pipeline, entry)) continue;
-      const field = `kfp.${entry.key}`;
-      yield { key: entry.key, value: entry.value, field, target: stepTarget(visit, field), where: `step ${quote(visit.path)}` };
     }
   }
 }
