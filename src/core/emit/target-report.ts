@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics';
-import { someStep, walkSteps } from '../model/paths';
+import { walkSteps } from '../model/paths';
+import { someStep } from '../model/some-step';
 import type { OverrideEntry, Pipeline, StepSettingKey } from '../model/types';
 import { info, stepTarget, warning } from '../validate/report';
 import { writtenGlobalSettings, writtenSettings } from '../validate/written';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compositePipeline } from '../../../test/oracle/arbitraries';
-import { findStep, stepVisits, walkSteps } from './paths';
+import { stepVisits } from '../validate/visits';
+import { findStep, walkSteps } from './paths';
 
 describe('walking the steps', () => {
   it('in an array, visits what walkSteps visits, in the same order, at any depth', () => {

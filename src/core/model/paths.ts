@@ -40,39 +40,6 @@ export function* walkSteps(graph: Graph, graphPath = '', depth = 0): Generator<S
   }
 }
 
-/** What walkSteps visits, in an array: a walk without a generator's object per step and level. */
-export function stepVisits(graph: Graph): StepVisit[] {
-  const visits: StepVisit[] = [];
-  const visit = (graph: Graph, graphPath: string, depth: number) => {
-    for (const step of graph.steps) {
-      const path = joinPath(graphPath, step.name);
-      visits.push({ step, path, graph, graphPath, depth });
-      for (const child of childGraphs(step, path)) visit(child.graph, child.path, depth + 1);
-    }
-  };
-  visit(graph, '', 0);
-  return visits;
-}
-
-/** Whether some step of any graph passes `test`: walkSteps's order, without its visits and paths (a test that needs them walks). */
-export function someStep(graph: Graph, test: (step: Step) => boolean): boolean {
-  for (const step of graph.steps) {
-    if (test(step)) return true;
-    switch (step.type) {
-      case 'parallel':
-        for (const branch of step.branches) if (someStep(branch.graph, test)) return true;
-        break;
-      case 'map':
-        if (someStep(step.branch, test)) return true;
-        break;
-      case 'dag':
-        if (step.graph && someStep(step.graph, test)) return true;
-        break;
-    }
-  }
-  return false;
-}
-
 /** Every graph (the pipeline's own first), with its path. */
 export function* walkGraphs(graph: Graph, graphPath = ''): Generator<{ graph: Graph; path: string }> {
   yield { graph, path: graphPath };

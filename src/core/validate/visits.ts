@@ -1,5 +1,5 @@
-import { stepVisits, type StepVisit } from '../model/paths';
-import type { Pipeline } from '../model/types';
+import { childGraphs, joinPath, type StepVisit } from '../model/paths';
+import type { Graph, Pipeline } from '../model/types';
 
 /**
  * The pipeline's steps, walked once per validation: a dozen rules each walked all of them, ~1.6 MB
@@ -26,4 +26,18 @@ export function withPipelineSteps<T>(pipeline: Pipeline, run: () => T): T {
   } finally {
     walked = outer;
   }
+}
+
+/** What walkSteps visits, in an array: a walk without a generator's object per step and level. */
+export function stepVisits(graph: Graph): StepVisit[] {
+  const visits: StepVisit[] = [];
+  const visit = (graph: Graph, graphPath: string, depth: number) => {
+    for (const step of graph.steps) {
+      const path = joinPath(graphPath, step.name);
+      visits.push({ step, path, graph, graphPath, depth });
+      for (const child of childGraphs(step, path)) visit(child.graph, child.path, depth + 1);
+    }
+  };
+  visit(graph, '', 0);
+  return visits;
 }

@@ -14,6 +14,12 @@ export { emitPipeline, exportMagnus };
 
 export const validate = (pipeline: Pipeline): Diagnostic[] => sortDiagnostics(validatePipeline(pipeline));
 
+const DIAGNOSTIC_FIELDS = ['code', 'severity', 'message', 'step', 'graph', 'field', 'file', 'line', 'column', 'endLine', 'endColumn'] as const satisfies readonly (keyof Diagnostic)[];
+
+/** Whether two lists say the same, in the same order (derived.ts then keeps the older list). */
+export const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) =>
+  a.length === b.length && a.every((d, i) => DIAGNOSTIC_FIELDS.every((field) => d[field] === b[i][field]));
+
 /**
  * What the page shows of a pipeline it is about to take, computed where the pipeline was read (the
  * reader worker, or the build for the built-in example), so that taking a long pipeline does not

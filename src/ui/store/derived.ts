@@ -74,19 +74,16 @@ function memoizeByIdentity<T>(compute: (pipeline: Pipeline) => T): Memoized<T> {
   return memoized;
 }
 
-const DIAGNOSTIC_FIELDS = ['code', 'severity', 'message', 'step', 'graph', 'field', 'file', 'line', 'column', 'endLine', 'endColumn'] as const satisfies readonly (keyof Diagnostic)[];
-
-const sameDiagnostics = (a: readonly Diagnostic[], b: readonly Diagnostic[]) => a.length === b.length && a.every((d, i) => DIAGNOSTIC_FIELDS.every((field) => d[field] === b[i][field]));
-
 /**
  * The list computed last, again, for a change that leaves the diagnostics as they were (most
  * keystrokes): the canvas derives its nodes from the pipeline and its diagnostics, and a new but
  * equal list made it walk a long pipeline's steps a second time after every keystroke, when the
- * diagnostics caught up; the Problems list and the forms skip their render too.
+ * diagnostics caught up; the Problems list and the forms skip their render too. (The comparison
+ * is the engine's: only lists the engine made are compared.)
  */
 function unlessUnchanged(): (next: Diagnostic[]) => Diagnostic[] {
   let last: Diagnostic[] | undefined;
-  return (next) => (last !== undefined && sameDiagnostics(last, next) ? last : (last = next));
+  return (next) => (last !== undefined && engine().sameDiagnostics(last, next) ? last : (last = next));
 }
 
 const lastValidation = unlessUnchanged();
