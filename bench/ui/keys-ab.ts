@@ -11,7 +11,7 @@ import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../../scripts/chromium';
 import { median } from '../goals';
-import { importThroughDialog, magnusFiles, openApp, serve, typeAndTime } from './run';
+import { atMemoryLimit, importThroughDialog, magnusFiles, memoryDigits, openApp, serve, typeAndTime } from './run';
 
 const dists = process.argv.slice(2);
 if (dists.length < 2) throw new Error('usage: tsx bench/ui/keys-ab.ts <dist-a> <dist-b> [<dist-c> …]');
@@ -26,14 +26,8 @@ try {
     for (let d = 0; d < dists.length; d++) {
       const { page, close } = await openApp(browser, servers[d].url);
       await importThroughDialog(page, magnusFiles(1000, true));
-      const node = page.locator('.react-flow__node[aria-label^="Step step "][aria-label$=" (task)"]').first();
-      const name = (await node.getAttribute('aria-label'))!.replace(/^Step (.*) \(task\)$/, '$1');
-      await node.focus();
-      await page.keyboard.press('Enter');
-      await page.getByRole('heading', { name: `Step ${name}`, exact: true }).waitFor();
-      await page.getByLabel('Memory limit', { exact: true }).click();
-      await page.keyboard.press('Home');
-      const timed = await typeAndTime(page, Array.from({ length: 15 }, (_, i) => String((i % 9) + 1)), 'pipeline');
+      await atMemoryLimit(page);
+      const timed = await typeAndTime(page, memoryDigits(15), 'pipeline');
       echo[d].push(...timed.map((t) => t.echo));
       model[d].push(...timed.map((t) => t.model));
       await close();

@@ -207,6 +207,23 @@ interface ImportTiming {
   nodesInDom: number;
 }
 
+/**
+ * The caret at the start of the Memory limit of a task the canvas shows (a long pipeline renders
+ * only the nodes in view), its form opened by keyboard: where the keystrokes of the goals are typed.
+ */
+export async function atMemoryLimit(page: Page) {
+  const node = page.locator('.react-flow__node[aria-label^="Step step "][aria-label$=" (task)"]').first();
+  const name = (await node.getAttribute('aria-label'))!.replace(/^Step (.*) \(task\)$/, '$1');
+  await node.focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: `Step ${name}`, exact: true }).waitFor();
+  await page.getByLabel('Memory limit', { exact: true }).click();
+  await page.keyboard.press('Home');
+}
+
+/** Digits before "2Gi" keep the quantity valid, so every keystroke emits a workflow. */
+export const memoryDigits = (count: number) => Array.from({ length: count }, (_, i) => String((i % 9) + 1));
+
 export async function importThroughDialog(page: Page, files: ReturnType<typeof magnusFiles>): Promise<ImportTiming> {
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
@@ -451,18 +468,10 @@ async function measureSize(browser: Browser, url: string, size: number): Promise
 
   const { page, close } = await openApp(browser, url);
   await importThroughDialog(page, magnusFiles(size, true));
-  // A task the canvas shows (a long pipeline renders only the nodes in view), selected by keyboard.
-  const node = page.locator('.react-flow__node[aria-label^="Step step "][aria-label$=" (task)"]').first();
-  const name = (await node.getAttribute('aria-label'))!.replace(/^Step (.*) \(task\)$/, '$1');
-  await node.focus();
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: `Step ${name}`, exact: true }).waitFor();
-  // Digits before "2Gi" keep the quantity valid, so every keystroke emits a workflow.
-  await page.getByLabel('Memory limit', { exact: true }).click();
-  await page.keyboard.press('Home');
-  const memory = await typeAndTime(page, Array.from({ length: KEYSTROKES }, (_, i) => String((i % 9) + 1)), 'pipeline');
+  await atMemoryLimit(page);
+  const memory = await typeAndTime(page, memoryDigits(KEYSTROKES), 'pipeline');
   await page.waitForTimeout(500);
-  const memoryTyping = await typeAndTime(page, Array.from({ length: 2 * KEYSTROKES }, (_, i) => String((i % 9) + 1)), 'pipeline', TYPING_GAP_MS);
+  const memoryTyping = await typeAndTime(page, memoryDigits(2 * KEYSTROKES), 'pipeline', TYPING_GAP_MS);
   // The command is not in the Kubeflow YAML (every container runs `magnus execute_single_node`):
   // its keystrokes are timed to the change of dag.yaml, with that tab shown.
   await page.getByRole('tab', { name: 'dag.yaml' }).click();
