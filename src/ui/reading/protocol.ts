@@ -39,9 +39,9 @@ export interface ResultOf {
 /**
  * What a read hands the page before its answer: an import's pipeline, read and laid out, so the
  * canvas draws it while the worker checks and emits it (the answer brings those). The worker then
- * keeps its answer until the page asks for the rest (`RestOf`): the answer of a 1,000-step import
- * is ~2 MB (pipeline.yaml's text), and the page's copy of it in a task before the canvas's frame
- * delayed the steps it was drawing.
+ * keeps its answer until the page asks for the rest (`ReaderRequestMessage`'s `rest`): the answer
+ * of a 1,000-step import is ~2 MB (pipeline.yaml's text), and the page's copy of it in a task
+ * before the canvas's frame delayed the steps it was drawing.
  */
 export interface PartOf {
   import: { pipeline: Pipeline };

@@ -72,6 +72,8 @@ self.onmessage = async (event: MessageEvent<ReaderRequestMessage>) => {
         return post({ id, type: 'done', result: readSave(request.text) });
     }
   } catch (error) {
+    // An ask that came while the check was still running would otherwise stay for good.
+    askedEarly.delete(id);
     post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 };
