@@ -5,8 +5,9 @@
  * git-ignored `src/core/check/generated/`:
  *
  * - `argo-workflow-validator.js`: ajv's standalone validation code for the Workflow definition of
- *   the Argo schema, closed against unknown keys (the code ajv would compile at run time, made to
- *   validate an object that repeats once: validOnce);
+ *   the Argo schema, closed against unknown keys (the code ajv would compile at run time, its
+ *   functions given only the data and its path, and an object that repeats validated once:
+ *   pathOnly, validOnce);
  * - `kfp-descriptors.ts`: the KFP protos' FileDescriptorSet as the message objects
  *   @bufbuild/protobuf's `fromBinary` makes of it, in JSON (kfp-proto-registry.ts rebuilds them):
  *   decoding the binary set at run time was ~40 % of the strict check of a small pipeline (the
@@ -148,30 +149,51 @@ async function argoValidatorSource(): Promise<string> {
   const FORMATS = 'require("ajv-formats/dist/formats")';
   const code = standaloneCode(ajv, validate).replace(/^"use strict";/, '').split(FORMATS).join('ajvFormats');
   if (code.includes('require(')) throw new Error('ajv standalone code requires a module other than ajv-formats; import it here');
-  return `${HEADER}// ajv standalone code of the closed Argo Workflow schema (${WORKFLOW_DEFINITION}).\nimport ajvFormats from 'ajv-formats/dist/formats.js';\n${validOnce(code)}\n`;
+  return `${HEADER}// ajv standalone code of the closed Argo Workflow schema (${WORKFLOW_DEFINITION}).\nimport ajvFormats from 'ajv-formats/dist/formats.js';\n${validOnce(pathOnly(code))}\n`;
 }
 
 const VALIDATOR_HEAD = /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}\)\{/g;
-/** What ajv's code does with the arguments besides `instancePath`: takes them and passes them on. */
-const PASSED_ON = [VALIDATOR_HEAD, /parentData:data\d*,parentDataProperty:(?:"[^"]*"|i\d+|key\d+),rootData,dynamicAnchors/g];
+/** A call's second argument; its path expression holds no braces (`instancePath+"/env/" + i0`, `key1.replace(…)`). */
+const CALL_CONTEXT = /\{instancePath:([^{}]*?),parentData:data\d*,parentDataProperty:(?:"[^"]*"|i\d+|key\d+),rootData,dynamicAnchors\}/g;
 const EXPORTS = /export const validate = (validate\d+);export default validate\d+;/;
+
+/**
+ * ajv's functions take, besides the data, an object of `instancePath`, `parentData`,
+ * `parentDataProperty`, `rootData` and `dynamicAnchors`, made at every call, and this schema's code
+ * only passes the last four on. Each function takes the path alone; the build fails if the code
+ * uses the others in any other way, on which validOnce relies too.
+ */
+function pathOnly(code: string): string {
+  const functions = code.match(/function validate\d+\(/g)?.length ?? 0;
+  let heads = 0;
+  const lean = code
+    .replace(VALIDATOR_HEAD, (_, name: string) => {
+      heads++;
+      return `function ${name}(data, instancePath){`;
+    })
+    .replace(CALL_CONTEXT, (_, path: string) => path);
+  if (heads !== functions || /parentData|rootData|dynamicAnchors/.test(lean))
+    throw new Error('ajv standalone code changed shape: check what it does with its arguments, then update pathOnly and validOnce');
+  return lean;
+}
 
 /**
  * ajv's code validates a subtree again at each place it occurs, and the block reader gives a block
  * that repeats (a step's env, resources, mounts and volumes, from one template to the next) as one
  * object. So during one validation each definition's function remembers the objects it found valid
  * and answers true for them at once. Its verdict on an object does not depend on where the object is:
- * the code takes `parentData`, `rootData` and `dynamicAnchors` only to pass them on (checked here),
- * and `instancePath` only goes into errors, which a valid object has none of. An object found invalid
- * is validated again at each place, so each place gets its own errors. The memory is made afresh by
- * each validation, as a caller may change a document between two.
+ * it is given only the object and its path (pathOnly), and the path only goes into errors, which a
+ * valid object has none of. An object found invalid is validated again at each place, so each place
+ * gets its own errors. The memory is made afresh by each validation, as a caller may change a
+ * document between two.
  */
 function validOnce(code: string): string {
   const functions = code.match(/function validate\d+\(/g)?.length ?? 0;
+  const alwaysValid = code.match(/\{validate\d+\.errors = null;return true;\}/g)?.length ?? 0;
   let heads = 0;
   let ends = 0;
   const memoized = code
-    .replace(VALIDATOR_HEAD, (head, name: string) => {
+    .replace(/function (validate\d+)\(data, instancePath\)\{/g, (head, name: string) => {
       heads++;
       return `${head}if(valid!==null&&typeof data=="object"&&data!==null&&valid.get(data)===${name})return true;`;
     })
@@ -182,13 +204,10 @@ function validOnce(code: string): string {
     .replace(
       EXPORTS,
       (_, root: string) =>
-        `let valid=null;function validate(data){valid=new Map();try{const ok=${root}(data);validate.errors=${root}.errors;return ok;}finally{valid=null;}}export default validate;`,
+        `let valid=null;function validate(data){valid=new Map();try{const ok=${root}(data,"");validate.errors=${root}.errors;return ok;}finally{valid=null;}}export default validate;`,
     );
-  const alwaysValid = code.match(/\{validate\d+\.errors = null;return true;\}/g)?.length ?? 0;
-  let rest = code;
-  for (const pattern of PASSED_ON) rest = rest.replace(pattern, '');
-  if (heads !== functions || ends + alwaysValid !== functions || !/function validate\(data\)/.test(memoized) || /parentData|rootData|dynamicAnchors/.test(rest))
-    throw new Error('ajv standalone code changed shape: check that validity still depends only on the data, then update validOnce');
+  if (heads !== functions || ends + alwaysValid !== functions || !memoized.includes('function validate(data)'))
+    throw new Error('ajv standalone code changed shape: update validOnce');
   return memoized;
 }
 
