@@ -151,10 +151,10 @@ function visit(search: CycleSearch, name: string): void {
     search.cycles.push([...search.stack.slice(search.stack.indexOf(name)), name]);
     return;
   }
-  search.state[task.index] = VISITING;
+  search.state[task.index] = VISITING; // own-keys: a task's index in a typed array
   search.stack.push(name);
   const { upstream } = task;
   for (let i = 0; i < upstream.length; i++) visit(search, upstream[i]);
   search.stack.pop();
-  search.state[task.index] = DONE;
+  search.state[task.index] = DONE; // own-keys: a task's index in a typed array
 }
