@@ -149,7 +149,20 @@ async function argoValidatorSource(): Promise<string> {
   const FORMATS = 'require("ajv-formats/dist/formats")';
   const code = standaloneCode(ajv, validate).replace(/^"use strict";/, '').split(FORMATS).join('ajvFormats');
   if (code.includes('require(')) throw new Error('ajv standalone code requires a module other than ajv-formats; import it here');
-  return `${HEADER}// ajv standalone code of the closed Argo Workflow schema (${WORKFLOW_DEFINITION}).\nimport ajvFormats from 'ajv-formats/dist/formats.js';\n${validOnce(pathOnly(code))}\n`;
+  return `${HEADER}// ajv standalone code of the closed Argo Workflow schema (${WORKFLOW_DEFINITION}).\nimport ajvFormats from 'ajv-formats/dist/formats.js';\n${validOnce(pathOnly(withoutEvaluated(code)))}\n`;
+}
+
+/**
+ * ajv keeps, per function, which properties and items it evaluated, for `unevaluatedProperties` and
+ * `unevaluatedItems`; this schema has neither, so nothing reads it and each call's bookkeeping goes
+ * (the build fails if anything is left of it).
+ */
+function withoutEvaluated(code: string): string {
+  const lean = code
+    .replace(/const evaluated0 = validate\d+\.evaluated;if\(evaluated0\.dynamicProps\)\{evaluated0\.props = undefined;\}if\(evaluated0\.dynamicItems\)\{evaluated0\.items = undefined;\}/g, '')
+    .replace(/validate\d+\.evaluated = \{[^}]*\};/g, '');
+  if (lean.includes('evaluated')) throw new Error('ajv standalone code reads what it evaluated: update withoutEvaluated');
+  return lean;
 }
 
 const VALIDATOR_HEAD = /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}\)\{/g;
