@@ -28,7 +28,7 @@ interface Scope {
 
 /**
  * The `{{…}}` references of every string of the Workflow that holds one, read from the one walk of
- * the document (walkProblems, argo-rules.ts): each string is looked at once, for the workflow parameters it
+ * the document (argo-walk.ts): each string is looked at once, for the workflow parameters it
  * names and for the names of the template, task or step it belongs to. Problems come out as two
  * separate walks would give them: the workflow parameters in document order, then per template its
  * own strings, its DAG tasks', its steps'. Paths are built only for strings with a problem.
