@@ -261,6 +261,7 @@ class Reader extends BlockLines {
   /** Where the value after a double-quoted key starts. */
   private valueAt = 0;
 
+  /** The documents, read entry by entry: each entry's key or dash, then its value or the level its value opens. */
   stream(): BlockYaml {
     const { text, levels } = this;
     const docs: unknown[] = [];
@@ -296,7 +297,7 @@ class Reader extends BlockLines {
           // own-keys: '__proto__' is refused above (left to the yaml package)
           level.map[key] = known.value;
           level.previous = known;
-          at = -1;
+          at = -1; // stored: no value on the line to read
         } else {
           if (text.charCodeAt(at) !== SPACE) throw notInLayout;
           at++;
