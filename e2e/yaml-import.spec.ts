@@ -182,7 +182,7 @@ test('a broken file is refused with its line, and the current pipeline stays', a
   const dialog = page.getByRole('dialog', { name: 'Import magnus pipeline' });
   await dialog.getByLabel('Choose files').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(BROKEN_DAG) });
   const failure = dialog.getByRole('alert');
-  await expect(failure).toContainText('Import failed — nothing changed');
+  await expect(failure).toContainText('Import failed — nothing changed', IMPORT_TIMEOUT);
   await expect(failure).toContainText('broken.yaml:5:1');
   await expect(failure).toContainText('YAML_SYNTAX');
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -194,7 +194,7 @@ test('a broken file is refused with its line, and the current pipeline stays', a
   // Dropped, it is refused the same way, in the import report.
   await dropFiles(page, [{ name: 'broken.yaml', text: BROKEN_DAG }]);
   const report = page.getByRole('dialog', { name: 'Import failed — nothing changed' });
-  await expect(report).toContainText('broken.yaml:5:1');
+  await expect(report).toContainText('broken.yaml:5:1', IMPORT_TIMEOUT);
   await report.getByRole('button', { name: 'Close' }).click();
   expect(await stepNames(page)).toContain('prepare data');
 
@@ -202,7 +202,7 @@ test('a broken file is refused with its line, and the current pipeline stays', a
   await toolbar(page).getByRole('button', { name: 'Import…' }).click();
   await dialog.getByLabel('Dag YAML').fill(BROKEN_DAG);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Dag YAML:5:1');
+  await expect(dialog.getByRole('alert')).toContainText('Dag YAML:5:1', IMPORT_TIMEOUT);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(await stepNames(page)).toContain('prepare data');

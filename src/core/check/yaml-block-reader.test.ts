@@ -87,6 +87,18 @@ describe('readBlockYaml', () => {
     fc.assert(fc.property(writerData, (value) => void expectSameReading(toYaml(value))), { numRuns: 250 });
   });
 
+  it('reads streams of several written documents as the yaml package does (the end of each closes all its levels at once)', () => {
+    let accepted = 0;
+    const stream = fc.array(writerData, { minLength: 2, maxLength: 4 }).map((values) => values.map((value) => toYaml(value)).join('---\n'));
+    fc.assert(
+      fc.property(stream, (text) => {
+        if (expectSameReading(text)) accepted++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(accepted).toBeGreaterThan(150);
+  });
+
   it('reads hand-made layout texts with ambiguous plain scalars (YAML 1.1 differences) as the yaml package does', () => {
     let accepted = 0;
     fc.assert(

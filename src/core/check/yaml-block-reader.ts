@@ -13,6 +13,7 @@
  * test checks that what this accepts, the `yaml` package reads identically.
  */
 import { Document, isScalar, type ScalarTag, type Schema } from 'yaml';
+import { KFP_V2_SAMPLE } from './kfp-v2-sample.ts';
 import { isWellFormed } from './values.ts';
 import {
   BlockLines,
@@ -45,10 +46,30 @@ export interface BlockYaml {
   differences: Array<{ path: string; as12: unknown; as11: unknown }>;
 }
 
+/**
+ * Before its first text of this size (~100 steps), a process reads a small text holding every
+ * construct of the layout (the KFP v2 sample) twice. The reading loop is one function that V8
+ * compiles for the branches it has seen taken: a construct first met late in a large text (the
+ * platform spec's lists of mappings, a kind of value not met before) threw that code away and had the
+ * whole loop compiled again, two or three times in a cold reading. Only the compiling changes: the
+ * readings are not used, and they leave nothing behind but scalars in the caches.
+ */
+const PRIME_FROM = 256 * 1024;
+let primed = false;
+
 /** The documents of `text`, or `undefined` when `text` is not in the layout this reads. */
 export function readBlockYaml(text: string): BlockYaml | undefined {
   if (text.length === 0 || text.charCodeAt(text.length - 1) !== NEWLINE || UNREADABLE.test(text) || !isWellFormed(text)) return undefined; // lone surrogates: the package decides
   slotsFor(text.length);
+  if (!primed && text.length >= PRIME_FROM) {
+    primed = true;
+    read(KFP_V2_SAMPLE);
+    read(KFP_V2_SAMPLE);
+  }
+  return read(text);
+}
+
+function read(text: string): BlockYaml | undefined {
   try {
     return new Reader(text).stream();
   } catch (error) {
@@ -58,7 +79,7 @@ export function readBlockYaml(text: string): BlockYaml | undefined {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-/** Deeper than any emitted pipeline; keeps the recursion here far from the stack's limit. */
+/** Deeper than any emitted pipeline; bounds the levels a reading keeps (the `yaml` package reads deeper texts). */
 const DEPTH_LIMIT = 1000;
 
 interface Resolution {
@@ -197,145 +218,240 @@ interface Repeat {
   value: unknown;
 }
 
+/**
+ * A mapping or sequence being read: what the reading loop keeps for each level of nesting, where a
+ * recursive reader would keep a call's locals. One per depth, reused by each mapping or sequence read at it.
+ */
+class Level {
+  isMap = true;
+  /** Of its entries' keys or dashes. */
+  indent = 0;
+  /** Where the next entry's key starts (the first may share a dash's line: `- key: …`). */
+  column = 0;
+  map: Record<string, unknown> = {};
+  items: unknown[] = [];
+  /** The key whose value is being read. */
+  key = '';
+  /** Where that value's block starts, and the differences found before it: whether it may be remembered. */
+  blockStart = 0;
+  differences = 0;
+  /** The block value of the entry before: in a map of executors' configs or components, the next one's text is often the same. */
+  previous: Repeat | undefined = undefined;
+}
+
+/**
+ * One loop over the lines with an explicit stack of levels, the common cases of each line written
+ * out in it and the rare ones in methods of their own: V8's optimising compiler compiled the
+ * recursive reader's functions each with the others inlined, over and over, and a cold reading spent
+ * more on compiling than on reading. This loop it compiles once.
+ */
 class Reader extends BlockLines {
   private readonly differences: BlockYaml['differences'] = [];
-  /** Keys and indices from the document to the value being read, for the path of a difference. */
-  private readonly path: Array<string | number> = [];
+  /** Levels from the document to the value being read: levels[0 … depth - 1]. */
+  private readonly levels: Level[] = [];
+  private depth = 0;
   /** The last block value remembered under each key, by depth. Per reading: its values are its documents' own. */
   private readonly repeats: Array<Map<string, Repeat> | undefined> = [];
-  /** What the last blockValue read or found, when it can be recognised again. */
-  private lastRepeat: Repeat | undefined = undefined;
   /**
    * Characters the comparisons with blocks read before may still read (each counted whole): what they
    * cost stays within a few native readings of the text whatever the text (a deep nesting of
    * near-repeats would otherwise compare each level's rest again).
    */
   private compareBudget = 8 * this.text.length;
-
-  stream(): BlockYaml {
-    const docs: unknown[] = [];
-    for (;;) {
-      if (this.atEnd() || this.indent !== 0 || this.isDocumentMarker()) throw notInLayout;
-      docs.push(this.isSequenceEntry() ? this.sequence(0) : this.mapping(0));
-      if (this.atEnd()) return { docs, differences: this.differences };
-      if (!this.isDocumentMarker() || this.end - this.start !== 3) throw notInLayout;
-      this.line(this.end + 1);
-    }
-  }
-
-  /** Entries at `indent`; the first may share a dash's line (`- key: …`), its key then at column `indent`. */
-  private mapping(indent: number): Record<string, unknown> {
-    const map: Record<string, unknown> = {};
-    let column = this.start + indent;
-    // The block value of the entry before: in a map of executors' configs or components, the next one's text is often the same.
-    let previous: Repeat | undefined;
-    for (;;) {
-      const key = this.key(column);
-      if (Object.hasOwn(map, key) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
-      this.path.push(key);
-      if (this.path.length > DEPTH_LIMIT) throw notInLayout;
-      if (this.valueAt === this.end) {
-        // own-keys: '__proto__' is refused above (left to the yaml package)
-        map[key] = this.blockValue(key, indent + 2, previous);
-        previous = this.lastRepeat;
-      } else {
-        if (this.text.charCodeAt(this.valueAt) !== SPACE) throw notInLayout;
-        // own-keys: '__proto__' is refused above (left to the yaml package)
-        map[key] = this.inline(this.valueAt + 1, indent + 2);
-      }
-      this.path.pop();
-      if (this.atEnd() || this.indent < indent || this.isDocumentMarker()) return map;
-      if (this.indent > indent || this.isSequenceEntry()) throw notInLayout;
-      column = this.start + indent;
-    }
-  }
-
-  private sequence(indent: number): unknown[] {
-    const items: unknown[] = [];
-    for (;;) {
-      this.path.push(items.length);
-      if (this.path.length > DEPTH_LIMIT) throw notInLayout;
-      const dash = this.start + indent;
-      if (dash + 1 === this.end) {
-        // A bare dash: the item is a block sequence on the next lines.
-        this.line(this.end + 1);
-        if (this.atEnd() || this.indent !== indent + 2 || !this.isSequenceEntry()) throw notInLayout;
-        items.push(this.sequence(indent + 2));
-      } else {
-        const content = dash + 2;
-        items.push(this.startsMappingEntry(content) ? this.mapping(indent + 2) : this.inline(content, indent + 2));
-      }
-      this.path.pop();
-      if (this.atEnd() || this.indent < indent || this.isDocumentMarker()) return items;
-      if (this.indent > indent || !this.isSequenceEntry()) throw notInLayout;
-    }
-  }
-
-  /** Where the value after the last key read starts (a field, not a returned pair: one per entry adds up). */
+  /** Where the value after a double-quoted key starts. */
   private valueAt = 0;
 
-  private key(at: number): string {
-    const { text } = this;
-    let key: string;
-    let colon: number;
-    if (text.charCodeAt(at) === DOUBLE_QUOTE) {
-      const close = this.closingQuote(at);
-      key = decodeDoubleQuoted(text.slice(at, close + 1));
-      colon = close + 1;
-      if (text.charCodeAt(colon) !== COLON) throw notInLayout;
-    } else {
-      colon = this.keyColon(at);
-      if (colon <= at) throw notInLayout;
-      key = this.plainKey(at, colon);
+  /** The documents, read entry by entry: each entry's key or dash, then its value or the level its value opens. */
+  stream(): BlockYaml {
+    const { text, levels } = this;
+    const docs: unknown[] = [];
+    let level = this.startDocument();
+    entries: for (;;) {
+      // The next entry of `level`: its value is on its line, or is a block value found again, or opens the next level.
+      let at: number;
+      if (level.isMap) {
+        const column = level.column;
+        let key: string;
+        if (text.charCodeAt(column) === DOUBLE_QUOTE) {
+          key = this.quotedKey(column);
+          at = this.valueAt;
+        } else {
+          const colon = this.keyColon(column);
+          const length = colon - column;
+          if (length <= 0 || length > KEY_LIMIT) throw notInLayout;
+          const slot = slotOf(text, column, length);
+          const known = keySlots[slot];
+          key = isAt(known, text, column, length) ? known : this.newKey(column, colon, slot);
+          at = colon + 1;
+        }
+        if (Object.hasOwn(level.map, key) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
+        level.key = key;
+        if (at === this.end) {
+          const known = this.repeatOf(level);
+          if (known === undefined) {
+            level = this.openBlockValue(level);
+            continue;
+          }
+          this.line(this.end + 1 + known.text.length);
+          repeatedValues.add(known.value as object);
+          // own-keys: '__proto__' is refused above (left to the yaml package)
+          level.map[key] = known.value;
+          level.previous = known;
+          at = -1; // stored: no value on the line to read
+        } else {
+          if (text.charCodeAt(at) !== SPACE) throw notInLayout;
+          at++;
+        }
+      } else {
+        const dash = this.start + level.indent;
+        if (dash + 1 === this.end) {
+          level = this.bareDash(level);
+          continue;
+        }
+        at = dash + 2;
+        if (this.startsMappingEntry(at)) {
+          level = this.open(true, level.indent + 2, at);
+          continue;
+        }
+      }
+      if (at >= 0) {
+        // A value on the rest of the line: plain and double-quoted ones here, each text resolved once, the rarer kinds apart.
+        let value: unknown;
+        const first = text.charCodeAt(at);
+        if (first === SINGLE_QUOTE || first === OPEN_BRACKET || first === OPEN_BRACE || first === PIPE) value = this.otherValue(at, level.indent + 2);
+        else {
+          const length = this.end - at;
+          if (first === DOUBLE_QUOTE) {
+            const slot = slotOf(text, at, length);
+            const known = quotedValues[slot];
+            value = known !== undefined && isAt(quotedSlots[slot], text, at, length) ? known : this.newQuotedValue(at, slot);
+          } else {
+            if (length === 0) throw notInLayout;
+            const slot = slotOf(text, at, length);
+            let resolution = plainResolutions[slot];
+            if (resolution === undefined || !isAt(plainSlots[slot], text, at, length)) resolution = this.newPlainValue(at, slot);
+            value = resolution.as12;
+            if (!Object.is(value, resolution.as11)) this.difference(resolution);
+          }
+          this.line(this.end + 1);
+        }
+        // own-keys: '__proto__' is refused above (left to the yaml package)
+        if (level.isMap) level.map[level.key] = value;
+        else level.items.push(value);
+      }
+      // The entry is read: a line less indented (or none) ends its level, and maybe the levels around it.
+      while (this.atEnd() || this.indent < level.indent || this.isDocumentMarker()) {
+        const value = level.isMap ? level.map : level.items;
+        if (--this.depth === 0) {
+          docs.push(value);
+          if (this.atEnd()) return { docs, differences: this.differences };
+          level = this.nextDocument();
+          continue entries;
+        }
+        level = levels[this.depth - 1]!;
+        if (level.isMap) this.endBlockValue(level, value);
+        else level.items.push(value);
+      }
+      if (this.indent > level.indent || this.isSequenceEntry() === level.isMap) throw notInLayout;
+      level.column = this.start + level.indent;
     }
-    if (colon - at > KEY_LIMIT) throw notInLayout;
+  }
+
+  /** After a bare dash, the level of the block sequence that is its item, on the next lines. */
+  private bareDash(level: Level): Level {
+    this.line(this.end + 1);
+    if (this.atEnd() || this.indent !== level.indent + 2 || !this.isSequenceEntry()) throw notInLayout;
+    return this.open(false, level.indent + 2, 0);
+  }
+
+  /** The level of the document after the `---` line at the current line. */
+  private nextDocument(): Level {
+    if (!this.isDocumentMarker() || this.end - this.start !== 3) throw notInLayout;
+    this.line(this.end + 1);
+    return this.startDocument();
+  }
+
+  /** The level of a document that starts at the current line. */
+  private startDocument(): Level {
+    if (this.atEnd() || this.indent !== 0 || this.isDocumentMarker()) throw notInLayout;
+    return this.open(!this.isSequenceEntry(), 0, this.start);
+  }
+
+  /** The next level, a mapping or a sequence at `indent`, its first key (if a mapping) at `column`. */
+  private open(isMap: boolean, indent: number, column: number): Level {
+    if (this.depth >= DEPTH_LIMIT) throw notInLayout;
+    let level = this.levels[this.depth];
+    if (level === undefined) this.levels.push((level = new Level()));
+    this.depth++;
+    level.isMap = isMap;
+    level.indent = indent;
+    level.column = column;
+    if (isMap) level.map = {};
+    else level.items = [];
+    level.previous = undefined;
+    return level;
+  }
+
+  /** A double-quoted key at `at`; `valueAt` is then after its colon. */
+  private quotedKey(at: number): string {
+    const close = this.closingQuote(at);
+    const key = decodeDoubleQuoted(this.text.slice(at, close + 1));
+    const colon = close + 1;
+    if (this.text.charCodeAt(colon) !== COLON || colon - at > KEY_LIMIT) throw notInLayout;
     this.valueAt = colon + 1;
     return key;
   }
 
-  private plainKey(at: number, colon: number): string {
-    const { text } = this;
-    const length = colon - at;
-    const slot = slotOf(text, at, length);
-    const known = keySlots[slot];
-    if (isAt(known, text, at, length)) return known;
-    const key = text.slice(at, colon);
+  /** A plain key not read before in its slot: it must read as itself in both versions. */
+  private newKey(at: number, colon: number, slot: number): string {
+    const key = this.text.slice(at, colon);
     if (!isStringKey(key)) throw notInLayout;
     keySlots[slot] = key; // own-keys: index
     return key;
   }
 
   /**
-   * The block of lines after `key:` (at `valueIndent`). When its text is that of a block read before
-   * — the entry's before in the same mapping, or the last one under the same key at the same depth —
-   * and the line after it ends it in the same way, it is that block's value, not read again: the
-   * reading of a block depends only on its lines and on the line that ends it (not blank, and less
-   * indented), and its depth follows from its indentation. A block with a YAML 1.1 difference in it is
-   * not remembered (the difference is reported with its path, once per place).
+   * The value of the block of lines after `level`'s key when its text is that of a block read
+   * before — the entry's before in the same mapping, or the last one under the same key at the same
+   * depth — and the line after it ends it in the same way: the reading of a block depends only on its
+   * lines and on the line that ends it (not blank, and less indented), and its depth follows from its
+   * indentation.
    */
-  private blockValue(key: string, valueIndent: number, previous: Repeat | undefined): unknown {
+  private repeatOf(level: Level): Repeat | undefined {
     const start = this.end + 1;
-    const depth = valueIndent >> 1;
-    let byKey = this.repeats[depth];
-    const known = this.repeatAt(previous, start, valueIndent) ?? this.repeatAt(byKey?.get(key), start, valueIndent);
-    if (known !== undefined) {
-      this.line(start + known.text.length);
-      this.lastRepeat = known;
-      repeatedValues.add(known.value as object);
-      return known.value;
-    }
+    const valueIndent = level.indent + 2;
+    return this.repeatAt(level.previous, start, valueIndent) ?? this.repeatAt(this.repeats[valueIndent >> 1]?.get(level.key), start, valueIndent);
+  }
+
+  /** The level of the block of lines after `level`'s key, read for the first time (`endBlockValue` then stores it). */
+  private openBlockValue(level: Level): Level {
+    const start = this.end + 1;
+    const valueIndent = level.indent + 2;
     this.line(start);
     if (this.atEnd() || this.indent !== valueIndent) throw notInLayout;
-    const differences = this.differences.length;
-    const value = this.isSequenceEntry() ? this.sequence(valueIndent) : this.mapping(valueIndent);
+    level.blockStart = start;
+    level.differences = this.differences.length;
+    return this.open(!this.isSequenceEntry(), valueIndent, this.start + valueIndent);
+  }
+
+  /**
+   * Stores the block value just read under `level`'s key, and remembers it unless it holds a YAML 1.1
+   * difference (the difference is reported with its path, once per place).
+   */
+  private endBlockValue(level: Level, value: unknown): void {
+    const { key } = level;
+    // own-keys: '__proto__' is refused when the key is read (left to the yaml package)
+    level.map[key] = value;
+    const valueIndent = level.indent + 2;
     let repeat: Repeat | undefined;
-    if (this.differences.length === differences && this.endsBlock(this.start, valueIndent)) {
-      repeat = { text: this.text.slice(start, this.start), value };
+    if (this.differences.length === level.differences && this.endsBlock(this.start, valueIndent)) {
+      repeat = { text: this.text.slice(level.blockStart, this.start), value };
+      const depth = valueIndent >> 1;
+      let byKey = this.repeats[depth];
       if (byKey === undefined) this.repeats[depth] = byKey = new Map(); // own-keys: index
       byKey.set(key, repeat);
     }
-    this.lastRepeat = repeat;
-    return value;
+    level.previous = repeat;
   }
 
   /** `repeat` when its text is at `start` and is ended there as it was where it was read. */
@@ -357,59 +473,52 @@ class Reader extends BlockLines {
     return i - at < valueIndent && text.charCodeAt(i) !== NEWLINE;
   }
 
-  /** A value on the rest of the line from `at`; a `|` block's lines are indented by `blockIndent`. */
-  private inline(at: number, blockIndent: number): unknown {
+  /** A single-quoted value, `[]`, `{}` or a `|` block from `at` (a block's lines indented by `blockIndent`), and the line after it. */
+  private otherValue(at: number, blockIndent: number): unknown {
     const { text, end } = this;
-    const first = text.charCodeAt(at);
+    const raw = text.slice(at, end);
     let value: unknown;
-    if (first === DOUBLE_QUOTE) value = this.doubleQuotedValue(at);
-    else if (first === SINGLE_QUOTE) {
-      const raw = text.slice(at, end);
-      if (!SINGLE_QUOTED.test(raw)) throw notInLayout;
-      value = raw.slice(1, -1);
-    } else if (first === OPEN_BRACKET && end - at === 2 && text.charCodeAt(at + 1) === 93 /* ] */) value = [];
-    else if (first === OPEN_BRACE && end - at === 2 && text.charCodeAt(at + 1) === 125 /* } */) value = {};
-    else if (first === PIPE && end - at <= 2) {
-      const header = text.slice(at, end);
-      if (header === '|' || header === '|-' || header === '|+') return this.block(header, blockIndent);
-      value = this.plainValue(at);
-    } else value = this.plainValue(at);
+    if (raw === '|' || raw === '|-' || raw === '|+') return this.block(raw, blockIndent);
+    if (raw === '[]') value = [];
+    else if (raw === '{}') value = {};
+    else if (SINGLE_QUOTED.test(raw)) value = raw.slice(1, -1);
+    else throw notInLayout; // no plain scalar starts with these characters
     this.line(end + 1);
     return value;
   }
 
-  /** The plain scalar from `at` to the end of the line. */
-  private plainValue(at: number): unknown {
-    const { text } = this;
-    const length = this.end - at;
-    if (length === 0) throw notInLayout;
-    const slot = slotOf(text, at, length);
-    let resolution = plainResolutions[slot];
-    if (!isAt(plainSlots[slot], text, at, length) || resolution === undefined) {
-      const raw = text.slice(at, this.end);
-      const resolved = resolvePlainValue(raw);
-      if (resolved === null) throw notInLayout;
-      resolution = resolved;
-      plainSlots[slot] = raw; // own-keys: index
-      plainResolutions[slot] = resolution; // own-keys: index
-    }
-    const { as12, as11 } = resolution;
-    if (!Object.is(as12, as11)) this.differences.push({ path: pathOf(this.path), as12, as11 });
-    return as12;
-  }
-
-  /** The double-quoted scalar from `at` to the end of the line. */
-  private doubleQuotedValue(at: number): string {
-    const { text, end } = this;
-    const length = end - at;
-    const slot = slotOf(text, at, length);
-    const known = quotedValues[slot];
-    if (known !== undefined && isAt(quotedSlots[slot], text, at, length)) return known;
-    const raw = text.slice(at, end);
+  /** A double-quoted value from `at` to the end of the line, not read before in its slot. */
+  private newQuotedValue(at: number, slot: number): string {
+    const raw = this.text.slice(at, this.end);
     const value = SIMPLE_DOUBLE_QUOTED.test(raw) ? raw.slice(1, -1) : decodeDoubleQuoted(raw);
     quotedSlots[slot] = raw; // own-keys: index
     quotedValues[slot] = value; // own-keys: index
     return value;
+  }
+
+  /** What a plain value from `at` to the end of the line, not read before in its slot, means. */
+  private newPlainValue(at: number, slot: number): Resolution {
+    const raw = this.text.slice(at, this.end);
+    const resolution = resolvePlainValue(raw);
+    if (resolution === null) throw notInLayout;
+    plainSlots[slot] = raw; // own-keys: index
+    plainResolutions[slot] = resolution; // own-keys: index
+    return resolution;
+  }
+
+  private difference({ as12, as11 }: Resolution): void {
+    this.differences.push({ path: this.path(), as12, as11 });
+  }
+
+  /** The JSON pointer of the value being read: each level's key, or its index (the count of the items before). */
+  private path(): string {
+    let path = '';
+    for (let i = 0; i < this.depth; i++) {
+      const level = this.levels[i]!;
+      const segment = level.isMap ? level.key : String(level.items.length);
+      path += '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1');
+    }
+    return path;
   }
 
   /** A `|` literal block whose lines are indented by exactly `indent` (the first non-empty one sets it). */
@@ -431,11 +540,4 @@ class Reader extends BlockLines {
     if (lastContent < 0) throw notInLayout;
     return blockText(header, lines, lastContent);
   }
-}
-
-
-function pathOf(segments: ReadonlyArray<string | number>): string {
-  let path = '';
-  for (const segment of segments) path += '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-  return path;
 }
