@@ -5,7 +5,9 @@
  * git-ignored `src/core/check/generated/`:
  *
  * - `argo-workflow-validator.js`: ajv's standalone validation code for the Workflow definition of
- *   the Argo schema, closed against unknown keys (the same code ajv would compile at run time);
+ *   the Argo schema, closed against unknown keys (the code ajv would compile at run time, its
+ *   functions given only the data and its path, and an object that repeats validated once:
+ *   pathOnly, validOnce);
  * - `kfp-descriptors.ts`: the KFP protos' FileDescriptorSet as the message objects
  *   @bufbuild/protobuf's `fromBinary` makes of it, in JSON (kfp-proto-registry.ts rebuilds them):
  *   decoding the binary set at run time was ~40 % of the strict check of a small pipeline (the
@@ -125,10 +127,10 @@ function withoutAnnotations(schema: unknown): unknown {
   return out;
 }
 
-async function argoValidatorSource(): Promise<string> {
+/** ajv holding the checker's Argo schema, and its validator of a Workflow (the tests compare the generated code with it). */
+export async function argoWorkflowAjv() {
   const { default: Ajv2020 } = await import('ajv/dist/2020.js');
   const { default: addFormats } = await import('ajv-formats');
-  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
   // allErrors: every problem, not the first; inlineRefs off: each definition becomes one function
   // (the code is a third the size, the verdicts the same).
   const ajv = new Ajv2020({ allErrors: true, inlineRefs: false, code: { source: true, esm: true } });
@@ -137,17 +139,95 @@ async function argoValidatorSource(): Promise<string> {
   // The schema's root is a oneOf over five kinds (a WorkflowTemplate would pass it), so validate the Workflow only.
   const validate = ajv.getSchema(`argo#/definitions/${WORKFLOW_DEFINITION}`);
   if (!validate) throw new Error(`Argo schema has no definition ${WORKFLOW_DEFINITION}`);
+  return { ajv, validate };
+}
+
+async function argoValidatorSource(): Promise<string> {
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const { ajv, validate } = await argoWorkflowAjv();
   // ajv refers to the formats it used with require() even in ES module output.
   const FORMATS = 'require("ajv-formats/dist/formats")';
   const code = standaloneCode(ajv, validate).replace(/^"use strict";/, '').split(FORMATS).join('ajvFormats');
   if (code.includes('require(')) throw new Error('ajv standalone code requires a module other than ajv-formats; import it here');
-  return `${HEADER}// ajv standalone code of the closed Argo Workflow schema (${WORKFLOW_DEFINITION}).\nimport ajvFormats from 'ajv-formats/dist/formats.js';\n${code}\n`;
+  return `${HEADER}// ajv standalone code of the closed Argo Workflow schema (${WORKFLOW_DEFINITION}).\nimport ajvFormats from 'ajv-formats/dist/formats.js';\n${validOnce(pathOnly(withoutEvaluated(code)))}\n`;
 }
 
-const ARGO_VALIDATOR_TYPES = `${HEADER}import type { ValidateFunction } from 'ajv';
+/**
+ * ajv keeps, per function, which properties and items it evaluated, for `unevaluatedProperties` and
+ * `unevaluatedItems`; this schema has neither, so nothing reads it and each call's bookkeeping goes
+ * (the build fails if anything is left of it).
+ */
+function withoutEvaluated(code: string): string {
+  const lean = code
+    .replace(/const evaluated0 = validate\d+\.evaluated;if\(evaluated0\.dynamicProps\)\{evaluated0\.props = undefined;\}if\(evaluated0\.dynamicItems\)\{evaluated0\.items = undefined;\}/g, '')
+    .replace(/validate\d+\.evaluated = \{[^}]*\};/g, '');
+  if (lean.includes('evaluated')) throw new Error('ajv standalone code reads what it evaluated: update withoutEvaluated');
+  return lean;
+}
+
+const VALIDATOR_HEAD = /function (validate\d+)\(data, \{instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors=\{\}\}=\{\}\)\{/g;
+/** A call's second argument; its path expression holds no braces (`instancePath+"/env/" + i0`, `key1.replace(…)`). */
+const CALL_CONTEXT = /\{instancePath:([^{}]*?),parentData:data\d*,parentDataProperty:(?:"[^"]*"|i\d+|key\d+),rootData,dynamicAnchors\}/g;
+const EXPORTS = /export const validate = (validate\d+);export default validate\d+;/;
+
+/**
+ * ajv's functions take, besides the data, an object of `instancePath`, `parentData`,
+ * `parentDataProperty`, `rootData` and `dynamicAnchors`, made at every call, and this schema's code
+ * only passes the last four on. Each function takes the path alone; the build fails if the code
+ * uses the others in any other way, on which validOnce relies too.
+ */
+function pathOnly(code: string): string {
+  const functions = code.match(/function validate\d+\(/g)?.length ?? 0;
+  let heads = 0;
+  const lean = code
+    .replace(VALIDATOR_HEAD, (_, name: string) => {
+      heads++;
+      return `function ${name}(data, instancePath){`;
+    })
+    .replace(CALL_CONTEXT, (_, path: string) => path);
+  if (heads !== functions || /parentData|rootData|dynamicAnchors/.test(lean))
+    throw new Error('ajv standalone code changed shape: check what it does with its arguments, then update pathOnly and validOnce');
+  return lean;
+}
+
+/**
+ * ajv's code validates a subtree again at each place it occurs, and the block reader gives a block
+ * that repeats (a step's env, resources, mounts and volumes, from one template to the next) as one
+ * object. So during one validation each definition's function remembers the objects it found valid
+ * and answers true for them at once. Its verdict on an object does not depend on where the object is:
+ * it is given only the object and its path (pathOnly), and the path only goes into errors, which a
+ * valid object has none of. An object found invalid is validated again at each place, so each place
+ * gets its own errors. The memory is made afresh by each validation, as a caller may change a
+ * document between two.
+ */
+function validOnce(code: string): string {
+  const functions = code.match(/function validate\d+\(/g)?.length ?? 0;
+  const alwaysValid = code.match(/\{validate\d+\.errors = null;return true;\}/g)?.length ?? 0;
+  let heads = 0;
+  let ends = 0;
+  const memoized = code
+    .replace(/function (validate\d+)\(data, instancePath\)\{/g, (head, name: string) => {
+      heads++;
+      return `${head}if(valid!==null&&typeof data=="object"&&data!==null&&valid.get(data)===${name})return true;`;
+    })
+    .replace(/(validate\d+)\.errors = vErrors;return errors === 0;\}/g, (_, name: string) => {
+      ends++;
+      return `${name}.errors = vErrors;if(errors===0&&valid!==null&&typeof data=="object"&&data!==null)valid.set(data,${name});return errors === 0;}`;
+    })
+    .replace(
+      EXPORTS,
+      (_, root: string) =>
+        `let valid=null;function validate(data){valid=new Map();try{const ok=${root}(data,"");validate.errors=${root}.errors;return ok;}finally{valid=null;}}export default validate;`,
+    );
+  if (heads !== functions || ends + alwaysValid !== functions || !memoized.includes('function validate(data)'))
+    throw new Error('ajv standalone code changed shape: update validOnce');
+  return memoized;
+}
+
+const ARGO_VALIDATOR_TYPES = `${HEADER}import type { ErrorObject } from 'ajv';
 
 /** Validates an Argo Workflow against the closed schema; \`errors\` as ajv reports them (allErrors). */
-declare const validate: ValidateFunction;
+declare const validate: { (data: unknown): boolean; errors?: ErrorObject[] | null };
 export default validate;
 `;
 

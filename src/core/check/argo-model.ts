@@ -10,64 +10,99 @@ export interface ArgoWorkflow {
   dags: ArgoDag[];
 }
 
-export interface ArgoTemplate {
-  name: string | undefined;
-  value: JsonObject;
-  path: string;
+/**
+ * The templates, tasks and steps below know their place and build their path only when asked (for a
+ * problem): a large workflow has thousands of each and hardly ever a problem.
+ */
+export class ArgoTemplate {
+  readonly name: string | undefined;
+  /** Set when the template is a DAG (its `dag` is a mapping). */
+  dag: ArgoDag | undefined;
+
+  constructor(
+    readonly value: JsonObject,
+    readonly index: number,
+  ) {
+    this.name = stringOrUndefined(value.name);
+  }
+
+  get path(): string {
+    return at('/spec/templates', this.index);
+  }
 }
 
-export interface ArgoDag {
-  template: ArgoTemplate;
-  tasks: ArgoTask[];
-  tasksByName: Map<string, ArgoTask>;
+export class ArgoDag {
+  readonly tasks: ArgoTask[] = [];
+  readonly tasksByName = new Map<string, ArgoTask>();
+
+  constructor(readonly template: ArgoTemplate) {}
+
+  get tasksPath(): string {
+    return at(this.template.path, 'dag', 'tasks');
+  }
 }
 
-export interface ArgoTask {
-  name: string | undefined;
-  value: JsonObject;
-  path: string;
-  dependencies: string[];
-  depends: DependsParse | undefined;
+export class ArgoTask {
+  readonly name: string | undefined;
+  /** The names in `dependencies` (the list itself when all are strings). */
+  readonly dependencies: readonly string[];
+  readonly depends: DependsParse | undefined;
   /** Tasks this one waits for, from `dependencies` and from a `depends` expression that parses. */
-  upstream: string[];
+  readonly upstream: readonly string[];
+
+  constructor(
+    readonly value: JsonObject,
+    readonly dag: ArgoDag,
+    readonly index: number,
+  ) {
+    this.name = stringOrUndefined(value.name);
+    this.dependencies = stringsOf(value.dependencies);
+    this.depends = typeof value.depends === 'string' ? parseDepends(value.depends) : undefined;
+    this.upstream = this.depends?.ok ? distinct([...this.dependencies, ...this.depends.references.map((r) => r.task)]) : distinct(this.dependencies);
+  }
+
+  get path(): string {
+    return at(this.dag.tasksPath, this.index);
+  }
+}
+
+function stringsOf(list: unknown): readonly string[] {
+  const array = arrayOrEmpty(list);
+  for (let i = 0; i < array.length; i++) if (typeof array[i] !== 'string') return array.filter((d): d is string => typeof d === 'string');
+  return array as string[];
+}
+
+/** `names` without repeats, in order of first mention (the list itself when it has none). */
+function distinct(names: readonly string[]): readonly string[] {
+  if (names.length < 2) return names;
+  const unique = new Set(names);
+  return unique.size === names.length ? names : [...unique];
 }
 
 export function readWorkflow(doc: JsonObject): ArgoWorkflow {
   const spec = objectOrEmpty(doc.spec);
-  const templates = arrayOrEmpty(spec.templates).map((value, i) => toTemplate(value, at('/spec/templates', i)));
+  const list = arrayOrEmpty(spec.templates);
+  const templates: ArgoTemplate[] = [];
   const templatesByName = new Map<string, ArgoTemplate>();
-  for (const template of templates)
+  const dags: ArgoDag[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const template = new ArgoTemplate(objectOrEmpty(list[i]), i);
+    templates.push(template);
     if (template.name !== undefined && !templatesByName.has(template.name)) templatesByName.set(template.name, template);
-  const dags = templates.filter((t) => isObject(t.value.dag)).map(toDag);
+    if (isObject(template.value.dag)) dags.push((template.dag = readDag(template)));
+  }
   return { doc, spec, templates, templatesByName, dags };
 }
 
-function toTemplate(value: unknown, path: string): ArgoTemplate {
-  const template = objectOrEmpty(value);
-  return { name: stringOrUndefined(template.name), value: template, path };
-}
-
-function toDag(template: ArgoTemplate): ArgoDag {
-  const tasksPath = at(template.path, 'dag', 'tasks');
-  const tasks = arrayOrEmpty(objectOrEmpty(template.value.dag).tasks).map((value, i) => toTask(value, at(tasksPath, i)));
-  const tasksByName = new Map<string, ArgoTask>();
-  for (const task of tasks) if (task.name !== undefined && !tasksByName.has(task.name)) tasksByName.set(task.name, task);
-  return { template, tasks, tasksByName };
-}
-
-function toTask(value: unknown, path: string): ArgoTask {
-  const task = objectOrEmpty(value);
-  const dependencies = arrayOrEmpty(task.dependencies).filter((d): d is string => typeof d === 'string');
-  const depends = typeof task.depends === 'string' ? parseDepends(task.depends) : undefined;
-  const fromDepends = depends?.ok ? depends.references.map((r) => r.task) : [];
-  return {
-    name: stringOrUndefined(task.name),
-    value: task,
-    path,
-    dependencies,
-    depends,
-    upstream: [...new Set([...dependencies, ...fromDepends])],
-  };
+function readDag(template: ArgoTemplate): ArgoDag {
+  const dag = new ArgoDag(template);
+  const list = arrayOrEmpty(objectOrEmpty(template.value.dag).tasks);
+  for (let i = 0; i < list.length; i++) {
+    const task = new ArgoTask(objectOrEmpty(list[i]), dag, i);
+    dag.tasks.push(task);
+    if (task.name !== undefined && !dag.tasksByName.has(task.name)) dag.tasksByName.set(task.name, task);
+  }
+  return dag;
 }
 
 /**
@@ -76,6 +111,7 @@ function toTask(value: unknown, path: string): ArgoTask {
  * not a walk of every ancestor (which made a long chain quadratic).
  */
 export function dependsOn(dag: ArgoDag, task: ArgoTask, name: string): boolean {
+  if (task.upstream.includes(name)) return true;
   const seen = new Set<string>();
   const pending = [...task.upstream];
   for (let next = 0; next < pending.length; next++) {
@@ -88,52 +124,42 @@ export function dependsOn(dag: ArgoDag, task: ArgoTask, name: string): boolean {
   return false;
 }
 
-export interface ArgoStep {
-  name: string | undefined;
-  value: JsonObject;
-  path: string;
+export class ArgoStep {
+  readonly name: string | undefined;
+
+  constructor(
+    readonly value: JsonObject,
+    readonly template: ArgoTemplate,
+    readonly group: number,
+    readonly index: number,
+  ) {
+    this.name = stringOrUndefined(value.name);
+  }
+
+  get path(): string {
+    return at(this.template.path, 'steps', this.group, this.index);
+  }
 }
 
 /** Steps templates: `steps` is a list of parallel groups, each a list of steps. */
 export function stepsOf(template: ArgoTemplate): ArgoStep[] {
-  return arrayOrEmpty(template.value.steps).flatMap((group, i) =>
-    arrayOrEmpty(group).map((value, j) => {
-      const step = objectOrEmpty(value);
-      return { name: stringOrUndefined(step.name), value: step, path: at(template.path, 'steps', i, j) };
-    }),
-  );
-}
-
-export interface NamedContainer {
-  value: JsonObject;
-  /** Its path, built when asked (for a problem). */
-  pathOf: () => string;
-}
-
-/** Every container-like object of a template: main container or script, init containers, sidecars, containerSet. */
-export function containersOf(template: ArgoTemplate): NamedContainer[] {
-  const { value, path } = template;
-  const containers: NamedContainer[] = [];
-  for (const key of ['container', 'script']) {
-    const container = value[key];
-    if (isObject(container)) containers.push({ value: container, pathOf: () => at(path, key) });
+  const steps: ArgoStep[] = [];
+  const groups = arrayOrEmpty(template.value.steps);
+  for (let i = 0; i < groups.length; i++) {
+    const group = arrayOrEmpty(groups[i]);
+    for (let j = 0; j < group.length; j++) steps.push(new ArgoStep(objectOrEmpty(group[j]), template, i, j));
   }
-  const list = (items: unknown, ...keys: string[]) => {
-    const array = arrayOrEmpty(items);
-    for (let i = 0; i < array.length; i++) {
-      const item = array[i];
-      if (isObject(item)) containers.push({ value: item, pathOf: () => at(path, ...keys, i) });
-    }
-  };
-  list(value.initContainers, 'initContainers');
-  list(value.sidecars, 'sidecars');
-  list(objectOrEmpty(value.containerSet).containers, 'containerSet', 'containers');
-  return containers;
+  return steps;
 }
 
 export function parameterNames(holder: unknown): Set<string> {
-  const names = arrayOrEmpty(objectOrEmpty(holder).parameters).map((p) => stringOrUndefined(objectOrEmpty(p).name));
-  return new Set(names.filter((n): n is string => n !== undefined));
+  const names = new Set<string>();
+  const parameters = arrayOrEmpty(objectOrEmpty(holder).parameters);
+  for (let i = 0; i < parameters.length; i++) {
+    const name = objectOrEmpty(parameters[i]).name;
+    if (typeof name === 'string') names.add(name);
+  }
+  return names;
 }
 
 export function hasLoop(holder: JsonObject): boolean {

@@ -28,45 +28,59 @@ interface Scope {
 
 /**
  * The `{{…}}` references of every string of the Workflow that holds one, read from the one walk of
- * the document (walkProblems, argo-rules.ts): each string is looked at once, for the workflow parameters it
+ * the document (argo-walk.ts): each string is looked at once, for the workflow parameters it
  * names and for the names of the template, task or step it belongs to. Problems come out as two
  * separate walks would give them: the workflow parameters in document order, then per template its
  * own strings, its DAG tasks', its steps'. Paths are built only for strings with a problem.
  */
 export class VariableReferences {
   private readonly globals: Set<string>;
-  private readonly dagOf: Map<ArgoTemplate, ArgoDag>;
   private readonly globalProblems: CheckProblem[] = [];
+  private readonly byText = new Map<string, TextReferences>();
   /** Per template index: the scope of its own strings and the problems of each part, made when first needed. */
   private readonly perTemplate = new Map<number, TemplateEntry>();
 
   constructor(private readonly workflow: ArgoWorkflow) {
     this.globals = parameterNames(workflow.spec.arguments);
-    this.dagOf = new Map(workflow.dags.map((dag) => [dag.template, dag]));
   }
 
   /**
    * A string holding `{{` at `segments` from the document (numbers: list indices, strings: keys);
-   * `pathOf` gives its path.
+   * `pathOf` gives its path. Whether the string is quiet: it names no missing workflow parameter and
+   * nothing whose verdict depends on where it is, so it has no problem at any place.
    */
-  visit(text: string, segments: ReadonlyArray<string | number>, pathOf: () => string): void {
-    const expressions = variablesIn(text);
-    if (expressions.length === 0) return;
+  visit(text: string, segments: ReadonlyArray<string | number>, pathOf: () => string): boolean {
+    const { missingGlobals, scoped } = this.referencesIn(text);
+    if (missingGlobals.length === 0 && scoped.length === 0) return true;
     let path: string | undefined;
     const stringPath = () => (path ??= pathOf());
-    for (const expression of expressions)
-      if (expression.startsWith(WORKFLOW_PARAMETERS)) {
-        const name = expression.slice(WORKFLOW_PARAMETERS.length);
+    for (const name of missingGlobals)
+      this.globalProblems.push({
+        path: stringPath(),
+        message: `{{workflow.parameters.${name}}} refers to workflow parameter "${name}", which spec.arguments.parameters does not define`,
+      });
+    if (scoped.length === 0) return false;
+    const place = this.scopeOf(segments);
+    if (place !== undefined) for (const expression of scoped) place.into.push(...referenceProblems(expression, place.scope, stringPath(), this.workflow));
+    return false;
+  }
+
+  /** What a text names, read once per distinct text: a workflow's strings repeat from step to step. */
+  private referencesIn(text: string): TextReferences {
+    let references = this.byText.get(text);
+    if (references === undefined) {
+      references = { missingGlobals: [], scoped: [] };
+      for (const expression of variablesIn(text)) {
         // {{workflow.parameters.json}} is Argo's built-in: all parameters as one JSON string.
-        if (!this.globals.has(name) && name !== 'json')
-          this.globalProblems.push({
-            path: stringPath(),
-            message: `{{workflow.parameters.${name}}} refers to workflow parameter "${name}", which spec.arguments.parameters does not define`,
-          });
+        if (expression.startsWith(WORKFLOW_PARAMETERS)) {
+          const name = expression.slice(WORKFLOW_PARAMETERS.length);
+          if (!this.globals.has(name) && name !== 'json') references.missingGlobals.push(name);
+        }
+        if (dependsOnScope(expression)) references.scoped.push(expression);
       }
-    const scoped = this.scopeOf(segments);
-    if (scoped === undefined) return;
-    for (const expression of expressions) scoped.into.push(...referenceProblems(expression, scoped.scope, stringPath(), this.workflow));
+      this.byText.set(text, references);
+    }
+    return references;
   }
 
   problems(): CheckProblem[] {
@@ -112,12 +126,19 @@ export class VariableReferences {
     let entry = this.perTemplate.get(index);
     if (entry === undefined) {
       const template = this.workflow.templates[index];
-      const own: Scope = { template, inputs: parameterNames(template.value.inputs), dag: this.dagOf.get(template), task: undefined, loop: false };
+      const own: Scope = { template, inputs: parameterNames(template.value.inputs), dag: template.dag, task: undefined, loop: false };
       entry = { own, ownProblems: [], taskProblems: [], stepProblems: [] };
       this.perTemplate.set(index, entry);
     }
     return entry;
   }
+}
+
+interface TextReferences {
+  /** The workflow parameters it names that spec.arguments does not define, as often as named. */
+  missingGlobals: string[];
+  /** Its expressions whose verdict depends on the template, task or step the string belongs to. */
+  scoped: string[];
 }
 
 interface TemplateEntry {
@@ -132,6 +153,12 @@ const WORKFLOW_PARAMETERS = 'workflow.parameters.';
 
 function variablesIn(text: string): string[] {
   return [...text.matchAll(VARIABLE)].map((match) => match[1]).filter((expression) => !expression.startsWith('='));
+}
+
+/** Whether referenceProblems can find a problem with `expression` (in some scope). */
+function dependsOnScope(expression: string): boolean {
+  const [head, second, name] = expression.split('.');
+  return (head === 'inputs' && second === 'parameters' && name !== undefined) || (head === 'tasks' && second !== undefined) || head === 'item';
 }
 
 function referenceProblems(expression: string, scope: Scope, path: string, workflow: ArgoWorkflow): CheckProblem[] {
