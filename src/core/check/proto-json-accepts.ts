@@ -166,18 +166,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * One function walks a message's fields, their lists and maps, and recurses for a member that is a
+ * message; only a scalar or enum member is judged elsewhere (valueOfKindOk). In a cold process V8
+ * compiles what runs hot with its callees inlined: four small walkers calling each other were compiled
+ * each with the others inside, several times over, where this is compiled once.
+ */
 function messageOk(shape: MessageShape, json: unknown, depth: number): boolean {
   if (depth > DEPTH_LIMIT) return false;
   if (shape.wellKnown !== NOT_WELL_KNOWN) return wellKnownOk(shape.wellKnown, json, depth);
   if (!isRecord(json)) return false;
-  if (memo === undefined || !memo.isRepeated(json)) return fieldsOk(shape, json, depth);
-  if (memo.knows(json, shape, depth)) return true;
-  const ok = fieldsOk(shape, json, depth);
-  if (ok) memo.remember(json, shape, depth);
-  return ok;
-}
-
-function fieldsOk(shape: MessageShape, json: Record<string, unknown>, depth: number): boolean {
+  const repeated = memo !== undefined && memo.isRepeated(json);
+  if (repeated && memo!.knows(json, shape, depth)) return true;
   const { byKey, hasOneofs } = shape;
   let oneofsSet: Set<unknown> | undefined;
   const keys = Object.keys(json);
@@ -189,38 +189,38 @@ function fieldsOk(shape: MessageShape, json: Record<string, unknown>, depth: num
       if (oneofsSet.has(entry.field.oneof)) return false;
       oneofsSet.add(entry.field.oneof);
     }
-    if (!fieldOk(entry, json[keys[i]], depth)) return false;
+    const value = json[keys[i]];
+    if (value === null || value === undefined) return false;
+    const { container, element } = entry;
+    if (container === SINGLE) {
+      if (element === MESSAGE ? !messageOk((entry.child ??= shapeOf(entry.field.message!)), value, depth + 1) : !valueOfKindOk(element, entry, value)) return false;
+      continue;
+    }
+    let items: unknown[];
+    if (container === LIST) {
+      if (!Array.isArray(value)) return false;
+      items = value;
+    } else {
+      if (container !== MAP || !isRecord(value)) return false;
+      items = Object.values(value);
+    }
+    for (let j = 0; j < items.length; j++) {
+      const item = items[j];
+      if (item === null || item === undefined) return false;
+      if (element === MESSAGE ? !messageOk((entry.child ??= shapeOf(entry.field.message!)), item, depth + 1) : !valueOfKindOk(element, entry, item)) return false;
+    }
   }
+  if (repeated) memo!.remember(json, shape, depth);
   return true;
 }
 
-function fieldOk(entry: Entry, value: unknown, depth: number): boolean {
-  if (value === null || value === undefined) return false;
-  const { container } = entry;
-  if (container === SINGLE) return elementOk(entry, value, depth);
-  let items: unknown[];
-  if (container === LIST) {
-    if (!Array.isArray(value)) return false;
-    items = value;
-  } else {
-    if (container !== MAP || !isRecord(value)) return false;
-    items = Object.values(value);
-  }
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item === null || item === undefined || !elementOk(entry, item, depth)) return false;
-  }
-  return true;
-}
-
-function elementOk(entry: Entry, value: unknown, depth: number): boolean {
-  switch (entry.element) {
-    case MESSAGE:
-      return messageOk((entry.child ??= shapeOf(entry.field.message!)), value, depth + 1);
-    case ENUM:
-      return typeof value === 'string' ? entry.names!.has(value) : typeof value === 'number' && entry.numbers!.has(value);
+/** Whether `value` is a valid `element` (a ScalarType or ENUM) of `entry`. */
+function valueOfKindOk(element: number, entry: Entry, value: unknown): boolean {
+  switch (element) {
     case ScalarType.STRING:
       return typeof value === 'string' && isWellFormed(value); // bufbuild refuses a lone surrogate (not UTF-8)
+    case ENUM:
+      return typeof value === 'string' ? entry.names!.has(value) : typeof value === 'number' && entry.numbers!.has(value);
     case ScalarType.BOOL:
       return typeof value === 'boolean';
     case ScalarType.DOUBLE:
