@@ -218,6 +218,19 @@ describe('checkKfpV2: references between tasks, components and executors', () =>
     expectProblem(result, '/root/dag/tasks', 'dependency cycle: step-1 -> step-2 -> step-1');
   });
 
+  it('rejects a task that waits for itself, and a cycle closed by a task written before the one it waits for', () => {
+    expectProblem(checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].dependentTasks = ['step-1']))), '/root/dag/tasks', 'dependency cycle: step-1 -> step-1');
+    const result = checkKfpV2(
+      variant((s) => {
+        const tasks = s.root.dag.tasks;
+        tasks['step-2'] = { ...structuredClone(tasks['step-1']), dependentTasks: ['step-1'] };
+        tasks['step-3'] = { ...structuredClone(tasks['step-1']), dependentTasks: ['step-2'] };
+        tasks['step-1'].inputs.parameters.x = { taskOutputParameter: { producerTask: 'step-3', outputParameterKey: 'y' } };
+      }),
+    );
+    expectProblem(result, '/root/dag/tasks', 'dependency cycle: step-1 -> step-2 -> step-3 -> step-1');
+  });
+
   it('rejects a componentInputParameter that the root does not declare', () => {
     const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].inputs.parameters.x.componentInputParameter = 'y')));
     expectProblem(result, `${TASK}/inputs/parameters/x/componentInputParameter`, '"y" is not an input parameter of the pipeline');
