@@ -65,7 +65,7 @@ const NOT_WALKED = 0;
 
 /**
  * A field as the walk reads it, told apart by numbers found once per message (a spec's 4,000 tasks
- * ask the same fields 4,000 times): one switch on what a value is, for a field and for each item.
+ * ask the same fields 4,000 times), where the walk compared strings and read descriptors per member.
  */
 interface Entry {
   field: DescField;
