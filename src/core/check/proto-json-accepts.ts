@@ -70,7 +70,7 @@ const NOT_WALKED = 0;
 interface Entry {
   field: DescField;
   container: number;
-  /** A ScalarType, ENUM, MESSAGE or NOT_WALKED (bytes, google.protobuf.NullValue). */
+  /** A ScalarType, ENUM, MESSAGE, or NOT_WALKED for google.protobuf.NullValue (left to bufbuild, as bytes are). */
   element: number;
   /** An enum's names and numbers. */
   names: ReadonlySet<string> | undefined;
