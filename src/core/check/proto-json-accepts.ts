@@ -27,30 +27,16 @@ const UINT32_MAX = 0xffffffff;
 const INT64_STRING = /^(?:0|-?[1-9][0-9]{0,17})$/;
 const UINT64_STRING = /^(?:0|[1-9][0-9]{0,18})$/;
 /** A Duration bufbuild reads: seconds far inside its ±315,576,000,000, nanoseconds to 9 digits. */
-const DURATION_TEXT = /^-?[0-9]{1,11}(?:\.[0-9]{1,9})?s$/;
+const DURATION = /^-?[0-9]{1,11}(?:\.[0-9]{1,9})?s$/;
 
 interface MessageShape {
   desc: DescMessage;
-  /** Which well-known type with a JSON form of its own (google.protobuf.*) this is, or NOT_WELL_KNOWN. */
-  wellKnown: number;
+  /** The type name of a well-known type with a JSON form of its own (google.protobuf.*). */
+  wellKnown: string | undefined;
   /** Fields by the one key accepted for each (keyOf). */
   byKey: Map<string, Entry>;
   hasOneofs: boolean;
 }
-
-const NOT_WELL_KNOWN = 0;
-const STRUCT = 1;
-const LIST_VALUE = 2;
-const VALUE = 3;
-const DURATION = 4;
-/** Any other google.protobuf type: its JSON forms are bufbuild's to judge. */
-const OTHER_WELL_KNOWN = 5;
-const WELL_KNOWN: ReadonlyMap<string, number> = new Map([
-  ['google.protobuf.Struct', STRUCT],
-  ['google.protobuf.ListValue', LIST_VALUE],
-  ['google.protobuf.Value', VALUE],
-  ['google.protobuf.Duration', DURATION],
-]);
 
 /** How a field holds its values: one, a list, or a map with string keys (any other map is bufbuild's). */
 const SINGLE = 0;
@@ -98,7 +84,7 @@ function shapeOf(desc: DescMessage): MessageShape {
     for (const field of desc.fields) lookup.set(field.name, field).set(field.jsonName, field);
     const byKey = new Map<string, Entry>();
     for (const [key, field] of lookup) if (key === keyOf(field)) byKey.set(key, entryOf(field));
-    const wellKnown = desc.typeName.startsWith('google.protobuf.') ? (WELL_KNOWN.get(desc.typeName) ?? OTHER_WELL_KNOWN) : NOT_WELL_KNOWN;
+    const wellKnown = desc.typeName.startsWith('google.protobuf.') ? desc.typeName : undefined;
     shape = { desc, wellKnown, byKey, hasOneofs: desc.oneofs.length > 0 };
     shapes.set(desc, shape);
   }
@@ -174,7 +160,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 function messageOk(shape: MessageShape, json: unknown, depth: number): boolean {
   if (depth > DEPTH_LIMIT) return false;
-  if (shape.wellKnown !== NOT_WELL_KNOWN) return wellKnownOk(shape.wellKnown, json, depth);
+  if (shape.wellKnown !== undefined) return wellKnownOk(shape.wellKnown, json, depth);
   if (!isRecord(json)) return false;
   const repeated = memo !== undefined && memo.isRepeated(json);
   if (repeated && memo!.knows(json, shape, depth)) return true;
@@ -246,16 +232,16 @@ function valueOfKindOk(element: number, entry: Entry, value: unknown): boolean {
   }
 }
 
-function wellKnownOk(wellKnown: number, json: unknown, depth: number): boolean {
-  switch (wellKnown) {
-    case STRUCT:
+function wellKnownOk(typeName: string, json: unknown, depth: number): boolean {
+  switch (typeName) {
+    case 'google.protobuf.Struct':
       return isRecord(json) && membersOk(json, depth);
-    case LIST_VALUE:
+    case 'google.protobuf.ListValue':
       return Array.isArray(json) && membersOk(json, depth);
-    case VALUE:
+    case 'google.protobuf.Value':
       return valueOk(json, depth + 1);
-    case DURATION:
-      return typeof json === 'string' && DURATION_TEXT.test(json);
+    case 'google.protobuf.Duration':
+      return typeof json === 'string' && DURATION.test(json);
     default:
       return false;
   }
