@@ -126,8 +126,12 @@ function taskProblems(taskName: string, task: JsonObject, dag: Dag, spec: Spec, 
   const inputs = objectOrEmpty(task.inputs);
   for (let k = 0; k < KINDS.length; k++) {
     const kind = KINDS[k];
-    const declared = inputNames(component, kind);
-    const supplied = objectOrEmpty(inputs[kind]);
+    const suppliedValue = inputs[kind];
+    const declaredValue = component ? objectOrEmpty(component.inputDefinitions)[kind] : undefined;
+    // Nothing supplied and nothing declared (a task's artifacts, mostly): nothing to check.
+    if (!isObject(suppliedValue) && !isObject(declaredValue)) continue;
+    const declared = objectOrEmpty(declaredValue);
+    const supplied = objectOrEmpty(suppliedValue);
     const keys = Object.keys(supplied);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -253,61 +257,94 @@ function isJsonList(text: string): boolean {
 
 const PRODUCER_KEYS = ['taskOutputParameter', 'taskOutputArtifact', 'taskFinalStatus'];
 
-/** Edges run from a task to everything it waits for: dependentTasks and the producers of its inputs. */
+/** Edges run from a task to everything it waits for: dependentTasks and the producers of its inputs, each once, in that order. */
 function upstreamOf(task: JsonObject): string[] {
-  const upstream = new Set<string>();
+  // Collected as met and made distinct only when there are two or more (a task mostly waits for one):
+  // a name met again would be entered again, and a task naming one in a cycle thousands of times would
+  // copy the cycle's path as often (the problems are made distinct, not the work).
+  const upstream: string[] = [];
   const dependencies = task.dependentTasks;
   if (Array.isArray(dependencies))
     for (let i = 0; i < dependencies.length; i++) {
       const name: unknown = dependencies[i];
-      if (typeof name === 'string') upstream.add(name);
+      if (typeof name === 'string') upstream.push(name);
     }
-  const inputs = objectOrEmpty(task.inputs);
-  for (let k = 0; k < KINDS.length; k++) {
-    const sources = objectOrEmpty(inputs[KINDS[k]]);
-    const keys = Object.keys(sources);
-    for (let i = 0; i < keys.length; i++) {
-      const source = sources[keys[i]];
-      if (!isObject(source)) continue;
-      for (let r = 0; r < PRODUCER_KEYS.length; r++) {
-        const selector = source[PRODUCER_KEYS[r]];
-        const producer = isObject(selector) ? selector.producerTask : undefined;
-        if (typeof producer === 'string') upstream.add(producer);
+  const inputs = task.inputs;
+  if (isObject(inputs))
+    for (let k = 0; k < KINDS.length; k++) {
+      const sources = inputs[KINDS[k]];
+      if (!isObject(sources)) continue;
+      const keys = Object.keys(sources);
+      for (let i = 0; i < keys.length; i++) {
+        const source = sources[keys[i]];
+        if (!isObject(source)) continue;
+        for (let r = 0; r < PRODUCER_KEYS.length; r++) {
+          const selector = source[PRODUCER_KEYS[r]];
+          const producer = isObject(selector) ? selector.producerTask : undefined;
+          if (typeof producer === 'string') upstream.push(producer);
+        }
       }
     }
-  }
-  return Array.from(upstream);
+  return upstream.length < 2 ? upstream : Array.from(new Set(upstream));
 }
 
-/** Depth-first over the upstream edges, with an explicit stack: a DAG may hold a chain of thousands of tasks. */
+const VISITING = 1;
+const DONE = 2;
+
+/**
+ * Depth-first over the upstream edges, with an explicit stack: a DAG may hold a chain of thousands of
+ * tasks. Tasks mostly wait only for tasks written before them, and then no wait can lead back to a
+ * task: that is told in one pass, without the walk.
+ */
 function cycleProblems(dag: Dag): CheckProblem[] {
-  const state = new Map<string, 'visiting' | 'done'>();
+  if (waitsOnlyBackwards(dag)) return [];
+  const state = new Map<string, number>();
   const stack: string[] = [];
-  const frames: Array<{ upstream: string[]; next: number }> = [];
+  // A frame per task on the path: its upstream tasks and the next of them to enter (parallel stacks, no object per task).
+  const upstreams: string[][] = [];
+  const nexts: number[] = [];
   const cycles: string[][] = [];
   const enter = (name: string): void => {
     const task = dag.tasks.get(name);
-    if (!task || state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
+    if (!task) return;
+    const seen = state.get(name);
+    if (seen === DONE) return;
+    if (seen === VISITING) {
       cycles.push([...stack.slice(stack.indexOf(name)), name]);
       return;
     }
-    state.set(name, 'visiting');
+    state.set(name, VISITING);
     stack.push(name);
-    frames.push({ upstream: upstreamOf(task), next: 0 });
+    upstreams.push(upstreamOf(task));
+    nexts.push(0);
   };
   dag.tasks.forEach((_, name) => {
     enter(name);
-    while (frames.length > 0) {
-      const frame = frames[frames.length - 1];
-      if (frame.next < frame.upstream.length) enter(frame.upstream[frame.next++]);
+    while (upstreams.length > 0) {
+      const top = upstreams.length - 1;
+      const upstream = upstreams[top];
+      if (nexts[top] < upstream.length) enter(upstream[nexts[top]++]);
       else {
-        frames.pop();
-        state.set(stack.pop() as string, 'done');
+        upstreams.pop();
+        nexts.pop();
+        state.set(stack.pop() as string, DONE);
       }
     }
   });
   return cycles.map((cycle) => ({ path: at(dag.path, 'tasks'), message: `dependency cycle: ${[...cycle].reverse().join(' -> ')}` }));
+}
+
+/** Whether each task waits only for tasks before it in the DAG (names that are no task are no edge). */
+function waitsOnlyBackwards(dag: Dag): boolean {
+  const earlier = new Set<string>();
+  let backwards = true;
+  dag.tasks.forEach((task, name) => {
+    if (!backwards) return;
+    const upstream = upstreamOf(task);
+    for (let i = 0; i < upstream.length; i++) if (!earlier.has(upstream[i]) && dag.tasks.has(upstream[i])) backwards = false;
+    earlier.add(name);
+  });
+  return backwards;
 }
 
 function dagOutputProblems(dag: Dag): CheckProblem[] {
@@ -333,6 +370,7 @@ function dagOutputProblems(dag: Dag): CheckProblem[] {
   return problems;
 }
 
+const PLACEHOLDER_START = '{{$.';
 const PLACEHOLDER = /\{\{\$\.(inputs|outputs)\.(parameters|artifacts)\[(['"])(.*?)\3\]/g;
 
 /**
@@ -365,20 +403,23 @@ function placeholderProblems(spec: Spec): CheckProblem[] {
       // command and args are lists of strings: read as such, with paths built for problems only.
       if (isStringList(value)) {
         for (let i = 0; i < value.length; i++) {
+          // Most arguments hold no placeholder: told by a search, not by a lookup (each distinct text would be hashed and kept).
+          if (!value[i].includes(PLACEHOLDER_START)) continue;
           const messages = placeholderMessages(value[i], users, placeholders);
           if (messages !== undefined) {
             const path = at('/deploymentSpec/executors', label, 'container', key, i);
             for (const message of messages) problems.push({ path, message });
           }
         }
-      } else
+      } else if (value !== undefined)
+        // Not a list of strings (an executor without args builds no path here).
         forEachString(
           value,
           at('/deploymentSpec/executors', label, 'container', key),
           (text, path) => {
             for (const message of placeholderMessages(text, users, placeholders) ?? []) problems.push({ path, message });
           },
-          '{{$.',
+          PLACEHOLDER_START,
         );
     }
   }
@@ -400,29 +441,25 @@ interface Placeholder {
 }
 
 /**
- * The placeholders of each argument text met: the same texts (`{{$.inputs.parameters['run_id']}}`,
- * `--log-level`) stand in thousands of executors, and the block reader gives each repeated scalar as
- * one string, so each is searched once (a search per argument was most of these rules' time).
+ * The placeholders of each argument text met that holds `{{$.`: the same texts
+ * (`{{$.inputs.parameters['run_id']}}`) stand in thousands of executors, so each is matched once (a
+ * match per argument was most of these rules' time).
  */
 type PlaceholderMemo = Map<string, readonly Placeholder[]>;
-const NO_PLACEHOLDERS: readonly Placeholder[] = Object.freeze([]);
 
 function placeholdersIn(text: string, memo: PlaceholderMemo): readonly Placeholder[] {
   let found = memo.get(text);
   if (found === undefined) {
-    found = NO_PLACEHOLDERS;
-    if (text.includes('{{$.')) {
-      const list: Placeholder[] = [];
-      PLACEHOLDER.lastIndex = 0;
-      for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) list.push({ direction: match[1], kind: match[2], name: match[4] });
-      if (list.length > 0) found = list;
-    }
+    const list: Placeholder[] = [];
+    PLACEHOLDER.lastIndex = 0;
+    for (let match = PLACEHOLDER.exec(text); match !== null; match = PLACEHOLDER.exec(text)) list.push({ direction: match[1], kind: match[2], name: match[4] });
+    found = list;
     memo.set(text, found);
   }
   return found;
 }
 
-/** What is wrong with the placeholders in `text` for the components that run it, or undefined. */
+/** What is wrong with the placeholders in `text` (which holds `{{$.`) for the components that run it, or undefined. */
 function placeholderMessages(text: string, users: ReadonlyArray<[string, JsonObject]>, memo: PlaceholderMemo): string[] | undefined {
   const found = placeholdersIn(text, memo);
   let messages: string[] | undefined;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fromJson, type JsonValue } from '@bufbuild/protobuf';
+import { fromJson, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
 import { StructSchema } from '@bufbuild/protobuf/wkt';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -218,6 +218,19 @@ describe('checkKfpV2: references between tasks, components and executors', () =>
     expectProblem(result, '/root/dag/tasks', 'dependency cycle: step-1 -> step-2 -> step-1');
   });
 
+  it('rejects a task that waits for itself, and a cycle closed by a task written before the one it waits for', () => {
+    expectProblem(checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].dependentTasks = ['step-1']))), '/root/dag/tasks', 'dependency cycle: step-1 -> step-1');
+    const result = checkKfpV2(
+      variant((s) => {
+        const tasks = s.root.dag.tasks;
+        tasks['step-2'] = { ...structuredClone(tasks['step-1']), dependentTasks: ['step-1'] };
+        tasks['step-3'] = { ...structuredClone(tasks['step-1']), dependentTasks: ['step-2'] };
+        tasks['step-1'].inputs.parameters.x = { taskOutputParameter: { producerTask: 'step-3', outputParameterKey: 'y' } };
+      }),
+    );
+    expectProblem(result, '/root/dag/tasks', 'dependency cycle: step-1 -> step-2 -> step-3 -> step-1');
+  });
+
   it('rejects a componentInputParameter that the root does not declare', () => {
     const result = checkKfpV2(variant((s) => (s.root.dag.tasks['step-1'].inputs.parameters.x.componentInputParameter = 'y')));
     expectProblem(result, `${TASK}/inputs/parameters/x/componentInputParameter`, '"y" is not an input parameter of the pipeline');
@@ -425,6 +438,23 @@ describe('checkKfpV2: what the faster check still parses', () => {
     const result = checkKfpV2(variant((_, p) => (p.platforms.kubernetes.deploymentSpec.executors['exec-step-1'].imagePullPolicy = () => 'Always')));
     expect(result.ok).toBe(false);
     expect(result.problems.some((problem) => problem.path.startsWith('/platforms') && problem.message.includes('google.protobuf.Value'))).toBe(true);
+  });
+
+  // kfp-v2.ts skips the Struct walk of deploymentSpec and of the platform's executor configs when the
+  // typed walk vouches for them: the walk's depth limit then bounds their nesting as a Struct only while
+  // these types hold no cycle and few levels of lists or maps (which the walk's depth does not count).
+  it.each(['ml_pipelines.PipelineDeploymentConfig', 'kfp_kubernetes.KubernetesExecutorConfig'])('%s holds no cycle and at most two levels of lists or maps', (root) => {
+    const onPath = new Set<string>();
+    const levels = (message: DescMessage): number => {
+      if (message.typeName.startsWith('google.protobuf.')) return 0; // Struct and Value: the walk counts each level
+      expect(onPath.has(message.typeName), `${message.typeName} holds itself`).toBe(false);
+      onPath.add(message.typeName);
+      let most = 0;
+      for (const field of message.fields) if (field.message) most = Math.max(most, (field.fieldKind === 'message' ? 0 : 1) + levels(field.message));
+      onPath.delete(message.typeName);
+      return most;
+    };
+    expect(levels(kfpRegistry().getMessage(root)!)).toBeLessThanOrEqual(2);
   });
 
   it('skips a Struct parse only when bufbuild would accept it (parsesAsStruct)', () => {

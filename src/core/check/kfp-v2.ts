@@ -10,6 +10,7 @@ import { parseYamlDocuments } from './yaml-documents.ts';
 
 const EXECUTORS_PATH = '/platforms/kubernetes/deploymentSpec/executors';
 const EXECUTOR_CONFIG = 'kfp_kubernetes.KubernetesExecutorConfig';
+const DEPLOYMENT_CONFIG = 'ml_pipelines.PipelineDeploymentConfig';
 
 /**
  * Strict check of a KFP v2 pipeline: document 1 = PipelineSpec, optional document 2 = PlatformSpec.
@@ -62,35 +63,50 @@ function primeKfpV2Check(): void {
   for (let round = 0; round < PRIME_ROUNDS; round++) checkKfpV2Yaml(KFP_V2_SAMPLE);
 }
 
+/**
+ * A value the typed walk vouches for as PipelineDeploymentConfig or KubernetesExecutorConfig surely
+ * parses as the Struct the protos declare in its place too, so it is not walked as one as well: it
+ * holds only strings, finite numbers, booleans, objects and arrays without holes, and its nesting is
+ * bounded by the walk's depth limit — the two messages' types form no cycle and hold at most two
+ * levels of lists or maps (kfp-v2.test.ts), which the walk's depth does not count, far under the
+ * 100 levels bufbuild allows a Struct.
+ */
 function pipelineProblems(pipeline: JsonObject, repeats: RepeatMemo): CheckProblem[] {
+  const deployment = pipeline.deploymentSpec;
+  const deploymentVouched = deployment !== undefined && surelyParses(DEPLOYMENT_CONFIG, deployment, repeats);
   return [
-    ...protoJsonProblems('ml_pipelines.PipelineSpec', withStructSkipped(pipeline, 'deploymentSpec', 'deployment_spec', repeats), '', repeats),
+    ...protoJsonProblems('ml_pipelines.PipelineSpec', withStructSkipped(pipeline, 'deploymentSpec', 'deployment_spec', deploymentVouched, repeats), '', repeats),
     // A free Struct in PipelineSpec; the backend reads it as PipelineDeploymentConfig. It drops unknown
     // keys there, but a dropped key is a setting that silently does nothing, so we are strict.
-    ...(pipeline.deploymentSpec === undefined
-      ? []
-      : protoJsonProblems('ml_pipelines.PipelineDeploymentConfig', pipeline.deploymentSpec, '/deploymentSpec', repeats)),
+    ...(deployment === undefined || deploymentVouched ? [] : protoJsonProblems(DEPLOYMENT_CONFIG, deployment, '/deploymentSpec', repeats)),
     ...pipelineSpecProblems(pipeline),
   ];
 }
 
 function platformProblems(platform: unknown, pipeline: JsonObject, repeats: RepeatMemo): CheckProblem[] {
   if (!isObject(platform)) return [{ path: '', message: 'the platform spec (document 2) must be a YAML mapping' }];
-  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', withExecutorStructsSkipped(platform, repeats), '', repeats).map((problem) =>
-    problem.path.startsWith('/platforms') ? problem : { ...problem, message: `platform spec (document 2): ${problem.message}` },
+  const executors = executorsOf(platform);
+  const labels = Object.keys(executors);
+  // Index loops, not entries destructured: a platform spec has an executor per step, and this code runs cold.
+  const vouched: boolean[] = [];
+  let allVouched = true;
+  for (let i = 0; i < labels.length; i++) {
+    const surely = surelyParses(EXECUTOR_CONFIG, executors[labels[i]], repeats);
+    vouched.push(surely);
+    allVouched &&= surely;
+  }
+  const problems = protoJsonProblems('ml_pipelines.PlatformSpec', withExecutorStructsSkipped(platform, allVouched ? executors : undefined, repeats), '', repeats).map(
+    (problem) => (problem.path.startsWith('/platforms') ? problem : { ...problem, message: `platform spec (document 2): ${problem.message}` }),
   );
   const known = objectOrEmpty(objectOrEmpty(pipeline.deploymentSpec).executors);
   // A config that surely parses (nearly all) is not parsed; the others mostly share one config (the same
   // volumes and secrets), so each distinct one is parsed once.
   const verdicts = new Map<string, CheckProblem[]>();
-  const executors = executorsOf(platform);
-  const labels = Object.keys(executors);
-  // Index loops, not entries destructured: a platform spec has an executor per step, and this code runs cold.
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
-    const config = executors[label];
     // The path is built only for a problem.
-    if (!surelyParses(EXECUTOR_CONFIG, config, repeats)) {
+    if (!vouched[i]) {
+      const config = executors[label];
       const key = exactJson(config);
       let relative = key === undefined ? undefined : verdicts.get(key);
       if (relative === undefined) {
@@ -108,21 +124,25 @@ function platformProblems(platform: unknown, pipeline: JsonObject, repeats: Repe
 
 /**
  * `holder` with `{}` for its Struct-typed member `key` when that member will parse as a Struct
- * (parsesAsStruct): it is checked as a typed message below. A key also spelt the proto way is left alone.
+ * (`vouched` by the typed walk, or parsesAsStruct): it is checked as a typed message. A key also
+ * spelt the proto way is left alone.
  */
-function withStructSkipped(holder: JsonObject, key: string, protoName: string, repeats: RepeatMemo): JsonObject {
-  if (!Object.hasOwn(holder, key) || Object.hasOwn(holder, protoName) || !parsesAsStruct(holder[key], repeats)) return holder;
+function withStructSkipped(holder: JsonObject, key: string, protoName: string, vouched: boolean, repeats: RepeatMemo): JsonObject {
+  if (!Object.hasOwn(holder, key) || Object.hasOwn(holder, protoName) || !(vouched || parsesAsStruct(holder[key], repeats))) return holder;
   return { ...holder, [key]: {} };
 }
 
-/** The platform spec with `{}` for each platform's `deploymentSpec.executors` map of Structs, when they all parse. */
-function withExecutorStructsSkipped(platform: JsonObject, repeats: RepeatMemo): JsonObject {
+/**
+ * The platform spec with `{}` for each platform's `deploymentSpec.executors` map of Structs, when they
+ * all parse: `vouched` (the typed walk vouched for each of its configs) or by parsesAsStruct.
+ */
+function withExecutorStructsSkipped(platform: JsonObject, vouched: JsonObject | undefined, repeats: RepeatMemo): JsonObject {
   if (!isObject(platform.platforms)) return platform;
   const platforms: JsonObject = { ...platform.platforms };
   for (const [name, single] of Object.entries(platforms)) {
     if (!isObject(single) || Object.hasOwn(single, 'deployment_spec') || !isObject(single.deploymentSpec)) continue;
     const { executors } = single.deploymentSpec;
-    if (!isObject(executors) || !allParseAsStructs(executors, repeats)) continue;
+    if (!isObject(executors) || (executors !== vouched && !allParseAsStructs(executors, repeats))) continue;
     setOwn<unknown>(platforms, name, { ...single, deploymentSpec: { ...single.deploymentSpec, executors: {} } });
   }
   return { ...platform, platforms };

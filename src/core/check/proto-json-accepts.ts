@@ -11,7 +11,7 @@
  * the same read from the build-time table (proto-walk-table.ts), which spares setting up bufbuild.
  */
 import { ScalarType } from '@bufbuild/protobuf';
-import type { WalkEnum as DescEnum, WalkField as DescField, WalkMessage as DescMessage } from './proto-walk-table.ts';
+import type { WalkField as DescField, WalkMessage as DescMessage } from './proto-walk-table.ts';
 import { isWellFormed } from './values.ts';
 
 /**
@@ -38,9 +38,30 @@ interface MessageShape {
   hasOneofs: boolean;
 }
 
+/** How a field holds its values: one, a list, or a map with string keys (any other map is bufbuild's). */
+const SINGLE = 0;
+const LIST = 1;
+const MAP = 2;
+const OTHER_MAP = 3;
+
+/** What one value of a field is, besides a ScalarType (1–18): an enum, a message, or a kind left to bufbuild. */
+const ENUM = 100;
+const MESSAGE = 101;
+const NOT_WALKED = 0;
+
+/**
+ * A field as the walk reads it, told apart by numbers found once per message (a spec's 4,000 tasks
+ * ask the same fields 4,000 times), where the walk compared strings and read descriptors per member.
+ */
 interface Entry {
   field: DescField;
-  /** The shape of the field's message type, found once (a map of 4,000 tasks asks 4,000 times). */
+  container: number;
+  /** A ScalarType, ENUM, MESSAGE, or NOT_WALKED for google.protobuf.NullValue (left to bufbuild, as bytes are). */
+  element: number;
+  /** An enum's names and numbers. */
+  names: ReadonlySet<string> | undefined;
+  numbers: ReadonlySet<number> | undefined;
+  /** The shape of the field's message type, found once. */
   child: MessageShape | undefined;
 }
 
@@ -62,7 +83,7 @@ function shapeOf(desc: DescMessage): MessageShape {
     const lookup = new Map<string, DescField>();
     for (const field of desc.fields) lookup.set(field.name, field).set(field.jsonName, field);
     const byKey = new Map<string, Entry>();
-    for (const [key, field] of lookup) if (key === keyOf(field)) byKey.set(key, { field, child: undefined });
+    for (const [key, field] of lookup) if (key === keyOf(field)) byKey.set(key, entryOf(field));
     const wellKnown = desc.typeName.startsWith('google.protobuf.') ? desc.typeName : undefined;
     shape = { desc, wellKnown, byKey, hasOneofs: desc.oneofs.length > 0 };
     shapes.set(desc, shape);
@@ -70,21 +91,21 @@ function shapeOf(desc: DescMessage): MessageShape {
   return shape;
 }
 
-function childOf(entry: Entry, desc: DescMessage): MessageShape {
-  entry.child ??= shapeOf(desc);
-  return entry.child;
-}
-
-const enumNames = new WeakMap<DescEnum, Set<string>>();
-
-function namesOf(desc: DescEnum): Set<string> {
-  let names = enumNames.get(desc);
-  if (names === undefined) {
-    names = new Set<string>();
-    for (const value of desc.values) names.add(value.name);
-    enumNames.set(desc, names);
-  }
-  return names;
+function entryOf(field: DescField): Entry {
+  const { fieldKind } = field;
+  const kind = fieldKind === 'list' ? field.listKind : fieldKind === 'map' ? field.mapKind : fieldKind;
+  const container = fieldKind === 'list' ? LIST : fieldKind !== 'map' ? SINGLE : field.mapKey === ScalarType.STRING ? MAP : OTHER_MAP;
+  const enumDesc = kind === 'enum' ? field.enum! : undefined;
+  const element =
+    kind === 'message' ? MESSAGE : enumDesc === undefined ? field.scalar! : enumDesc.typeName === 'google.protobuf.NullValue' ? NOT_WALKED : ENUM;
+  return {
+    field,
+    container,
+    element,
+    names: enumDesc && new Set(enumDesc.values.map((value) => value.name)),
+    numbers: enumDesc && new Set(enumDesc.values.map((value) => value.number)),
+    child: undefined,
+  };
 }
 
 /**
@@ -131,73 +152,61 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * One function walks a message's fields, their lists and maps, and recurses for a member that is a
+ * message; only a scalar or enum member is judged elsewhere (valueOfKindOk). In a cold process V8
+ * compiles what runs hot with its callees inlined: four small walkers calling each other were compiled
+ * each with the others inside, several times over, where this is compiled once.
+ */
 function messageOk(shape: MessageShape, json: unknown, depth: number): boolean {
   if (depth > DEPTH_LIMIT) return false;
   if (shape.wellKnown !== undefined) return wellKnownOk(shape.wellKnown, json, depth);
   if (!isRecord(json)) return false;
-  if (memo === undefined || !memo.isRepeated(json)) return fieldsOk(shape, json, depth);
-  if (memo.knows(json, shape, depth)) return true;
-  const ok = fieldsOk(shape, json, depth);
-  if (ok) memo.remember(json, shape, depth);
-  return ok;
-}
-
-function fieldsOk(shape: MessageShape, json: Record<string, unknown>, depth: number): boolean {
+  const repeated = memo !== undefined && memo.isRepeated(json);
+  if (repeated && memo!.knows(json, shape, depth)) return true;
   const { byKey, hasOneofs } = shape;
   let oneofsSet: Set<unknown> | undefined;
   const keys = Object.keys(json);
   for (let i = 0; i < keys.length; i++) {
     const entry = byKey.get(keys[i]);
     if (entry === undefined) return false;
-    const { field } = entry;
-    if (hasOneofs && field.oneof !== undefined) {
+    if (hasOneofs && entry.field.oneof !== undefined) {
       oneofsSet ??= new Set();
-      if (oneofsSet.has(field.oneof)) return false;
-      oneofsSet.add(field.oneof);
+      if (oneofsSet.has(entry.field.oneof)) return false;
+      oneofsSet.add(entry.field.oneof);
     }
-    if (!fieldOk(entry, json[keys[i]], depth)) return false;
+    const value = json[keys[i]];
+    if (value === null || value === undefined) return false;
+    const { container, element } = entry;
+    if (container === SINGLE) {
+      if (element === MESSAGE ? !messageOk((entry.child ??= shapeOf(entry.field.message!)), value, depth + 1) : !valueOfKindOk(element, entry, value)) return false;
+      continue;
+    }
+    let items: unknown[];
+    if (container === LIST) {
+      if (!Array.isArray(value)) return false;
+      items = value;
+    } else {
+      if (container !== MAP || !isRecord(value)) return false;
+      items = Object.values(value);
+    }
+    for (let j = 0; j < items.length; j++) {
+      const item = items[j];
+      if (item === null || item === undefined) return false;
+      if (element === MESSAGE ? !messageOk((entry.child ??= shapeOf(entry.field.message!)), item, depth + 1) : !valueOfKindOk(element, entry, item)) return false;
+    }
   }
+  if (repeated) memo!.remember(json, shape, depth);
   return true;
 }
 
-function fieldOk(entry: Entry, value: unknown, depth: number): boolean {
-  if (value === null || value === undefined) return false;
-  const { field } = entry;
-  switch (field.fieldKind) {
-    case 'scalar':
-      return scalarOk(field.scalar!, value);
-    case 'enum':
-      return enumOk(field.enum!, value);
-    case 'message':
-      return messageOk(childOf(entry, field.message!), value, depth + 1);
-    case 'list': {
-      if (!Array.isArray(value)) return false;
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (item === null || item === undefined) return false;
-        if (field.listKind === 'scalar' ? !scalarOk(field.scalar!, item) : field.listKind === 'enum' ? !enumOk(field.enum!, item) : !messageOk(childOf(entry, field.message!), item, depth + 1))
-          return false;
-      }
-      return true;
-    }
-    case 'map': {
-      if (!isRecord(value) || field.mapKey !== ScalarType.STRING) return false;
-      const keys = Object.keys(value);
-      for (let i = 0; i < keys.length; i++) {
-        const item = value[keys[i]];
-        if (item === null || item === undefined) return false;
-        if (field.mapKind === 'scalar' ? !scalarOk(field.scalar!, item) : field.mapKind === 'enum' ? !enumOk(field.enum!, item) : !messageOk(childOf(entry, field.message!), item, depth + 1))
-          return false;
-      }
-      return true;
-    }
-  }
-}
-
-function scalarOk(type: ScalarType, value: unknown): boolean {
-  switch (type) {
+/** Whether `value` is a valid `element` (a ScalarType or ENUM) of `entry`. */
+function valueOfKindOk(element: number, entry: Entry, value: unknown): boolean {
+  switch (element) {
     case ScalarType.STRING:
       return typeof value === 'string' && isWellFormed(value); // bufbuild refuses a lone surrogate (not UTF-8)
+    case ENUM:
+      return typeof value === 'string' ? entry.names!.has(value) : typeof value === 'number' && entry.numbers!.has(value);
     case ScalarType.BOOL:
       return typeof value === 'boolean';
     case ScalarType.DOUBLE:
@@ -219,14 +228,8 @@ function scalarOk(type: ScalarType, value: unknown): boolean {
     case ScalarType.FIXED64:
       return typeof value === 'number' ? Number.isSafeInteger(value) && value >= 0 : typeof value === 'string' && UINT64_STRING.test(value);
     default:
-      return false; // bytes: base64 rules are bufbuild's
+      return false; // bytes (base64 rules are bufbuild's), google.protobuf.NullValue
   }
-}
-
-function enumOk(desc: DescEnum, value: unknown): boolean {
-  if (desc.typeName === 'google.protobuf.NullValue') return false;
-  if (typeof value === 'string') return namesOf(desc).has(value);
-  return typeof value === 'number' && desc.values.some((v) => v.number === value);
 }
 
 function wellKnownOk(typeName: string, json: unknown, depth: number): boolean {
