@@ -41,9 +41,9 @@ export interface ResultOf {
  * canvas draws it while the worker checks and emits it (the answer brings those). The answer comes
  * on a port of its own (the part's `answer`), posted as soon as it is made and taken when the page
  * starts the port: the answer of a 1,000-step import is ~2 MB (pipeline.yaml's text), and its copy
- * in a task before the canvas's frame delayed the steps being drawn. Posted at once, the worker
- * serializes it while it still runs: asked for later, the ask met the worker's collection of its
- * garbage (~150–250 ms after a 1,000-step import) before it was answered.
+ * in a task before the canvas's frame delayed the steps being drawn. Posted at once, it is
+ * serialized in the worker as it is made: asked for once the canvas showed the steps, the ask
+ * reached a worker that stayed busy for another 130–280 ms after a 1,000-step import.
  */
 export interface PartOf {
   import: { pipeline: Pipeline };
