@@ -189,7 +189,9 @@ export class EditSession {
     const waiting = this.later.get(tab);
     if (waiting) {
       // The replacement still to come writes the newest text, once the canvas shows its pipeline.
-      Object.assign(waiting, { text, pieces, pipeline });
+      waiting.text = text;
+      waiting.pieces = pieces;
+      waiting.pipeline = pipeline;
       return;
     }
     let model = monaco.editor.getModel(uriOf(tab));
