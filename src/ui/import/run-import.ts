@@ -52,7 +52,7 @@ export async function runImport(source: File[] | Classification, store: Designer
       // The pipeline comes first (the canvas draws it), then its check: see reader.worker.ts.
       const before = store.getState().history.present;
       let taken: Promise<Pipeline> | undefined;
-      // The answer is asked for once the canvas shows the steps (see below), so that its copy in
+      // The answer is taken once the canvas shows the steps (see below), so that its copy in
       // (~2 MB at 1,000 steps) does not land among the tasks drawing them.
       const onPart = ({ pipeline }: { pipeline: Pipeline }) => {
         taken = takeUnchecked(store, pipeline, signal, progress).then(() => pipeline);

@@ -38,21 +38,24 @@ export interface ResultOf {
 
 /**
  * What a read hands the page before its answer: an import's pipeline, read and laid out, so the
- * canvas draws it while the worker checks and emits it (the answer brings those). The worker then
- * keeps its answer until the page asks for the rest (`ReaderRequestMessage`'s `rest`): the answer
- * of a 1,000-step import is ~2 MB (pipeline.yaml's text), and the page's copy of it in a task
- * before the canvas's frame delayed the steps it was drawing.
+ * canvas draws it while the worker checks and emits it (the answer brings those). The answer comes
+ * on a port of its own (the part's `answer`), posted as soon as it is made and taken when the page
+ * starts the port: the answer of a 1,000-step import is ~2 MB (pipeline.yaml's text), and its copy
+ * in a task before the canvas's frame delayed the steps being drawn. Posted at once, it is
+ * serialized in the worker as it is made: asked for once the canvas showed the steps, the ask
+ * reached a worker that stayed busy for another 130–280 ms after a 1,000-step import.
  */
 export interface PartOf {
   import: { pipeline: Pipeline };
 }
 
-/** What the page sends the worker: a read, or (after a part) that it can take the read's answer now. */
-export type ReaderRequestMessage = { id: number; request: ReadRequest } | { id: number; rest: true };
+/** What the page sends the worker. */
+export type ReaderRequestMessage = { id: number; request: ReadRequest };
 
 export type ReaderMessage =
   | { id: number; type: 'progress'; progress: ReadProgress }
-  | { id: number; type: 'part'; part: PartOf[keyof PartOf] }
+  /** `answer` carries one message, the read's result (its `done`); a failure still comes as `failed`. */
+  | { id: number; type: 'part'; part: PartOf[keyof PartOf]; answer: MessagePort }
   | { id: number; type: 'done'; result: ResultOf[keyof ResultOf] }
   /** A bug in the reader (bad input is answered with diagnostics, never thrown). */
   | { id: number; type: 'failed'; message: string };

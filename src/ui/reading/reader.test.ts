@@ -4,21 +4,51 @@ import type { ReaderMessage, ReaderRequestMessage, ReadRequest } from './protoco
 import { Reader, ReadStopped, timeoutMessage } from './reader';
 import { newPipeline } from '../toolbar/new-pipeline';
 
+/**
+ * The page's end of a part's answer port, as a browser's: what the worker posts waits in it until
+ * the port is started (setting `onmessage` starts it), and nothing comes once it is closed.
+ */
+class FakePort {
+  private waiting: unknown[] = [];
+  private listener: ((event: MessageEvent) => void) | null = null;
+  closed = false;
+  get onmessage() {
+    return this.listener;
+  }
+  set onmessage(listener: ((event: MessageEvent) => void) | null) {
+    this.listener = listener;
+    this.deliver();
+  }
+  get started() {
+    return this.listener !== null;
+  }
+  /** The worker posting on its end. */
+  post(data: unknown) {
+    if (this.closed) return;
+    this.waiting.push(data);
+    this.deliver();
+  }
+  close() {
+    this.closed = true;
+    this.waiting = [];
+  }
+  private deliver() {
+    if (this.listener) for (const data of this.waiting.splice(0)) this.listener({ data } as MessageEvent);
+  }
+}
+
 /** A worker that answers only when told to, and remembers whether it was terminated. */
 class FakeWorker {
   static made: FakeWorker[] = [];
   onmessage: ((event: MessageEvent<ReaderMessage>) => void) | null = null;
   onerror: ((event: ErrorEvent) => void) | null = null;
   received: { id: number; request: ReadRequest }[] = [];
-  /** Reads whose answer the page asked for (after their part). */
-  restAsked: number[] = [];
   terminated = false;
   constructor() {
     FakeWorker.made.push(this);
   }
   postMessage(message: ReaderRequestMessage) {
-    if ('rest' in message) this.restAsked.push(message.id);
-    else this.received.push(message);
+    this.received.push(message);
   }
   terminate() {
     this.terminated = true;
@@ -26,7 +56,16 @@ class FakeWorker {
   answer(message: ReaderMessage) {
     this.onmessage?.({ data: message } as MessageEvent<ReaderMessage>);
   }
+  /** Hands over an import's pipeline: the port its answer is to be posted on. */
+  part(id: number): FakePort {
+    const port = new FakePort();
+    this.answer({ id, type: 'part', part: { pipeline: newPipeline() }, answer: port as unknown as MessagePort });
+    return port;
+  }
 }
+
+const failedImport = { classification: { files: [], fileNames: {}, problems: [] }, status: 'failed' as const, diagnostics: [] };
+const importing = (): Extract<ReadRequest, { read: 'import' }> => ({ read: 'import', source: { files: [] }, target: 'kfp-v2' });
 
 const share = (hash: string): Extract<ReadRequest, { read: 'share' }> => ({ read: 'share', hash, target: 'kfp-v2' });
 const newReader = () => new Reader(() => new FakeWorker() as unknown as Worker);
@@ -43,64 +82,117 @@ describe('the reader', () => {
     const reader = newReader();
     const parts = vi.fn();
     const other = vi.fn();
-    const imported = reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: parts });
-    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: other });
+    const imported = reader.run(importing(), { onPart: parts });
+    void reader.run(importing(), { onPart: other });
     const [worker] = FakeWorker.made;
     const pipeline = newPipeline();
-    worker.answer({ id: worker.received[0].id, type: 'part', part: { pipeline } });
+    const port = new FakePort();
+    worker.answer({ id: worker.received[0].id, type: 'part', part: { pipeline }, answer: port as unknown as MessagePort });
     expect(parts).toHaveBeenCalledWith({ pipeline });
     expect(other).not.toHaveBeenCalled();
-    const answer = { classification: { files: [], fileNames: {}, problems: [] }, status: 'failed' as const, diagnostics: [] };
-    worker.answer({ id: worker.received[0].id, type: 'done', result: answer });
-    expect(await imported).toEqual(answer);
-    // A part after the answer has no one to go to.
-    worker.answer({ id: worker.received[0].id, type: 'part', part: { pipeline } });
+    port.post(failedImport);
+    expect(await imported).toEqual(failedImport);
+    expect(port.closed).toBe(true);
+    // A part after the answer has no one to go to: its port is closed at once.
+    const late = worker.part(worker.received[0].id);
     expect(parts).toHaveBeenCalledTimes(1);
+    expect(late.closed).toBe(true);
   });
 
-  it("asks for a read's answer only once the page has taken its part", async () => {
+  it("takes a read's answer, posted at once, only once the page has taken its part", async () => {
     const reader = newReader();
     let ready!: () => void;
-    const imported = reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => new Promise<void>((resolve) => (ready = resolve)) });
+    let answered = false;
+    const imported = reader.run(importing(), { onPart: () => new Promise<void>((resolve) => (ready = resolve)) }).then((result) => ((answered = true), result));
     const [worker] = FakeWorker.made;
-    const { id } = worker.received[0];
-    worker.answer({ id, type: 'part', part: { pipeline: newPipeline() } });
+    const port = worker.part(worker.received[0].id);
+    port.post(failedImport);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(worker.restAsked).toEqual([]);
+    expect(port.started).toBe(false);
+    expect(answered).toBe(false);
     ready();
     await vi.advanceTimersByTimeAsync(0);
-    expect(worker.restAsked).toEqual([id]);
-    worker.answer({ id, type: 'done', result: { classification: { files: [], fileNames: {}, problems: [] }, status: 'failed', diagnostics: [] } });
-    await imported;
+    expect(await imported).toEqual(failedImport);
   });
 
-  it('asks for the answer at once when nothing takes the part, or when taking it failed', async () => {
+  it('takes the answer at once when nothing takes the part, or when taking it failed', async () => {
     const reader = newReader();
-    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' });
-    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => Promise.reject(new Error('the page could not take it')) });
-    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => { throw new Error('nor this'); } });
+    const reads = [
+      reader.run(importing()),
+      reader.run(importing(), { onPart: () => Promise.reject(new Error('the page could not take it')) }),
+      reader.run(importing(), {
+        onPart: () => {
+          throw new Error('nor this');
+        },
+      }),
+    ];
     const [worker] = FakeWorker.made;
-    for (const { id } of worker.received) worker.answer({ id, type: 'part', part: { pipeline: newPipeline() } });
+    for (const { id } of worker.received) worker.part(id).post(failedImport);
     await vi.advanceTimersByTimeAsync(0);
-    expect(worker.restAsked).toEqual(worker.received.map((m) => m.id));
+    expect(await Promise.all(reads)).toEqual([failedImport, failedImport, failedImport]);
   });
 
-  it('does not ask a worker that was stopped since its part: the fresh one reads it again', async () => {
+  it('never waits for the answer of a worker stopped since its part: the fresh one reads it again', async () => {
     const reader = newReader();
     let ready!: () => void;
     const controller = new AbortController();
     const first = reason(reader.run(share('#a'), { signal: controller.signal }));
-    void reader.run({ read: 'import', source: { files: [] }, target: 'kfp-v2' }, { onPart: () => new Promise<void>((resolve) => (ready = resolve)) });
+    const imported = reader.run(importing(), { onPart: () => new Promise<void>((resolve) => (ready = resolve)) });
     const [worker] = FakeWorker.made;
-    worker.answer({ id: worker.received[1].id, type: 'part', part: { pipeline: newPipeline() } });
+    const stale = worker.part(worker.received[1].id);
     controller.abort();
     expect(await first).toBe('cancelled: cancelled');
+    expect(stale.closed).toBe(true);
     const [, fresh] = FakeWorker.made;
     expect(fresh.received.map((m) => m.request.read)).toEqual(['import']);
     ready();
     await vi.advanceTimersByTimeAsync(0);
-    expect(worker.restAsked).toEqual([]);
-    expect(fresh.restAsked).toEqual([]);
+    expect(stale.started).toBe(false);
+    const port = fresh.part(fresh.received[0].id);
+    port.post(failedImport);
+    ready();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await imported).toEqual(failedImport);
+  });
+
+  it('gives each import its own answer: one stopped meanwhile never settles the next', async () => {
+    const reader = newReader();
+    const controller = new AbortController();
+    const first = reason(reader.run(importing(), { signal: controller.signal }));
+    const [worker] = FakeWorker.made;
+    const firstPort = worker.part(worker.received[0].id);
+    await vi.advanceTimersByTimeAsync(0);
+    controller.abort();
+    expect(await first).toBe('cancelled: cancelled');
+    const second = reader.run(importing());
+    const [, fresh] = FakeWorker.made;
+    const secondPort = fresh.part(fresh.received[0].id);
+    await vi.advanceTimersByTimeAsync(0);
+    firstPort.post({ ...failedImport, diagnostics: [{ code: 'E_FIRST', severity: 'error', message: 'the first' }] });
+    secondPort.post(failedImport);
+    expect(await second).toEqual(failedImport);
+  });
+
+  it('holds an answer no longer than the read may take: past its budget the read stops', async () => {
+    const reader = newReader();
+    const read = reason(reader.run(importing(), { onPart: () => new Promise(() => {}) }));
+    const [worker] = FakeWorker.made;
+    const port = worker.part(worker.received[0].id);
+    port.post(failedImport);
+    await vi.advanceTimersByTimeAsync(READ_BUDGET_MS);
+    expect(await read).toBe(`timeout: ${timeoutMessage(READ_BUDGET_MS)}`);
+    expect(port.closed).toBe(true);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('fails a read whose worker fails after its part, without waiting for the page', async () => {
+    const reader = newReader();
+    const read = reason(reader.run(importing(), { onPart: () => new Promise(() => {}) }));
+    const [worker] = FakeWorker.made;
+    const port = worker.part(worker.received[0].id);
+    worker.answer({ id: worker.received[0].id, type: 'failed', message: 'a bug' });
+    expect(await read).toBe('failed: the reader failed (a bug)');
+    expect(port.closed).toBe(true);
   });
 
   it('answers each read with its own result, and passes its progress on', async () => {

@@ -27,7 +27,7 @@ export interface ReadOptions {
 }
 
 /**
- * `onPart`: what the read hands over before its answer (protocol.ts `PartOf`). The answer is sent
+ * `onPart`: what the read hands over before its answer (protocol.ts `PartOf`). The answer is taken
  * once what onPart returns has settled (at once for nothing): the page says when it can take it.
  */
 type RunOptions<K extends ReadRequest['read']> = ReadOptions & { onPart?: (part: K extends keyof PartOf ? PartOf[K] : never) => unknown };
@@ -40,6 +40,8 @@ interface Pending {
   onPart?: (part: never) => unknown;
   timer: ReturnType<typeof setTimeout>;
   stopListening: () => void;
+  /** The port the answer comes on, after a part: closed when the read ends, so nothing waits in it. */
+  answer?: MessagePort;
 }
 
 export class Reader {
@@ -81,7 +83,7 @@ export class Reader {
     worker.onmessage = (event: MessageEvent<ReaderMessage>) => {
       const message = event.data;
       if (message.type === 'progress') this.pending.get(message.id)?.onProgress?.(message.progress);
-      else if (message.type === 'part') this.handOver(worker, message.id, message.part);
+      else if (message.type === 'part') this.handOver(message.id, message.part, message.answer);
       else if (message.type === 'done') this.settle(message.id)?.resolve(message.result as never);
       else this.settle(message.id)?.reject(new ReadStopped('failed', `the reader failed (${message.message})`));
     };
@@ -105,17 +107,22 @@ export class Reader {
     if (!stopped) return;
     stopped.reject(error);
     this.terminate();
-    for (const [other, { request }] of this.pending) this.send({ id: other, request });
+    for (const [other, pending] of this.pending) {
+      // What a stopped worker handed over is not awaited: the fresh one reads it again.
+      this.closeAnswer(pending);
+      this.send({ id: other, request: pending.request });
+    }
   }
 
   private send(message: ReaderRequestMessage) {
     this.workerOf().postMessage(message);
   }
 
-  /** A part goes to its read; the worker sends the answer once the page is ready for it. */
-  private handOver(worker: Worker, id: number, part: PartOf[keyof PartOf]) {
+  /** A part goes to its read; its answer is taken from `answer` once the page is ready for it. */
+  private handOver(id: number, part: PartOf[keyof PartOf], answer: MessagePort) {
     const pending = this.pending.get(id);
-    if (!pending) return;
+    if (!pending) return answer.close();
+    pending.answer = answer;
     let ready: unknown;
     try {
       ready = pending.onPart?.(part as never);
@@ -125,9 +132,15 @@ export class Reader {
     void Promise.resolve(ready)
       .catch(() => {})
       .then(() => {
-        // Asked of the worker that sent the part: a fresh one (after a stop) reads it again.
-        if (this.pending.has(id) && this.worker === worker) worker.postMessage({ id, rest: true } satisfies ReaderRequestMessage);
+        // Setting onmessage starts the port: the answer, posted meanwhile, is copied in now. Not
+        // if the read ended, or its worker was stopped since (the port is closed then).
+        if (pending.answer === answer) answer.onmessage = (event: MessageEvent<ResultOf[keyof ResultOf]>) => this.settle(id)?.resolve(event.data as never);
       });
+  }
+
+  private closeAnswer(pending: Pending) {
+    pending.answer?.close();
+    pending.answer = undefined;
   }
 
   private settle(id: number): Pending | undefined {
@@ -136,6 +149,7 @@ export class Reader {
     this.pending.delete(id);
     clearTimeout(pending.timer);
     pending.stopListening();
+    this.closeAnswer(pending);
     return pending;
   }
 

@@ -1,11 +1,10 @@
-// The reader worker: see protocol.ts. Requests are read in the order they come; an import's answer
-// waits for the page's ask (PartOf) while later requests go on.
+// The reader worker: see protocol.ts. Requests are read in the order they come.
 import { readSharedLink } from '../share/open-shared';
 import { placedEdit, readEdit } from '../yaml/read-edit';
 import type { Pipeline } from '../../core/model/types';
 import { layOut, warmLayout } from './lay-out';
 import { progressAt, type ReadProgress } from './progress';
-import type { ReaderMessage, ReaderRequestMessage } from './protocol';
+import type { ReaderMessage, ReaderRequestMessage, ResultOf } from './protocol';
 import { startImport } from '../import/read-import';
 import { readPaste } from '../clipboard/read-paste';
 import { withExport } from '../store/derive-seed';
@@ -19,22 +18,7 @@ const laidOut = (pipeline: Pipeline, progress: (p: ReadProgress) => void) => {
   return layOut(pipeline);
 };
 
-/** Reads whose answer waits for the page (protocol.ts `PartOf`), and asks that came before the wait. */
-const waitingForPage = new Map<number, () => void>();
-const askedEarly = new Set<number>();
-
-const pageReady = (id: number) =>
-  askedEarly.delete(id) ? Promise.resolve() : new Promise<void>((resolve) => waitingForPage.set(id, resolve));
-
-function restAsked(id: number) {
-  const resolve = waitingForPage.get(id);
-  if (!resolve) return void askedEarly.add(id);
-  waitingForPage.delete(id);
-  resolve();
-}
-
 self.onmessage = async (event: MessageEvent<ReaderRequestMessage>) => {
-  if ('rest' in event.data) return restAsked(event.data.id);
   const { id, request } = event.data;
   const progress = (p: ReadProgress) => post({ id, type: 'progress', progress: p });
   try {
@@ -49,12 +33,12 @@ self.onmessage = async (event: MessageEvent<ReaderRequestMessage>) => {
         const start = startImport(request, progress);
         if (start.status !== 'read') return post({ id, type: 'done', result: start });
         const pipeline = await laidOut(start.pipeline, progress);
-        // The canvas draws it while its check, emission and magnus files are made here.
-        post({ id, type: 'part', part: { pipeline } });
+        // The canvas draws it while its check, emission and magnus files are made here; they go
+        // on the part's own port, which the page starts when it can take them (protocol.ts PartOf).
+        const { port1: answer, port2 } = new MessageChannel();
+        self.postMessage({ id, type: 'part', part: { pipeline }, answer: port2 } satisfies ReaderMessage, { transfer: [port2] });
         const { diagnostics, seed } = start.check(request.target);
-        const result = { classification: start.classification, status: 'checked' as const, diagnostics, seed: withExport(seed, pipeline) };
-        await pageReady(id);
-        return post({ id, type: 'done', result });
+        return answer.postMessage({ classification: start.classification, status: 'checked', diagnostics, seed: withExport(seed, pipeline) } satisfies ResultOf['import']);
       }
       case 'share': {
         const read = await readSharedLink(request, progress);
@@ -72,8 +56,6 @@ self.onmessage = async (event: MessageEvent<ReaderRequestMessage>) => {
         return post({ id, type: 'done', result: readSave(request.text) });
     }
   } catch (error) {
-    // An ask that came while the check was still running would otherwise stay for good.
-    askedEarly.delete(id);
     post({ id, type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
 };

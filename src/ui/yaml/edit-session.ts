@@ -73,6 +73,14 @@ const withoutBracketColours = (model: TextModel) => model.updateOptions({ bracke
 const given = new WeakMap<TextModel, { pieces?: readonly string[]; text: () => string }>();
 const givenText = (model: TextModel) => given.get(model)?.text();
 
+/** A long text waiting to be given to a read-only tab (EditSession's `later`). */
+interface Replacement {
+  text: string;
+  pieces?: readonly string[];
+  pipeline: Pipeline;
+  written: number;
+}
+
 export class EditSession {
   private readonly drafts = new Map<YamlTab, Draft>();
   private readonly timers = new Map<YamlTab, ReturnType<typeof setTimeout>>();
@@ -85,8 +93,11 @@ export class EditSession {
   private nextId = 0;
   /** Set while the designer itself writes into a model: those changes are not the user's edits. */
   private writing = false;
-  /** Per read-only tab, the text it is given after the next frame (REPLACE_LATER_FROM), and how much of it is written. */
-  private readonly later = new Map<YamlTab, { text: string; pipeline: Pipeline; written: number }>();
+  /**
+   * Per read-only tab, the text it is given after the next frame (REPLACE_LATER_FROM), and how much
+   * of it is written; with the pieces it was joined from, which the model then holds as given.
+   */
+  private readonly later = new Map<YamlTab, Replacement>();
 
   /**
    * `changed` is called when whose text a tab shows changes (the editor then redoes its markers),
@@ -173,12 +184,13 @@ export class EditSession {
     this.reader = undefined;
   }
 
-  /** Brings a model to `text` replacing only what changed, so the reader keeps their place. */
-  private write(tab: YamlTab, text: string, pipeline = this.store.getState().history.present) {
+  /** Brings a model to `text` (joined from `pieces`, if given) replacing only what changed, so the reader keeps their place. */
+  private write(tab: YamlTab, text: string, pipeline = this.store.getState().history.present, pieces?: readonly string[]) {
     const waiting = this.later.get(tab);
     if (waiting) {
       // The replacement still to come writes the newest text, once the canvas shows its pipeline.
       waiting.text = text;
+      waiting.pieces = pieces;
       waiting.pipeline = pipeline;
       return;
     }
@@ -191,7 +203,7 @@ export class EditSession {
         // The editor's bracketPairColorization option does not reach models made here (half a
         // second a render for a 1,000-step workflow, a quarter for a 1,000-step dag pasted whole).
         withoutBracketColours(model);
-        if (sliced) return this.replaceLater(tab, text, pipeline);
+        if (sliced) return this.replaceLater(tab, { text, pieces, pipeline, written: 0 });
       } else {
         const before = isEditable(tab) ? model.getValue() : (givenText(model) ?? model.getValue());
         const edit = minimalEdit(before, text);
@@ -199,7 +211,7 @@ export class EditSession {
         // cheaper than inserting tens of thousands of lines into the old one, and there is no
         // place to keep.
         if (edit && edit.text.length > text.length / 2) {
-          if (!isEditable(tab) && text.length >= REPLACE_LATER_FROM) return this.replaceLater(tab, text, pipeline);
+          if (!isEditable(tab) && text.length >= REPLACE_LATER_FROM) return this.replaceLater(tab, { text, pieces, pipeline, written: 0 });
           model.setValue(text);
         } else if (edit) model.applyEdits([{ range: monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end)), text: edit.text }]);
       }
@@ -238,7 +250,7 @@ export class EditSession {
         return;
       }
     }
-    this.write(tab, doc.text, pipeline);
+    this.write(tab, doc.text, pipeline, doc.pieces);
     const written = monaco.editor.getModel(uriOf(tab));
     if (written && !this.later.has(tab)) given.set(written, { pieces: doc.pieces, text: () => doc.text });
   }
@@ -248,8 +260,7 @@ export class EditSession {
    * answers meanwhile; writes meanwhile only change the text it will be given (a newer one starts
    * the slices again). Appending with `applyEdits` keeps the slices out of the model's undo stack.
    */
-  private replaceLater(tab: YamlTab, text: string, pipeline: Pipeline) {
-    const waiting = { text, pipeline, written: 0 };
+  private replaceLater(tab: YamlTab, waiting: Replacement) {
     this.later.set(tab, waiting);
     this.progressed();
     const nextTask = (work: () => void) => setTimeout(work, 0);
@@ -283,7 +294,9 @@ export class EditSession {
           done: (written) => {
             const target = model()!;
             this.later.delete(tab);
-            given.set(target, { text: () => written });
+            // As given whole: the first keystroke after an import compares pieces too, rather than
+            // joining the new text and comparing it with this one (2 MB each at 1,000 steps).
+            given.set(target, { pieces: waiting.pieces, text: () => written });
             this.progressed();
           },
           schedule: nextTask,
