@@ -21,7 +21,7 @@ const { runImport } = await import('./run-import');
 const classification: Classification = { files: [], fileNames: { dag: 'dag.yaml' }, problems: [] };
 const finding: Diagnostic = { code: 'W_IMPORT_SOMETHING', severity: 'warning', message: 'read with a guess', file: 'dag.yaml', line: 3 };
 
-/** Whether the page asked for the answer (the reader sends it only then: reader.ts `handOver`). */
+/** Whether the page is ready for the answer (the reader takes it from its port only then: reader.ts `handOver`). */
 let answerAsked = false;
 
 /** Hands `read` over, answers once the page has taken it, and says what the store held then. */
