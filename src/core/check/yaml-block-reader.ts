@@ -229,7 +229,14 @@ class Level {
   /** Where the next entry's key starts (the first may share a dash's line: `- key: …`). */
   column = 0;
   map: Record<string, unknown> = {};
+  /**
+   * A sequence's items so far, in the first `count` places of an array the level keeps: the
+   * sequence is then one array of its exact size. Pushed onto an empty array, a one-item list kept
+   * room for 17, and the documents are what a reading's collections copy.
+   */
   items: unknown[] = [];
+  /** Of a sequence, its items so far; of a mapping, its keys (the first needs no test for a duplicate). */
+  count = 0;
   /** The key whose value is being read. */
   key = '';
   /** Where that value's block starts, and the differences found before it: whether it may be remembered. */
@@ -284,7 +291,8 @@ class Reader extends BlockLines {
           key = isAt(known, text, column, length) ? known : this.newKey(column, colon, slot);
           at = colon + 1;
         }
-        if (Object.hasOwn(level.map, key) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
+        if ((level.count > 0 && Object.hasOwn(level.map, key)) || key === '__proto__' || (isDigit(key.charCodeAt(0)) && INDEX_LIKE.test(key))) throw notInLayout;
+        level.count++;
         level.key = key;
         if (at === this.end) {
           const known = this.repeatOf(level);
@@ -337,11 +345,11 @@ class Reader extends BlockLines {
         }
         // own-keys: '__proto__' is refused above (left to the yaml package)
         if (level.isMap) level.map[level.key] = value;
-        else level.items.push(value);
+        else level.items[level.count++] = value;
       }
       // The entry is read: a line less indented (or none) ends its level, and maybe the levels around it.
       while (this.atEnd() || this.indent < level.indent || this.isDocumentMarker()) {
-        const value = level.isMap ? level.map : level.items;
+        const value = level.isMap ? level.map : level.items.slice(0, level.count);
         if (--this.depth === 0) {
           docs.push(value);
           if (this.atEnd()) return { docs, differences: this.differences };
@@ -350,7 +358,7 @@ class Reader extends BlockLines {
         }
         level = levels[this.depth - 1]!;
         if (level.isMap) this.endBlockValue(level, value);
-        else level.items.push(value);
+        else level.items[level.count++] = value;
       }
       if (this.indent > level.indent || this.isSequenceEntry() === level.isMap) throw notInLayout;
       level.column = this.start + level.indent;
@@ -387,7 +395,7 @@ class Reader extends BlockLines {
     level.indent = indent;
     level.column = column;
     if (isMap) level.map = {};
-    else level.items = [];
+    level.count = 0;
     level.previous = undefined;
     return level;
   }
@@ -515,7 +523,7 @@ class Reader extends BlockLines {
     let path = '';
     for (let i = 0; i < this.depth; i++) {
       const level = this.levels[i]!;
-      const segment = level.isMap ? level.key : String(level.items.length);
+      const segment = level.isMap ? level.key : String(level.count);
       path += '/' + segment.replace(/~/g, '~0').replace(/\//g, '~1');
     }
     return path;
