@@ -350,7 +350,7 @@ class Reader extends BlockLines {
         }
         // own-keys: '__proto__' is refused above (left to the yaml package)
         if (level.isMap) level.map[level.key] = value;
-        else level.items[level.count++] = value;
+        else level.items[level.count++] = value; // own-keys: index
       }
       // The entry is read: a line less indented (or none) ends its level, and maybe the levels around it.
       while (this.atEnd() || this.indent < level.indent || this.isDocumentMarker()) {
@@ -363,7 +363,7 @@ class Reader extends BlockLines {
         }
         level = levels[this.depth - 1]!;
         if (level.isMap) this.endBlockValue(level, value);
-        else level.items[level.count++] = value;
+        else level.items[level.count++] = value; // own-keys: index
       }
       if (this.indent > level.indent || this.isSequenceEntry() === level.isMap) throw notInLayout;
       level.column = this.start + level.indent;
