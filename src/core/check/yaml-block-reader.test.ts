@@ -161,6 +161,29 @@ describe('readBlockYaml', () => {
     expect(readBlockYaml(text)).toBeUndefined();
   });
 
+  it('leaves a character the yaml package must decide (CR, NEL, LS, a control, a BOM…) to it wherever it is', () => {
+    // Looked for where the layout lets them be, not in the whole text: each place is one case.
+    const places = [
+      (c: string) => `a: "x${c}y"\n`,
+      (c: string) => `a:\n  - "x${c}"\n`,
+      (c: string) => `"k${c}": 1\n`,
+      (c: string) => `- "k${c}": 1\n`,
+      (c: string) => `a: |\n  x${c}\n  y\n`,
+      (c: string) => `a: |-\n  x\n\n  ${c}y\n`,
+      (c: string) => `a: x${c}\n`,
+      (c: string) => `k${c}: 1\n`,
+      (c: string) => `a: 'x${c}'\n`,
+      (c: string) => `a:\n  b: 1\n${c}c: 2\n`,
+      (c: string) => `a:\n  b: "q"\nc:\n  b: "q${c}"\n`,
+    ];
+    for (const c of ['\r', '\x00', '\x0b', '\x1f', '\x7f', '\x85', '\x9f', '\u2028', '\u2029', '\ufeff', '\ufffe', '\uffff'])
+      for (const place of places) {
+        const text = place(c);
+        expect(readBlockYaml(text), JSON.stringify(text)).toBeUndefined();
+        expect(readBlockYaml(place('z')), JSON.stringify(place('z'))).toBeDefined();
+      }
+  });
+
   it('reports YAML 1.1 differences with their paths, as the yaml package reading does', () => {
     const text = 'spec:\n  flags:\n    - on\n    - "on"\n  mode: 0755\n  when: 2024-01-01\n';
     expect(expectSameReading(text)).toBe(true);
