@@ -137,9 +137,12 @@ test('share by link: the link opens the same pipeline elsewhere, and never repla
   expect(await model(page)).toEqual(mine);
   expect(new URL(page.url()).hash).toBe('');
 
-  // A page opened with the link where work is saved: nothing is saved over while it asks.
-  const saved = await page.evaluate(() => localStorage.getItem('kfp-designer.pipeline.v1'));
-  expect(saved).toContain('32Gi');
+  // A page opened with the link where work is saved: nothing is saved over while it asks. (The
+  // 32Gi edit is saved once typing has paused, autosave.ts SAVE_PAUSE_MS, which the steps above
+  // may take less than.)
+  const savedNow = () => page.evaluate(() => localStorage.getItem('kfp-designer.pipeline.v1'));
+  await expect.poll(savedNow, SLOW).toContain('32Gi');
+  const saved = await savedNow();
   const second = await context.newPage();
   await second.goto(link);
   await expect(shareDialog(second)).toBeVisible(SLOW);
