@@ -72,6 +72,17 @@ describe('writeInSlices', () => {
     expect(done).toBe(false);
   });
 
+  it('writes a smaller first slice (it meets Monaco cold), then slices of the full size', () => {
+    const text = lines(100);
+    const run = tasks();
+    const sizes: number[] = [];
+    writeInSlices({ wanted: () => text, put: (slice) => void sizes.push(slice.length), done: () => {}, schedule: run.schedule, size: 64, firstSize: 16 });
+    while (run.length > 0) run.runNext();
+    expect(sizes[0]).toBe(sliceEnd(text, 0, 16));
+    expect(sizes[1]).toBe(sliceEnd(text, sizes[0], 64) - sizes[0]);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(text.length);
+  });
+
   it('writes a short text in one go', () => {
     const run = tasks();
     let model = 'old';
