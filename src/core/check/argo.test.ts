@@ -1,12 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { checkArgoWorkflow, checkArgoWorkflowYaml } from './index.ts';
-import type { CheckResult } from './types.ts';
+import { expectProblem, expectQuietConsole, FIXTURES, readFixture } from './check-test-support.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
 const GOLDENS = new URL('goldens/v1/', FIXTURES);
-const readFixture = (name: string, base = FIXTURES) => readFileSync(new URL(name, base), 'utf8');
 
 /** Tests mutate documents freely, including into shapes no type would allow. */
 type Doc = any;
@@ -22,24 +20,12 @@ function variant(base: Doc, mutate: (doc: Doc) => void): Doc {
   return doc;
 }
 
-function expectProblem(result: CheckResult, path: string, fragment: string): void {
-  expect(result.ok).toBe(false);
-  expect(result.problems).toContainEqual({ path, message: expect.stringContaining(fragment) });
-}
-
 // Legacy fixture layout: templates 0 = magnus-dag (tasks step-1, step-2, success), 1 = step-1, 2 = step-2, 3 = success.
 const STEP1 = '/spec/templates/1';
 const TASKS = '/spec/templates/0/dag/tasks';
 
 describe('checkArgoWorkflow on known-good documents', () => {
-  let consoleSpies: MockInstance[];
-  beforeEach(() => {
-    consoleSpies = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
-  });
-  afterEach(() => {
-    for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
-    vi.restoreAllMocks();
-  });
+  expectQuietConsole();
 
   const goldens = readdirSync(GOLDENS).filter((name) => name.endsWith('.yaml'));
   it('has goldens to check', () => expect(goldens.length).toBeGreaterThanOrEqual(2));

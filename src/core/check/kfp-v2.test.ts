@@ -2,21 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fromJson, type DescMessage, type JsonValue } from '@bufbuild/protobuf';
 import { StructSchema } from '@bufbuild/protobuf/wkt';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
 import { generatePipeline } from '../../../bench/generate';
 import { emitPipeline } from '../emit/index';
 import { checkKfpV2, checkKfpV2Yaml } from './index.ts';
 import { kfpRegistry } from './kfp-proto-registry.ts';
 import { parsesAsStruct } from './kfp-v2-proto.ts';
-import type { CheckResult } from './types.ts';
+import { expectProblem, expectQuietConsole, FIXTURES, readFixture } from './check-test-support.ts';
 import { readBlockYaml } from './yaml-block-reader.ts';
 import { parseYamlDocumentsWithLibrary } from './yaml-documents.ts';
 
-const FIXTURES = new URL('../../../test/fixtures/', import.meta.url);
 const GOLDENS = new URL('goldens/v2/', FIXTURES);
 const PROTO_DIR = new URL('./schemas/kfp-v2/', import.meta.url);
-const readFixture = (name: string, base = FIXTURES) => readFileSync(new URL(name, base), 'utf8');
 const documentsOf = (text: string) => parseAllDocuments(text).map((doc) => doc.toJS() as Doc);
 
 /** Tests mutate documents freely, including into shapes no type would allow. */
@@ -33,24 +31,12 @@ function variant(mutate: (spec: Doc, platform: Doc) => void, docs: Doc[] = EXAMP
   return copy;
 }
 
-function expectProblem(result: CheckResult, path: string, fragment: string): void {
-  expect(result.ok).toBe(false);
-  expect(result.problems).toContainEqual({ path, message: expect.stringContaining(fragment) });
-}
-
 const TASK = '/root/dag/tasks/step-1';
 const CONTAINER = '/deploymentSpec/executors/exec-step-1/container';
 const PLATFORM_EXECUTOR = '/platforms/kubernetes/deploymentSpec/executors/exec-step-1';
 
 describe('checkKfpV2 on known-good documents', () => {
-  let consoleSpies: MockInstance[];
-  beforeEach(() => {
-    consoleSpies = (['log', 'info', 'warn', 'error'] as const).map((method) => vi.spyOn(console, method));
-  });
-  afterEach(() => {
-    for (const spy of consoleSpies) expect(spy).not.toHaveBeenCalled();
-    vi.restoreAllMocks();
-  });
+  expectQuietConsole();
 
   const goldens = readdirSync(GOLDENS).filter((name) => name.endsWith('.yaml'));
   it('has goldens to check', () => expect(goldens.length).toBeGreaterThanOrEqual(4));
