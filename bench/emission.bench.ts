@@ -108,7 +108,11 @@ interface SelfCheckRow {
   check: number;
   /** JSON.parse of the same documents as JSON text: the floor of any reading of the output. */
   parse: number;
+  /** A line scan in JavaScript that builds and checks nothing (line-scan.ts): the floor of a check written in it; a baseline may not print it. */
+  scan?: number;
 }
+
+type ProbeRun = Omit<SelfCheckRow, 'target' | 'size'>;
 
 /**
  * CPU time of a cold emission and of its strict self-check, each pair in a fresh process, as
@@ -116,20 +120,24 @@ interface SelfCheckRow {
  */
 function selfCheck(target: EmitTarget, size: number, repetitions: number): { now: SelfCheckRow; baseline?: SelfCheckRow } {
   const checkouts = BASELINE ? [ROOT, BASELINE] : [ROOT];
-  const runs = checkouts.map(() => [] as { emit: number; check: number; parse: number }[]);
+  const runs = checkouts.map(() => [] as ProbeRun[]);
   for (let i = 0; i < repetitions; i++)
     for (const k of i % 2 ? checkouts.keys() : [...checkouts.keys()].reverse()) {
       const run = spawnSync(process.execPath, ['--import', 'tsx', join(checkouts[k], 'bench/self-check-probe.ts'), String(size), target], { cwd: checkouts[k], encoding: 'utf8' });
       if (run.status !== 0) throw new Error(`self-check-probe.ts of ${checkouts[k]} failed: ${run.stderr}`);
-      runs[k].push(JSON.parse(run.stdout) as { emit: number; check: number; parse: number });
+      runs[k].push(JSON.parse(run.stdout) as ProbeRun);
     }
-  const row = (own: { emit: number; check: number; parse: number }[]): SelfCheckRow => ({
-    target,
-    size,
-    emit: median(own.map((r) => r.emit)),
-    check: median(own.map((r) => r.check)),
-    parse: median(own.map((r) => r.parse)),
-  });
+  const row = (own: ProbeRun[]): SelfCheckRow => {
+    const scans = own.flatMap((r) => (r.scan === undefined ? [] : [r.scan]));
+    return {
+      target,
+      size,
+      emit: median(own.map((r) => r.emit)),
+      check: median(own.map((r) => r.check)),
+      parse: median(own.map((r) => r.parse)),
+      ...(scans.length > 0 ? { scan: median(scans) } : {}),
+    };
+  };
   return { now: row(runs[0]), ...(BASELINE ? { baseline: row(runs[1]) } : {}) };
 }
 
@@ -180,12 +188,13 @@ export async function measureEmission(): Promise<GoalRow[]> {
       if (was) baselineChecks.push(was);
     }
   console.log(
-    '\nstrict self-check of the output against its cold emission, in fresh processes as the CLI runs them (median CPU ms; per 1,000 steps shows linearity; JSON.parse of the same documents as JSON is the floor of any reading):',
+    '\nstrict self-check of the output against its cold emission, in fresh processes as the CLI runs them (median CPU ms; per 1,000 steps shows linearity; JSON.parse of the same documents as JSON is the floor of any reading; a line scan in JavaScript that builds and checks nothing, the floor of a check written in it):',
   );
   const printChecks = (checks: SelfCheckRow[]) => {
-    for (const { target, size, emit, check, parse } of checks)
+    for (const { target, size, emit, check, parse, scan } of checks)
       console.log(
-        `  ${target.padEnd(6)} ${size.toLocaleString('en').padStart(6)} steps: emit ${ms(emit).padStart(9)}, check ${ms(check).padStart(9)} (${(check / emit).toFixed(2)}×), check per 1,000 steps ${ms((check / size) * 1000)}, JSON.parse ${ms(parse)} (check ${(check / parse).toFixed(1)}×)`,
+        `  ${target.padEnd(6)} ${size.toLocaleString('en').padStart(6)} steps: emit ${ms(emit).padStart(9)}, check ${ms(check).padStart(9)} (${(check / emit).toFixed(2)}×), check per 1,000 steps ${ms((check / size) * 1000)}, JSON.parse ${ms(parse)} (check ${(check / parse).toFixed(1)}×)` +
+          (scan === undefined ? '' : `, line scan ${ms(scan)} (${(scan / emit).toFixed(2)}× the emission)`),
       );
   };
   if (BASELINE) {

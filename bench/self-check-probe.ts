@@ -1,7 +1,8 @@
 // One cold emission and its strict self-check in a fresh process, as `kfp-designer transpile` runs
 // them (no warm-up, no forced collection); prints their CPU times as JSON for bench/emission.bench.ts,
 // with JSON.parse of the same documents written as JSON as a floor for the check (reading the text
-// alone, natively, with no YAML and no rule).
+// alone, natively, with no YAML and no rule), and a line scan in JavaScript (line-scan.ts) as the
+// floor of a check written in it.
 //
 // Each phase's clock runs until the process is idle again: V8 optimizes hot code and collects
 // garbage on helper threads, and a clock stopped when the call returns left the emission's compiles
@@ -11,6 +12,7 @@ import { checkKfpV2Yaml } from '../src/core/check/kfp-v2';
 import { parseYamlDocuments } from '../src/core/check/yaml-documents';
 import { emitPipeline, type EmitTarget } from '../src/core/emit/index';
 import { generatePipeline } from './generate';
+import { scanLines } from './line-scan';
 
 const [size, target] = [Number(process.argv[2]), process.argv[3] as EmitTarget];
 const pipeline = generatePipeline(size);
@@ -45,4 +47,7 @@ const json = JSON.stringify(parseYamlDocuments(text).docs);
 start = cpuMs();
 JSON.parse(json);
 const parse = cpuMs() - start;
-console.log(JSON.stringify({ emit, check, parse }));
+start = cpuMs();
+if (scanLines(text) === 0) throw new Error('the line scan found no key');
+const scan = (await settledCpuMs()) - start;
+console.log(JSON.stringify({ emit, check, parse, scan }));
