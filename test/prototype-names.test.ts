@@ -15,7 +15,8 @@ import { pastePosition } from '../src/ui/clipboard/paste-place';
 import { classifyFiles } from '../src/ui/import/classify';
 import { matchNestedFiles, withNestedFiles } from '../src/ui/import/nested-files';
 import { withFileNames } from '../src/ui/import/outcome';
-import { changedPositions, insertionPlaces, placeMissingSteps } from '../src/ui/layout/placement';
+import { changedPositions } from '../src/ui/layout/changed-positions';
+import { insertionPlaces, placeMissingSteps } from '../src/ui/layout/placement';
 import { keepPositions } from '../src/ui/yaml/read-edit';
 import { shareUnchanged } from '../src/ui/yaml/share-unchanged';
 

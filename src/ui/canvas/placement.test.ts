@@ -4,7 +4,8 @@ import { addStep, insertStep, moveSteps } from '../../core/model/actions';
 import { canvasGeometry, CONTENT_LEFT, CONTENT_TOP } from '../layout/geometry';
 import { deriveView } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/graph-layout';
-import { freePosition, insertionPlaces, isNodeInView, placeMissingSteps } from './placement';
+import { freePosition, insertionPlaces, placeMissingSteps } from '../layout/placement';
+import { isNodeInView } from './placement';
 
 const text = `dag:
   start_at: a
