@@ -4,7 +4,8 @@
  * syntax it can see; this covers the reads it cannot).
  */
 import { describe, expect, it } from 'vitest';
-import { addStep, moveStepToGraph } from '../src/core/model/actions';
+import { moveStepToGraph } from '../src/core/model/actions';
+import { addStep } from '../src/core/model/new-steps';
 import { renameStep } from '../src/core/model/structure-actions';
 import { copySteps, pasteSteps } from '../src/core/model/clipboard';
 import { pipelineOf } from '../src/core/model/defaults';

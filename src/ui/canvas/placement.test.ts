@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importMagnus } from '../../core/magnus/import';
-import { addStep, insertStep, moveSteps } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { addStep, insertStep } from '../../core/model/new-steps';
 import { canvasGeometry, CONTENT_LEFT, CONTENT_TOP } from '../layout/geometry';
 import { deriveView } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/graph-layout';
