@@ -10,6 +10,7 @@ import { startChecking } from './ui/store/checking';
 import { readSaved } from './ui/store/saved';
 import { primeDerived, primeDiagnostics, type DerivedSeed, type DiagnosticsSeed } from './ui/store/derived';
 import { loadEngine } from './ui/store/engine';
+import { loadPlacement } from './ui/layout/load-placement';
 import { createDesignerStore, type Recovery } from './ui/store/store';
 import { StoreProvider } from './ui/store/context';
 import { startTheme } from './ui/theme/theme-store';
@@ -41,6 +42,7 @@ async function start() {
   if (seed && store.getState().target === seed.target) primeDerived(pipeline, seed);
   if (pipeline === EXAMPLE && store.getState().target === EXAMPLE_DIAGNOSTICS.target) primeDiagnostics(pipeline, EXAMPLE_DIAGNOSTICS);
   void afterFirstPaint().then(loadEngine);
+  void afterFirstPaint().then(loadPlacement);
   store.getState().setRecovery(recovery);
   startChecking(store);
   // Saving starts after the first paint too; a change made before then is saved as it starts.

@@ -4,7 +4,8 @@
  * syntax it can see; this covers the reads it cannot).
  */
 import { describe, expect, it } from 'vitest';
-import { addStep, moveStepToGraph } from '../src/core/model/actions';
+import { moveStepToGraph } from '../src/core/model/actions';
+import { addStep } from '../src/core/model/new-steps';
 import { renameStep } from '../src/core/model/structure-actions';
 import { copySteps, pasteSteps } from '../src/core/model/clipboard';
 import { pipelineOf } from '../src/core/model/defaults';
@@ -15,7 +16,8 @@ import { pastePosition } from '../src/ui/clipboard/paste-place';
 import { classifyFiles } from '../src/ui/import/classify';
 import { matchNestedFiles, withNestedFiles } from '../src/ui/import/nested-files';
 import { withFileNames } from '../src/ui/import/outcome';
-import { changedPositions, insertionPlaces, placeMissingSteps } from '../src/ui/layout/placement';
+import { changedPositions } from '../src/ui/layout/changed-positions';
+import { insertionPlaces, placeMissingSteps } from '../src/ui/layout/placement';
 import { keepPositions } from '../src/ui/yaml/read-edit';
 import { shareUnchanged } from '../src/ui/yaml/share-unchanged';
 

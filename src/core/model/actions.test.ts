@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ActionError, addStep, connect, deleteSteps, disconnect, insertStep, moveStepToGraph, setStartStep, terminalGraph } from './actions';
+import { ActionError, connect, deleteSteps, disconnect, moveStepToGraph, setStartStep } from './actions';
+import { addStep, insertStep, terminalGraph } from './new-steps';
 import { addBranch, changeStepType, removeBranch, renameBranch, renameStep } from './structure-actions';
 import { resetStepOverride, setExecutorSetting, setStepFields, setStepOverride } from './settings-actions';
 import { effectiveSettings } from './effective';

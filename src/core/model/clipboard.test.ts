@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ActionError } from './actions';
 import { copySteps, duplicateSteps, isCopiedSteps, pasteSteps, stepNamesIn } from './clipboard';
-import { terminalGraph } from './actions';
+import { terminalGraph } from './new-steps';
 import type { Pipeline } from './types';
 
 function pipeline(): Pipeline {

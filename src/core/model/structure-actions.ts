@@ -3,7 +3,8 @@
  * type, a parallel step's branches — apart from actions.ts for the reason settings-actions.ts is:
  * they load with the forms, not before the first paint.
  */
-import { ActionError, dropUndefined, isFlowing, isUnder, locateStep, newStep, removePathPrefix, terminalGraph, updateGraph, updateStep } from './actions';
+import { ActionError, dropUndefined, isFlowing, isUnder, locateStep, removePathPrefix, updateGraph, updateStep } from './actions';
+import { newStep, terminalGraph } from './new-steps';
 import { joinPath } from './paths';
 import type { Branch, Pipeline, Position, Step, StepType } from './types';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { moveSteps } from '../../core/model/actions';
 import { useShortcutCommand } from '../shortcuts/commands';
 import { useDesignerStore } from '../store/context';
-import { changedPositions } from './placement';
+import { changedPositions } from '../layout/changed-positions';
 
 /** Lays out every graph again, lanes included (collapsed groups as one node), as one undo step. */
 export function AutoLayoutButton({ collapsed, onDone }: { collapsed: ReadonlySet<string>; onDone: () => void }) {

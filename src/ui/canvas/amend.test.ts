@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { importMagnus } from '../../core/magnus/import';
 import { moveSteps } from '../../core/model/actions';
 import { createDesignerStore } from '../store/store';
-import { placeMissingSteps } from './placement';
+import { placeMissingSteps } from '../layout/placement';
 
 const text = `dag:
   start_at: a

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../core/diagnostics';
 import { importMagnus } from '../../core/magnus/import';
-import { addStep, connect, moveSteps } from '../../core/model/actions';
+import { connect, moveSteps } from '../../core/model/actions';
+import { addStep } from '../../core/model/new-steps';
 import { setStepFields, setStepOverride } from '../../core/model/settings-actions';
 import type { Pipeline } from '../../core/model/types';
 import { CONTENT_LEFT, CONTENT_TOP, GROUP_HEADER, GROUP_PAD, LANE_GAP, LANE_MIN_HEIGHT, LANE_MIN_WIDTH, LANE_PAD, NODE_HEIGHT, NODE_WIDTH } from '../layout/geometry';

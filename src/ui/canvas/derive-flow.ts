@@ -12,7 +12,7 @@ import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { EdgeKind } from '../../core/model/actions';
 import type { Graph, Pipeline, Position, Step, StepType } from '../../core/model/types';
-import { FAN_IN_LIMIT } from '../layout/graph-edges';
+import { FAN_IN_LIMIT } from '../layout/fan-in';
 import { graphView, type LaneKind, type LaneView, type StepView } from '../layout/geometry';
 import { EDGE_COLOR, EDGE_MARKER } from './edge-markers';
 import { stepHandles } from './node-handles';

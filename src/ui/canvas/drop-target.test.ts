@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalGraph } from '../../core/model/actions';
+import { terminalGraph } from '../../core/model/new-steps';
 import type { Pipeline } from '../../core/model/types';
 import { canvasGeometry, CONTENT_LEFT, CONTENT_TOP, graphView, NODE_SIZE } from '../layout/geometry';
 import { landingOfNewStep, landingOfStep } from './drop-target';

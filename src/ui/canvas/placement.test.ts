@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { importMagnus } from '../../core/magnus/import';
-import { addStep, insertStep, moveSteps } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { addStep, insertStep } from '../../core/model/new-steps';
 import { canvasGeometry, CONTENT_LEFT, CONTENT_TOP } from '../layout/geometry';
 import { deriveView } from './derive-flow';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/graph-layout';
-import { freePosition, insertionPlaces, isNodeInView, placeMissingSteps } from './placement';
+import { freePosition, insertionPlaces, placeMissingSteps } from '../layout/placement';
+import { isNodeInView } from './placement';
 
 const text = `dag:
   start_at: a

@@ -2,8 +2,6 @@
 import type { Position } from '../../core/model/types';
 import { NODE_HEIGHT, NODE_WIDTH, type Size } from '../layout/geometry';
 
-export { changedPositions, freePosition, insertionPlaces, placeMissingSteps } from '../layout/placement';
-
 export interface Viewport {
   x: number;
   y: number;

@@ -7,7 +7,7 @@ import { NODE_SIZE, type CanvasGeometry } from '../layout/geometry';
 import { useDesignerStore } from '../store/context';
 import type { CanvasNode } from './derive-flow';
 import { landingOfStep, type Landing } from './drop-target';
-import { changedPositions } from './placement';
+import { changedPositions } from '../layout/changed-positions';
 import { nextSelection, withSelection } from './selection';
 
 interface GraphMove {

@@ -8,7 +8,11 @@ import { layoutPlan, needsElk, needsLayout } from '../layout/needs-layout';
 import { useDesigner, useDesignerStore } from '../store/context';
 import { deriveView, nearestNode, type CanvasNode } from './derive-flow';
 import { viewportToShow } from './fit-view';
-import { changedPositions, isNodeInView, isNodePartlyInView, placeMissingSteps } from './placement';
+import { changedPositions } from '../layout/changed-positions';
+import { loadPlacement, placementLoaded, type Placement } from '../layout/load-placement';
+import { isNodeInView, isNodePartlyInView } from './placement';
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Places steps that have none, in every graph: a few new ones next to their neighbours, and small
@@ -27,19 +31,33 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
     const wholeGraph = toPlace.dag.steps.length > 0 && toPlace.dag.steps.every((s) => !ownValue(toPlace.layout, s.name));
     const touchedAt = touches.current;
     const onPlacedAll = () => requestFit(touchedAt);
-    const placeNear = () =>
+    let cancelled = false;
+    const place = ({ placeMissingSteps }: Placement) => {
       store.getState().amend((p) => {
         if (!needsLayout(p)) return p;
         const base = mostlyNew && p === pipeline ? toPlace : p;
         return moveSteps(base, placeMissingSteps(base, collapsedNow.current));
       });
+      if (wholeGraph) onPlacedAll();
+    };
+    // In this effect once the placing code is here (main.tsx loads it after the first paint).
+    const placeNear = () => {
+      const placement = placementLoaded();
+      if (placement) return place(placement);
+      loadPlacement()
+        .then((loaded) => {
+          if (!cancelled) place(loaded);
+        })
+        .catch((error: unknown) => store.getState().notify({ kind: 'error', text: `The new steps could not be placed (${errorText(error)}).` }));
+    };
+    const cancel = () => {
+      cancelled = true;
+    };
     if (!needsElk(toPlace)) {
       // Small graphs (a new group's branches) are laid out at once, without waiting for ELK's worker.
       placeNear();
-      if (wholeGraph) onPlacedAll();
-      return;
+      return cancel;
     }
-    let cancelled = false;
     // The layout code loads the first time a whole graph needs placing (ELK is loaded then anyway).
     import('../layout/auto-layout')
       .then(({ layoutPositions }) => layoutPositions(toPlace, { onlyMissing: true, collapsed: collapsedNow.current }))
@@ -54,13 +72,10 @@ export function usePlaceMissingSteps(pipeline: Pipeline, collapsed: ReadonlySet<
       })
       .catch((error: unknown) => {
         if (cancelled) return;
-        store.getState().notify({ kind: 'error', text: `Automatic layout failed (${error instanceof Error ? error.message : String(error)}); the steps were put on a grid.` });
+        store.getState().notify({ kind: 'error', text: `Automatic layout failed (${errorText(error)}); the steps were put on a grid.` });
         placeNear();
-        if (wholeGraph) onPlacedAll();
       });
-    return () => {
-      cancelled = true;
-    };
+    return cancel;
   }, [pipeline, store, requestFit, touches]);
 }
 

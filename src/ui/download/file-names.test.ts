@@ -38,7 +38,7 @@ describe('download file names', () => {
 
 describe('nested dag files', () => {
   it('are those of dag steps whose graph the pipeline holds, each once, saved under their own name', async () => {
-    const { terminalGraph } = await import('../../core/model/actions');
+    const { terminalGraph } = await import('../../core/model/new-steps');
     const { nestedFileName, nestedFilePaths } = await import('./file-names');
     const dag = {
       steps: [

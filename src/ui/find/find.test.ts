@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalGraph } from '../../core/model/actions';
+import { terminalGraph } from '../../core/model/new-steps';
 import type { Pipeline } from '../../core/model/types';
 import { cycleIndex, findSteps } from './find';
 import { pipelineOf } from '../../core/model/defaults';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addStep, moveSteps, terminalGraph } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { addStep, terminalGraph } from '../../core/model/new-steps';
 import type { Pipeline } from '../../core/model/types';
 import { pipelineOf } from '../../core/model/defaults';
 import {

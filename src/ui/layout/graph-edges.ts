@@ -1,5 +1,6 @@
 import { isFlowing } from '../../core/model/actions';
 import type { Graph } from '../../core/model/types';
+import { FAN_IN_LIMIT } from './fan-in';
 
 /** A next or on_failure edge between two steps of one graph. */
 export interface GraphEdge {
@@ -7,9 +8,6 @@ export interface GraphEdge {
   to: string;
   kind: 'next' | 'on_failure';
 }
-
-/** More failure exits than this into one step make it a shared handler, laid out apart from the flow. */
-export const FAN_IN_LIMIT = 3;
 
 /**
  * The edges the layering follows. Failure exits into a terminal step or a shared handler (the

@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addStep } from '../../core/model/actions';
+import { addStep } from '../../core/model/new-steps';
 import { importMagnus } from '../../core/magnus/import';
 import type { Pipeline, Step } from '../../core/model/types';
 import { CONTENT_LEFT, CONTENT_TOP, graphView } from './geometry';

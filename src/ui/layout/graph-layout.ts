@@ -29,7 +29,7 @@ const LAYOUT_OPTIONS = {
 /** Inside a lane the content starts below the lane's title bar (positions there are lane-relative). */
 const LANE_PADDING = `[top=${CONTENT_TOP},left=${CONTENT_LEFT},bottom=${LANE_PAD},right=${LANE_PAD}]`;
 
-export { bottomRowSteps, FAN_IN_LIMIT, layeredEdges, type GraphEdge } from './graph-edges';
+export { bottomRowSteps, layeredEdges, type GraphEdge } from './graph-edges';
 
 type SizeOf = (step: Step, path: string) => Size;
 const fixedSize: SizeOf = () => ({ width: NODE_WIDTH, height: NODE_HEIGHT });

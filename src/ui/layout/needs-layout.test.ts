@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateNestedPipeline } from '../../../bench/generate';
-import { addStep, setLayout } from '../../core/model/actions';
+import { setLayout } from '../../core/model/actions';
+import { addStep } from '../../core/model/new-steps';
 import { renameStep } from '../../core/model/structure-actions';
 import { setStepOverride } from '../../core/model/settings-actions';
 import { walkSteps } from '../../core/model/paths';

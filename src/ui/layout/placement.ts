@@ -195,22 +195,6 @@ function lowestBelow(occupied: readonly Rect[]): Position {
 }
 
 /**
- * The positions that would change something: of steps that still exist (a layout may finish
- * after an edit) and that are not there already. Rounded to pixels.
- */
-export function changedPositions(pipeline: Pipeline, positions: Record<string, Position>): Record<string, Position> {
-  const paths = new Set<string>();
-  for (const { graph, path } of walkGraphs(pipeline.dag)) for (const s of graph.steps) paths.add(joinPath(path, s.name));
-  const changed: Record<string, Position> = {};
-  for (const [path, { x, y }] of Object.entries(positions)) {
-    const rounded = { x: Math.round(x), y: Math.round(y) };
-    const current = ownValue(pipeline.layout, path);
-    if (paths.has(path) && (current?.x !== rounded.x || current?.y !== rounded.y)) setOwn(changed, path, rounded);
-  }
-  return changed;
-}
-
-/**
  * Where a step inserted into a chain goes (core insertStep: `from` → `path` → `to`), with the
  * places its own branches get: where `to` was, when `to` sits below `from`, and every step of the
  * graph from that row down moves down to make room — the chain reads top to bottom as before,

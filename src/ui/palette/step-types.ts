@@ -1,4 +1,5 @@
-import { insertStep, moveSteps } from '../../core/model/actions';
+import { moveSteps } from '../../core/model/actions';
+import { insertStep } from '../../core/model/new-steps';
 import { findStep } from '../../core/model/paths';
 import { insertionPlaces } from '../layout/placement';
 import type { Pipeline, Position, StepType } from '../../core/model/types';

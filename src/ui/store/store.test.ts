@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addStep } from '../../core/model/actions';
+import { addStep } from '../../core/model/new-steps';
 import { newPipeline } from '../toolbar/new-pipeline';
 import { generatePipeline } from '../../../bench/generate';
 import { createDesignerStore, isAwaited } from './store';

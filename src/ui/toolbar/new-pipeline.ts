@@ -1,4 +1,4 @@
-import { newStep } from '../../core/model/actions';
+import { newStep } from '../../core/model/new-steps';
 import { PLACEHOLDER_IMAGE } from '../../core/model/defaults';
 import type { Pipeline, TaskStep } from '../../core/model/types';
 

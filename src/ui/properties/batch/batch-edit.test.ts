@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { terminalGraph } from '../../../core/model/actions';
+import { terminalGraph } from '../../../core/model/new-steps';
 import { setStepOverride } from '../../../core/model/settings-actions';
 import { effectiveSettings } from '../../../core/model/effective';
 import { findStep } from '../../../core/model/paths';
