@@ -1,8 +1,9 @@
 /**
  * A big import (1,000 steps, generated here) taken by the page in parts — the canvas, Monaco's
  * pipeline.yaml in slices — still ends whole: the steps drawn, pipeline.yaml complete
- * (its last step there, Download giving the same text), the magnus files exported, and one Undo
- * bringing the previous pipeline back. Its start step is typed, with suggestions.
+ * (its last step there, Download giving the same text, and again after a keystroke in a step's
+ * field), the magnus files exported, and one Undo bringing the previous pipeline back. Its start
+ * step is typed, with suggestions.
  */
 import { readFileSync } from 'node:fs';
 import { generatePipeline } from '../bench/generate';
@@ -57,6 +58,22 @@ test('a 1,000-step import is drawn, written whole into pipeline.yaml and undone 
   await expect(page.getByRole('status').filter({ hasText: 'Writing pipeline.yaml' })).toHaveCount(0);
   // The magnus files (exported in the reader worker) are the pipeline's.
   await expect.poll(() => yamlText(page, 'dag'), SLOW).toContain(`step ${SIZE - 1}:`);
+
+  // A keystroke in a step's field, found against the text the reader gave (or the page's own
+  // emission of it, taken once the page was idle), leaves pipeline.yaml as Download gives it.
+  await step(page, 'step 0').click();
+  const memory = field(page, 'Memory limit');
+  const limit = await memory.inputValue();
+  await memory.click();
+  await memory.press('Home');
+  await memory.press('1');
+  await expect(memory).toHaveValue(`1${limit}`);
+  const [edited] = await Promise.all([page.waitForEvent('download'), toolbar(page).getByRole('button', { name: 'Download pipeline.yaml' }).click()]);
+  const afterKeystroke = readFileSync((await edited.path())!, 'utf8');
+  expect(afterKeystroke).not.toBe(downloaded);
+  await expect.poll(async () => (await yamlText(page, 'pipeline')) === afterKeystroke, SLOW).toBe(true);
+  await toolbar(page).getByRole('button', { name: 'Undo' }).click();
+  await expect(memory).toHaveValue(limit);
 
   // One Undo: the example again, in the canvas and in pipeline.yaml.
   await toolbar(page).getByRole('button', { name: 'Undo' }).click();

@@ -125,8 +125,7 @@ export const WARM_UP_MAX_STEPS = 1_500;
  * canvas shows it (canvas-shown.ts). Exported for tests.
  */
 export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle: (work: () => void) => void = (work) => void afterCanvasShows(pipeline).then(() => idle(work))): boolean {
-  let steps = 0;
-  for (const _ of walkSteps(pipeline.dag)) if (++steps > WARM_UP_MAX_STEPS) return false;
+  if (!warmsUp(pipeline)) return false;
   whenIdle(
     () =>
       void loadEngine().then((loaded) => {
@@ -138,7 +137,14 @@ export function warmUpWhenIdle(pipeline: Pipeline, target: EmitTarget, whenIdle:
   return true;
 }
 
-const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 200));
+/** Whether the emitter is warmed for `pipeline` when it is taken (WARM_UP_MAX_STEPS). */
+export function warmsUp(pipeline: Pipeline): boolean {
+  let steps = 0;
+  for (const _ of walkSteps(pipeline.dag)) if (++steps > WARM_UP_MAX_STEPS) return false;
+  return true;
+}
+
+export const idle = (work: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2_000 }) : setTimeout(work, 200));
 
 export const exported: Memoized<MagnusExport> = memoizeByIdentity((pipeline) => engine().exportMagnus(pipeline));
 

@@ -5,6 +5,7 @@ import type { Pipeline } from '../../core/model/types';
 import { loadEngine } from '../store/engine';
 import type { DesignerStore } from '../store/store';
 import { EditSession } from './edit-session';
+import { piecesEdit } from './markers';
 import { yamlDoc } from './yaml-files';
 
 /** Monaco's models as the session uses them, positions being offsets into the text. */
@@ -15,6 +16,9 @@ const monacoModels = vi.hoisted(() => {
       readonly uri: string,
     ) {}
     updateOptions() {}
+    isDisposed() {
+      return false;
+    }
     setValue(text: string) {
       this.text = text;
     }
@@ -54,8 +58,13 @@ const monacoModels = vi.hoisted(() => {
 });
 vi.mock('./monaco-setup', () => ({ GENERATED_YAML: 'kfp-generated-yaml', monaco: monacoModels.monaco }));
 vi.mock('../reading/reader.worker?worker', () => ({ default: class {} }));
+// Watched, to see what a keystroke's edit is found by comparing.
+vi.mock('./markers', async (importOriginal) => {
+  const markers = await importOriginal<typeof import('./markers')>();
+  return { ...markers, piecesEdit: vi.fn(markers.piecesEdit) };
+});
 
-const storeOf = (pipeline: Pipeline) => ({ getState: () => ({ history: { present: pipeline } }) }) as unknown as DesignerStore;
+const storeOf = (pipeline: Pipeline) => ({ getState: () => ({ history: { present: pipeline }, target: 'kfp-v2' }) }) as unknown as DesignerStore;
 
 describe('the generated workflow given in slices', () => {
   beforeAll(async () => {
@@ -105,6 +114,40 @@ describe('the generated workflow given in slices', () => {
     expect(session.lineCountOf('pipeline', waited.pieces)).toBe(model.getLineCount());
     // The next keystroke's edit, found by comparing with those pieces, gives the new text.
     const next = offered(session, setStepOverride(typed, 'step 7', 'memory_limit', '3Gi'));
+    expect(model.text).toBe(next.text);
+  });
+
+  /** What the pane offers for a read's answer: the text alone (structured clone leaves the emitter's pieces out). */
+  const answered = (session: EditSession, pipeline: Pipeline, text: string) => session.offer('pipeline', pipeline, () => ({ pieces: [text], text }));
+  const lastCompared = () => vi.mocked(piecesEdit).mock.lastCall![0];
+
+  it('takes the emitter\'s pieces for a text that came without them, once idle, so the first keystroke compares pieces', async () => {
+    const { emitPipeline } = await loadEngine();
+    const answer = structuredClone(emitPipeline(imported, { target: 'kfp-v2' }));
+    expect(answer.pieces).toBeUndefined();
+    const session = new EditSession(storeOf(imported), () => {});
+    answered(session, imported, answer.text);
+    await vi.runAllTimersAsync();
+    const model = monacoModels.models.get('file:///pipeline.yaml')!;
+    expect(model.text).toBe(answer.text);
+
+    const next = offered(session, setStepOverride(imported, 'step 0', 'memory_limit', '12Gi'));
+    expect(model.text).toBe(next.text);
+    expect(lastCompared().length).toBe(next.pieces.length);
+  });
+
+  it('keeps a text that came without pieces as it is when the page emits another text, and the next edit still gives the new text', async () => {
+    const { emitPipeline } = await loadEngine();
+    const other = emitPipeline(imported, { target: 'kfp-v1' }).text;
+    const session = new EditSession(storeOf(imported), () => {});
+    answered(session, imported, other);
+    await vi.runAllTimersAsync();
+    const model = monacoModels.models.get('file:///pipeline.yaml')!;
+    expect(model.text).toBe(other);
+
+    const next = offered(session, setStepOverride(imported, 'step 0', 'memory_limit', '12Gi'));
+    expect(lastCompared()).toEqual([other]);
+    await vi.runAllTimersAsync();
     expect(model.text).toBe(next.text);
   });
 });

@@ -7,7 +7,9 @@
 import type { Diagnostic } from '../../core/diagnostics';
 import type { MagnusFileKind } from '../../core/magnus/edit-file';
 import type { Pipeline } from '../../core/model/types';
-import { primeDerived, validation } from '../store/derived';
+import { idle, primeDerived, validation, warmsUp } from '../store/derived';
+import { loadEngine } from '../store/engine';
+import type { EmitTarget } from '../../core/emit/index';
 import type { DesignerStore, YamlTab } from '../store/store';
 import { follow, isPending, showsExport, showsOwnText, type Draft } from './draft';
 import { Reader, ReadStopped } from '../reading/reader';
@@ -72,6 +74,27 @@ const withoutBracketColours = (model: TextModel) => model.updateOptions({ bracke
  */
 const given = new WeakMap<TextModel, { pieces?: readonly string[]; text: () => string }>();
 const givenText = (model: TextModel) => given.get(model)?.text();
+
+/**
+ * A read's answer carries the workflow's text without its pieces (structured clone leaves them
+ * out), so a model given it holds one piece, and the first keystroke after an import compared the
+ * keystroke's 5,000 pieces with it by joining them into a second 1.9 MB text. Once the page is
+ * idle, the page's own emission of the same pipeline (the pieces the emitter keeps, which the next
+ * edit's emission shares) is taken as what the model holds, if its text is the same.
+ */
+function adoptEmittedPieces(model: TextModel, pipeline: Pipeline, target: EmitTarget) {
+  // Emitting costs a keystroke's emission once the emitter is warmed for the pipeline, but a cold
+  // one (most of a second at 5,000 steps) where it is not: the keystroke is left to compare then.
+  if (!warmsUp(pipeline)) return;
+  const held = given.get(model);
+  idle(() =>
+    void loadEngine().then(({ emitPipeline }) => {
+      if (model.isDisposed() || given.get(model) !== held || !held?.pieces) return;
+      const { pieces } = emitPipeline(pipeline, { target });
+      if (pieces && piecesEdit(held.pieces, pieces) === undefined) given.set(model, { pieces, text: held.text });
+    }),
+  );
+}
 
 /** A long text waiting to be given to a read-only tab (EditSession's `later`). */
 interface Replacement {
@@ -298,6 +321,7 @@ export class EditSession {
             // joining the new text and comparing it with this one (2 MB each at 1,000 steps).
             given.set(target, { pieces: waiting.pieces, text: () => written });
             this.progressed();
+            if (waiting.pieces?.length === 1) adoptEmittedPieces(target, waiting.pipeline, this.store.getState().target);
           },
           schedule: nextTask,
         }),
