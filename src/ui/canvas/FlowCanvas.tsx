@@ -136,7 +136,7 @@ const DeferredFlowCanvas = memo(function DeferredFlowCanvas({ region, area, pipe
   const drop = useCanvasDrop(geometry, setDropTarget, ownSelection);
   const container = useRef<HTMLDivElement>(null);
   const touches = useCanvasTouches(region);
-  const requestFit = useFitView(derived.nodes, derived.pipeline.dag.steps, container, touches);
+  const requestFit = useFitView(derived.nodes, derived.pipeline, container, touches);
   // Read by React Flow when it mounts only. Computed here, not by React Flow's fitView, which waits
   // for every node to be measured: on a busy machine that came after the user started dropping
   // steps, and moved them away.

@@ -11,6 +11,7 @@ import { viewportToShow } from './fit-view';
 import { changedPositions } from '../layout/changed-positions';
 import { loadPlacement, placementLoaded, type Placement } from '../layout/load-placement';
 import { isNodeInView, isNodePartlyInView } from './placement';
+import { createPendingFit } from './pending-fit';
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -106,9 +107,11 @@ export type RequestFit = (touchedAt?: number) => void;
  * import) and when a change leaves no step on screen (a new pipeline, say). Nothing else moves
  * the view.
  */
-export function useFitView(nodes: CanvasNode[], steps: readonly Step[], container: RefObject<HTMLElement | null>, touches: RefObject<number>): RequestFit {
+export function useFitView(nodes: CanvasNode[], drawn: Pipeline, container: RefObject<HTMLElement | null>, touches: RefObject<number>): RequestFit {
+  const store = useDesignerStore();
   const { setViewport, getViewport } = useReactFlow();
   const [request, setRequest] = useState(0);
+  const [pending] = useState(createPendingFit);
   // The pipeline's own steps (steps in lanes sit inside their groups).
   const shown = nodes.filter((n) => !n.hidden && n.parentId === undefined);
   const shownSteps = shown.map((n) => n.id).join('\n');
@@ -119,9 +122,10 @@ export function useFitView(nodes: CanvasNode[], steps: readonly Step[], containe
     const viewport = element && viewportToShow(current.current, { width: element.clientWidth, height: element.clientHeight });
     if (viewport) void setViewport(viewport);
   }, [container, setViewport]);
+  // A request only renders: the fit waits for the nodes of the pipeline it was asked for.
   useEffect(() => {
-    if (request > 0) show();
-  }, [request, show]);
+    if (pending.due(drawn, store.getState().history.present)) show();
+  }, [request, drawn, pending, store, show]);
   // Only when steps come or go: a user who panned away on purpose keeps the view while editing.
   useEffect(() => {
     const element = container.current;
@@ -133,6 +137,7 @@ export function useFitView(nodes: CanvasNode[], steps: readonly Step[], containe
   // A wholly different pipeline (an import, a new one, undoing one) is shown whole. The model's
   // actions share the steps they do not change, so an edit always keeps some step objects.
   const before = useRef<ReadonlySet<Step> | undefined>(undefined);
+  const steps = drawn.dag.steps;
   useEffect(() => {
     const previous = before.current;
     before.current = new Set(steps);
@@ -140,9 +145,11 @@ export function useFitView(nodes: CanvasNode[], steps: readonly Step[], containe
   }, [steps, show]);
   return useCallback(
     (touchedAt?: number) => {
-      if (touchedAt === undefined || touchedAt === touches.current) setRequest((n) => n + 1);
+      if (touchedAt !== undefined && touchedAt !== touches.current) return;
+      pending.ask(store.getState().history.present);
+      setRequest((n) => n + 1);
     },
-    [touches],
+    [touches, pending, store],
   );
 }
 
