@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from './fixtures';
 import type { Pipeline, Step } from '../src/core/model/types';
-import { canvas, centre, drag, edge, EXAMPLE_STEPS, handle, open, step } from './designer';
+import { canvas, centre, drag, edge, EXAMPLE_STEPS, field, handle, open, step } from './designer';
 
 const model = (page: Page): Promise<Pipeline> =>
   page.evaluate(() => (window as unknown as { __designer: { getState(): { history: { present: Pipeline } } } }).__designer.getState().history.present);
@@ -82,6 +82,22 @@ test('Delete removes a selected edge only', async ({ page }) => {
   await expect(edge(page, 'next: evaluate → publish')).toHaveCount(0);
   expect(await modelStep(page, 'evaluate')).not.toHaveProperty('next');
   expect(await modelStep(page, 'publish')).toBeDefined();
+});
+
+test("a step form's Next step lists the graph's other steps, connects the chosen one and refuses a cycle under the field", async ({ page }) => {
+  await step(page, 'train model', 'task').focus();
+  await page.keyboard.press('Enter');
+  const next = field(page, 'Next step');
+  await expect(next).toHaveValue('evaluate');
+  const others = EXAMPLE_STEPS.filter(([name]) => name !== 'train model').map(([name, type]) => `${name} (${type})`);
+  await expect(next.locator('option')).toHaveText(['(none)', ...others]);
+  await expect(field(page, 'On failure').locator('option')).toHaveText(['(none)', ...others]);
+  await next.selectOption('publish');
+  await expect(edge(page, 'next: train model → publish')).toBeAttached();
+  expect(await modelStep(page, 'train model')).toMatchObject({ next: 'publish' });
+  await next.selectOption('prepare data');
+  await expect(next).toHaveAccessibleDescription(/prepare data was not set: .*cycle/);
+  expect(await modelStep(page, 'train model')).toMatchObject({ next: 'publish' });
 });
 
 test('dragging a node is one undo step', async ({ page }) => {
