@@ -18,6 +18,6 @@ export function vouchWasm(): WebAssembly.Instance | undefined {
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i); // own-keys: index
   return bytes;
 }
