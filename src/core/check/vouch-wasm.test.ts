@@ -14,7 +14,7 @@ describe('the vouch compiled to WebAssembly (scripts/compile-vouch.ts)', () => {
     expect(vouchWasm()).toBe(instance);
     const { vouch, plainClass, memory } = instance!.exports;
     expect(vouch).toEqual(expect.any(Function));
-    expect((vouch as (textAt: number, length: number) => number).length).toBe(2);
+    expect((vouch as (table: number, textAt: number, length: number) => number).length).toBe(3);
     expect(plainClass).toEqual(expect.any(Function));
     expect((plainClass as (at: number, length: number) => number).length).toBe(2);
     expect(memory).toBeInstanceOf(WebAssembly.Memory);
