@@ -72,6 +72,12 @@ const ROLE_CONTAINER_LIST: u32 = 24;
 const ROLE_PLATFORM_EXECUTORS: u32 = 25;
 const ROLE_PRODUCER: u32 = 26;
 const ROLE_FINAL_STATUS: u32 = 27;
+const ROLE_ITERATOR: u32 = 28;
+const ROLE_ITEM_INPUT: u32 = 29;
+const ROLE_ITEMS_INPUT: u32 = 30;
+const ROLE_STRATEGY: u32 = 31;
+const ROLE_CONDITION: u32 = 32;
+const ROLE_IMPORTER: u32 = 33;
 
 // What a plain or quoted scalar is (plainClass answers the first five for a plain one).
 const REFUSED: i32 = 0;
@@ -94,8 +100,8 @@ const KEY_LIMIT: u32 = 1024;
 // and kind, and one per other mapping (its keys must not repeat).
 const SCOPE_COMPONENTS: u32 = 1;
 const SCOPE_EXECUTORS: u32 = 2;
-const SCOPE_TASKS: u32 = 3;
 const SCOPE_DEFINITIONS: u32 = 16;
+const SCOPE_TASKS: u32 = 0x20000000;
 const SCOPE_SUPPLIED: u32 = 0x40000000;
 const SCOPE_MAPPINGS: u32 = 0x80000000;
 
@@ -140,10 +146,13 @@ let hashCount: u32 = 0;
 let scopeCount: u32 = 0;
 
 const HASH_WORDS: u32 = 5; // scope, hash, start, length, value
-const COMPONENT_WORDS: u32 = 8; // name at, length, hash, label at, length, hash, first definition, definitions end
+const COMPONENT_WORDS: u32 = 10; // next component of its executor, has a DAG, -, label at, length, hash, first definition, definitions end, tasks, exit tasks
 const DEFINITION_WORDS: u32 = 6; // direction, kind, name at, length, hash, required
-const TASK_WORDS: u32 = 4; // reference at, length, hash, component
-const EXECUTOR_WORDS: u32 = 1; // the first component that runs it (then each component's next)
+const TASK_WORDS: u32 = 10; // reference at, length, hash, component, DAG (its component), flags, item input at, length, hooked by, dependencies
+const ITERATES: u32 = 1;
+const EXIT: u32 = 2;
+const HAS_ITEMS: u32 = 4;
+const EXECUTOR_WORDS: u32 = 2; // the first component that runs it (then each component's next), is an importer
 const REFERENCE_WORDS: u32 = 9; // what, task or executor, name at, length, hash, kind, key at, key length, key hash
 
 // What each reference is checked for once everything is read.
@@ -154,6 +163,8 @@ const REF_COMPONENT_INPUT: u32 = 4;
 const REF_SUPPLIED: u32 = 5;
 const REF_PLATFORM_EXECUTOR: u32 = 6;
 const REF_PLACEHOLDER: u32 = 7;
+const REF_ITEMS_INPUT: u32 = 8;
+const REF_CONDITION: u32 = 9;
 
 // Record tables, each growing as it fills: per table its address, count, capacity and words per record.
 const COMPONENTS: u32 = 0;
@@ -258,6 +269,9 @@ function find(scope: u32, hash: u32, at: usize, length: u32): u32 {
 
 @inline function definitionScope(component: u32, direction: u32, kind: u32): u32 {
   return SCOPE_DEFINITIONS + component * 4 + direction * 2 + kind;
+}
+@inline function tasksScope(component: u32): u32 {
+  return SCOPE_TASKS + component;
 }
 @inline function suppliedScope(task: u32, kind: u32): u32 {
   return SCOPE_SUPPLIED + task * 2 + kind;
@@ -401,20 +415,42 @@ function parseDigits(at: usize, end: usize): f64 {
   return value;
 }
 
-/** The start and end of the last quoted scalar's content. */
+/** The start and end of the last quoted scalar's content as written, and whether it holds escapes (then it is not its value). */
 let quotedAt: usize = 0;
 let quotedEnd: usize = 0;
+let quotedEscaped: bool = false;
+
+/** The escaped content [quotedAt, quotedEnd) decoded into memory of its own (kept for the vouch: references point into it). */
+function decodeQuoted(): void {
+  const at = take(quotedEnd - quotedAt);
+  let out = at;
+  for (let i = quotedAt; i < quotedEnd; i++) {
+    let c = load<u8>(i);
+    if (c == 92) c = load<u8>(++i);
+    store<u8>(out++, c);
+  }
+  quotedAt = at;
+  quotedEnd = out;
+}
 
 /** What the value [at, end) on a line is: a plain scalar's class, quoted, `{}`, `[]`, or refused. */
 function valueKind(at: usize, end: usize): i32 {
   if (at >= end) return REFUSED;
   const first = load<u8>(at);
+  quotedEscaped = false;
   if (first == 34 || first == 39) {
-    // Double- or single-quoted with no escape and no quote inside: its content as written.
+    // Single-quoted with no quote inside, or double-quoted whose only escapes are \" and \\.
     if (end - at < 2 || load<u8>(end - 1) != first) return REFUSED;
     for (let i = at + 1; i < end - 1; i++) {
       const c = load<u8>(i);
-      if (c == first || c == 92) return REFUSED;
+      if (c == first) return REFUSED;
+      if (c == 92) {
+        if (first == 39) continue; // a backslash is itself in single quotes
+        const escaped = i + 1 < end - 1 ? load<u8>(i + 1) : 0;
+        if (escaped != 34 && escaped != 92) return REFUSED;
+        quotedEscaped = true;
+        i++;
+      }
     }
     quotedAt = at + 1;
     quotedEnd = end - 1;
@@ -575,7 +611,6 @@ function push(kind: u32, indent: u32, type: u32, ref: u32, role: u32): bool {
 // ---- facts the header rules read ----
 let schemaVersionOk: bool = false;
 let pipelineNameOk: bool = false;
-let rootHasDag: bool = false;
 let documentCount: u32 = 0;
 
 // The slot a `key:` with no value opens on the next line: container, element, ref, role, and the
@@ -630,10 +665,34 @@ function stringRole(role: u32, d: i32, kind: i32): bool {
     }
     case ROLE_DEPENDENT_TASKS: {
       const t = frame(d, F_TASK);
-      return t != NONE && reference(REF_DEPENDENCY, t, at, end, 0) != NONE;
+      if (t == NONE) return false;
+      const dependencies = rec(TASKS, TASK_WORDS, t, 9);
+      store<u32>(dependencies, load<u32>(dependencies) + 1);
+      return reference(REF_DEPENDENCY, t, at, end, 0) != NONE;
     }
     case ROLE_COMPONENT_INPUT:
-      return reference(REF_COMPONENT_INPUT, 0, at, end, frame(d, F_INPUT_KIND)) != NONE;
+      return frame(d, F_TASK) != NONE && reference(REF_COMPONENT_INPUT, frame(d, F_TASK), at, end, frame(d, F_INPUT_KIND)) != NONE;
+    case ROLE_ITEM_INPUT: {
+      const t = frame(d, F_TASK);
+      if (t == NONE || end == at) return false;
+      store<u32>(rec(TASKS, TASK_WORDS, t, 6), <u32>at);
+      store<u32>(rec(TASKS, TASK_WORDS, t, 7), <u32>(end - at));
+      return true;
+    }
+    case ROLE_ITEMS_INPUT: {
+      const t = frame(d, F_TASK);
+      return t != NONE && reference(REF_ITEMS_INPUT, t, at, end, 0) != NONE;
+    }
+    case ROLE_STRATEGY: {
+      const t = frame(d, F_TASK);
+      if (t == NONE) return false;
+      if (end - at == 28 && spells(at, end, "ALL_UPSTREAM_TASKS_COMPLETED")) setTaskFlag(t, EXIT);
+      return true;
+    }
+    case ROLE_CONDITION: {
+      const t = frame(d, F_TASK);
+      return end == at || (t != NONE && condition(t, at, end));
+    }
     case ROLE_PRODUCER_TASK: {
       const r = frame(d, F_REFERENCE);
       if (r == NONE) return false;
@@ -655,6 +714,33 @@ function stringRole(role: u32, d: i32, kind: i32): bool {
     default:
       return true;
   }
+}
+
+function setTaskFlag(task: u32, flag: u32): void {
+  const flags = rec(TASKS, TASK_WORDS, task, 5);
+  store<u32>(flags, load<u32>(flags) | flag);
+}
+
+@inline function taskWord(task: u32, field: u32): u32 {
+  return load<u32>(rec(TASKS, TASK_WORDS, task, field));
+}
+
+/**
+ * A trigger condition in the one form the emitter writes, `inputs.parameter_values['x'] == 'v'` (or
+ * `!=`), kept as a reference to the task's input `x`: CEL the full check reads as such
+ * (kfp-v2-triggers.ts, conditionProblems) when `x` is one of the task's inputs.parameters. Any other
+ * condition is the full check's.
+ */
+function condition(task: u32, at: usize, end: usize): bool {
+  if (!spells(at, end, "inputs.parameter_values['")) return false;
+  const nameAt = at + 25;
+  let i = nameAt;
+  while (i < end && load<u8>(i) != 39 && load<u8>(i) != 92) i++;
+  if (!spells(i, end, "'] ") || i + 7 > end) return false;
+  const operator = i + 3;
+  if (!(spells(operator, end, "== '") || spells(operator, end, "!= '")) || load<u8>(end - 1) != 39) return false;
+  for (let j = operator + 4; j < end - 1; j++) if (load<u8>(j) == 39 || load<u8>(j) == 92) return false;
+  return reference(REF_CONDITION, task, nameAt, i, 0) != NONE;
 }
 
 /** Whether the bytes from `at` (before `end`) spell `text` (ASCII). */
@@ -743,6 +829,16 @@ function keyOk(at: usize, end: usize): bool {
   return true;
 }
 
+/** A new component record, with no label, DAG, definitions or tasks yet; its index. */
+function newComponent(): u32 {
+  const c = add(COMPONENTS);
+  memory.fill(rec(COMPONENTS, COMPONENT_WORDS, c, 0), 0, COMPONENT_WORDS << 2);
+  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 3), NONE);
+  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 6), count(DEFINITIONS));
+  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 7), count(DEFINITIONS));
+  return c;
+}
+
 /** A new entry of a map frame `d` named [at, end): the records its role keeps, and the context its value reads in. */
 function mapEntry(d: i32, at: usize, end: usize, hash: u32): bool {
   const role = frame(d, F_ROLE);
@@ -750,16 +846,19 @@ function mapEntry(d: i32, at: usize, end: usize, hash: u32): bool {
   let value: u32 = 0;
   switch (role) {
     case ROLE_COMPONENTS: {
-      value = add(COMPONENTS);
-      store<u32>(rec(COMPONENTS, COMPONENT_WORDS, value, 3), NONE);
-      store<u32>(rec(COMPONENTS, COMPONENT_WORDS, value, 6), count(DEFINITIONS));
-      store<u32>(rec(COMPONENTS, COMPONENT_WORDS, value, 7), count(DEFINITIONS));
+      value = newComponent();
       setFrame(d, F_COMPONENT, value);
       break;
     }
     case ROLE_TASKS: {
       value = add(TASKS);
+      const c = frame(d, F_COMPONENT);
+      if (c == NONE) return false;
+      memory.fill(rec(TASKS, TASK_WORDS, value, 0), 0, TASK_WORDS << 2);
       store<u32>(rec(TASKS, TASK_WORDS, value, 0), NONE);
+      store<u32>(rec(TASKS, TASK_WORDS, value, 4), c);
+      store<u32>(rec(TASKS, TASK_WORDS, value, 6), NONE);
+      store<u32>(rec(TASKS, TASK_WORDS, value, 8), NONE);
       setFrame(d, F_TASK, value);
       break;
     }
@@ -785,6 +884,7 @@ function mapEntry(d: i32, at: usize, end: usize, hash: u32): bool {
     case ROLE_EXECUTORS: {
       value = add(EXECUTORS);
       store<u32>(rec(EXECUTORS, EXECUTOR_WORDS, value, 0), NONE);
+      store<u32>(rec(EXECUTORS, EXECUTOR_WORDS, value, 1), 0);
       setFrame(d, F_EXECUTOR, value);
       break;
     }
@@ -808,7 +908,7 @@ function openMap(d: i32, n: i32, role: u32): void {
       setFrame(n, F_SCOPE, SCOPE_EXECUTORS);
       break;
     case ROLE_TASKS:
-      setFrame(n, F_SCOPE, SCOPE_TASKS);
+      setFrame(n, F_SCOPE, tasksScope(frame(d, F_COMPONENT)));
       break;
     case ROLE_DEF_PARAMETERS:
     case ROLE_DEF_ARTIFACTS: {
@@ -839,6 +939,12 @@ function openBlock(n: i32, role: u32): bool {
     case ROLE_OUTPUT_DEFS:
       setFrame(n, F_DIRECTION, 1);
       break;
+    case ROLE_ITERATOR: {
+      const t = frame(n, F_TASK);
+      if (t == NONE) return false;
+      setTaskFlag(t, ITERATES);
+      break;
+    }
     case ROLE_PRODUCER:
     case ROLE_FINAL_STATUS: {
       const t = frame(n, F_TASK);
@@ -875,9 +981,15 @@ function messageKey(d: i32, at: usize, end: usize, hash: u32): u32 {
     if (definition == NONE) return NONE;
     store<u32>(rec(DEFINITIONS, DEFINITION_WORDS, definition, 5), 0);
   }
+  if (role == ROLE_IMPORTER) {
+    const e = frame(d, F_EXECUTOR);
+    if (e == NONE) return NONE;
+    store<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 1), 1);
+  }
   if (role == ROLE_DAG) {
-    if (frame(d, F_COMPONENT) != 0) return NONE; // a nested DAG: the full check's
-    rootHasDag = true;
+    const c = frame(d, F_COMPONENT);
+    if (c == NONE) return NONE;
+    store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 1), 1);
   }
   return f;
 }
@@ -978,7 +1090,13 @@ function value(d: i32, container: u32, element: u32, ref: u32, role: u32, at: us
   }
   if (role == ROLE_ROOT || role == ROLE_DAG) return true; // `{}`: a root with no DAG is caught by the header rules
   if (role == ROLE_PRODUCER || role == ROLE_FINAL_STATUS) return true; // `{}`: no producer, nothing to check
+  if (role == ROLE_ITERATOR) return false; // `{}`: a loop with no item input, which the full check reports
   if (container == LIST) return true; // `[]`
+  if (quotedEscaped) {
+    // A name or condition with escapes is the full check's; command and args are read for placeholders as their value.
+    if (role != ROLE_CONTAINER_LIST) return false;
+    decodeQuoted();
+  }
   return stringRole(role, d, kind);
 }
 
@@ -1151,84 +1269,132 @@ function keyColon(at: usize, end: usize): usize {
 // ---- the rules, once everything is read ----
 
 function rulesHold(): bool {
-  if (!schemaVersionOk || !pipelineNameOk || !rootHasDag) return false;
-  // Components (from 1; 0 is root): each runs an executor that exists (no nested DAGs here).
+  // Root (component 0) is a DAG.
+  if (!schemaVersionOk || !pipelineNameOk || load<u32>(rec(COMPONENTS, COMPONENT_WORDS, 0, 1)) == 0) return false;
+  // The other components: each runs an executor that exists, or is a DAG.
   for (let c: u32 = 1; c < count(COMPONENTS); c++) {
     const labelAt = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 3));
-    if (labelAt == NONE) return false;
+    if (labelAt == NONE) {
+      if (load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 1)) == 0) return false;
+      continue;
+    }
     const e = find(SCOPE_EXECUTORS, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 5)), <usize>labelAt, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 4)));
     if (e == NONE) return false;
-    // Components that run executor e, listed through word 0 of the next (reused: a component's name offset is not read again).
+    // The components that run executor e, a list through word 0.
     store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 0), load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 0)));
     store<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 0), c);
   }
-  // Tasks: each names a component.
+  // Tasks: each names a component; each DAG's tasks and exit tasks counted.
   for (let t: u32 = 0; t < count(TASKS); t++) {
-    const refAt = load<u32>(rec(TASKS, TASK_WORDS, t, 0));
+    const refAt = taskWord(t, 0);
     if (refAt == NONE) return false;
-    const c = find(SCOPE_COMPONENTS, load<u32>(rec(TASKS, TASK_WORDS, t, 2)), <usize>refAt, load<u32>(rec(TASKS, TASK_WORDS, t, 1)));
+    const c = find(SCOPE_COMPONENTS, taskWord(t, 2), <usize>refAt, taskWord(t, 1));
     if (c == NONE || c == 0) return false;
     store<u32>(rec(TASKS, TASK_WORDS, t, 3), c);
-  }
-  for (let r: u32 = 0; r < count(REFERENCES); r++) {
-    const what = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 0));
-    const owner = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 1));
-    const at = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2));
-    const length = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3));
-    const hash = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4));
-    const kind = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 5));
-    switch (what) {
-      case REF_DEPENDENCY: {
-        // A task waits only for one written before it: no cycle can pass through it.
-        const t = find(SCOPE_TASKS, hash, <usize>at, length);
-        if (t == NONE || t >= owner) return false;
-        break;
-      }
-      case REF_PRODUCER:
-      case REF_FINAL_STATUS: {
-        if (at == NONE) break; // no producerTask: nothing to check, no edge
-        const t = find(SCOPE_TASKS, hash, <usize>at, length);
-        if (t == NONE || t >= owner) return false;
-        const keyAt = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
-        if (what == REF_PRODUCER && keyAt != NONE) {
-          const producer = load<u32>(rec(TASKS, TASK_WORDS, t, 3));
-          const keyHash = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 8));
-          if (find(definitionScope(producer, 1, kind), keyHash, <usize>keyAt, load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 7))) == NONE) return false;
-        }
-        break;
-      }
-      case REF_COMPONENT_INPUT:
-        if (find(definitionScope(0, 0, kind), hash, <usize>at, length) == NONE) return false;
-        break;
-      case REF_SUPPLIED: {
-        const c = load<u32>(rec(TASKS, TASK_WORDS, owner, 3));
-        if (find(definitionScope(c, 0, kind), hash, <usize>at, length) == NONE) return false;
-        break;
-      }
-      case REF_PLATFORM_EXECUTOR:
-        if (find(SCOPE_EXECUTORS, hash, <usize>at, length) == NONE) return false;
-        break;
-      case REF_PLACEHOLDER: {
-        const direction = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
-        for (let c = load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, owner, 0)); c != NONE; c = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 0)))
-          if (find(definitionScope(c, direction, kind), hash, <usize>at, length) == NONE) return false;
-        break;
-      }
+    const dag = taskWord(t, 4);
+    const tasks = rec(COMPONENTS, COMPONENT_WORDS, dag, 8);
+    store<u32>(tasks, load<u32>(tasks) + 1);
+    if (taskWord(t, 5) & EXIT) {
+      // An ALL_UPSTREAM_TASKS_COMPLETED task is an exit hook of the one task it waits for (kfp-v2-triggers.ts).
+      if (taskWord(t, 9) != 1) return false;
+      const exits = rec(COMPONENTS, COMPONENT_WORDS, dag, 9);
+      store<u32>(exits, load<u32>(exits) + 1);
     }
   }
-  // Every required input of a task's component is supplied.
+  for (let c: u32 = 0; c < count(COMPONENTS); c++) {
+    const tasks = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 8));
+    if (tasks > 0 && load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 9)) == tasks) return false;
+  }
+  for (let r: u32 = 0; r < count(REFERENCES); r++) if (!referenceHolds(r)) return false;
+  // Every required input of a task's component is supplied (but a loop's item).
   for (let t: u32 = 0; t < count(TASKS); t++) {
-    const c = load<u32>(rec(TASKS, TASK_WORDS, t, 3));
+    const flags = taskWord(t, 5);
+    const c = taskWord(t, 3);
+    const itemAt = taskWord(t, 6);
+    const itemLength = taskWord(t, 7);
+    if (flags & ITERATES) {
+      if (itemAt == NONE || !(flags & HAS_ITEMS) || find(definitionScope(c, 0, 0), fnv(<usize>itemAt, <usize>(itemAt + itemLength)), <usize>itemAt, itemLength) == NONE) return false;
+    }
     const from = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 6));
     const to = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 7));
     for (let i = from; i < to; i++) {
       if (load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 0)) != 0 || load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 5)) == 0) continue;
       const kind = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 1));
       const at = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 2));
-      if (find(suppliedScope(t, kind), load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 4)), <usize>at, load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 3))) == NONE) return false;
+      const length = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 3));
+      if (kind == 0 && itemAt != NONE && length == itemLength && sameBytes(<usize>at, <usize>itemAt, length)) continue;
+      if (find(suppliedScope(t, kind), load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 4)), <usize>at, length) == NONE) return false;
     }
   }
   return true;
+}
+
+/**
+ * The task of `owner`'s DAG named by reference `r`, when it is written before `owner` and is no exit
+ * hook: then no wait can close a cycle, and nothing waits for a hook. NONE otherwise.
+ */
+function earlierTask(owner: u32, r: u32): u32 {
+  const at = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2));
+  const t = find(tasksScope(taskWord(owner, 4)), load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4)), <usize>at, load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3)));
+  return t == NONE || t >= owner || taskWord(t, 5) & EXIT ? NONE : t;
+}
+
+/** Whether the rule reference `r` is about holds (kfp-v2-rules.ts, kfp-v2-triggers.ts). */
+function referenceHolds(r: u32): bool {
+  const what = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 0));
+  const owner = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 1));
+  const at = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2));
+  const length = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3));
+  const hash = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4));
+  const kind = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 5));
+  switch (what) {
+    case REF_DEPENDENCY: {
+      const t = earlierTask(owner, r);
+      if (t == NONE) return false;
+      if (taskWord(owner, 5) & EXIT) {
+        // One hook per task, and none on a loop.
+        if (taskWord(t, 8) != NONE || taskWord(t, 5) & ITERATES) return false;
+        store<u32>(rec(TASKS, TASK_WORDS, t, 8), owner);
+      }
+      return true;
+    }
+    case REF_PRODUCER:
+    case REF_FINAL_STATUS: {
+      if (at == NONE) return true; // no producerTask: nothing to check, no edge
+      const t = earlierTask(owner, r);
+      if (t == NONE) return false;
+      const keyAt = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
+      if (what == REF_FINAL_STATUS || keyAt == NONE) return true;
+      const keyHash = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 8));
+      return find(definitionScope(taskWord(t, 3), 1, kind), keyHash, <usize>keyAt, load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 7))) != NONE;
+    }
+    case REF_COMPONENT_INPUT:
+      return find(definitionScope(taskWord(owner, 4), 0, kind), hash, <usize>at, length) != NONE;
+    case REF_SUPPLIED:
+      return find(definitionScope(taskWord(owner, 3), 0, kind), hash, <usize>at, length) != NONE;
+    case REF_ITEMS_INPUT:
+      if (find(suppliedScope(owner, 0), hash, <usize>at, length) == NONE) return false;
+      setTaskFlag(owner, HAS_ITEMS);
+      return true;
+    case REF_CONDITION: {
+      // The input it reads is the task's; the KFP backend refuses a condition on an importer.
+      if (find(suppliedScope(owner, 0), hash, <usize>at, length) == NONE) return false;
+      const labelAt = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, taskWord(owner, 3), 3));
+      if (labelAt == NONE) return true;
+      const c = taskWord(owner, 3);
+      const e = find(SCOPE_EXECUTORS, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 5)), <usize>labelAt, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 4)));
+      return e != NONE && load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 1)) == 0;
+    }
+    case REF_PLATFORM_EXECUTOR:
+      return find(SCOPE_EXECUTORS, hash, <usize>at, length) != NONE;
+    case REF_PLACEHOLDER: {
+      const direction = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
+      for (let c = load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, owner, 0)); c != NONE; c = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 0)))
+        if (find(definitionScope(c, direction, kind), hash, <usize>at, length) == NONE) return false;
+      return true;
+    }
+  }
+  return false;
 }
 
 // ---- entry points ----
@@ -1267,14 +1433,10 @@ export function vouch(table: usize, text: usize, length: u32): i32 {
   hashMask = 0;
   hashCount = 0;
   rehash(4096);
-  add(COMPONENTS); // root
-  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, 0, 3), NONE);
-  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, 0, 6), 0);
-  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, 0, 7), 0);
+  newComponent(); // root
   scopeCount = 0;
   schemaVersionOk = false;
   pipelineNameOk = false;
-  rootHasDag = false;
   readingLine = textEnd;
   let at = readDocument(text, pipelineSpec);
   if (at == 0) return 0;

@@ -55,10 +55,9 @@ const ROLES: Record<string, number> = {
   'ml_pipelines.TaskInputsSpec.InputParameterSpec.TaskFinalStatus producerTask': 19,
   'ml_pipelines.TaskInputsSpec.InputParameterSpec.TaskOutputParameterSpec outputParameterKey': 20,
   'ml_pipelines.TaskInputsSpec.InputArtifactSpec.TaskOutputArtifactSpec outputArtifactKey': 20,
-  // Rules the vouch does not apply (loops, trigger policies, DAG outputs): a spec with them gets the full check.
-  'ml_pipelines.PipelineTaskSpec triggerPolicy': 21,
-  'ml_pipelines.PipelineTaskSpec parameterIterator': 21,
+  // Rules the vouch does not apply (artifact loops, literal loop items, DAG outputs): a spec with them gets the full check.
   'ml_pipelines.PipelineTaskSpec artifactIterator': 21,
+  'ml_pipelines.ParameterIteratorSpec.ItemsSpec raw': 21,
   'ml_pipelines.DagSpec outputs': 21,
   'ml_pipelines.PipelineDeploymentConfig executors': 22,
   'ml_pipelines.PipelineDeploymentConfig.PipelineContainerSpec command': 24,
@@ -67,6 +66,12 @@ const ROLES: Record<string, number> = {
   'ml_pipelines.TaskInputsSpec.InputParameterSpec taskOutputParameter': 26,
   'ml_pipelines.TaskInputsSpec.InputArtifactSpec taskOutputArtifact': 26,
   'ml_pipelines.TaskInputsSpec.InputParameterSpec taskFinalStatus': 27,
+  'ml_pipelines.PipelineTaskSpec parameterIterator': 28,
+  'ml_pipelines.ParameterIteratorSpec itemInput': 29,
+  'ml_pipelines.ParameterIteratorSpec.ItemsSpec inputParameter': 30,
+  'ml_pipelines.PipelineTaskSpec.TriggerPolicy strategy': 31,
+  'ml_pipelines.PipelineTaskSpec.TriggerPolicy condition': 32,
+  'ml_pipelines.PipelineDeploymentConfig.ExecutorSpec importer': 33,
 };
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * The vouch against each rule of the full check, one edit at a time: emitted pipelines it vouches
+ * for, each broken in one place a rule reads, must be refused — and the full check must find the
+ * problem (else the edit tests nothing). The random mutations are kfp-v2-vouch.test.ts's; these
+ * name every rule, so that a rule the vouch stops applying fails here by name.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generatePipeline } from '../../../bench/generate';
+import { emitPipeline } from '../emit/index';
+import { transpile } from '../transpile';
+import { checkKfpV2YamlInFull } from './kfp-v2';
+import { vouchesForKfpV2, vouchRefusal } from './kfp-v2-vouch';
+
+const CONFIG = readFileSync('test/fixtures/golden-input/train.config.yaml', 'utf8');
+
+function emittedCorpus(file: string): string {
+  const { text } = transpile(
+    { dag: { path: 'pipeline/dag.yaml', text: readFileSync(`test/fixtures/corpus/${file}`, 'utf8') }, config: { path: 'pipeline/config.yaml', text: CONFIG } },
+    { target: 'kfp-v2' },
+  );
+  if (text === undefined) throw new Error(`${file} did not transpile`);
+  return text;
+}
+
+const TEXTS = {
+  /** Retries, runtime values, secrets and volumes, placeholders in command and args. */
+  generated: emitPipeline(generatePipeline(12), { target: 'kfp-v2' }).text,
+  /** Trigger conditions, task outputs as inputs. */
+  onFailure: emittedCorpus('0.12.0__examples__02-sequential__on_failure_fail.yaml'),
+  /** Nested DAGs, loops, exit hooks (ALL_UPSTREAM_TASKS_COMPLETED). */
+  nesting: emittedCorpus('0.5.0__examples__concepts__nesting.yaml'),
+};
+
+/** `text` with the first occurrence of `from` (it must be there) made `to`. */
+function edited(text: string, from: string, to: string): string {
+  const at = text.indexOf(from);
+  if (at < 0) throw new Error(`expected ${JSON.stringify(from)} in the text`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+describe('the KFP v2 vouch (kfp-v2-vouch.ts)', () => {
+  it.each(Object.entries(TEXTS))('vouches for the emitted %s pipeline, which the full check finds fine', (_, text) => {
+    expect(checkKfpV2YamlInFull(text).problems).toEqual([]);
+    expect(vouchRefusal(text)).toBeUndefined();
+  });
+
+  const BROKEN: Array<[string, keyof typeof TEXTS, string, string]> = [
+    ['an unsupported schemaVersion', 'generated', 'schemaVersion: 2.1.0', 'schemaVersion: 2.0.0'],
+    ['an empty pipeline name', 'generated', '  name: magnus-dag\n', '  name: ""\n'],
+    ['an executorLabel naming no executor', 'generated', 'executorLabel: exec-step-3\n', 'executorLabel: exec-step-x\n'],
+    ['a componentRef naming no component', 'generated', 'name: comp-step-3\n', 'name: comp-step-x\n'],
+    ['a dependency on no task', 'generated', '- step-3\n', '- step-x\n'],
+    ['a dependency cycle', 'generated', '- step-3\n', '- step-5\n'],
+    ['an input the component does not declare', 'generated', '            lr:\n              componentInputParameter: lr\n', '            lrx:\n              componentInputParameter: lr\n'],
+    ['a componentInputParameter the pipeline does not declare', 'generated', 'componentInputParameter: lr\n', 'componentInputParameter: lrx\n'],
+    ['a required input not supplied', 'generated', '            lr:\n              componentInputParameter: lr\n', ''],
+    ['a placeholder naming no input', 'generated', `- "{{$.inputs.parameters['lr']}}"`, `- "{{$.inputs.parameters['lrx']}}"`],
+    ['a platform executor with no executor', 'generated', '        exec-step-3:\n          imagePullPolicy', '        exec-step-x:\n          imagePullPolicy'],
+    ['a key twice', 'generated', '          backoffFactor: 2\n', '          backoffFactor: 2\n          backoffFactor: 2\n'],
+    ['a field the protos do not have', 'generated', 'maxRetryCount: 2\n', 'maxRetries: 2\n'],
+    ['a value of the wrong type', 'generated', 'maxRetryCount: 2\n', 'maxRetryCount: two\n'],
+    ['an int32 out of range', 'generated', 'maxRetryCount: 2\n', 'maxRetryCount: 2147483648\n'],
+    ['a scalar YAML 1.1 reads otherwise', 'generated', 'description: generated pipeline of 12 steps', 'description: yes'],
+    ['two members of a oneof', 'generated', '            lr:\n              componentInputParameter: lr\n', '            lr:\n              componentInputParameter: lr\n              runtimeValue:\n                constant: x\n'],
+    ['a third document', 'generated', '---\n', '---\nplatforms: {}\n---\n'],
+    ['a producerTask naming no task', 'onFailure', 'producerTask: step-1\n        taskInfo:\n          name: step_2', 'producerTask: step-x\n        taskInfo:\n          name: step_2'],
+    ['an output the producer does not declare', 'onFailure', 'outputParameterKey: status\n                producerTask: step-1\n        taskInfo:\n          name: step_2', 'outputParameterKey: state\n                producerTask: step-1\n        taskInfo:\n          name: step_2'],
+    ['a condition reading no input of the task', 'onFailure', "condition: inputs.parameter_values['pipelinechannel--upstream-status'] == 'succeeded'", "condition: inputs.parameter_values['upstream'] == 'succeeded'"],
+    ['a condition CEL cannot read', 'onFailure', "== 'succeeded'", "== 'succeeded' &&"],
+    ['an exit hook waiting for two tasks', 'nesting', '            - outer-most-map-map-nested-parallel-branches\n', '            - outer-most-map-map-nested-parallel-branches\n            - outer-most-map-map-nested-parallel-fan-out\n'],
+    ['a loop item the loop body does not declare', 'nesting', 'itemInput: pipelinechannel--outer-most-map-map-nested-parallel-a-inner-most-map-fan-out-iterate_on-loop-item\n', 'itemInput: pipelinechannel--x\n'],
+    ['loop items from no input of the task', 'nesting', 'inputParameter: pipelinechannel--outer-most-map-map-nested-parallel-a-inner-most-map-fan-out-iterate_on\n', 'inputParameter: pipelinechannel--x\n'],
+  ];
+
+  it.each(BROKEN)('refuses %s, which the full check reports', (_, fixture, from, to) => {
+    const text = edited(TEXTS[fixture], from, to);
+    expect(checkKfpV2YamlInFull(text).problems).not.toEqual([]);
+    expect(vouchesForKfpV2(text)).toBe(false);
+  });
+});
