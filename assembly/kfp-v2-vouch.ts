@@ -1317,6 +1317,7 @@ function rulesHold(): bool {
     }
     const from = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 6));
     const to = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 7));
+    if (!spend(to - from)) return false;
     for (let i = from; i < to; i++) {
       if (load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 0)) != 0 || load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 5)) == 0) continue;
       const kind = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 1));
@@ -1327,6 +1328,18 @@ function rulesHold(): bool {
     }
   }
   return true;
+}
+
+/**
+ * What the rules may still do, in lookups: a few per byte of the text. Each task's component's
+ * inputs, and each placeholder's components, are products a hostile text could make quadratic
+ * (10,000 tasks of one component of 10,000 optional inputs); past the budget the full check decides.
+ */
+let budget: i64 = 0;
+
+function spend(lookups: u32): bool {
+  budget -= <i64>lookups;
+  return budget >= 0;
 }
 
 /**
@@ -1390,7 +1403,7 @@ function referenceHolds(r: u32): bool {
     case REF_PLACEHOLDER: {
       const direction = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
       for (let c = load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, owner, 0)); c != NONE; c = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 0)))
-        if (find(definitionScope(c, direction, kind), hash, <usize>at, length) == NONE) return false;
+        if (!spend(1) || find(definitionScope(c, direction, kind), hash, <usize>at, length) == NONE) return false;
       return true;
     }
   }
@@ -1445,6 +1458,7 @@ export function vouch(table: usize, text: usize, length: u32): i32 {
     if (at != textEnd) return 0;
   }
   readingLine = textEnd;
+  budget = <i64>length * 4;
   return rulesHold() ? 1 : 0;
 }
 

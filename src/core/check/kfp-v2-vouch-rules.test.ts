@@ -73,6 +73,24 @@ describe('the KFP v2 vouch (kfp-v2-vouch.ts)', () => {
     ['loop items from no input of the task', 'nesting', 'inputParameter: pipelinechannel--outer-most-map-map-nested-parallel-a-inner-most-map-fan-out-iterate_on\n', 'inputParameter: pipelinechannel--x\n'],
   ];
 
+  it('leaves to the full check a text whose rules would cost more than a few lookups per byte', () => {
+    /** `taskCount` tasks of one component of `inputCount` optional inputs. */
+    const pipeline = (taskCount: number, inputCount: number) => {
+      const inputs = Array.from({ length: inputCount }, (_, i) => `        i${i}:\n          isOptional: true\n          parameterType: STRING\n`).join('');
+      const tasks = Array.from({ length: taskCount }, (_, i) => `      t${i}:\n        componentRef:\n          name: comp\n        taskInfo:\n          name: t\n`).join('');
+      return (
+        `components:\n  comp:\n    executorLabel: exec\n    inputDefinitions:\n      parameters:\n${inputs}` +
+        `deploymentSpec:\n  executors:\n    exec:\n      container:\n        image: x\n` +
+        `pipelineInfo:\n  name: p\nroot:\n  dag:\n    tasks:\n${tasks}schemaVersion: 2.1.0\n`
+      );
+    };
+    // 2.25 million task-input pairs in ~0.3 MB.
+    const costly = pipeline(1500, 1500);
+    expect(checkKfpV2YamlInFull(costly).problems).toEqual([]);
+    expect(vouchRefusal(costly)).toBe('a cross-reference rule');
+    expect(vouchRefusal(pipeline(1500, 150))).toBeUndefined();
+  });
+
   it.each(BROKEN)('refuses %s, which the full check reports', (_, fixture, from, to) => {
     const text = edited(TEXTS[fixture], from, to);
     expect(checkKfpV2YamlInFull(text).problems).not.toEqual([]);
