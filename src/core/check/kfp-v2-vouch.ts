@@ -47,7 +47,7 @@ function ensureMemory(memory: WebAssembly.Memory, bytes: number): void {
 
 /** The text's bytes at `at` in the module's memory, or false when it is not ASCII (the vouch reads ASCII only). */
 function writeAscii(exports: VouchExports, text: string, at: number): boolean {
-  ensureMemory(exports.memory, at + text.length + 8);
+  ensureMemory(exports.memory, at + text.length + 64); // the module reads lines 16 bytes at a time
   const { read } = new TextEncoder().encodeInto(text, new Uint8Array(exports.memory.buffer, at, text.length));
   // A character outside ASCII takes two bytes or more: the text then does not fit in as many bytes as characters.
   return read === text.length;
