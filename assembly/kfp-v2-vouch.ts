@@ -94,7 +94,7 @@ const NONE: u32 = 0xffffffff;
 const NL: u8 = 10;
 const SPACE: u8 = 32;
 const DEPTH_LIMIT: i32 = 60;
-const KEY_LIMIT: u32 = 1024;
+const KEY_LIMIT: u32 = 1000; // YAML ends an implicit key within 1,024 characters
 
 // Name scopes of the hash table: fixed ones, then per component and direction and kind, per task
 // and kind, and one per other mapping (its keys must not repeat).
