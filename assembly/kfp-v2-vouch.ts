@@ -2,7 +2,7 @@
 // module's memory and answers 1 only when the full check (src/core/check/kfp-v2.ts,
 // checkKfpV2YamlInFull) would surely find no problem; 0 means "not known" — the caller then runs
 // the full check, which finds and places the problems. Why WebAssembly: a one-shot read of a large
-// text in JavaScript spends most of its time on V8 making its code hot (docs/self-check-wasm-probe.md);
+// text in JavaScript spends most of its time on V8 making its code hot (docs/self-check-vouch.md);
 // this runs at machine speed from its first line.
 //
 // It accepts only the block layout the emitter writes (src/core/yaml/stringify.ts), a subset of it
