@@ -263,7 +263,7 @@ function waitForLater(lines: string[], { at: n, task, later }: Extract<Mutation,
   const dependencies = lines.slice(tasks[own], end).findIndex((line) => readLine(line).key === 'dependentTasks') + tasks[own];
   const item = `${' '.repeat(taskIndent + 4)}- ${target}`;
   const changed = [...lines];
-  if (dependencies >= tasks[own] && readLine(lines[dependencies]).value === '') changed[dependencies + 1] = item;
+  if (dependencies >= tasks[own] && readLine(lines[dependencies]).value === '') changed.splice(dependencies + 1, 1, item);
   else changed.splice(tasks[own] + 1, 0, `${' '.repeat(taskIndent + 2)}dependentTasks:`, item);
   return changed.join('\n');
 }
