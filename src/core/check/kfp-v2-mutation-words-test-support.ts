@@ -9,7 +9,7 @@ import { kfpRegistry } from './kfp-proto-registry.ts';
 /** Plain scalars YAML readers disagree on or take for no string, and texts that are no plain scalar at all. */
 export const TRICKY_SCALARS = [
   'yes', 'No', 'on', 'OFF', 'y', 'n', '~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False',
-  '0x1F', '0o7', '0b101', '012', '0755', '08', '1_000', '1e3', '1E3', '1.0e+3', '.inf', '-.Inf', '.NaN', 'NaN', 'Infinity',
+  '0x1F', '0o7', '0b101', '012', '0755', '08', '1_000', '1e3', '1E3', '1.0e+3', 'e1', '-E5', 'e+6', '.inf', '-.Inf', '.NaN', 'NaN', 'Infinity',
   '-.5', '.5', '1:20', '190:20:30', '2001-12-14', '2001-12-14T21:59:43.10-05:00', '+1', '-1', '-0', '0', '00', '1.0', '1.5', '0.01',
   '2147483647', '2147483648', '-2147483648', '-2147483649', '4294967296', '9007199254740993', '123456789012345678901234567890',
   '0s', '1.5s', '-1s', '3600', '3600s', '315576000001s', '1.0000000001s', '1Gi', '250m',
@@ -39,7 +39,7 @@ const DURATIONS = ['0s', '1s', '1.5s', '-1s', '-0s', '00s', '1.s', '.5s', '1e3s'
 const INT32S = ['0', '-1', '+3', '-0', '2147483647', '2147483648', '-2147483648', '-2147483649', '1.0', '1.5', '1e3', '0x10', '010', '0o10', '1_0', '"3"', '.inf', '~'];
 const DOUBLES = ['0', '-1', '1.5', '.5', '1.', '+1.5', '1e3', '1.0e+3', '1e400', '.inf', '-.inf', '.nan', '0x10', '1_000.5', '"1.5"', '"NaN"', '"Infinity"', '~'];
 const BOOLS = ['true', 'false', 'True', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n', '1', '0', '"true"', '~'];
-const VALUES = ['x', '1', '1.5', 'true', '~', '{}', '[]', '"x"', '.inf', '.nan', '-0', '1e400', '12345678901234567890', 'yes', '2001-12-14'];
+const VALUES = ['x', '1', '1.5', 'true', '~', '{}', '[]', '"x"', '.inf', '.nan', '-0', '1e400', 'e1', '12345678901234567890', 'yes', '2001-12-14'];
 
 /** Values for keys of a known proto type: a Duration, an int32, a double, a bool, an enum, a google.protobuf.Value. */
 export const TYPED_VALUES: Record<string, string[]> = {
