@@ -9,7 +9,7 @@ import { loadPipeline } from '../transpile';
 import { toYaml } from '../yaml/stringify';
 import { FIXTURES, readFixture } from './check-test-support.ts';
 import { KFP_V2_SAMPLE } from './kfp-v2-sample.ts';
-import { isObject, objectOrEmpty, type JsonObject } from './values.ts';
+import { objectOrEmpty } from './values.ts';
 
 export interface NamedText {
   name: string;
@@ -58,19 +58,17 @@ export function baseTexts(): NamedText[] {
 }
 
 /**
- * Why the vouch may refuse a spec as written (its DAGs hold what it leaves to the full check), or
- * undefined: iterators, trigger policies, DAG outputs and DAGs nested in components.
+ * Why the vouch may refuse a spec as written (it holds what the vouch leaves to the full check), or
+ * undefined: DAG outputs, and loops over artifacts (no emitted pipeline has one).
  */
 export function outsideTheVouch(text: string): string | undefined {
   const spec = objectOrEmpty(parseAllDocuments(text)[0]?.toJS());
   const reasons = new Set<string>();
   const components = objectOrEmpty(spec.components);
-  for (const name of Object.keys(components)) if (isObject(objectOrEmpty(components[name]).dag)) reasons.add('a nested DAG');
   const dags = [objectOrEmpty(objectOrEmpty(spec.root).dag), ...Object.values(components).map((c) => objectOrEmpty(objectOrEmpty(c).dag))];
   for (const dag of dags) {
     if (dag.outputs !== undefined) reasons.add('DAG outputs');
-    for (const task of Object.values(objectOrEmpty(dag.tasks)) as JsonObject[])
-      for (const key of ['parameterIterator', 'artifactIterator', 'triggerPolicy']) if (objectOrEmpty(task)[key] !== undefined) reasons.add(key);
+    for (const task of Object.values(objectOrEmpty(dag.tasks))) if (objectOrEmpty(task).artifactIterator !== undefined) reasons.add('artifactIterator');
   }
   return reasons.size === 0 ? undefined : [...reasons].join(', ');
 }
