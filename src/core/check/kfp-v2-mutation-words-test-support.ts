@@ -41,6 +41,15 @@ const DOUBLES = ['0', '-1', '1.5', '.5', '1.', '+1.5', '1e3', '1.0e+3', '1e400',
 const BOOLS = ['true', 'false', 'True', 'FALSE', 'yes', 'no', 'on', 'off', 'y', 'n', '1', '0', '"true"', '~'];
 const VALUES = ['x', '1', '1.5', 'true', '~', '{}', '[]', '"x"', '.inf', '.nan', '-0', '1e400', 'e1', '12345678901234567890', 'yes', '2001-12-14'];
 
+const STATUS = "inputs.parameter_values['pipelinechannel--upstream-status']";
+/** Trigger conditions: the emitter's, others CEL reads, and some it cannot or that read no input of the task. */
+const CONDITIONS = [
+  `${STATUS} == 'failed'`, `${STATUS} != 'succeeded'`, `${STATUS} == 'failed' && true`, `(${STATUS} == 'failed')`, `${STATUS} == 'failed' &&`,
+  `(${STATUS} == 'failed'`, `${STATUS}) == 'failed'`, `size(${STATUS}) > 0`, `x == 1`, "inputs.parameter_values['nope'] == 'x'",
+  `${STATUS.replace(/'/g, '"')} == "failed"`, 'true', `${STATUS} == 'a: b'`, `${STATUS} == 'failed' # why`, '""', '~',
+];
+const STRATEGIES = ['ALL_UPSTREAM_TASKS_SUCCEEDED', 'ALL_UPSTREAM_TASKS_COMPLETED', 'TRIGGER_STRATEGY_UNSPECIFIED', 'ALWAYS', '0', '2', '~'];
+
 /** Values for keys of a known proto type: a Duration, an int32, a double, a bool, an enum, a google.protobuf.Value. */
 export const TYPED_VALUES: Record<string, string[]> = {
   backoffDuration: DURATIONS,
@@ -58,10 +67,13 @@ export const TYPED_VALUES: Record<string, string[]> = {
   count: ['"1"', '1', '1.5', '"x"', '~'],
   defaultValue: VALUES,
   constant: VALUES,
+  strategy: STRATEGIES,
+  condition: CONDITIONS,
+  raw: ['\'["a", "b"]\'', '"[1, 2]"', '[]', 'a', "'{}'", '~'],
 };
 
-/** Second members of a oneof, inserted beside a line holding the first (by its key). */
-export const ONEOF_PARTNERS: Record<string, string[]> = {
+/** Entries inserted beside a line holding the key: second members of its oneof, a trigger policy beside a task's componentRef. */
+export const FOCUSED_SIBLINGS: Record<string, string[]> = {
   componentInputParameter: ['runtimeValue: {}', 'taskOutputParameter: {}', 'taskFinalStatus: {}', 'constant: x'],
   runtimeValue: ['componentInputParameter: $NAME', 'taskOutputParameter: {}'],
   taskOutputParameter: ['componentInputParameter: $NAME', 'runtimeValue: {}'],
@@ -72,6 +84,8 @@ export const ONEOF_PARTNERS: Record<string, string[]> = {
   container: ['importer: {}', 'resolver: {}'],
   constant: ['runtimeParameter: $NAME', 'componentInputParameter: $NAME', 'taskOutputParameter: {}'],
   schemaTitle: ['schemaUri: x', 'instanceSchema: x'],
+  inputParameter: ["raw: '[1]'"],
+  componentRef: ['triggerPolicy:\n  strategy: ALL_UPSTREAM_TASKS_COMPLETED', "triggerPolicy:\n  condition: inputs.parameter_values['$NAME'] == 'x'"],
 };
 
 /** Entries inserted under a line holding the key (a line break, then two more spaces): an input no component declares, a key YAML 1.1 reads as no string. */
@@ -82,6 +96,7 @@ export const FOCUSED_CHILDREN: Record<string, string[]> = {
   tasks: ['$NAME:\n  componentRef:\n    name: $NAME\n  taskInfo:\n    name: x'],
   labels: ['on: x', 'Yes: x', 'n: x', 'x: yes', '"on": x'],
   executors: ['$NAME:\n  container:\n    image: x', '$NAME:\n  imagePullPolicy: Always'],
+  triggerPolicy: ['strategy: ALL_UPSTREAM_TASKS_COMPLETED', "condition: inputs.parameter_values['$NAME'] == 'x'"],
 };
 
 /** Global edits of the text; `line` ones act at a line. */
@@ -99,6 +114,7 @@ export const RULE_KEYS = new Set([
   'inputParameter', 'raw', 'constant', 'backoffDuration', 'backoffMaxDuration', 'maxRetryCount', 'cpuLimit', 'memoryLimit', 'enableCache',
   'optional', 'imagePullPolicy', 'pipelineInfo', 'root', 'dag', 'tasks', 'inputs', 'parameters', 'artifacts', 'componentRef',
   'inputDefinitions', 'outputDefinitions', 'executors', 'platforms', 'taskOutputParameter', 'taskOutputArtifact', 'runtimeValue',
+  'triggerPolicy', 'parameterIterator', 'items',
 ]);
 
 /** Names a spec may use throughout and still be valid, or that YAML 1.1 reads as no string, or that an object lookup would find on a prototype. */

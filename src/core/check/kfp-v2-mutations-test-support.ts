@@ -12,7 +12,7 @@ import {
   INSERTED_LINES,
   MISSING_NAMES,
   nearMiss,
-  ONEOF_PARTNERS,
+  FOCUSED_SIBLINGS,
   protoFieldNames,
   RENAMED_TO,
   RULE_KEYS,
@@ -44,7 +44,7 @@ export type Mutation =
   | { op: 'dropTopLevel'; at: number }
   /** Every whole occurrence of a name, renamed (consistently) to one of RENAMED_TO. */
   | { op: 'rename'; name: number; to: number }
-  /** A line of INSERTED_LINES, or with `focus` a oneof partner of the line's key (ONEOF_PARTNERS) or an entry under it (FOCUSED_CHILDREN). */
+  /** A line of INSERTED_LINES, or with `focus` an entry beside a line with the key (FOCUSED_SIBLINGS) or an entry under it (FOCUSED_CHILDREN). */
   | { op: 'insert'; at: number; line: number; name: number; child: boolean; focus: boolean }
   | { op: 'toBlock'; at: number; shape: 'plain' | 'sequence' | 'mapping' | 'flow' }
   | { op: 'text'; at: number; edit: (typeof TEXT_EDITS)[number] };
@@ -129,7 +129,7 @@ export function namesOf(text: string): Names {
 }
 
 const TYPED_KEYS = new Set(Object.keys(TYPED_VALUES));
-const FOCUSED_INSERTS = new Set([...Object.keys(ONEOF_PARTNERS), ...Object.keys(FOCUSED_CHILDREN)]);
+const FOCUSED_INSERTS = new Set([...Object.keys(FOCUSED_SIBLINGS), ...Object.keys(FOCUSED_CHILDREN)]);
 
 /** The start of a line up to a name it holds as a reference (by its key), a placeholder or a list item (dependentTasks). */
 const REFERENCE_LINE = /^ *(?:- )*(?:(producerTask|componentInputParameter|componentInputArtifact|outputParameterKey|outputArtifactKey|executorLabel|name|itemInput|inputParameter): |("?\{\{\$\.\w+\.\w+\[')|$)/;
@@ -221,10 +221,10 @@ export function applyMutation(text: string, m: Mutation, names: Names): string {
       const i = m.focus ? pickFocused(lines, m.at, FOCUSED_INSERTS) : pick(lines, m.at, () => true);
       if (i === undefined) return text;
       const parsed = readLine(lines[i]);
-      const partners = m.focus ? ONEOF_PARTNERS[parsed.key!] : undefined;
+      const siblings = m.focus ? FOCUSED_SIBLINGS[parsed.key!] : undefined;
       const children = m.focus ? FOCUSED_CHILDREN[parsed.key!] : undefined;
-      const child = children === undefined ? m.child && !m.focus : m.child || partners === undefined;
-      const choices = (m.focus ? (child ? children : partners) : INSERTED_LINES)!;
+      const child = children === undefined ? m.child && !m.focus : m.child || siblings === undefined;
+      const choices = (m.focus ? (child ? children : siblings) : INSERTED_LINES)!;
       const indent = ' '.repeat(parsed.column + (child ? 2 : 0));
       const inserted = choices[m.line % choices.length].replaceAll('$NAME', nameAt(m.name)).split('\n').map((line) => indent + line);
       const where = child ? i + 1 : blockEnd(lines, i);
