@@ -315,8 +315,8 @@ let numberValue: f64 = 0;
 
 /**
  * How a plain scalar [at, end) reads in both YAML 1.2 (core) and 1.1, when the vouch knows for
- * sure: a string (it starts with a letter and is no boolean or null word, or with `/`, or with `-`
- * and a letter or `-`, or with a digit and holds a byte no number or timestamp can, or is digits
+ * sure: a string (it starts with a letter and is no boolean or null word and no bare exponent, or
+ * with `/`, `$` or `_`, or with `-` and a letter or `-`, or with a digit and holds a byte no number or timestamp can, or is digits
  * with a unit — `0s`, `1Ti` — or a version `1.2.3`), an
  * int (decimal, no leading zero, at most 15 digits), a float (the same, a point, digits) or a
  * boolean (`true`, `false`). Anything else — and any text the plain style cannot hold (`: `, ` #`,
@@ -326,17 +326,18 @@ function classify(at: usize, end: usize): i32 {
   if (at >= end || !plainSafe(at, end) || load<u8>(end - 1) == SPACE) return REFUSED;
   const first = <u32>load<u8>(at);
   if (isLetter(first)) {
+    if (isBareExponent(at, end)) return REFUSED;
     if (end - at == 4 && first == 116 && load<u8>(at + 1) == 114 && load<u8>(at + 2) == 117 && load<u8>(at + 3) == 101) return IS_BOOL;
     if (end - at == 5 && first == 102 && load<u8>(at + 1) == 97 && load<u8>(at + 2) == 108 && load<u8>(at + 3) == 115 && load<u8>(at + 4) == 101) return IS_BOOL;
     return isWord(at, end) ? REFUSED : IS_STRING;
   }
-  if (first == 47) return IS_STRING; // `/`
+  if (first == 47 || first == 36 || first == 95) return IS_STRING; // `/`, `$`, `_`: no number, boolean or null starts so
   let i = at;
   if (first == 45) {
     // `-`: a string when a letter or another `-` follows; a number when digits do.
     if (end - at < 2) return REFUSED;
     const second = <u32>load<u8>(at + 1);
-    if (isLetter(second)) return IS_STRING;
+    if (isLetter(second)) return isBareExponent(at + 1, end) ? REFUSED : IS_STRING;
     if (second == 45) return end - at > 2 && isLetter(load<u8>(at + 2)) ? IS_STRING : REFUSED;
     i = at + 1;
   }
@@ -394,6 +395,18 @@ function hasNonNumericByte(at: usize, end: usize): bool {
     return true;
   }
   return false;
+}
+
+/**
+ * Whether [at, end) is an exponent with no digits before it (`e1`, `E+6`): the `yaml` package's YAML
+ * 1.1 floats have an optional mantissa (`[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+`), so it
+ * reads those as numbers (NaN), where they are strings in YAML 1.2.
+ */
+function isBareExponent(at: usize, end: usize): bool {
+  if ((load<u8>(at) | 32) != 101) return false;
+  let i = at + 1;
+  if (i < end && (load<u8>(i) == 43 || load<u8>(i) == 45)) i++;
+  return i < end && digits(i, end) == end;
 }
 
 /**
@@ -835,13 +848,13 @@ function fieldOf(message: u32, at: usize, end: usize, hash: u32): u32 {
 
 /**
  * A key [at, end) of key bytes (keyColon) that surely reads as this string in YAML 1.2 and 1.1: a
- * letter or `_` first; no boolean or null word, not `__proto__`.
+ * letter or `_` first; no boolean or null word, no bare exponent (`e1`), not `__proto__`.
  */
 function keyOk(at: usize, end: usize): bool {
   if (at >= end || end - at > <usize>KEY_LIMIT) return false;
   const first = <u32>load<u8>(at);
   if (!isLetter(first) && first != 95) return false;
-  if (isLetter(first) && isWord(at, end)) return false;
+  if (isLetter(first) && (isWord(at, end) || isBareExponent(at, end))) return false;
   // __proto__
   if (end - at == 9 && first == 95 && load<u8>(at + 1) == 95 && load<u8>(at + 2) == 112 && load<u8>(at + 7) == 95 && load<u8>(at + 8) == 95 && load<u8>(at + 3) == 114 && load<u8>(at + 4) == 111 && load<u8>(at + 5) == 116 && load<u8>(at + 6) == 111) return false;
   return true;
