@@ -15,7 +15,15 @@ export function vouchWasm(): WebAssembly.Instance | undefined {
   return instance;
 }
 
+/**
+ * Node's Buffer, where there is one: it decodes the module and its table (~31 KB) natively in ~0.1 ms
+ * of a cold process, where atob and a loop took 1–6 ms, a tenth of a 1,000-step check. Looked up, not
+ * imported: src/core runs anywhere, and elsewhere the loop decodes.
+ */
+const nodeBuffer = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array<ArrayBuffer> } }).Buffer;
+
 export function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  if (nodeBuffer !== undefined) return nodeBuffer.from(base64, 'base64');
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i); // own-keys: index
