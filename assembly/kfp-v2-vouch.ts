@@ -225,6 +225,9 @@ function sameBytes(a: usize, b: usize, length: u32): bool {
 function slotOf(scope: u32, hash: u32, at: usize, length: u32): usize {
   let slot = (hash ^ (scope * 0x9e3779b1)) & hashMask;
   while (true) {
+    // Names chosen to share a hash would make every lookup walk them all: the probes have a budget,
+    // and past it the vouch traps, which its caller takes as "not known".
+    if (--probes < 0) unreachable();
     const entry = hashAt + (<usize>(slot * HASH_WORDS) << 2);
     const s = load<u32>(entry);
     if (s == 0) return entry;
@@ -247,6 +250,9 @@ function rehash(slots: u32): void {
     memory.copy(slotOf(load<u32>(entry), load<u32>(entry, 4), <usize>load<u32>(entry, 8), load<u32>(entry, 12)), entry, HASH_WORDS << 2);
   }
 }
+
+/** Slots the table's lookups may still visit (a few per byte of the text). */
+let probes: i64 = 0;
 
 /** Enters name [at, at+length) in `scope` with `value`; false when it is there already. */
 function enter(scope: u32, hash: u32, at: usize, length: u32, value: u32): bool {
@@ -1476,6 +1482,7 @@ export function vouch(table: usize, text: usize, length: u32): i32 {
   hashAt = 0;
   hashMask = 0;
   hashCount = 0;
+  probes = <i64>length * 8 + 4096;
   rehash(4096);
   newComponent(); // root
   scopeCount = 0;

@@ -11,6 +11,7 @@ import { emitPipeline } from '../emit/index';
 import { transpile } from '../transpile';
 import { checkKfpV2YamlInFull } from './kfp-v2';
 import { vouchesForKfpV2, vouchRefusal } from './kfp-v2-vouch';
+import { fnv1a } from './kfp-v2-vouch-table';
 
 const CONFIG = readFileSync('test/fixtures/golden-input/train.config.yaml', 'utf8');
 
@@ -31,6 +32,34 @@ const TEXTS = {
   /** Nested DAGs, loops, exit hooks (ALL_UPSTREAM_TASKS_COMPLETED). */
   nesting: emittedCorpus('0.5.0__examples__concepts__nesting.yaml'),
 };
+
+/**
+ * 2^blocks distinct names whose FNV-1a hashes share their low 16 bits (so they share a slot in any
+ * table of up to 65,536): blocks of two key characters, two per block that lead from the same low
+ * bits of the hash to the same ones (which depend on nothing else), so any choice per block collides.
+ */
+function collidingNames(blocks: number): string[] {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
+  const step = (state: number, text: string) => {
+    let hash = state;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash;
+  };
+  let state = step(0x811c9dc5, 't');
+  const pairs: Array<[string, string]> = [];
+  for (let b = 0; b < blocks; b++) {
+    const seen = new Map<number, string>();
+    for (let i = 0; pairs.length === b; i++) {
+      const block = alphabet[i % 64] + alphabet[i >> 6];
+      const low = step(state, block) & 0xffff;
+      const other = seen.get(low);
+      if (other === undefined) seen.set(low, block);
+      else pairs.push([other, block]);
+    }
+    state = step(state, pairs[b][0]);
+  }
+  return pairs.reduce<string[]>((names, [a, b]) => names.flatMap((name) => [name + a, name + b]), ['t']);
+}
 
 /** `text` with the first occurrence of `from` (it must be there) made `to`. */
 function edited(text: string, from: string, to: string): string {
@@ -89,6 +118,21 @@ describe('the KFP v2 vouch (kfp-v2-vouch.ts)', () => {
     expect(checkKfpV2YamlInFull(costly).problems).toEqual([]);
     expect(vouchRefusal(costly)).toBe('a cross-reference rule');
     expect(vouchRefusal(pipeline(1500, 150))).toBeUndefined();
+  });
+
+  it('leaves to the full check a text whose names were chosen to share a slot of the names table', () => {
+    const names = collidingNames(12);
+    expect(new Set(names).size).toBe(4096);
+    expect(new Set(names.map((name) => fnv1a(name) & 0xffff)).size).toBe(1);
+    const tasks = names.map((name) => `      ${name}:\n        componentRef:\n          name: comp\n        taskInfo:\n          name: t\n`).join('');
+    const text =
+      'components:\n  comp:\n    executorLabel: exec\ndeploymentSpec:\n  executors:\n    exec:\n      container:\n        image: x\n' +
+      `pipelineInfo:\n  name: p\nroot:\n  dag:\n    tasks:\n${tasks}schemaVersion: 2.1.0\n`;
+    expect(checkKfpV2YamlInFull(text).problems).toEqual([]);
+    // Each name would walk all those before it: past the probes' budget the vouch traps, and says "not known".
+    expect(vouchesForKfpV2(text)).toBe(false);
+    // Vouched for with names that do not collide.
+    expect(vouchesForKfpV2(text.replace(/^( {6})t([^:\n]*):$/gm, (_, indent, rest, at: number) => `${indent}u${at}${rest.length}:`))).toBe(true);
   });
 
   it.each(BROKEN)('refuses %s, which the full check reports', (_, fixture, from, to) => {
