@@ -316,7 +316,7 @@ function isWord(at: usize, end: usize): bool {
   return i;
 }
 
-/** The value read by the last number classified (a plain int or float), for range checks. */
+/** The value of the last plain int classified, for range checks. */
 let numberValue: f64 = 0;
 
 /**
@@ -364,8 +364,7 @@ function classify(at: usize, end: usize): i32 {
     if (fracEnd == intEnd + 1) return REFUSED;
     if (fracEnd == end) {
       if (leadingZero || intDigits > 15 || fracEnd - intEnd > 17) return REFUSED;
-      numberValue = parseDigits(i, intEnd) + parseDigits(intEnd + 1, fracEnd) / Math.pow(10, <f64>(fracEnd - intEnd - 1));
-      if (first == 45) numberValue = -numberValue;
+      // No value kept: a float stands only where any finite number does (double, float, Value).
       return IS_FLOAT;
     }
     if (first == 45) return REFUSED;
