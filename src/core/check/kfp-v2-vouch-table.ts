@@ -5,17 +5,8 @@
  * rules of kfp-v2-rules.ts read (the vouch keeps their facts as it reads). The layout here and the
  * constants there must agree; kfp-v2-vouch.test.ts holds them to the full check.
  */
+import { ENUM, LIST, MAP, MESSAGE, NOT_WALKED, OTHER_MAP, SINGLE } from './proto-json-accepts.ts';
 import type { WalkTable } from './proto-walk-table.ts';
-
-/** How a field holds its values (proto-json-accepts.ts: SINGLE, LIST, MAP, OTHER_MAP). */
-const SINGLE = 0;
-const LIST = 1;
-const MAP = 2;
-const OTHER_MAP = 3;
-/** A value's element besides a ScalarType: an enum, a message, or one the vouch never judges. */
-const ENUM = 100;
-const MESSAGE = 101;
-const NOT_JUDGED = 0;
 
 /** Messages with a JSON form of their own; any other google.protobuf message is refused. */
 const WELL_KNOWN: Record<string, number> = {
@@ -130,7 +121,7 @@ export function vouchTable(table: WalkTable): Uint8Array {
       const at = `${typeName} ${key}`;
       const typed = TYPED_STRUCTS[at];
       const container = fieldKind === 3 ? LIST : fieldKind !== 4 ? SINGLE : mapKey === 9 ? MAP : OTHER_MAP;
-      const element = typed !== undefined || elementKind === 2 ? MESSAGE : elementKind === 1 ? (table.enums[ref][0] === 'google.protobuf.NullValue' ? NOT_JUDGED : ENUM) : scalar;
+      const element = typed !== undefined || elementKind === 2 ? MESSAGE : elementKind === 1 ? (table.enums[ref][0] === 'google.protobuf.NullValue' ? NOT_WALKED : ENUM) : scalar;
       const role = ROLES[at] ?? 0;
       if (role !== 0) seenRoles.add(at);
       fields.push(...name(key), container, element, typed !== undefined ? indexOf(typed) : ref, oneof, role);

@@ -38,16 +38,19 @@ interface MessageShape {
   hasOneofs: boolean;
 }
 
-/** How a field holds its values: one, a list, or a map with string keys (any other map is bufbuild's). */
-const SINGLE = 0;
-const LIST = 1;
-const MAP = 2;
-const OTHER_MAP = 3;
+/**
+ * How a field holds its values: one, a list, or a map with string keys (any other map is bufbuild's).
+ * The WebAssembly vouch's table (kfp-v2-vouch-table.ts) uses the same codes.
+ */
+export const SINGLE = 0;
+export const LIST = 1;
+export const MAP = 2;
+export const OTHER_MAP = 3;
 
 /** What one value of a field is, besides a ScalarType (1–18): an enum, a message, or a kind left to bufbuild. */
-const ENUM = 100;
-const MESSAGE = 101;
-const NOT_WALKED = 0;
+export const ENUM = 100;
+export const MESSAGE = 101;
+export const NOT_WALKED = 0;
 
 /**
  * A field as the walk reads it, told apart by numbers found once per message (a spec's 4,000 tasks
