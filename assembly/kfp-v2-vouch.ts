@@ -6,14 +6,16 @@
 // this runs at machine speed from its first line.
 //
 // It accepts only the block layout the emitter writes (src/core/yaml/stringify.ts), a subset of it
-// with one meaning in YAML 1.2 and 1.1: ASCII; two spaces per level; `key: value`, `key:` opening
-// a block on the next line, `- item`, `- key: value`; plain scalars whose reading it knows for sure
-// (plainClass), double- and single-quoted scalars without escapes, `{}` and `[]`; at most two
-// documents between `---`. Keys and values are checked against the KFP protos as the full check's
-// proto3-JSON walk checks them (src/core/check/proto-json-accepts.ts), from the table
-// src/core/check/kfp-v2-vouch-table.ts lays out; and the cross-reference rules of kfp-v2-rules.ts
-// are applied to facts kept as it reads (names as offsets and hashes). Loops, trigger policies, DAG
-// outputs and nested DAGs it does not judge: a spec with one is left to the full check.
+// with one meaning in YAML 1.2 and 1.1: ASCII, but for UTF-8 in quoted scalars and literal blocks;
+// two spaces per level; `key: value`, `key:` opening a block on the next line, `- item`,
+// `- key: value`; plain scalars whose reading it knows for sure (plainClass), quoted scalars with
+// no escape but \" and \\, literal blocks, `{}` and `[]`; at most two documents between `---`.
+// Keys and values are checked against the KFP protos as the full check's proto3-JSON walk checks
+// them (src/core/check/proto-json-accepts.ts), from the table src/core/check/kfp-v2-vouch-table.ts
+// lays out; and the cross-reference rules of kfp-v2-rules.ts and kfp-v2-triggers.ts are applied to
+// facts kept as it reads (names as offsets and hashes). Artifact loops, literal loop items, DAG
+// outputs and conditions other than the emitter's it does not judge: those go to the full check
+// (docs/self-check-vouch.md lists what it reads).
 //
 // Memory: the table, then the text (both written by JavaScript), then what the reading keeps, in
 // tables that grow as they fill.
@@ -489,11 +491,13 @@ function valueKind(at: usize, end: usize): i32 {
     }
     quotedAt = at + 1;
     quotedEnd = end - 1;
+    if (lineHasUtf8 && !utf8Ok(quotedAt, quotedEnd)) return REFUSED;
     return IS_QUOTED;
   }
   if (first == 124) return end - at == 1 || (end - at == 2 && (load<u8>(at + 1) == 45 || load<u8>(at + 1) == 43)) ? IS_LITERAL : REFUSED;
   if (first == 123) return end - at == 2 && load<u8>(at + 1) == 125 ? IS_EMPTY_MAP : REFUSED;
   if (first == 91) return end - at == 2 && load<u8>(at + 1) == 93 ? IS_EMPTY_LIST : REFUSED;
+  if (lineHasUtf8 && hasUtf8(at, end)) return REFUSED; // a plain scalar past ASCII: the emitter quotes those
   const kind = classify(at, end);
   if (kind == IS_STRING) {
     quotedAt = at;
@@ -1151,25 +1155,72 @@ let readingLine: usize = 0;
 let valueMessage: u32 = 0;
 
 /**
- * The newline ending the line from `at`, or 0 when a byte before it is not printable ASCII; 16
+ * The newline ending the line from `at`, or 0 when a byte before it is a control character; 16
  * bytes at a time (the memory after the text is the reading's own, so a load past it is in bounds).
  */
 function lineEnd(at: usize): usize {
   const newline = i8x16.splat(10);
   const space = i8x16.splat(32);
-  const tilde = i8x16.splat(126);
+  const del = i8x16.splat(127);
+  lineHasUtf8 = false;
   for (let i = at; ; i += 16) {
     const chunk = v128.load(i);
     const isNewline = i8x16.eq(chunk, newline);
-    const bad = <u32>i8x16.bitmask(v128.or(v128.andnot(i8x16.lt_u(chunk, space), isNewline), i8x16.gt_u(chunk, tilde)));
+    const bad = <u32>i8x16.bitmask(v128.or(v128.andnot(i8x16.lt_u(chunk, space), isNewline), i8x16.eq(chunk, del)));
+    // A lane's high bit: a byte of a UTF-8 sequence.
+    const high = <u32>i8x16.bitmask(chunk);
     const newlines = <u32>i8x16.bitmask(isNewline);
     if (newlines != 0) {
-      const end = ctz(newlines);
-      return bad & ((<u32>1 << end) - 1) ? 0 : i + end;
+      const before = (<u32>1 << ctz(newlines)) - 1;
+      if (high & before) lineHasUtf8 = true;
+      return bad & before ? 0 : i + ctz(newlines);
     }
+    if (high != 0) lineHasUtf8 = true;
     if (bad != 0) return 0;
   }
   return 0;
+}
+
+/** Whether the line lineEnd found last holds bytes past ASCII (then only quoted scalars and literal blocks may hold them). */
+let lineHasUtf8: bool = false;
+
+/** Whether [at, end) holds a byte past ASCII. */
+function hasUtf8(at: usize, end: usize): bool {
+  for (let i = at; i < end; i++) if (load<u8>(i) >= 128) return true;
+  return false;
+}
+
+/**
+ * Whether [at, end) is UTF-8 of characters YAML 1.2 and 1.1 both read as themselves in a quoted
+ * scalar or a literal block: none of the C1 controls (U+0080–U+009F, NEL among them), U+2028 and
+ * U+2029 (line breaks in YAML 1.1), U+FEFF, U+FFFE, U+FFFF (kfp-v2's block reader leaves all these
+ * to the yaml package too). TextEncoder writes well-formed UTF-8 of a well-formed string (the
+ * caller checks), so this reads lead bytes and the ranges they allow.
+ */
+function utf8Ok(at: usize, end: usize): bool {
+  let i = at;
+  while (i < end) {
+    const b = <u32>load<u8>(i);
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    if (b >= 0xc2 && b <= 0xdf) {
+      if (i + 1 >= end || b == 0xc2 && load<u8>(i + 1) < 0xa0) return false;
+      i += 2;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      if (i + 2 >= end) return false;
+      const b1 = <u32>load<u8>(i + 1);
+      const b2 = <u32>load<u8>(i + 2);
+      if (b == 0xe2 && b1 == 0x80 && (b2 == 0xa8 || b2 == 0xa9)) return false;
+      if (b == 0xef && ((b1 == 0xbb && b2 == 0xbf) || (b1 == 0xbf && (b2 == 0xbe || b2 == 0xbf)))) return false;
+      i += 3;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      if (i + 3 >= end) return false;
+      i += 4;
+    } else return false;
+  }
+  return true;
 }
 
 /** The first byte from `at` that is not a space, 16 bytes at a time. */
@@ -1226,6 +1277,7 @@ function readLine(line: usize): usize {
     if (end == line) return end + 1;
     if (indent >= literalIndent && end > i) {
       if (!literalContent && indent != literalIndent) return 0;
+      if (lineHasUtf8 && !utf8Ok(line + literalIndent, end)) return 0;
       literalContent = true;
       if (literalExecutor != NONE && !placeholders(literalExecutor, line + literalIndent, end)) return 0;
       return end + 1;

@@ -74,6 +74,13 @@ describe('the KFP v2 vouch (kfp-v2-vouch.ts)', () => {
     expect(vouchRefusal(text)).toBeUndefined();
   });
 
+  it('vouches for text past ASCII in quoted scalars and literal blocks, which the emitter writes for such names and descriptions', () => {
+    const described = edited(TEXTS.onFailure, '  description: |-\n', '  description: |-\n    Entraînement du modèle — étape 1 😀\n');
+    const named = edited(described, 'name: step_2\n', 'name: "étape 2 — ok"\n');
+    expect(checkKfpV2YamlInFull(named).problems).toEqual([]);
+    expect(vouchRefusal(named)).toBeUndefined();
+  });
+
   const BROKEN: Array<[string, keyof typeof TEXTS, string, string]> = [
     ['an unsupported schemaVersion', 'generated', 'schemaVersion: 2.1.0', 'schemaVersion: 2.0.0'],
     ['an empty pipeline name', 'generated', '  name: magnus-dag\n', '  name: ""\n'],

@@ -5,6 +5,7 @@
  * never "invalid" (the full check then finds and places the problems). Without the module (`npm ci --omit=dev`: no AssemblyScript) it answers `false`.
  */
 import { KFP_V2_VOUCH_TABLE } from './generated/kfp-v2-vouch-wasm.ts';
+import { isWellFormed } from './values.ts';
 import { bytesOf, vouchWasm } from './vouch-wasm.ts';
 
 interface VouchExports {
@@ -16,8 +17,8 @@ interface VouchExports {
 }
 
 /**
- * The longest text read (~33,000 steps): the module keeps the text and, per line, a few records —
- * about 6× the text in all. A longer one goes to the full check, which has budgets of its own.
+ * The longest text read (~33,000 steps): the module keeps the text (up to 3 bytes a character) and
+ * tables about its size again. A longer one goes to the full check, which has budgets of its own.
  */
 const TEXT_LIMIT = 64 * 1024 * 1024;
 
@@ -45,19 +46,27 @@ function ensureMemory(memory: WebAssembly.Memory, bytes: number): void {
   if (missing > 0) memory.grow(Math.ceil(missing / 65536));
 }
 
-/** The text's bytes at `at` in the module's memory, or false when it is not ASCII (the vouch reads ASCII only). */
-function writeAscii(exports: VouchExports, text: string, at: number): boolean {
-  ensureMemory(exports.memory, at + text.length + 64); // the module reads lines 16 bytes at a time
-  const { read } = new TextEncoder().encodeInto(text, new Uint8Array(exports.memory.buffer, at, text.length));
-  // A character outside ASCII takes two bytes or more: the text then does not fit in as many bytes as characters.
-  return read === text.length;
+/**
+ * Writes `text` as UTF-8 at `at` in the module's memory: its length in bytes, or undefined when it
+ * is not well-formed (a lone surrogate would be written as U+FFFD, which the text does not hold).
+ */
+function writeText(exports: VouchExports, text: string, at: number): number | undefined {
+  if (!isWellFormed(text)) return undefined;
+  // Most texts are ASCII, a byte per character; a longer one is written again with room for 3 per UTF-16 unit.
+  for (const room of [text.length, text.length * 3]) {
+    ensureMemory(exports.memory, at + room + 64); // the module reads lines 16 bytes at a time
+    const { read, written } = new TextEncoder().encodeInto(text, new Uint8Array(exports.memory.buffer, at, room));
+    if (read === text.length) return written;
+  }
+  return undefined;
 }
 
 export function vouchesForKfpV2(text: string): boolean {
   const vouch = text.length <= TEXT_LIMIT ? vouchModule() : undefined;
-  if (vouch === undefined || !writeAscii(vouch.exports, text, vouch.text)) return false;
+  const bytes = vouch && writeText(vouch.exports, text, vouch.text);
+  if (vouch === undefined || bytes === undefined) return false;
   try {
-    return vouch.exports.vouch(vouch.table, vouch.text, text.length) === 1;
+    return vouch.exports.vouch(vouch.table, vouch.text, bytes) === 1;
   } catch {
     // A trap (the memory could not grow, or a fault in the module): not known. The next call starts afresh.
     return false;
@@ -72,7 +81,9 @@ export function vouchRefusal(text: string): string | undefined {
   if (vouchesForKfpV2(text)) return undefined;
   const vouch = vouchModule();
   if (vouch === undefined) return 'no module';
-  const at = vouch.exports.refusedAt();
+  // The module counts bytes of UTF-8; the text, UTF-16 units.
+  const written = new Uint8Array(vouch.exports.memory.buffer, vouch.text);
+  const at = new TextDecoder().decode(written.subarray(0, vouch.exports.refusedAt())).length;
   if (at >= text.length) return 'a cross-reference rule';
   const line = text.slice(0, at).split('\n').length;
   return `line ${line}: ${text.slice(at, text.indexOf('\n', at))}`;
@@ -83,6 +94,7 @@ const CLASSES = [undefined, 'string', 'int', 'float', 'bool'] as const;
 /** How the vouch reads a plain scalar (for tests): `undefined` when it leaves the scalar to the full check. */
 export function plainScalarClass(text: string): 'string' | 'int' | 'float' | 'bool' | undefined {
   const vouch = vouchModule();
-  if (vouch === undefined || !writeAscii(vouch.exports, text, vouch.text)) return undefined;
-  return CLASSES[vouch.exports.plainClass(vouch.text, text.length)];
+  const bytes = vouch && writeText(vouch.exports, text, vouch.text);
+  if (vouch === undefined || bytes === undefined) return undefined;
+  return CLASSES[vouch.exports.plainClass(vouch.text, bytes)];
 }
