@@ -20,21 +20,16 @@
 // Memory: the table, then the text (both written by JavaScript), then what the reading keeps, in
 // tables that grow as they fill.
 
-// Scalar types (bufbuild's ScalarType) and the element kinds of the table.
-const DOUBLE: u32 = 1;
-const FLOAT: u32 = 2;
-const INT64: u32 = 3;
-const UINT64: u32 = 4;
-const INT32: u32 = 5;
-const FIXED64: u32 = 6;
-const FIXED32: u32 = 7;
-const BOOL: u32 = 8;
-const STRING: u32 = 9;
-const UINT32: u32 = 13;
-const SFIXED32: u32 = 15;
-const SFIXED64: u32 = 16;
-const SINT32: u32 = 17;
-const SINT64: u32 = 18;
+import { indentEnd, lineEnd, lineHasUtf8, NL, SPACE, utf8Ok } from './lines';
+import {
+  COMPONENT_WORDS, COMPONENTS, DEFINITION_WORDS, DEFINITIONS, definitionScope, EXECUTOR_WORDS, EXECUTORS, EXIT, ITERATES, newComponent, RECORD_WORDS, REF_COMPONENT_INPUT, REF_CONDITION, REF_DEPENDENCY, REF_FINAL_STATUS, REF_ITEMS_INPUT, REF_PLACEHOLDER, REF_PLATFORM_EXECUTOR, REF_PRODUCER, REF_SUPPLIED, reference, REFERENCE_WORDS, REFERENCES, SCOPE_COMPONENTS, SCOPE_EXECUTORS, SCOPE_MAPPINGS, setTaskFlag, suppliedScope, TASK_WORDS, TASKS, tasksScope,
+} from './facts';
+import { add, count, enter, find, fnv, NONE, rec, sameBytes, startMemory, take } from './memory';
+import { rulesHold } from './rules';
+import {
+  classify, decodeQuoted, IS_BOOL, IS_EMPTY_LIST, IS_EMPTY_MAP, IS_LITERAL, IS_QUOTED, IS_STRING, isBareExponent, isDigit, isDuration, isLetter, isWord, quotedAt, quotedEnd, quotedEscaped, REFUSED, scalarOk, STRING, valueKind,
+} from './scalars';
+
 const ENUM: u32 = 100;
 const MESSAGE: u32 = 101;
 
@@ -81,31 +76,8 @@ const ROLE_STRATEGY: u32 = 31;
 const ROLE_CONDITION: u32 = 32;
 const ROLE_IMPORTER: u32 = 33;
 
-// What a plain or quoted scalar is (plainClass answers the first five for a plain one).
-const REFUSED: i32 = 0;
-const IS_STRING: i32 = 1;
-const IS_INT: i32 = 2;
-const IS_FLOAT: i32 = 3;
-const IS_BOOL: i32 = 4;
-const IS_QUOTED: i32 = 5;
-const IS_EMPTY_MAP: i32 = 6;
-const IS_EMPTY_LIST: i32 = 7;
-const IS_LITERAL: i32 = 8; // `|`, `|-` or `|+`: a literal block on the lines after
-
-const NONE: u32 = 0xffffffff;
-const NL: u8 = 10;
-const SPACE: u8 = 32;
 const DEPTH_LIMIT: i32 = 60;
 const KEY_LIMIT: u32 = 1000; // YAML ends an implicit key within 1,024 characters
-
-// Name scopes of the hash table: fixed ones, then per component and direction and kind, per task
-// and kind, and one per other mapping (its keys must not repeat).
-const SCOPE_COMPONENTS: u32 = 1;
-const SCOPE_EXECUTORS: u32 = 2;
-const SCOPE_DEFINITIONS: u32 = 16;
-const SCOPE_TASKS: u32 = 0x20000000;
-const SCOPE_SUPPLIED: u32 = 0x40000000;
-const SCOPE_MAPPINGS: u32 = 0x80000000;
 
 // ---- the table ----
 const HEADER_WORDS: u32 = 9;
@@ -128,437 +100,12 @@ let platformSpec: u32 = 0;
 // ---- the text and the reading's records ----
 let textAt: usize = 0;
 let textEnd: usize = 0;
-let bump: usize = 0;
 
-/** Room for `bytes` more at the end of what is used, growing the memory if needed. */
-function take(bytes: usize): usize {
-  const at = (bump + 7) & ~(<usize>7);
-  bump = at + bytes;
-  const have = <usize>memory.size() << 16;
-  if (bump > have) {
-    const pages = <i32>((bump - have + 0xffff) >> 16);
-    if (memory.grow(pages) < 0) unreachable();
-  }
-  return at;
-}
-
-let hashAt: usize = 0;
-let hashMask: u32 = 0;
-let hashCount: u32 = 0;
 let scopeCount: u32 = 0;
 
-const HASH_WORDS: u32 = 5; // scope, hash, start, length, value
-const COMPONENT_WORDS: u32 = 10; // next component of its executor, has a DAG, -, label at, length, hash, first definition, definitions end, tasks, exit tasks
-const DEFINITION_WORDS: u32 = 6; // direction, kind, name at, length, hash, required
-const TASK_WORDS: u32 = 10; // reference at, length, hash, component, DAG (its component), flags, item input at, length, hooked by, dependencies
-const ITERATES: u32 = 1;
-const EXIT: u32 = 2;
-const HAS_ITEMS: u32 = 4;
-const EXECUTOR_WORDS: u32 = 2; // the first component that runs it (then each component's next), is an importer
-const REFERENCE_WORDS: u32 = 9; // what, task or executor, name at, length, hash, kind, key at, key length, key hash
-
-// What each reference is checked for once everything is read.
-const REF_DEPENDENCY: u32 = 1;
-const REF_PRODUCER: u32 = 2;
-const REF_FINAL_STATUS: u32 = 3;
-const REF_COMPONENT_INPUT: u32 = 4;
-const REF_SUPPLIED: u32 = 5;
-const REF_PLATFORM_EXECUTOR: u32 = 6;
-const REF_PLACEHOLDER: u32 = 7;
-const REF_ITEMS_INPUT: u32 = 8;
-const REF_CONDITION: u32 = 9;
-
-// Record tables, each growing as it fills: per table its address, count, capacity and words per record.
-const COMPONENTS: u32 = 0;
-const DEFINITIONS: u32 = 1;
-const TASKS: u32 = 2;
-const EXECUTORS: u32 = 3;
-const REFERENCES: u32 = 4;
-let recordTablesAt: usize = 0;
-
-function resetRecords(table: u32, words: u32): void {
-  const d = recordTablesAt + (<usize>table << 4);
-  store<u32>(d, <u32>take(<usize>(64 * words) << 2));
-  store<u32>(d, 0, 4);
-  store<u32>(d, 64, 8);
-  store<u32>(d, words, 12);
-}
-
-/** A new record of `table`; its index. */
-function add(table: u32): u32 {
-  const d = recordTablesAt + (<usize>table << 4);
-  const count = load<u32>(d, 4);
-  const capacity = load<u32>(d, 8);
-  if (count == capacity) {
-    const bytes = <usize>(capacity * load<u32>(d, 12)) << 2;
-    const at = take(bytes << 1);
-    memory.copy(at, <usize>load<u32>(d), bytes);
-    store<u32>(d, <u32>at);
-    store<u32>(d, capacity << 1, 8);
-  }
-  store<u32>(d, count + 1, 4);
-  return count;
-}
-
-@inline function count(table: u32): u32 {
-  return load<u32>(recordTablesAt + (<usize>table << 4), 4);
-}
-
-/** Where word `field` of record `index` of `table` is. */
-@inline function rec(table: u32, words: u32, index: u32, field: u32): usize {
-  return <usize>load<u32>(recordTablesAt + (<usize>table << 4)) + ((<usize>(index * words + field)) << 2);
-}
-
 // ---- hashing ----
-@inline function fnv(at: usize, end: usize): u32 {
-  let hash: u32 = 0x811c9dc5;
-  for (let i = at; i < end; i++) hash = (hash ^ <u32>load<u8>(i)) * 0x01000193;
-  return hash;
-}
-
-function sameBytes(a: usize, b: usize, length: u32): bool {
-  let i: usize = 0;
-  for (; i + 8 <= <usize>length; i += 8) if (load<u64>(a + i) != load<u64>(b + i)) return false;
-  for (; i < <usize>length; i++) if (load<u8>(a + i) != load<u8>(b + i)) return false;
-  return true;
-}
-
-/** The slot of name [at, at+length) in `scope`: where it is, or the empty slot where it would go. */
-function slotOf(scope: u32, hash: u32, at: usize, length: u32): usize {
-  let slot = (hash ^ (scope * 0x9e3779b1)) & hashMask;
-  while (true) {
-    // Names chosen to share a hash would make every lookup walk them all: the probes have a budget,
-    // and past it the vouch traps, which its caller takes as "not known".
-    if (--probes < 0) unreachable();
-    const entry = hashAt + (<usize>(slot * HASH_WORDS) << 2);
-    const s = load<u32>(entry);
-    if (s == 0) return entry;
-    if (s == scope && load<u32>(entry, 4) == hash && load<u32>(entry, 12) == length && sameBytes(<usize>load<u32>(entry, 8), at, length)) return entry;
-    slot = (slot + 1) & hashMask;
-  }
-}
-
-/** A table of `slots` (a power of two) empty slots; the entries of the table before moved into it. */
-function rehash(slots: u32): void {
-  const oldAt = hashAt;
-  const oldSlots = hashMask + 1;
-  hashAt = take(<usize>slots * (HASH_WORDS << 2));
-  memory.fill(hashAt, 0, <usize>slots * (HASH_WORDS << 2));
-  hashMask = slots - 1;
-  if (oldAt == 0) return;
-  for (let i: u32 = 0; i < oldSlots; i++) {
-    const entry = oldAt + (<usize>(i * HASH_WORDS) << 2);
-    if (load<u32>(entry) == 0) continue;
-    memory.copy(slotOf(load<u32>(entry), load<u32>(entry, 4), <usize>load<u32>(entry, 8), load<u32>(entry, 12)), entry, HASH_WORDS << 2);
-  }
-}
-
-/** Slots the table's lookups may still visit (a few per byte of the text). */
-let probes: i64 = 0;
-
-/** Enters name [at, at+length) in `scope` with `value`; false when it is there already. */
-function enter(scope: u32, hash: u32, at: usize, length: u32, value: u32): bool {
-  // Grown at half full: most names are looked up once more, and a small table stays in the caches.
-  if (hashCount * 2 >= hashMask) rehash((hashMask + 1) * 4);
-  const entry = slotOf(scope, hash, at, length);
-  if (load<u32>(entry) != 0) return false;
-  hashCount++;
-  store<u32>(entry, scope);
-  store<u32>(entry, hash, 4);
-  store<u32>(entry, <u32>at, 8);
-  store<u32>(entry, length, 12);
-  store<u32>(entry, value, 16);
-  return true;
-}
-
-/** The value of name [at, at+length) in `scope`, or NONE. */
-function find(scope: u32, hash: u32, at: usize, length: u32): u32 {
-  const entry = slotOf(scope, hash, at, length);
-  return load<u32>(entry) == 0 ? NONE : load<u32>(entry, 16);
-}
-
-@inline function definitionScope(component: u32, direction: u32, kind: u32): u32 {
-  return SCOPE_DEFINITIONS + component * 4 + direction * 2 + kind;
-}
-@inline function tasksScope(component: u32): u32 {
-  return SCOPE_TASKS + component;
-}
-@inline function suppliedScope(task: u32, kind: u32): u32 {
-  return SCOPE_SUPPLIED + task * 2 + kind;
-}
 
 // ---- scalars ----
-
-@inline function isLetter(c: u32): bool { return ((c | 32) >= 97 && (c | 32) <= 122); }
-@inline function isDigit(c: u32): bool { return c >= 48 && c <= 57; }
-@inline function lower(c: u32): u32 { return c | 32; }
-
-/**
- * Whether [at, end) spells, in any case, a word YAML 1.1 or 1.2 reads as a boolean or null
- * (y, n, yes, no, on, off, true, false, null): such a plain scalar is judged by the full check.
- */
-function isWord(at: usize, end: usize): bool {
-  const n = end - at;
-  const a = lower(load<u8>(at));
-  if (n == 1) return a == 121 || a == 110;
-  const b = lower(load<u8>(at + 1));
-  if (n == 2) return (a == 110 && b == 111) || (a == 111 && b == 110);
-  const c = lower(load<u8>(at + 2));
-  if (n == 3) return (a == 121 && b == 101 && c == 115) || (a == 111 && b == 102 && c == 102);
-  const d = lower(load<u8>(at + 3));
-  if (n == 4) return (a == 116 && b == 114 && c == 117 && d == 101) || (a == 110 && b == 117 && c == 108 && d == 108);
-  if (n == 5) return a == 102 && b == 97 && c == 108 && d == 115 && lower(load<u8>(at + 4)) == 101;
-  return false;
-}
-
-/** Digits from `at`, at most `limit` of them; the end of the run (== at when none). */
-@inline function digits(at: usize, end: usize): usize {
-  let i = at;
-  while (i < end && isDigit(load<u8>(i))) i++;
-  return i;
-}
-
-/** The value of the last plain int classified, for range checks. */
-let numberValue: f64 = 0;
-
-/**
- * How a plain scalar [at, end) reads in both YAML 1.2 (core) and 1.1, when the vouch knows for
- * sure: a string (it starts with a letter and is no boolean or null word and no bare exponent, or
- * with `/`, `$` or `_`, or with `-` and a letter or `-`, or with a digit and holds a byte no number or timestamp can, or is digits
- * with a unit — `0s`, `1Ti` — or a version `1.2.3`), an
- * int (decimal, no leading zero, at most 15 digits), a float (the same, a point, digits) or a
- * boolean (`true`, `false`). Anything else — and any text the plain style cannot hold (`: `, ` #`,
- * a trailing space or colon) — is refused.
- */
-function classify(at: usize, end: usize): i32 {
-  if (at >= end || !plainSafe(at, end) || load<u8>(end - 1) == SPACE) return REFUSED;
-  const first = <u32>load<u8>(at);
-  if (isLetter(first)) {
-    if (isBareExponent(at, end)) return REFUSED;
-    if (end - at == 4 && first == 116 && load<u8>(at + 1) == 114 && load<u8>(at + 2) == 117 && load<u8>(at + 3) == 101) return IS_BOOL;
-    if (end - at == 5 && first == 102 && load<u8>(at + 1) == 97 && load<u8>(at + 2) == 108 && load<u8>(at + 3) == 115 && load<u8>(at + 4) == 101) return IS_BOOL;
-    return isWord(at, end) ? REFUSED : IS_STRING;
-  }
-  if (first == 47 || first == 36 || first == 95) return IS_STRING; // `/`, `$`, `_`: no number, boolean or null starts so
-  let i = at;
-  if (first == 45) {
-    // `-`: a string when a letter or another `-` follows; a number when digits do.
-    if (end - at < 2) return REFUSED;
-    const second = <u32>load<u8>(at + 1);
-    if (isLetter(second)) return isBareExponent(at + 1, end) ? REFUSED : IS_STRING;
-    if (second == 45) return end - at > 2 && isLetter(load<u8>(at + 2)) ? IS_STRING : REFUSED;
-    i = at + 1;
-  }
-  if (!isDigit(load<u8>(i))) return REFUSED;
-  if (first != 45 && hasNonNumericByte(at, end)) return IS_STRING;
-  const intEnd = digits(i, end);
-  const intDigits = intEnd - i;
-  const leadingZero = load<u8>(i) == 48 && intDigits > 1;
-  if (intEnd == end) {
-    if (leadingZero || intDigits > 15) return REFUSED;
-    numberValue = parseDigits(i, end);
-    if (first == 45) numberValue = -numberValue;
-    return IS_INT;
-  }
-  const c = <u32>load<u8>(intEnd);
-  if (c == 46) {
-    const fracEnd = digits(intEnd + 1, end);
-    if (fracEnd == intEnd + 1) return REFUSED;
-    if (fracEnd == end) {
-      if (leadingZero || intDigits > 15 || fracEnd - intEnd > 17) return REFUSED;
-      // No value kept: a float stands only where any finite number does (double, float, Value).
-      return IS_FLOAT;
-    }
-    if (first == 45) return REFUSED;
-    // A version (`2.1.0`): YAML 1.1's floats hold one point.
-    if (load<u8>(fracEnd) == 46) {
-      let j = fracEnd;
-      while (j < end && load<u8>(j) == 46) {
-        const next = digits(j + 1, end);
-        if (next == j + 1) return REFUSED;
-        j = next;
-      }
-      return j == end ? IS_STRING : REFUSED;
-    }
-    return isUnit(fracEnd, end) ? IS_STRING : REFUSED;
-  }
-  if (first == 45) return REFUSED;
-  return isUnit(intEnd, end) ? IS_STRING : REFUSED;
-}
-
-/**
- * Whether [at, end) holds a byte that none of the YAML 1.2 core or 1.1 patterns for numbers and
- * timestamps a plain scalar starting with a digit could match admits: anything but digits, `a`–`f`
- * and `A`–`F`, `x`, `o`, `t`, `T`, `z`, `Z`, `_`, `.`, `:`, `+`, `-` and space. Such a scalar is a
- * string in both (`0.12.0__dag.yaml`, `1Gi`).
- */
-function hasNonNumericByte(at: usize, end: usize): bool {
-  for (let i = at; i < end; i++) {
-    const c = <u32>load<u8>(i);
-    if (isDigit(c) || c == 95 || c == 46 || c == 58 || c == 43 || c == 45 || c == SPACE) continue;
-    const l = c | 32;
-    if (l >= 97 && l <= 102) continue; // a-f
-    if (l == 120 || l == 111 || l == 116 || l == 122) continue; // x, o, t, z
-    return true;
-  }
-  return false;
-}
-
-/**
- * Whether [at, end) is an exponent with no digits before it (`e1`, `E+6`): the `yaml` package's YAML
- * 1.1 floats have an optional mantissa (`[-+]?([0-9][0-9_]*)?(\.[0-9_]*)?[eE][-+]?[0-9]+`), so it
- * reads those as numbers (NaN), where they are strings in YAML 1.2.
- */
-function isBareExponent(at: usize, end: usize): bool {
-  if ((load<u8>(at) | 32) != 101) return false;
-  let i = at + 1;
-  if (i < end && (load<u8>(i) == 43 || load<u8>(i) == 45)) i++;
-  return i < end && digits(i, end) == end;
-}
-
-/**
- * Whether a plain scalar [at, end) holds no `: ` (nor ends in a colon) and no ` #` (a comment):
- * its colons and hashes found 16 bytes at a time (a command line runs to a few hundred bytes), each
- * then read with its neighbour. The bytes loaded past `end` are masked off.
- */
-function plainSafe(at: usize, end: usize): bool {
-  const colon = i8x16.splat(58);
-  const hash = i8x16.splat(35);
-  for (let i = at; i < end; i += 16) {
-    const chunk = v128.load(i);
-    let found = <u32>i8x16.bitmask(v128.or(i8x16.eq(chunk, colon), i8x16.eq(chunk, hash)));
-    if (end - i < 16) found &= (<u32>1 << <u32>(end - i)) - 1;
-    while (found != 0) {
-      const j = i + ctz(found);
-      found &= found - 1;
-      if (load<u8>(j) == 58 ? j + 1 == end || load<u8>(j + 1) == SPACE : j > at && load<u8>(j - 1) == SPACE) return false;
-    }
-  }
-  return true;
-}
-
-/** Whether [at, end) is a unit after a number: s, m, k, K, M, G, T, P, and Ki … Pi. No `e`, `x`, `o` or `b`: those make numbers. */
-function isUnit(at: usize, end: usize): bool {
-  const n = end - at;
-  if (n < 1 || n > 2) return false;
-  const c = <u32>load<u8>(at);
-  if (n == 1) return c == 115 || c == 109 || c == 107 || c == 75 || c == 77 || c == 71 || c == 84 || c == 80;
-  return load<u8>(at + 1) == 105 && (c == 75 || c == 77 || c == 71 || c == 84 || c == 80);
-}
-
-function parseDigits(at: usize, end: usize): f64 {
-  let value: f64 = 0;
-  for (let i = at; i < end; i++) value = value * 10 + <f64>(load<u8>(i) - 48);
-  return value;
-}
-
-/** The start and end of the last quoted scalar's content as written, and whether it holds escapes (then it is not its value). */
-let quotedAt: usize = 0;
-let quotedEnd: usize = 0;
-let quotedEscaped: bool = false;
-
-/** The escaped content [quotedAt, quotedEnd) decoded into memory of its own (kept for the vouch: references point into it). */
-function decodeQuoted(): void {
-  const at = take(quotedEnd - quotedAt);
-  let out = at;
-  for (let i = quotedAt; i < quotedEnd; i++) {
-    let c = load<u8>(i);
-    if (c == 92) c = load<u8>(++i);
-    store<u8>(out++, c);
-  }
-  quotedAt = at;
-  quotedEnd = out;
-}
-
-/** What the value [at, end) on a line is: a plain scalar's class, quoted, `{}`, `[]`, or refused. */
-function valueKind(at: usize, end: usize): i32 {
-  if (at >= end) return REFUSED;
-  const first = load<u8>(at);
-  quotedEscaped = false;
-  if (first == 34 || first == 39) {
-    // Single-quoted with no quote inside, or double-quoted whose only escapes are \" and \\.
-    if (end - at < 2 || load<u8>(end - 1) != first) return REFUSED;
-    for (let i = at + 1; i < end - 1; i++) {
-      const c = load<u8>(i);
-      if (c == first) return REFUSED;
-      if (c == 92) {
-        if (first == 39) continue; // a backslash is itself in single quotes
-        const escaped = i + 1 < end - 1 ? load<u8>(i + 1) : 0;
-        if (escaped != 34 && escaped != 92) return REFUSED;
-        quotedEscaped = true;
-        i++;
-      }
-    }
-    quotedAt = at + 1;
-    quotedEnd = end - 1;
-    if (lineHasUtf8 && !utf8Ok(quotedAt, quotedEnd)) return REFUSED;
-    return IS_QUOTED;
-  }
-  if (first == 124) return end - at == 1 || (end - at == 2 && (load<u8>(at + 1) == 45 || load<u8>(at + 1) == 43)) ? IS_LITERAL : REFUSED;
-  if (first == 123) return end - at == 2 && load<u8>(at + 1) == 125 ? IS_EMPTY_MAP : REFUSED;
-  if (first == 91) return end - at == 2 && load<u8>(at + 1) == 93 ? IS_EMPTY_LIST : REFUSED;
-  if (lineHasUtf8 && hasUtf8(at, end)) return REFUSED; // a plain scalar past ASCII: the emitter quotes those
-  const kind = classify(at, end);
-  if (kind == IS_STRING) {
-    quotedAt = at;
-    quotedEnd = end;
-  }
-  return kind;
-}
-
-/** A decimal integer string that surely fits 64 bits (proto-json-accepts.ts, INT64_STRING / UINT64_STRING). */
-function isInt64String(at: usize, end: usize, signed: bool): bool {
-  let i = at;
-  if (signed && i < end && load<u8>(i) == 45) i++;
-  if (i >= end) return false;
-  if (digits(i, end) != end) return false;
-  if (load<u8>(i) == 48) return end - at == 1;
-  return end - i <= (signed ? 18 : 19);
-}
-
-/** A Duration bufbuild reads (proto-json-accepts.ts, DURATION): -?[0-9]{1,11}(\.[0-9]{1,9})?s */
-function isDuration(at: usize, end: usize): bool {
-  let i = at;
-  if (i < end && load<u8>(i) == 45) i++;
-  const whole = digits(i, end);
-  if (whole == i || whole - i > 11) return false;
-  i = whole;
-  if (i < end && load<u8>(i) == 46) {
-    const frac = digits(i + 1, end);
-    if (frac == i + 1 || frac - i - 1 > 9) return false;
-    i = frac;
-  }
-  return i + 1 == end && load<u8>(i) == 115;
-}
-
-/** Whether a scalar of `kind` (from valueKind) is a valid value of scalar type `type`. */
-function scalarOk(type: u32, kind: i32): bool {
-  switch (type) {
-    case STRING:
-      return kind == IS_QUOTED || kind == IS_STRING;
-    case BOOL:
-      return kind == IS_BOOL;
-    case DOUBLE:
-    case FLOAT:
-      return kind == IS_INT || kind == IS_FLOAT;
-    case INT32:
-    case SINT32:
-    case SFIXED32:
-      return kind == IS_INT && numberValue >= -2147483648 && numberValue <= 2147483647;
-    case UINT32:
-    case FIXED32:
-      return kind == IS_INT && numberValue >= 0 && numberValue <= 4294967295;
-    case INT64:
-    case SINT64:
-    case SFIXED64:
-      return kind == IS_INT || (kind == IS_QUOTED && isInt64String(quotedAt, quotedEnd, true));
-    case UINT64:
-    case FIXED64:
-      return (kind == IS_INT && numberValue >= 0) || (kind == IS_QUOTED && isInt64String(quotedAt, quotedEnd, false));
-    default:
-      return false; // bytes, NullValue: bufbuild's rules
-  }
-}
 
 /** Whether the string [quotedAt, quotedEnd) names a value of enum `index`. */
 function enumHas(index: u32): bool {
@@ -650,7 +197,6 @@ function push(kind: u32, indent: u32, type: u32, ref: u32, role: u32): bool {
 // ---- facts the header rules read ----
 let schemaVersionOk: bool = false;
 let pipelineNameOk: bool = false;
-let documentCount: u32 = 0;
 
 // The slot a `key:` with no value opens on the next line: container, element, ref, role, and the
 // entry's context (set on the frame the block opens).
@@ -659,19 +205,6 @@ let pendingElement: u32 = 0;
 let pendingRef: u32 = 0;
 let pendingRole: u32 = 0;
 let pending: bool = false;
-
-/** Adds a reference record; its index. */
-function reference(what: u32, owner: u32, at: usize, end: usize, kind: u32): u32 {
-  const r = add(REFERENCES);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 0), what);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 1), owner);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2), <u32>at);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3), <u32>(end - at));
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4), fnv(at, end));
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 5), kind);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6), NONE);
-  return r;
-}
 
 /** The string value of a role's scalar: [quotedAt, quotedEnd) after valueKind. */
 function stringRole(role: u32, d: i32, kind: i32): bool {
@@ -753,15 +286,6 @@ function stringRole(role: u32, d: i32, kind: i32): bool {
     default:
       return true;
   }
-}
-
-function setTaskFlag(task: u32, flag: u32): void {
-  const flags = rec(TASKS, TASK_WORDS, task, 5);
-  store<u32>(flags, load<u32>(flags) | flag);
-}
-
-@inline function taskWord(task: u32, field: u32): u32 {
-  return load<u32>(rec(TASKS, TASK_WORDS, task, field));
 }
 
 /**
@@ -867,16 +391,6 @@ function keyOk(at: usize, end: usize): bool {
   // __proto__
   if (end - at == 9 && first == 95 && load<u8>(at + 1) == 95 && load<u8>(at + 2) == 112 && load<u8>(at + 7) == 95 && load<u8>(at + 8) == 95 && load<u8>(at + 3) == 114 && load<u8>(at + 4) == 111 && load<u8>(at + 5) == 116 && load<u8>(at + 6) == 111) return false;
   return true;
-}
-
-/** A new component record, with no label, DAG, definitions or tasks yet; its index. */
-function newComponent(): u32 {
-  const c = add(COMPONENTS);
-  memory.fill(rec(COMPONENTS, COMPONENT_WORDS, c, 0), 0, COMPONENT_WORDS << 2);
-  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 3), NONE);
-  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 6), count(DEFINITIONS));
-  store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 7), count(DEFINITIONS));
-  return c;
 }
 
 /** A new entry of a map frame `d` named [at, end): the records its role keeps, and the context its value reads in. */
@@ -1154,85 +668,6 @@ let readingLine: usize = 0;
 /** The message index of google.protobuf.Value (a Struct member's type). */
 let valueMessage: u32 = 0;
 
-/**
- * The newline ending the line from `at`, or 0 when a byte before it is a control character; 16
- * bytes at a time (the memory after the text is the reading's own, so a load past it is in bounds).
- */
-function lineEnd(at: usize): usize {
-  const newline = i8x16.splat(10);
-  const space = i8x16.splat(32);
-  const del = i8x16.splat(127);
-  lineHasUtf8 = false;
-  for (let i = at; ; i += 16) {
-    const chunk = v128.load(i);
-    const isNewline = i8x16.eq(chunk, newline);
-    const bad = <u32>i8x16.bitmask(v128.or(v128.andnot(i8x16.lt_u(chunk, space), isNewline), i8x16.eq(chunk, del)));
-    // A lane's high bit: a byte of a UTF-8 sequence.
-    const high = <u32>i8x16.bitmask(chunk);
-    const newlines = <u32>i8x16.bitmask(isNewline);
-    if (newlines != 0) {
-      const before = (<u32>1 << ctz(newlines)) - 1;
-      if (high & before) lineHasUtf8 = true;
-      return bad & before ? 0 : i + ctz(newlines);
-    }
-    if (high != 0) lineHasUtf8 = true;
-    if (bad != 0) return 0;
-  }
-  return 0;
-}
-
-/** Whether the line lineEnd found last holds bytes past ASCII (then only quoted scalars and literal blocks may hold them). */
-let lineHasUtf8: bool = false;
-
-/** Whether [at, end) holds a byte past ASCII. */
-function hasUtf8(at: usize, end: usize): bool {
-  for (let i = at; i < end; i++) if (load<u8>(i) >= 128) return true;
-  return false;
-}
-
-/**
- * Whether [at, end) is UTF-8 of characters YAML 1.2 and 1.1 both read as themselves in a quoted
- * scalar or a literal block: none of the C1 controls (U+0080–U+009F, NEL among them), U+2028 and
- * U+2029 (line breaks in YAML 1.1), U+FEFF, U+FFFE, U+FFFF (kfp-v2's block reader leaves all these
- * to the yaml package too). TextEncoder writes well-formed UTF-8 of a well-formed string (the
- * caller checks), so this reads lead bytes and the ranges they allow.
- */
-function utf8Ok(at: usize, end: usize): bool {
-  let i = at;
-  while (i < end) {
-    const b = <u32>load<u8>(i);
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    if (b >= 0xc2 && b <= 0xdf) {
-      if (i + 1 >= end || b == 0xc2 && load<u8>(i + 1) < 0xa0) return false;
-      i += 2;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      if (i + 2 >= end) return false;
-      const b1 = <u32>load<u8>(i + 1);
-      const b2 = <u32>load<u8>(i + 2);
-      if (b == 0xe2 && b1 == 0x80 && (b2 == 0xa8 || b2 == 0xa9)) return false;
-      if (b == 0xef && ((b1 == 0xbb && b2 == 0xbf) || (b1 == 0xbf && (b2 == 0xbe || b2 == 0xbf)))) return false;
-      i += 3;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      if (i + 3 >= end) return false;
-      i += 4;
-    } else return false;
-  }
-  return true;
-}
-
-/** The first byte from `at` that is not a space, 16 bytes at a time. */
-function indentEnd(at: usize): usize {
-  const space = i8x16.splat(32);
-  for (let i = at; ; i += 16) {
-    const others = <u32>i8x16.bitmask(i8x16.ne(v128.load(i), space));
-    if (others != 0) return i + ctz(others);
-  }
-  return 0;
-}
-
 /** Reads the document lines from `at`; the position after the document (at a `---` line or the end). */
 function readDocument(at: usize, message: u32): usize {
   depth = 0;
@@ -1356,148 +791,6 @@ function keyColon(at: usize, end: usize): usize {
 
 // ---- the rules, once everything is read ----
 
-function rulesHold(): bool {
-  // Root (component 0) is a DAG.
-  if (!schemaVersionOk || !pipelineNameOk || load<u32>(rec(COMPONENTS, COMPONENT_WORDS, 0, 1)) == 0) return false;
-  // The other components: each runs an executor that exists, or is a DAG.
-  for (let c: u32 = 1; c < count(COMPONENTS); c++) {
-    const labelAt = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 3));
-    if (labelAt == NONE) {
-      if (load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 1)) == 0) return false;
-      continue;
-    }
-    const e = find(SCOPE_EXECUTORS, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 5)), <usize>labelAt, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 4)));
-    if (e == NONE) return false;
-    // The components that run executor e, a list through word 0.
-    store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 0), load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 0)));
-    store<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 0), c);
-  }
-  // Tasks: each names a component; each DAG's tasks and exit tasks counted.
-  for (let t: u32 = 0; t < count(TASKS); t++) {
-    const refAt = taskWord(t, 0);
-    if (refAt == NONE) return false;
-    const c = find(SCOPE_COMPONENTS, taskWord(t, 2), <usize>refAt, taskWord(t, 1));
-    if (c == NONE || c == 0) return false;
-    store<u32>(rec(TASKS, TASK_WORDS, t, 3), c);
-    const dag = taskWord(t, 4);
-    const tasks = rec(COMPONENTS, COMPONENT_WORDS, dag, 8);
-    store<u32>(tasks, load<u32>(tasks) + 1);
-    if (taskWord(t, 5) & EXIT) {
-      // An ALL_UPSTREAM_TASKS_COMPLETED task is an exit hook of the one task it waits for (kfp-v2-triggers.ts).
-      if (taskWord(t, 9) != 1) return false;
-      const exits = rec(COMPONENTS, COMPONENT_WORDS, dag, 9);
-      store<u32>(exits, load<u32>(exits) + 1);
-    }
-  }
-  for (let c: u32 = 0; c < count(COMPONENTS); c++) {
-    const tasks = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 8));
-    if (tasks > 0 && load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 9)) == tasks) return false;
-  }
-  for (let r: u32 = 0; r < count(REFERENCES); r++) if (!referenceHolds(r)) return false;
-  // Every required input of a task's component is supplied (but a loop's item).
-  for (let t: u32 = 0; t < count(TASKS); t++) {
-    const flags = taskWord(t, 5);
-    const c = taskWord(t, 3);
-    const itemAt = taskWord(t, 6);
-    const itemLength = taskWord(t, 7);
-    if (flags & ITERATES) {
-      if (itemAt == NONE || !(flags & HAS_ITEMS) || find(definitionScope(c, 0, 0), fnv(<usize>itemAt, <usize>(itemAt + itemLength)), <usize>itemAt, itemLength) == NONE) return false;
-    }
-    const from = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 6));
-    const to = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 7));
-    if (!spend(to - from)) return false;
-    for (let i = from; i < to; i++) {
-      if (load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 0)) != 0 || load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 5)) == 0) continue;
-      const kind = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 1));
-      const at = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 2));
-      const length = load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 3));
-      if (kind == 0 && itemAt != NONE && length == itemLength && sameBytes(<usize>at, <usize>itemAt, length)) continue;
-      if (find(suppliedScope(t, kind), load<u32>(rec(DEFINITIONS, DEFINITION_WORDS, i, 4)), <usize>at, length) == NONE) return false;
-    }
-  }
-  return true;
-}
-
-/**
- * What the rules may still do, in lookups: a few per byte of the text. Each task's component's
- * inputs, and each placeholder's components, are products a hostile text could make quadratic
- * (10,000 tasks of one component of 10,000 optional inputs); past the budget the full check decides.
- */
-let budget: i64 = 0;
-
-function spend(lookups: u32): bool {
-  budget -= <i64>lookups;
-  return budget >= 0;
-}
-
-/**
- * The task of `owner`'s DAG named by reference `r`, when it is written before `owner` and is no exit
- * hook: then no wait can close a cycle, and nothing waits for a hook. NONE otherwise.
- */
-function earlierTask(owner: u32, r: u32): u32 {
-  const at = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2));
-  const t = find(tasksScope(taskWord(owner, 4)), load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4)), <usize>at, load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3)));
-  return t == NONE || t >= owner || taskWord(t, 5) & EXIT ? NONE : t;
-}
-
-/** Whether the rule reference `r` is about holds (kfp-v2-rules.ts, kfp-v2-triggers.ts). */
-function referenceHolds(r: u32): bool {
-  const what = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 0));
-  const owner = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 1));
-  const at = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2));
-  const length = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3));
-  const hash = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4));
-  const kind = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 5));
-  switch (what) {
-    case REF_DEPENDENCY: {
-      const t = earlierTask(owner, r);
-      if (t == NONE) return false;
-      if (taskWord(owner, 5) & EXIT) {
-        // One hook per task, and none on a loop.
-        if (taskWord(t, 8) != NONE || taskWord(t, 5) & ITERATES) return false;
-        store<u32>(rec(TASKS, TASK_WORDS, t, 8), owner);
-      }
-      return true;
-    }
-    case REF_PRODUCER:
-    case REF_FINAL_STATUS: {
-      if (at == NONE) return true; // no producerTask: nothing to check, no edge
-      const t = earlierTask(owner, r);
-      if (t == NONE) return false;
-      const keyAt = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
-      if (what == REF_FINAL_STATUS || keyAt == NONE) return true;
-      const keyHash = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 8));
-      return find(definitionScope(taskWord(t, 3), 1, kind), keyHash, <usize>keyAt, load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 7))) != NONE;
-    }
-    case REF_COMPONENT_INPUT:
-      return find(definitionScope(taskWord(owner, 4), 0, kind), hash, <usize>at, length) != NONE;
-    case REF_SUPPLIED:
-      return find(definitionScope(taskWord(owner, 3), 0, kind), hash, <usize>at, length) != NONE;
-    case REF_ITEMS_INPUT:
-      if (find(suppliedScope(owner, 0), hash, <usize>at, length) == NONE) return false;
-      setTaskFlag(owner, HAS_ITEMS);
-      return true;
-    case REF_CONDITION: {
-      // The input it reads is the task's; the KFP backend refuses a condition on an importer.
-      if (find(suppliedScope(owner, 0), hash, <usize>at, length) == NONE) return false;
-      const labelAt = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, taskWord(owner, 3), 3));
-      if (labelAt == NONE) return true;
-      const c = taskWord(owner, 3);
-      const e = find(SCOPE_EXECUTORS, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 5)), <usize>labelAt, load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 4)));
-      return e != NONE && load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, e, 1)) == 0;
-    }
-    case REF_PLATFORM_EXECUTOR:
-      return find(SCOPE_EXECUTORS, hash, <usize>at, length) != NONE;
-    case REF_PLACEHOLDER: {
-      const direction = load<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6));
-      for (let c = load<u32>(rec(EXECUTORS, EXECUTOR_WORDS, owner, 0)); c != NONE; c = load<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 0)))
-        if (!spend(1) || find(definitionScope(c, direction, kind), hash, <usize>at, length) == NONE) return false;
-      return true;
-    }
-  }
-  return false;
-}
-
 // ---- entry points ----
 
 /** Where JavaScript may write the table (past this module's own data). */
@@ -1522,19 +815,8 @@ export function vouch(table: usize, text: usize, length: u32): i32 {
   textEnd = text + <usize>length;
   if (length == 0 || load<u8>(textEnd - 1) != NL) return 0;
   if (load<u8>(keyBytes + 97) == 0) fillKeyBytes();
-  bump = textEnd + 16; // lineEnd and indentEnd may load 16 bytes from the last line
-  recordTablesAt = take(5 << 4);
-  resetRecords(COMPONENTS, COMPONENT_WORDS);
-  resetRecords(DEFINITIONS, DEFINITION_WORDS);
-  resetRecords(TASKS, TASK_WORDS);
-  resetRecords(EXECUTORS, EXECUTOR_WORDS);
-  resetRecords(REFERENCES, REFERENCE_WORDS);
+  startMemory(textEnd + 16, RECORD_WORDS, <i64>length * 8 + 4096); // the line loops may load 16 bytes past the last line
   framesAt = take(<usize>(DEPTH_LIMIT + 2) * (FRAME_WORDS << 2));
-  hashAt = 0;
-  hashMask = 0;
-  hashCount = 0;
-  probes = <i64>length * 8 + 4096;
-  rehash(4096);
   newComponent(); // root
   scopeCount = 0;
   schemaVersionOk = false;
@@ -1547,8 +829,7 @@ export function vouch(table: usize, text: usize, length: u32): i32 {
     if (at != textEnd) return 0;
   }
   readingLine = textEnd;
-  budget = <i64>length * 4;
-  return rulesHold() ? 1 : 0;
+  return rulesHold(schemaVersionOk && pipelineNameOk, length) ? 1 : 0;
 }
 
 /** For tests: where the last vouch stopped — the byte offset of the line it refused, or the text's length when a rule did not hold. */
