@@ -98,6 +98,7 @@ describe('the KFP v2 vouch (kfp-v2-vouch.ts)', () => {
     ['a value of the wrong type', 'generated', 'maxRetryCount: 2\n', 'maxRetryCount: two\n'],
     ['an int32 out of range', 'generated', 'maxRetryCount: 2\n', 'maxRetryCount: 2147483648\n'],
     ['a scalar YAML 1.1 reads otherwise', 'generated', 'description: generated pipeline of 12 steps', 'description: yes'],
+    ['a lone surrogate (no UTF-8 for it)', 'generated', 'description: generated pipeline of 12 steps', 'description: "a\ud800b"'],
     ['two members of a oneof', 'generated', '            lr:\n              componentInputParameter: lr\n', '            lr:\n              componentInputParameter: lr\n              runtimeValue:\n                constant: x\n'],
     ['a third document', 'generated', '---\n', '---\nplatforms: {}\n---\n'],
     ['a producerTask naming no task', 'onFailure', 'producerTask: step-1\n        taskInfo:\n          name: step_2', 'producerTask: step-x\n        taskInfo:\n          name: step_2'],

@@ -1,8 +1,9 @@
 /**
  * A fast "surely valid" for a KFP v2 pipeline text: the WebAssembly module compiled at `prepare`
- * from assembly/kfp-v2-vouch.ts reads it, with the protos laid out by kfp-v2-vouch-table.ts, and
- * answers `true` only when checkKfpV2YamlInFull would find no problem; `false` means "not known",
- * never "invalid" (the full check then finds and places the problems). Without the module (`npm ci --omit=dev`: no AssemblyScript) it answers `false`.
+ * from assembly/ reads it, with the protos laid out by kfp-v2-vouch-table.ts, and answers `true`
+ * only when checkKfpV2YamlInFull would find no problem; `false` means "not known", never "invalid"
+ * (the full check then finds and places the problems). Without the module (`npm ci --omit=dev`: no
+ * AssemblyScript) it answers `false`. docs/self-check-vouch.md says what it reads.
  */
 import { KFP_V2_VOUCH_TABLE } from './generated/kfp-v2-vouch-wasm.ts';
 import { isWellFormed } from './values.ts';
@@ -22,12 +23,13 @@ interface VouchExports {
  */
 const TEXT_LIMIT = 64 * 1024 * 1024;
 
-let module: { exports: VouchExports; table: number; text: number } | undefined | null;
+/** The instance, where its table and the text go; null without the module. */
+let loaded: { exports: VouchExports; table: number; text: number } | undefined | null;
 
 function vouchModule() {
-  if (module === undefined) {
+  if (loaded === undefined) {
     const instance = vouchWasm();
-    if (instance === undefined) module = null;
+    if (instance === undefined) loaded = null;
     else {
       const exports = instance.exports as unknown as VouchExports;
       const table = bytesOf(KFP_V2_VOUCH_TABLE);
@@ -35,10 +37,10 @@ function vouchModule() {
       const text = (at + table.length + 7) & ~7;
       ensureMemory(exports.memory, text);
       new Uint8Array(exports.memory.buffer).set(table, at);
-      module = { exports, table: at, text };
+      loaded = { exports, table: at, text };
     }
   }
-  return module ?? undefined;
+  return loaded ?? undefined;
 }
 
 function ensureMemory(memory: WebAssembly.Memory, bytes: number): void {
@@ -51,12 +53,11 @@ function ensureMemory(memory: WebAssembly.Memory, bytes: number): void {
  * is not well-formed (a lone surrogate would be written as U+FFFD, which the text does not hold).
  */
 function writeText(exports: VouchExports, text: string, at: number): number | undefined {
-  if (!isWellFormed(text)) return undefined;
-  // Most texts are ASCII, a byte per character; a longer one is written again with room for 3 per UTF-16 unit.
+  // Most texts are ASCII, a byte per character (and then well-formed); another is written again with room for 3 per UTF-16 unit.
   for (const room of [text.length, text.length * 3]) {
     ensureMemory(exports.memory, at + room + 64); // the module reads lines 16 bytes at a time
     const { read, written } = new TextEncoder().encodeInto(text, new Uint8Array(exports.memory.buffer, at, room));
-    if (read === text.length) return written;
+    if (read === text.length) return room === text.length || isWellFormed(text) ? written : undefined;
   }
   return undefined;
 }
