@@ -1,10 +1,11 @@
 /**
- * The KFP protos as the WebAssembly vouch (assembly/kfp-v2-vouch.ts) reads them: the walk table
+ * The KFP protos as the WebAssembly vouch (assembly/) reads them: the walk table
  * (proto-walk-table.ts) as 32-bit words in the module's memory, with each field's one accepted key
  * chosen exactly as proto-json-accepts.ts chooses it, and a role on the fields the cross-reference
  * rules of kfp-v2-rules.ts read (the vouch keeps their facts as it reads). The layout here and the
- * constants there must agree; kfp-v2-vouch.test.ts holds them to the full check.
+ * constants there must agree; the vouch's tests hold it to the full check.
  */
+import { ScalarType } from '@bufbuild/protobuf';
 import { ENUM, LIST, MAP, MESSAGE, NOT_WALKED, OTHER_MAP, SINGLE } from './proto-json-accepts.ts';
 import type { WalkTable } from './proto-walk-table.ts';
 
@@ -79,10 +80,13 @@ export const PIPELINE_SPEC = 'ml_pipelines.PipelineSpec';
 export const PLATFORM_SPEC = 'ml_pipelines.PlatformSpec';
 const VALUE = 'google.protobuf.Value';
 const HEADER_WORDS = 9;
-const MESSAGE_WORDS = 4;
 const FIELD_WORDS = 8;
-const ENUM_WORDS = 2;
 const VALUE_WORDS = 3;
+/** A row's field kind and element kind, as proto-walk-table.ts numbers them (FIELD_KINDS, KINDS). */
+const LIST_FIELD = 3;
+const MAP_FIELD = 4;
+const ENUM_ELEMENT = 1;
+const MESSAGE_ELEMENT = 2;
 
 /** FNV-1a over the key's bytes, as the vouch hashes what it reads (keys are ASCII). */
 export function fnv1a(text: string): number {
@@ -92,11 +96,12 @@ export function fnv1a(text: string): number {
 }
 
 /**
- * The table as bytes: a header (message and enum counts, the word offsets of the fields, enums,
- * enum values and the byte offset of the names, the two document messages and google.protobuf.Value), then per message
- * its first field, field count, well-known kind and oneof count; per field its key's byte offset,
- * length and hash, container, element, message or enum index, oneof (-1: none) and role; per enum
- * its first value and count; per value its name's offset, length and hash; then the names.
+ * The table as bytes: a header (message and enum counts, the word offsets of the fields, enums and
+ * enum values, the byte offset of the names, the two document messages and google.protobuf.Value),
+ * then per message its first field, field count, well-known kind and oneof count; per field its
+ * key's byte offset, length and hash, container, element, message or enum index, oneof (-1: none)
+ * and role; per enum its first value and count; per value its name's offset, length and hash; then
+ * the names.
  */
 export function vouchTable(table: WalkTable): Uint8Array {
   const messageIndex = new Map(table.messages.map(([typeName], i) => [typeName, i]));
@@ -120,8 +125,9 @@ export function vouchTable(table: WalkTable): Uint8Array {
     for (const [key, [, , oneof, fieldKind, elementKind, scalar, ref, mapKey]] of accepted) {
       const at = `${typeName} ${key}`;
       const typed = TYPED_STRUCTS[at];
-      const container = fieldKind === 3 ? LIST : fieldKind !== 4 ? SINGLE : mapKey === 9 ? MAP : OTHER_MAP;
-      const element = typed !== undefined || elementKind === 2 ? MESSAGE : elementKind === 1 ? (table.enums[ref][0] === 'google.protobuf.NullValue' ? NOT_WALKED : ENUM) : scalar;
+      const container = fieldKind === LIST_FIELD ? LIST : fieldKind !== MAP_FIELD ? SINGLE : mapKey === ScalarType.STRING ? MAP : OTHER_MAP;
+      const element =
+        typed !== undefined || elementKind === MESSAGE_ELEMENT ? MESSAGE : elementKind === ENUM_ELEMENT ? (table.enums[ref][0] === 'google.protobuf.NullValue' ? NOT_WALKED : ENUM) : scalar;
       const role = ROLES[at] ?? 0;
       if (role !== 0) seenRoles.add(at);
       fields.push(...name(key), container, element, typed !== undefined ? indexOf(typed) : ref, oneof, role);
