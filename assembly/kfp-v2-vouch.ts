@@ -30,13 +30,13 @@ import {
   classify, decodeQuoted, IS_BOOL, IS_EMPTY_LIST, IS_EMPTY_MAP, IS_LITERAL, IS_QUOTED, IS_STRING, isBareExponent, isDigit, isDuration, isLetter, isWord, quotedAt, quotedEnd, quotedEscaped, REFUSED, scalarOk, STRING, valueKind,
 } from './scalars';
 
+// The table's codes (kfp-v2-vouch-table.ts): a field's element besides a scalar type, its
+// container, and a message's well-known kind.
 const ENUM: u32 = 100;
 const MESSAGE: u32 = 101;
-
 const SINGLE: u32 = 0;
 const LIST: u32 = 1;
 const MAP: u32 = 2;
-
 const WK_STRUCT: u32 = 1;
 const WK_VALUE: u32 = 2;
 const WK_LIST_VALUE: u32 = 3;
@@ -97,15 +97,11 @@ let platformSpec: u32 = 0;
 @inline function messageWellKnown(message: u32): u32 { return word(tableAt, HEADER_WORDS + 2 + message * 4); }
 @inline function fieldWord(field: u32, index: u32): u32 { return word(fieldsAt, field * 8 + index); }
 
-// ---- the text and the reading's records ----
+// ---- the text ----
 let textAt: usize = 0;
 let textEnd: usize = 0;
 
-let scopeCount: u32 = 0;
-
-// ---- hashing ----
-
-// ---- scalars ----
+// ---- values where the protos put them ----
 
 /** Whether the string [quotedAt, quotedEnd) names a value of enum `index`. */
 function enumHas(index: u32): bool {
@@ -169,6 +165,8 @@ const FRAME_WORDS: u32 = 16;
 
 let framesAt: usize = 0;
 let depth: i32 = 0;
+/** Frames opened so far: each mapping's keys are entered in a scope of its own (a key twice is YAML's error). */
+let scopeCount: u32 = 0;
 
 @inline function frame(index: i32, field: u32): u32 {
   return load<u32>(framesAt + ((<usize>(<u32>index * FRAME_WORDS + field)) << 2));
