@@ -38,7 +38,7 @@ export function reusedWalk(graph: Graph): LinearWalk | undefined {
   for (const [old, step] of replaced) {
     if (steps.includes(old)) return undefined;
     const at = chain.indexOf(old);
-    if (at >= 0) chain[at] = step;
+    if (at >= 0) chain[at] = step; // own-keys: an index
   }
   return keepWalk({ ...before, steps, chain });
 }
