@@ -5,6 +5,7 @@ import type { CompositeStep, Graph, Pipeline, Step } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
 import { StepSettings } from '../model/step-settings';
 import { PIPELINE_NAME, stepRetries, stepsByName } from './plan';
+import { replacedSteps } from './linear-walk';
 
 /**
  * The graph shape of docs/composite-emission.md, independent of the target: which steps become
@@ -97,6 +98,20 @@ export interface GraphPlan {
  */
 export function needsGraphShape(pipeline: Pipeline): boolean {
   const graph = pipeline.dag;
+  const before = lastShape;
+  // The answer reads only what replacedSteps keeps: after a keystroke it is the last one.
+  if (before !== undefined && before.startAt === graph.start_at && (before.steps === graph.steps || replacedSteps(before.steps, graph.steps))) {
+    lastShape = { ...before, steps: graph.steps };
+    return before.graphShape;
+  }
+  const graphShape = walkNeedsGraphShape(graph);
+  lastShape = { steps: graph.steps, startAt: graph.start_at, graphShape };
+  return graphShape;
+}
+
+let lastShape: { steps: readonly Step[]; startAt: string | undefined; graphShape: boolean } | undefined;
+
+function walkNeedsGraphShape(graph: Graph): boolean {
   const byName = stepsByName(graph);
   let step = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
   // A walk longer than the graph has steps has come round a loop: what it meets again decides nothing new.

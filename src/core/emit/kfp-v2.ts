@@ -22,6 +22,7 @@ import type { EmitOptions, EmitResult } from './options';
 import { piecesResult } from './options';
 import { parameterText } from './parameters';
 import { planLinear, plannedVolumes, type PlannedTask, type PlannedVolume } from './plan';
+import { stepKeys } from './step-keys';
 
 export const SCHEMA_VERSION = '2.1.0';
 /** Free text the backend does not read; says honestly who compiled the spec. */
@@ -89,10 +90,9 @@ function linearPieces(pipeline: Pipeline, tasks: PlannedTask[], rootName: string
   const parameters = identity(pipeline.parameters);
   // Made when a step is rendered, not on a keystroke that reuses every unchanged step.
   let later: { writer?: LaterSteps } | undefined;
-  const prefix = `v2|${context}|`;
-  const steps = tasks.map((task) => {
-    const key = `${prefix}${task.name}|${task.isStart ? parameters : '-'}|${task.after ?? ''}`;
-    return remember(task.step, key, () => {
+  const keys = stepKeys(tasks, `v2|${context}|`, parameters);
+  const steps = tasks.map((task, i) => {
+    return remember(task.step, keys[i], () => {
       const writer = task.isStart ? undefined : (later ??= { writer: laterSteps(pipeline, shared) }).writer;
       return writer ? renderLaterStep(task, volumes, writer) : renderStep(pipeline, task, shared, volumes);
     });

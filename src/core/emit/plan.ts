@@ -3,6 +3,7 @@ import { taskSecretNames, type EffectiveSettings } from '../model/effective';
 import { StepSettings } from '../model/step-settings';
 import type { Graph, Pipeline, Service, Step, VolumeEntry } from '../model/types';
 import { commandFriendlyName, kfpName, NameAllocator } from './names';
+import { keepWalk, reusedWalk, type LinearWalk } from './linear-walk';
 import { substituteVariables, variableMap } from '../model/variables';
 
 /** One container of the emitted pipeline: a magnus step run by `execute_single_node`. */
@@ -45,28 +46,40 @@ export const RUNNABLE_MOUNT = '/tmp';
  * composite steps or on_failure on that chain (see graph-plan.ts for the others).
  */
 export function planLinear(pipeline: Pipeline): LinearPlan {
+  const walk = reusedWalk(pipeline.dag) ?? walkLinear(pipeline.dag);
+  const stepSettings = new StepSettings(pipeline);
+  const tasks: PlannedTask[] = walk.chain.map(
+    (step, i) => new LinearTask(pipeline, step, walk.commandNames[i], walk.names[i], stepSettings.lazy(step), i > 0 ? walk.names[i - 1] : undefined, i === 0),
+  );
   const diagnostics: Diagnostic[] = [];
-  const graph = pipeline.dag;
+  if (tasks.length === 0) {
+    diagnostics.push({ code: 'E_EMIT_EMPTY', severity: 'error', graph: '', field: 'start_at', message: 'nothing to emit: the pipeline has no valid start step' });
+  }
+  return { tasks, rootName: walk.rootName, volumes: plannedVolumes(pipeline), diagnostics };
+}
+
+/** From the graph's `start_at`, follow `next` until a success or fail step, naming each step met. */
+function walkLinear(graph: Graph): LinearWalk {
   const byName = stepsByName(graph);
   const names = new NameAllocator();
-  const stepSettings = new StepSettings(pipeline);
-  const tasks: PlannedTask[] = [];
+  const chain: Step[] = [];
+  const commandNames: string[] = [];
+  const taskNames: string[] = [];
   const seen = new Set<string>();
   let current = graph.start_at !== undefined ? byName.get(graph.start_at) : undefined;
   while (current && !seen.has(current.name)) {
     seen.add(current.name);
     const step: Step = current;
     const commandName = commandFriendlyName(step.name);
-    tasks.push(new LinearTask(pipeline, step, commandName, names.allocate(kfpName(commandName)), stepSettings.lazy(step), tasks.at(-1)?.name, tasks.length === 0));
+    chain.push(step);
+    commandNames.push(commandName);
+    taskNames.push(names.allocate(kfpName(commandName)));
     if (step.type === 'success' || step.type === 'fail') break;
     current = step.next !== undefined ? byName.get(step.next) : undefined;
   }
-  if (tasks.length === 0) {
-    diagnostics.push({ code: 'E_EMIT_EMPTY', severity: 'error', graph: '', field: 'start_at', message: 'nothing to emit: the pipeline has no valid start step' });
-  }
   // The tasks' allocator holds their names: the same name as an allocator made of them would give, without one.
   const rootName = names.allocate(kfpName(PIPELINE_NAME));
-  return { tasks, rootName, volumes: plannedVolumes(pipeline), diagnostics };
+  return keepWalk({ steps: graph.steps, startAt: graph.start_at, chain, commandNames, names: taskNames, rootName });
 }
 
 const byNameOf = new WeakMap<readonly Step[], ReadonlyMap<string, Step>>();

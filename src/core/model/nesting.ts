@@ -19,9 +19,10 @@ export function nestingProblem(pipeline: Pipeline): Diagnostic | undefined {
     const steps = Array.isArray(graph?.steps) ? graph.steps : [];
     for (let i = steps.length - 1; i >= 0; i--) {
       const step = steps[i];
+      // Only composites hold graphs: a leaf step's path and (empty) children were most of the walk.
+      if (step.type !== 'parallel' && step.type !== 'map' && step.type !== 'dag') continue;
       const path = joinPath(graphPath, step.name);
       const children = childGraphs(step, path);
-      if (children.length === 0 && step.type !== 'parallel' && step.type !== 'map' && step.type !== 'dag') continue;
       if (nesting >= MAX_STEP_NESTING) {
         return { code: 'E_NESTING_TOO_DEEP', severity: 'error', message: nestingTooDeep(step.name, step.type), step: path, graph: graphPath };
       }
