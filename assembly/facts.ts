@@ -58,9 +58,7 @@ export function reference(what: u32, owner: u32, at: usize, end: usize, kind: u3
   const r = add(REFERENCES);
   store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 0), what);
   store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 1), owner);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2), <u32>at);
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3), <u32>(end - at));
-  store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4), fnv(at, end));
+  storeName(REFERENCES, REFERENCE_WORDS, r, 2, at, end);
   store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 5), kind);
   store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6), NONE);
   return r;
@@ -83,4 +81,11 @@ export function newComponent(): u32 {
   store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 6), count(DEFINITIONS));
   store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 7), count(DEFINITIONS));
   return c;
+}
+
+/** Name [at, end) into words `field`, `field + 1` and `field + 2` of a record: its offset, length and hash. */
+export function storeName(table: u32, words: u32, index: u32, field: u32, at: usize, end: usize): void {
+  store<u32>(rec(table, words, index, field), <u32>at);
+  store<u32>(rec(table, words, index, field + 1), <u32>(end - at));
+  store<u32>(rec(table, words, index, field + 2), fnv(at, end));
 }

@@ -22,7 +22,7 @@
 
 import { indentEnd, lineEnd, lineHasUtf8, NL, SPACE, utf8Ok } from './lines';
 import {
-  COMPONENT_WORDS, COMPONENTS, DEFINITION_WORDS, DEFINITIONS, definitionScope, EXECUTOR_WORDS, EXECUTORS, EXIT, ITERATES, newComponent, RECORD_WORDS, REF_COMPONENT_INPUT, REF_CONDITION, REF_DEPENDENCY, REF_FINAL_STATUS, REF_ITEMS_INPUT, REF_PLACEHOLDER, REF_PLATFORM_EXECUTOR, REF_PRODUCER, REF_SUPPLIED, reference, REFERENCE_WORDS, REFERENCES, SCOPE_COMPONENTS, SCOPE_EXECUTORS, SCOPE_MAPPINGS, setTaskFlag, suppliedScope, TASK_WORDS, TASKS, tasksScope,
+  COMPONENT_WORDS, COMPONENTS, DEFINITION_WORDS, DEFINITIONS, definitionScope, EXECUTOR_WORDS, EXECUTORS, EXIT, ITERATES, newComponent, RECORD_WORDS, REF_COMPONENT_INPUT, REF_CONDITION, REF_DEPENDENCY, REF_FINAL_STATUS, REF_ITEMS_INPUT, REF_PLACEHOLDER, REF_PLATFORM_EXECUTOR, REF_PRODUCER, REF_SUPPLIED, reference, REFERENCE_WORDS, REFERENCES, SCOPE_COMPONENTS, SCOPE_EXECUTORS, SCOPE_MAPPINGS, setTaskFlag, storeName, suppliedScope, TASK_WORDS, TASKS, tasksScope,
 } from './facts';
 import { add, count, enter, find, fnv, NONE, rec, sameBytes, startMemory, take } from './memory';
 import { rulesHold } from './rules';
@@ -220,17 +220,13 @@ function stringRole(role: u32, d: i32, kind: i32): bool {
     case ROLE_EXECUTOR_LABEL: {
       const c = frame(d, F_COMPONENT);
       if (c == NONE) return false;
-      store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 3), <u32>at);
-      store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 4), <u32>(end - at));
-      store<u32>(rec(COMPONENTS, COMPONENT_WORDS, c, 5), fnv(at, end));
+      storeName(COMPONENTS, COMPONENT_WORDS, c, 3, at, end);
       return true;
     }
     case ROLE_COMPONENT_REF: {
       const t = frame(d, F_TASK);
       if (t == NONE) return false;
-      store<u32>(rec(TASKS, TASK_WORDS, t, 0), <u32>at);
-      store<u32>(rec(TASKS, TASK_WORDS, t, 1), <u32>(end - at));
-      store<u32>(rec(TASKS, TASK_WORDS, t, 2), fnv(at, end));
+      storeName(TASKS, TASK_WORDS, t, 0, at, end);
       return true;
     }
     case ROLE_DEPENDENT_TASKS: {
@@ -266,17 +262,13 @@ function stringRole(role: u32, d: i32, kind: i32): bool {
     case ROLE_PRODUCER_TASK: {
       const r = frame(d, F_REFERENCE);
       if (r == NONE) return false;
-      store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 2), <u32>at);
-      store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 3), <u32>(end - at));
-      store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 4), fnv(at, end));
+      storeName(REFERENCES, REFERENCE_WORDS, r, 2, at, end);
       return true;
     }
     case ROLE_OUTPUT_KEY: {
       const r = frame(d, F_REFERENCE);
       if (r == NONE) return false;
-      store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 6), <u32>at);
-      store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 7), <u32>(end - at));
-      store<u32>(rec(REFERENCES, REFERENCE_WORDS, r, 8), fnv(at, end));
+      storeName(REFERENCES, REFERENCE_WORDS, r, 6, at, end);
       return true;
     }
     case ROLE_CONTAINER_LIST:
